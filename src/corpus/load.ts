@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { CorpusError, parseArticle, type Article } from './article.js';
+import { verifyQuotes, type Verified } from './excerpt.js';
+import { quotedSpans, wordCount } from './quoted.js';
+import {
+  CriteriaSchema,
+  GlossarySchema,
+  GoalsSchema,
+  MeasuresSchema,
+  PeopleSchema,
+  SourceSchema,
+  SynonymsSchema,
+} from './schema.js';
+
+export type Source = Verified<z.infer<typeof SourceSchema>>;
+export type Goals = Verified<z.infer<typeof GoalsSchema>>;
+export type Criteria = Verified<z.infer<typeof CriteriaSchema>>;
+export type Measures = Verified<z.infer<typeof MeasuresSchema>>;
+export type Person = Verified<z.infer<typeof PeopleSchema>>[number];
+export type GlossaryEntry = Verified<z.infer<typeof GlossarySchema>>[number];
+export type Synonym = z.infer<typeof SynonymsSchema>[number];
+
+export interface Corpus {
+  readonly article: Article;
+  /** First 12 hex digits of the SHA-256 of corpus/article.txt: names the exact text cited. */
+  readonly hash: string;
+  readonly source: Source;
+  readonly goals: Goals;
+  readonly criteria: Criteria;
+  readonly measures: Measures;
+  readonly people: readonly Person[];
+  readonly glossary: readonly GlossaryEntry[];
+  readonly synonyms: readonly Synonym[];
+}
+
+/** Quoted spans longer than this are speech, not terms, and need no glossary entry. */
+const LONGEST_TERM_WORDS = 20;
+
+export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
+
+/** Every file of the corpus as text, so tests can load an altered copy. */
+export type CorpusFiles = Record<'article.txt' | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms'}.json`, string>;
+
+export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
+  const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
+  return {
+    'article.txt': read('article.txt'),
+    'source.json': read('source.json'),
+    'goals.json': read('goals.json'),
+    'criteria.json': read('criteria.json'),
+    'measures.json': read('measures.json'),
+    'people.json': read('people.json'),
+    'glossary.json': read('glossary.json'),
+    'synonyms.json': read('synonyms.json'),
+  };
+}
+
+function parseFile<S extends z.ZodType>(files: CorpusFiles, name: keyof CorpusFiles, schema: S): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(files[name]);
+  } catch (error) {
+    throw new CorpusError(`corpus/${name}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(`corpus/${name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Loads the article and its annotations, failing loudly on anything that is not the article's own. */
+export function buildCorpus(files: CorpusFiles): Corpus {
+  const article = parseArticle(files['article.txt']);
+  const verify = <S extends z.ZodType>(name: keyof CorpusFiles, schema: S): Verified<z.infer<S>> =>
+    verifyQuotes(article, parseFile(files, name, schema), `corpus/${name}`);
+
+  const corpus: Corpus = {
+    article,
+    hash: createHash('sha256').update(files['article.txt']).digest('hex').slice(0, 12),
+    source: verify('source.json', SourceSchema),
+    goals: verify('goals.json', GoalsSchema),
+    criteria: verify('criteria.json', CriteriaSchema),
+    measures: verify('measures.json', MeasuresSchema),
+    people: verify('people.json', PeopleSchema),
+    glossary: verify('glossary.json', GlossarySchema),
+    synonyms: parseFile(files, 'synonyms.json', SynonymsSchema),
+  };
+  checkSource(corpus);
+  checkGlossary(corpus);
+  checkSynonyms(corpus);
+  return corpus;
+}
+
+function checkSource({ source, article }: Corpus): void {
+  if (source.headline.paragraph !== 0 || source.headline.text !== article.paragraphs[0]?.text) {
+    throw new CorpusError('corpus/source.json headline: must be the whole of ¶0');
+  }
+  for (const [field, { name, evidence }] of [['publisher', source.publisher], ['relay', source.relay]] as const) {
+    if (!evidence.text.includes(name)) throw new CorpusError(`corpus/source.json ${field}: “${name}” is not in its evidence`);
+  }
+  for (const event of source.events) {
+    if (!event.evidence.text.includes(event.date)) {
+      throw new CorpusError(`corpus/source.json events (${event.label}): the date “${event.date}” is not in its evidence`);
+    }
+  }
+}
+
+/** Every quoted term has an entry, and each entry lists exactly the paragraphs that quote it. */
+function checkGlossary({ glossary, article }: Corpus): void {
+  const spans = quotedSpans(article);
+  for (const entry of glossary) {
+    const quotedIn = [...new Set(spans.filter((s) => s.text === entry.term).map((s) => s.paragraph))];
+    if (quotedIn.length === 0) throw new CorpusError(`corpus/glossary.json (${entry.term}): the article never quotes this term`);
+    const listed = [...entry.paragraphs].sort((a, b) => a - b).join(',');
+    if (listed !== quotedIn.join(',')) {
+      throw new CorpusError(`corpus/glossary.json (${entry.term}): paragraphs ${listed} but the article quotes it in ${quotedIn.join(',')}`);
+    }
+  }
+  const known = new Set(glossary.map((entry) => entry.term));
+  const missing = spans.find((s) => wordCount(s.text) <= LONGEST_TERM_WORDS && !known.has(s.text));
+  if (missing) throw new CorpusError(`corpus/glossary.json: no entry for the quoted term “${missing.text}” (¶${missing.paragraph})`);
+}
+
+/** A synonym must lead to words the article uses, or it leads nowhere. */
+function checkSynonyms({ synonyms, article }: Corpus): void {
+  const body = article.paragraphs.map((p) => p.text.toLowerCase()).join('\n');
+  for (const [i, synonym] of synonyms.entries()) {
+    for (const phrase of synonym.means) {
+      if (!body.includes(phrase.toLowerCase())) {
+        throw new CorpusError(`corpus/synonyms.json[${i}] (${synonym.words[0]}): “${phrase}” does not occur in the article`);
+      }
+    }
+  }
+}
+
+let loaded: Corpus | undefined;
+
+/** The corpus shipped with the bot, loaded and verified once per process. */
+export function loadCorpus(): Corpus {
+  loaded ??= buildCorpus(readCorpusFiles());
+  return loaded;
+}
