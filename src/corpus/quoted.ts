@@ -7,17 +7,19 @@ export interface QuotedSpan {
   readonly start: number;
 }
 
-const QUOTED = /“([^”]+)”|‘([^’]+)’/g;
+/** Double and single quotes are read apart: ‘lion pack’ stands inside Huang Qiang's “…” speech. */
+const QUOTED = [/“([^”]+)”/g, /‘([^’]+)’/g];
 
 export function quotedSpans(article: Article): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   for (const paragraph of article.paragraphs) {
-    for (const match of paragraph.text.matchAll(QUOTED)) {
-      const text = match[1] ?? match[2] ?? '';
-      spans.push({ paragraph: paragraph.number, text, start: match.index + 1 });
+    for (const pattern of QUOTED) {
+      for (const match of paragraph.text.matchAll(pattern)) {
+        spans.push({ paragraph: paragraph.number, text: match[1] ?? '', start: match.index + 1 });
+      }
     }
   }
-  return spans;
+  return spans.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
 export function wordCount(text: string): number {

@@ -1,0 +1,145 @@
+import type { Article, Sentence } from '../corpus/article.js';
+import { tokenize, type Token } from './text.js';
+
+/** A paragraph read into words, each word knowing its sentence. */
+export interface IndexedParagraph {
+  readonly number: number;
+  readonly tokens: readonly Token[];
+  /** For each token, the index (into `SearchIndex.sentences`) of the sentence that holds it. */
+  readonly sentenceOfToken: readonly number[];
+}
+
+/**
+ * Where one term occurs. A term is a stem, a phrase of stems joined by spaces, one exact word
+ * (`=word`) or one word's inflections (`~base`): the closer forms tell "accountability" from the
+ * "account" it stems to, and "mobile" from "mobilizing".
+ */
+export interface Posting {
+  /** Paragraph number → token positions where the term starts. */
+  readonly positions: ReadonlyMap<number, readonly number[]>;
+  /** Sentence index → occurrences. */
+  readonly sentenceCounts: ReadonlyMap<number, number>;
+  /** Inverse document frequency over paragraphs and over sentences (BM25's form). */
+  readonly paragraphIdf: number;
+  readonly sentenceIdf: number;
+}
+
+export interface SearchIndex {
+  readonly article: Article;
+  readonly paragraphs: readonly IndexedParagraph[];
+  /** Every sentence of the body and headline, in reading order. */
+  readonly sentences: readonly Sentence[];
+  /** Token count of each sentence, for BM25's length normalisation. */
+  readonly sentenceLengths: readonly number[];
+  readonly averageParagraphLength: number;
+  readonly averageSentenceLength: number;
+  /** Each surface word of the article (folded) with its stem. */
+  readonly words: ReadonlyMap<string, string>;
+  /** The term's posting, or undefined when the article does not contain it. */
+  posting(key: string): Posting | undefined;
+}
+
+/** The posting key of one exact word. */
+export function exactKey(word: string): string {
+  return `=${word}`;
+}
+
+/** The posting key of every inflection of a word ("promoted", "promoting"). */
+export function baseKey(base: string): string {
+  return `~${base}`;
+}
+
+/** How many tokens a posting key spans. */
+export function keyLength(key: string): number {
+  return isSingleWordKey(key) ? 1 : key.split(' ').length;
+}
+
+function isSingleWordKey(key: string): boolean {
+  return key.startsWith('=') || key.startsWith('~');
+}
+
+/** BM25's idf: a term in every document weighs little, a rare one a lot; never negative. */
+export function idf(documents: number, containing: number): number {
+  return Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+}
+
+/**
+ * Reads the article into postings: one per stem, and one per phrase the search may look for
+ * (the synonyms table's multi-word targets), all computed here so a query only looks them up.
+ */
+export function buildIndex(article: Article, phrases: Iterable<string> = []): SearchIndex {
+  const sentences: Sentence[] = [];
+  const sentenceLengths: number[] = [];
+  const words = new Map<string, string>();
+  const paragraphs = article.paragraphs.map((paragraph): IndexedParagraph => {
+    const tokens = tokenize(paragraph.text);
+    const firstSentence = sentences.length;
+    sentences.push(...paragraph.sentences);
+    let sentence = 0;
+    const sentenceOfToken = tokens.map((token) => {
+      while (token.start >= (paragraph.sentences[sentence]?.end ?? Infinity)) sentence++;
+      return firstSentence + sentence;
+    });
+    for (const [i] of paragraph.sentences.entries()) {
+      sentenceLengths.push(sentenceOfToken.filter((s) => s === firstSentence + i).length);
+    }
+    for (const token of tokens) words.set(token.word, token.stem);
+    return { number: paragraph.number, tokens, sentenceOfToken };
+  });
+
+  const averageParagraphLength = paragraphs.reduce((sum, p) => sum + p.tokens.length, 0) / paragraphs.length;
+  const averageSentenceLength = sentenceLengths.reduce((sum, n) => sum + n, 0) / sentenceLengths.length;
+  /** Where each stem and each word starts, in one pass over the text; phrases are then found from their first stem. */
+  const starts = new Map<string, [paragraph: number, position: number][]>();
+  const note = (key: string, at: [number, number]): void => {
+    const list = starts.get(key);
+    if (list) list.push(at);
+    else starts.set(key, [at]);
+  };
+  for (const paragraph of paragraphs) {
+    for (const [position, token] of paragraph.tokens.entries()) {
+      note(token.stem, [paragraph.number, position]);
+      note(exactKey(token.word), [paragraph.number, position]);
+      if (token.base !== token.word) note(baseKey(token.base), [paragraph.number, position]);
+    }
+  }
+
+  function computePosting(key: string): Posting | undefined {
+    const stems = isSingleWordKey(key) ? [key] : key.split(' ');
+    const positions = new Map<number, number[]>();
+    const sentenceCounts = new Map<number, number>();
+    for (const [number, position] of starts.get(stems[0] ?? '') ?? []) {
+      const paragraph = paragraphs[number]!;
+      if (stems.length > 1 && !stems.every((s, k) => paragraph.tokens[position + k]?.stem === s)) continue;
+      const list = positions.get(number);
+      if (list) list.push(position);
+      else positions.set(number, [position]);
+      const sentence = paragraph.sentenceOfToken[position] ?? 0;
+      sentenceCounts.set(sentence, (sentenceCounts.get(sentence) ?? 0) + 1);
+    }
+    if (positions.size === 0) return undefined;
+    return {
+      positions,
+      sentenceCounts,
+      paragraphIdf: idf(paragraphs.length, positions.size),
+      sentenceIdf: idf(sentences.length, sentenceCounts.size),
+    };
+  }
+
+  const postings = new Map<string, Posting>();
+  for (const key of [...starts.keys(), ...phrases]) {
+    const posting = computePosting(key);
+    if (posting) postings.set(key, posting);
+  }
+
+  return {
+    article,
+    paragraphs,
+    sentences,
+    sentenceLengths,
+    averageParagraphLength,
+    averageSentenceLength,
+    words,
+    posting: (key) => postings.get(key),
+  };
+}

@@ -1,0 +1,100 @@
+import { baseKey, exactKey, type SearchIndex } from './index.js';
+import { STOPWORDS } from './stopwords.js';
+import type { SynonymTable } from './synonyms.js';
+import { tokenize, type Token } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** How much a way of reaching an article term is trusted. */
+export const TRUST = { exact: 1, inflection: 0.95, synonym: 0.9, fuzzy: 0.8, stem: 0.6 } as const;
+
+/** An article term that one idea of the query can be found as. */
+export interface Alternative {
+  readonly key: string;
+  readonly weight: number;
+}
+
+/** One idea of the query: a word or an everyday phrase, and the article terms that express it. */
+export interface Concept {
+  readonly text: string;
+  /** Empty when nothing in the article expresses it: it still counts against coverage. */
+  readonly alternatives: readonly Alternative[];
+  /** Token positions in the query, so phrases can be compared with the text's. */
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface QueryContext {
+  readonly index: SearchIndex;
+  readonly vocabulary: Vocabulary;
+  readonly synonyms: SynonymTable;
+}
+
+function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  return words.every((w, k) => tokens[at + k]?.base === w);
+}
+
+/**
+ * The article's own forms of the query's words, most trusted first: the exact word, its
+ * inflections, then anything sharing its Porter stem (a derivation, or a false friend).
+ */
+function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
+  if (tokens.length === 1) {
+    const [token] = tokens as [Token];
+    const forms: Alternative[] = [
+      { key: exactKey(token.word), weight: TRUST.exact },
+      { key: baseKey(token.base), weight: TRUST.inflection },
+      { key: token.stem, weight: TRUST.stem },
+    ];
+    return forms.filter((form) => index.posting(form.key));
+  }
+  const phrase = tokens.map((t) => t.stem).join(' ');
+  return index.posting(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
+}
+
+function addUnique(list: Alternative[], key: string, weight: number): void {
+  const existing = list.findIndex((a) => a.key === key);
+  if (existing < 0) list.push({ key, weight });
+  else if (list[existing]!.weight < weight) list[existing] = { key, weight };
+}
+
+/**
+ * Reads a query into concepts: everyday phrases through the synonyms table, article words as
+ * they are, misspelled words through the vocabulary; stopwords dropped, repeats merged.
+ */
+export function readQuery(query: string, { index, vocabulary, synonyms }: QueryContext): Concept[] {
+  const tokens = tokenize(query);
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  const push = (first: number, last: number, alternatives: Alternative[]): void => {
+    const text = tokens.slice(first, last + 1).map((t) => t.word).join(' ');
+    const signature = alternatives.length ? alternatives.map((a) => a.key).sort().join('|') : `?${text}`;
+    if (seen.has(signature)) return;
+    seen.add(signature);
+    concepts.push({ text, alternatives, first, last });
+  };
+
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    const rule = synonyms.get(token.base)?.find((r) => matchesAt(tokens, i, r.words));
+    if (rule) {
+      const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
+      for (const key of rule.means) if (index.posting(key)) addUnique(alternatives, key, TRUST.synonym);
+      push(i, i + rule.words.length - 1, alternatives);
+      i += rule.words.length;
+      continue;
+    }
+    const at = i++;
+    if (STOPWORDS.has(token.word)) continue;
+    // The word as typed counts fully; other words of its stem a little less.
+    const own = ownTerms(index, [token]);
+    if (own.length > 0) {
+      push(at, at, own);
+      continue;
+    }
+    const corrections = vocabulary.correct(token.word);
+    const alternatives: Alternative[] = [];
+    for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    push(at, at, alternatives);
+  }
+  return concepts;
+}

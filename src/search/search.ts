@@ -1,0 +1,85 @@
+import type { Corpus } from '../corpus/load.js';
+import { loadCorpus } from '../corpus/load.js';
+import { matchedRanges, type Range } from './highlight.js';
+import { buildIndex, type SearchIndex } from './index.js';
+import { readQuery } from './query.js';
+import { rank } from './rank.js';
+import { compileSynonyms, synonymPhrases } from './synonyms.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** Queries longer than this are refused: Discord options are capped at 200 characters too. */
+export const MAX_QUERY_LENGTH = 200;
+/** Below this share of the query answered, a paragraph is a guess, not an answer. */
+export const MIN_SCORE = 0.3;
+export const DEFAULT_LIMIT = 5;
+
+export interface SearchResult {
+  readonly paragraph: number;
+  /** Sentence number inside the paragraph, from 1. */
+  readonly sentence: number;
+  /** How much of the query this passage answers, in [0, 1]. */
+  readonly score: number;
+  /** The sentence, verbatim. */
+  readonly excerpt: string;
+  /** Where the query's terms stand in the excerpt. */
+  readonly ranges: readonly Range[];
+}
+
+export type QueryProblem = 'empty' | 'too-long';
+
+/** A query the search will not run, with a message fit to show the person who typed it. */
+export class QueryError extends Error {
+  override name = 'QueryError';
+  constructor(readonly problem: QueryProblem, message: string) {
+    super(message);
+  }
+}
+
+export interface Search {
+  readonly index: SearchIndex;
+  search(query: string, options?: { limit?: number }): SearchResult[];
+}
+
+/** Refuses what cannot be searched; everything else (emoji, any script, control characters) is searched. */
+export function checkQuery(query: string): string {
+  const trimmed = query.trim();
+  if (trimmed === '') throw new QueryError('empty', 'The query is empty: type a few words to look for.');
+  const length = [...trimmed].length;
+  if (length > MAX_QUERY_LENGTH) {
+    throw new QueryError('too-long', `The query is too long (${length} characters; at most ${MAX_QUERY_LENGTH}).`);
+  }
+  return trimmed;
+}
+
+export function createSearch(corpus: Corpus): Search {
+  const synonyms = compileSynonyms(corpus.synonyms);
+  const index = buildIndex(corpus.article, synonymPhrases(synonyms));
+  const context = { index, vocabulary: new Vocabulary(index.words), synonyms };
+  return {
+    index,
+    search(query, { limit = DEFAULT_LIMIT } = {}) {
+      const concepts = readQuery(checkQuery(query), context);
+      return rank(concepts, index)
+        .filter((r) => r.score >= MIN_SCORE)
+        .slice(0, Math.max(0, limit))
+        .map((r) => {
+          const sentence = index.sentences[r.sentence]!;
+          return {
+            paragraph: r.paragraph,
+            sentence: sentence.number,
+            score: Math.round(r.score * 1000) / 1000,
+            excerpt: sentence.text,
+            ranges: matchedRanges(index, r.sentence, r.matched),
+          };
+        });
+    },
+  };
+}
+
+let shared: Search | undefined;
+
+/** The search over the shipped corpus, built once per process. */
+export function articleSearch(): Search {
+  shared ??= createSearch(loadCorpus());
+  return shared;
+}

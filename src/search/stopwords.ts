@@ -1,0 +1,16 @@
+/**
+ * Words that carry no topic of their own. Numbers such as "two" or "five" and words such as
+ * "more" and "not" are kept: the article's terms are built from them (“five more”, “five
+ * resolutely not using”).
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a an the of in on at to for from by with about into over under as than then and or but nor if so
+  is are was were be been being am do does did doing done has have had having get gets got
+  i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+  this that these those there here which who whom whose what when where why how whats
+  can could should would will shall may might must ought
+  any some such very just also too only own same each both other others
+  please tell explain show give say says said mean meant means according
+  article text report thing things something anything way
+  happen happens happened happening supposed kind kinds sort really actually exactly still instead lot lots much many`.split(/\s+/).filter(Boolean),
+);

@@ -1,0 +1,45 @@
+import type { Synonym } from '../corpus/load.js';
+import { tokenize } from './text.js';
+
+/** An everyday phrase (as inflection bases) and the article's terms it stands for (as posting keys). */
+export interface SynonymRule {
+  readonly words: readonly string[];
+  readonly means: readonly string[];
+}
+
+/** A phrase as the index keys it: its stems joined by spaces. */
+export function phraseKey(text: string): string {
+  return tokenize(text)
+    .map((t) => t.stem)
+    .join(' ');
+}
+
+/** Rules by their first word's base, so a query word finds its candidates without a scan. */
+export type SynonymTable = ReadonlyMap<string, readonly SynonymRule[]>;
+
+/** One rule per everyday phrase; under each first stem, longest first so "top official" wins over "official". */
+export function compileSynonyms(synonyms: readonly Synonym[]): SynonymTable {
+  const table = new Map<string, SynonymRule[]>();
+  for (const { words, means } of synonyms) {
+    const keys = means.map(phraseKey);
+    for (const phrase of words) {
+      const bases = tokenize(phrase).map((t) => t.base);
+      const first = bases[0];
+      if (first === undefined) continue;
+      table.set(first, [...(table.get(first) ?? []), { words: bases, means: keys }]);
+    }
+  }
+  for (const rules of table.values()) rules.sort((a, b) => b.words.length - a.words.length);
+  return table;
+}
+
+/** Every multi-word term the table leads to: the index computes their postings up front. */
+export function synonymPhrases(table: SynonymTable): string[] {
+  const phrases = new Set<string>();
+  for (const rules of table.values()) {
+    for (const rule of rules) {
+      for (const key of rule.means) if (key.includes(' ')) phrases.add(key);
+    }
+  }
+  return [...phrases];
+}

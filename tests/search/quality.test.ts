@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { articleSearch } from '../../src/search/search.js';
+
+interface Question {
+  q: string;
+  expect: number[];
+  kind: string;
+}
+
+function readQuestions(url: URL): Question[] {
+  return readFileSync(url, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Question);
+}
+
+/** Top-1 and top-3 the way ../shared/eval/score.mjs counts them, plus off-topic refusals. */
+function measure(questions: readonly Question[]) {
+  const search = articleSearch();
+  let top1 = 0;
+  let top3 = 0;
+  let onTopic = 0;
+  let refused = 0;
+  const misses: string[] = [];
+  for (const question of questions) {
+    const found = search.search(question.q, { limit: 3 }).map((r) => r.paragraph);
+    if (question.expect.length === 0) {
+      if (found.length === 0) refused++;
+      else misses.push(`${question.q} -> ${found.join(',')} (want nothing)`);
+      continue;
+    }
+    onTopic++;
+    if (question.expect.includes(found[0] ?? -1)) top1++;
+    else misses.push(`${question.q} -> ${found.join(',') || 'nothing'} (want ${question.expect.join(' or ')})`);
+    if (found.some((p) => question.expect.includes(p))) top3++;
+  }
+  const offTopic = questions.length - onTopic;
+  return { top1: top1 / onTopic, top3: top3 / onTopic, refused: offTopic ? refused / offTopic : 1, misses };
+}
+
+describe('search quality', () => {
+  it('answers the public dev set: top-1 ≥ 95%, top-3 = 100%, every off-topic query refused', () => {
+    const result = measure(readQuestions(new URL('../../../shared/eval/dev-questions.jsonl', import.meta.url)));
+    expect(result.misses).toEqual([]);
+    expect(result.top1).toBeGreaterThanOrEqual(0.95);
+    expect(result.top3).toBe(1);
+    expect(result.refused).toBe(1);
+  });
+
+  it('answers the project’s own question set, written apart from the search, as well', () => {
+    const result = measure(readQuestions(new URL('./questions.jsonl', import.meta.url)));
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ['disiplined', 15],
+    ['acountability', 15],
+    ['seniorty', 13],
+    ['mediocer', 9],
+    ['grasroots', 8],
+  ])('finds the single misspelled word %s in ¶%i', (word, paragraph) => {
+    expect(articleSearch().search(word)[0]?.paragraph).toBe(paragraph);
+  });
+
+  it.each([
+    ['fired for incompetence', 9],
+    ['who is the top official in Jilin', 10],
+    ['vanity projects', 14],
+    ['officials who were falsely accused', 15],
+    ['promoted for seniority', 13],
+  ])('maps the everyday words of “%s” to the article’s own (¶%i)', (query, paragraph) => {
+    expect(articleSearch().search(query)[0]?.paragraph).toBe(paragraph);
+  });
+
+  it.each(['best pizza in town', '🙂🙂🙂', 'how to reset my router password', 'what time is the football match', '今天天气怎么样'])(
+    'returns nothing rather than a guess for the off-topic “%s”',
+    (query) => {
+      expect(articleSearch().search(query)).toEqual([]);
+    },
+  );
+
+  it('does not correct short words: “town” is not taken for “Downs”', () => {
+    expect(articleSearch().search('town')).toEqual([]);
+  });
+});
