@@ -19,9 +19,6 @@ export interface Posting {
   readonly positions: ReadonlyMap<number, readonly number[]>;
   /** Sentence index → occurrences. */
   readonly sentenceCounts: ReadonlyMap<number, number>;
-  /** Inverse document frequency over paragraphs and over sentences (BM25's form). */
-  readonly paragraphIdf: number;
-  readonly sentenceIdf: number;
 }
 
 export interface SearchIndex {
@@ -100,7 +97,7 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
     for (const [position, token] of paragraph.tokens.entries()) {
       note(token.stem, [paragraph.number, position]);
       note(exactKey(token.word), [paragraph.number, position]);
-      if (token.base !== token.word) note(baseKey(token.base), [paragraph.number, position]);
+      note(baseKey(token.base), [paragraph.number, position]);
     }
   }
 
@@ -118,12 +115,7 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
       sentenceCounts.set(sentence, (sentenceCounts.get(sentence) ?? 0) + 1);
     }
     if (positions.size === 0) return undefined;
-    return {
-      positions,
-      sentenceCounts,
-      paragraphIdf: idf(paragraphs.length, positions.size),
-      sentenceIdf: idf(sentences.length, sentenceCounts.size),
-    };
+    return { positions, sentenceCounts };
   }
 
   const postings = new Map<string, Posting>();

@@ -75,7 +75,9 @@ export function readQuery(query: string, { index, vocabulary, synonyms }: QueryC
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    const rule = synonyms.get(token.base)?.find((r) => matchesAt(tokens, i, r.words));
+    // A lone stopword starts no rule: "say" is not a "saying".
+    const isStopword = STOPWORDS.has(token.word);
+    const rule = synonyms.get(token.base)?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
     if (rule) {
       const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
       for (const key of rule.means) if (index.posting(key)) addUnique(alternatives, key, TRUST.synonym);
@@ -84,7 +86,7 @@ export function readQuery(query: string, { index, vocabulary, synonyms }: QueryC
       continue;
     }
     const at = i++;
-    if (STOPWORDS.has(token.word)) continue;
+    if (isStopword) continue;
     // The word as typed counts fully; other words of its stem a little less.
     const own = ownTerms(index, [token]);
     if (own.length > 0) {

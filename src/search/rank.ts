@@ -1,4 +1,4 @@
-import { keyLength, type Posting, type SearchIndex } from './index.js';
+import { idf, keyLength, type Posting, type SearchIndex } from './index.js';
 import type { Concept } from './query.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
@@ -7,7 +7,7 @@ const B = 0.75;
 /** Two query ideas standing this close in the text (in tokens) read as one phrase. */
 const PHRASE_WINDOW = 3;
 /** How much a phrase found together adds, relative to the two ideas' weights. */
-const PHRASE_BONUS = 0.6;
+const PHRASE_BONUS = 1;
 /** The best sentence's own match helps a paragraph whose match is concentrated. */
 const SENTENCE_SHARE = 0.5;
 /** How much an idea the article does not contain weighs against coverage (a mid-rare word's idf). */
@@ -32,6 +32,7 @@ function bm25(tf: number, length: number, average: number, weight: number): numb
 interface Resolved {
   readonly concept: Concept;
   readonly importance: number;
+  readonly sentenceImportance: number;
   readonly postings: readonly { key: string; weight: number; posting: Posting; length: number }[];
 }
 
@@ -71,8 +72,12 @@ export function rank(concepts: readonly Concept[], index: SearchIndex): Ranked[]
       const posting = index.posting(key);
       return posting ? [{ key, weight, posting, length: keyLength(key) }] : [];
     });
-    const importance = postings.length ? Math.max(...postings.map((p) => p.posting.paragraphIdf)) : UNSEEN_WEIGHT;
-    return { concept, importance, postings };
+    // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
+    const paragraphs = new Set(postings.flatMap(({ posting }) => [...posting.positions.keys()]));
+    const sentences = new Set(postings.flatMap(({ posting }) => [...posting.sentenceCounts.keys()]));
+    const importance = postings.length ? idf(index.paragraphs.length, paragraphs.size) : UNSEEN_WEIGHT;
+    const sentenceImportance = idf(index.sentences.length, sentences.size);
+    return { concept, importance, sentenceImportance, postings };
   });
   const totalImportance = resolved.reduce((sum, r) => sum + r.importance, 0);
   if (totalImportance === 0) return [];
@@ -93,12 +98,12 @@ export function rank(concepts: readonly Concept[], index: SearchIndex): Ranked[]
         const tf = posting.positions.get(number)?.length ?? 0;
         if (tf === 0) continue;
         matched.add(key);
-        best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, weight * posting.paragraphIdf));
+        best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, weight * r.importance));
         bestWeight = Math.max(bestWeight, weight);
         for (const [sentence, count] of posting.sentenceCounts) {
           if (index.sentences[sentence]?.paragraph !== number) continue;
           const length = index.sentenceLengths[sentence] ?? 1;
-          const s = bm25(count, length, index.averageSentenceLength, weight * posting.sentenceIdf);
+          const s = bm25(count, length, index.averageSentenceLength, weight * r.sentenceImportance);
           sentenceScores.set(sentence, Math.max(sentenceScores.get(sentence) ?? 0, 0) + s);
         }
       }

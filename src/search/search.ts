@@ -10,7 +10,7 @@ import { Vocabulary } from './vocabulary.js';
 /** Queries longer than this are refused: Discord options are capped at 200 characters too. */
 export const MAX_QUERY_LENGTH = 200;
 /** Below this share of the query answered, a paragraph is a guess, not an answer. */
-export const MIN_SCORE = 0.3;
+export const MIN_SCORE = 0.31;
 export const DEFAULT_LIMIT = 5;
 
 export interface SearchResult {

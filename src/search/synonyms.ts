@@ -1,4 +1,5 @@
 import type { Synonym } from '../corpus/load.js';
+import { baseKey } from './index.js';
 import { tokenize } from './text.js';
 
 /** An everyday phrase (as inflection bases) and the article's terms it stands for (as posting keys). */
@@ -7,11 +8,14 @@ export interface SynonymRule {
   readonly means: readonly string[];
 }
 
-/** A phrase as the index keys it: its stems joined by spaces. */
-export function phraseKey(text: string): string {
-  return tokenize(text)
-    .map((t) => t.stem)
-    .join(' ');
+/**
+ * An article term as the index keys it: one word by its inflections (a stem would let
+ * "accountability" reach "account"), a phrase by its stems joined by spaces.
+ */
+export function termKey(text: string): string {
+  const tokens = tokenize(text);
+  if (tokens.length === 1) return baseKey(tokens[0]!.base);
+  return tokens.map((t) => t.stem).join(' ');
 }
 
 /** Rules by their first word's base, so a query word finds its candidates without a scan. */
@@ -21,7 +25,7 @@ export type SynonymTable = ReadonlyMap<string, readonly SynonymRule[]>;
 export function compileSynonyms(synonyms: readonly Synonym[]): SynonymTable {
   const table = new Map<string, SynonymRule[]>();
   for (const { words, means } of synonyms) {
-    const keys = means.map(phraseKey);
+    const keys = means.map(termKey);
     for (const phrase of words) {
       const bases = tokenize(phrase).map((t) => t.base);
       const first = bases[0];

@@ -35,12 +35,15 @@ export function stem(word: string): string {
   return cached;
 }
 
+/** Words that end like a plural but are not one. */
+const UNINFLECTED = new Set(['news', 'series', 'species', 'means', 'always', 'perhaps', 'sometimes', 'politics', 'economics', 'ethics', 'thus']);
+
 /**
  * Strips inflection only, never derivation, so that everyday words can be looked up in the
  * synonyms table without the Porter stem's false friends ("anime" and "animal" both stem to "anim").
  */
 export function inflectionBase(word: string): string {
-  if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
+  if (word.length <= 3 || UNINFLECTED.has(word) || !/^\p{L}+$/u.test(word)) return word;
   let base = word;
   if (base.endsWith('ies') && base.length > 4) base = `${base.slice(0, -3)}y`;
   else if (/(ss|x|z|ch|sh)es$/.test(base)) base = base.slice(0, -2);

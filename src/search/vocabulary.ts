@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from './edits.js';
 
 /** An article word that a misspelled query word was taken for. */
 export interface Correction {
@@ -9,14 +9,25 @@ export interface Correction {
 }
 
 /**
- * How many edits a word may carry and still be taken for an article word. Short words get none
- * ("town" is one letter from "down"), and five- or six-letter words must keep their first letter
- * ("match" is not "batch", "going" is not "doing"): a guess there answers the wrong question.
+ * Whether `candidate` is near enough to `word` to be what was meant. Short words get no
+ * correction ("town" is one letter from "down"). Five- and six-letter words get one, and only a
+ * dropped letter ("qualty") or two swapped neighbours ("refrom"): swapping or cutting a letter of
+ * a short word mostly makes another real word ("bread" and "break", "server" and "serve").
  */
-export function allowedEdits(word: string, candidate: string): number {
+export function isNearMiss(word: string, candidate: string, edits: number): boolean {
+  if (edits === 0 || word.length < 5) return false;
+  if (word.length >= 8) return edits <= 2;
+  if (word.length >= 7) return edits <= 1;
+  if (edits !== 1) return false;
+  const dropped = candidate.length === word.length + 1;
+  const swapped = candidate.length === word.length && [...candidate].sort().join('') === [...word].sort().join('');
+  return dropped || swapped;
+}
+
+/** The most edits any word of this length may carry. */
+function editBudget(word: string): number {
   if (word.length < 5) return 0;
-  if (word.length < 7) return word[0] === candidate[0] ? 1 : 0;
-  return word.length < 8 ? 1 : 2;
+  return word.length >= 8 ? 2 : 1;
 }
 
 const CACHE_LIMIT = 4096;
@@ -70,7 +81,8 @@ export class Vocabulary {
     for (const pair of pairs) {
       for (const candidate of this.#wordsByPair.get(pair) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
-    const needed = Math.max(1, pairs.size - 2 * allowed);
+    // An edit changes at most two letter pairs, a swap of neighbours three.
+    const needed = Math.max(1, pairs.size - 3 * allowed);
     return [...shared]
       .filter(([candidate, n]) => n >= needed && Math.abs(candidate.length - word.length) <= allowed)
       .sort((a, b) => b[1] - a[1])
@@ -79,15 +91,15 @@ export class Vocabulary {
   }
 
   #search(word: string): readonly Correction[] {
-    const allowed = allowedEdits(word, word);
+    const allowed = editBudget(word);
     if (allowed === 0 || word.length > 32 || !/^\p{L}+$/u.test(word)) return [];
     const candidates = this.#candidates(word, allowed);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
     let best: Correction[] = [];
     for (const { item } of fuse.search(word, { limit: 12 })) {
-      const edits = distance(word, item);
-      if (edits > allowedEdits(word, item) || edits === 0) continue;
+      const edits = editDistance(word, item, allowed);
+      if (!isNearMiss(word, item, edits)) continue;
       const correction = { word: item, stem: this.#stems.get(item) ?? item, edits };
       if (best.length === 0 || edits < best[0]!.edits) best = [correction];
       else if (edits === best[0]!.edits) best.push(correction);
