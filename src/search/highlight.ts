@@ -4,20 +4,20 @@ import { keyLength, type SearchIndex } from './index.js';
 export type Range = readonly [start: number, end: number];
 
 /**
- * The stretches of one sentence where the query's terms stand, relative to the sentence.
- * Neighbouring matches separated only by spaces merge, so a phrase is bolded as one.
+ * The stretches of a paragraph where the terms stand, as offsets into the paragraph, optionally
+ * only within one sentence. Neighbouring matches separated only by spaces merge, so a phrase is
+ * bolded as one.
  */
-export function matchedRanges(index: SearchIndex, sentence: number, keys: ReadonlySet<string>): Range[] {
-  const where = index.sentences[sentence];
-  if (!where) return [];
-  const paragraph = index.paragraphs[where.paragraph]!;
-  const text = index.article.paragraphs[where.paragraph]!.text;
+function rangesIn(index: SearchIndex, paragraphNumber: number, keys: ReadonlySet<string>, sentence?: number): [number, number][] {
+  const paragraph = index.paragraphs[paragraphNumber];
+  const text = index.article.paragraphs[paragraphNumber]?.text ?? '';
+  if (!paragraph) return [];
   const ranges: [number, number][] = [];
   for (const key of keys) {
-    const positions = index.posting(key)?.positions.get(where.paragraph) ?? [];
+    const positions = index.posting(key)?.positions.get(paragraphNumber) ?? [];
     const length = keyLength(key);
     for (const position of positions) {
-      if (paragraph.sentenceOfToken[position] !== sentence) continue;
+      if (sentence !== undefined && paragraph.sentenceOfToken[position] !== sentence) continue;
       const first = paragraph.tokens[position];
       const last = paragraph.tokens[position + length - 1];
       if (first && last) ranges.push([first.start, last.end]);
@@ -31,5 +31,17 @@ export function matchedRanges(index: SearchIndex, sentence: number, keys: Readon
       previous[1] = Math.max(previous[1], range[1]);
     } else merged.push([...range]);
   }
-  return merged.map(([start, end]) => [start - where.start, end - where.start] as const);
+  return merged;
+}
+
+/** The stretches of one sentence (an index into `SearchIndex.sentences`) where the terms stand, relative to the sentence. */
+export function matchedRanges(index: SearchIndex, sentence: number, keys: ReadonlySet<string>): Range[] {
+  const where = index.sentences[sentence];
+  if (!where) return [];
+  return rangesIn(index, where.paragraph, keys, sentence).map(([start, end]) => [start - where.start, end - where.start] as const);
+}
+
+/** The stretches of a whole paragraph where the terms stand. */
+export function paragraphRanges(index: SearchIndex, paragraph: number, keys: ReadonlySet<string>): Range[] {
+  return rangesIn(index, paragraph, keys);
 }

@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/load.js';
 import { loadCorpus } from '../corpus/load.js';
-import { matchedRanges, type Range } from './highlight.js';
+import { matchedRanges, paragraphRanges, type Range } from './highlight.js';
 import { buildIndex, type SearchIndex } from './index.js';
 import { readQuery } from './query.js';
 import { rank } from './rank.js';
@@ -38,6 +38,8 @@ export class QueryError extends Error {
 export interface Search {
   readonly index: SearchIndex;
   search(query: string, options?: { limit?: number }): SearchResult[];
+  /** Where the query's terms stand in one whole paragraph, for bolding it. */
+  highlight(query: string, paragraph: number): Range[];
 }
 
 /** Refuses what cannot be searched; everything else (emoji, any script, control characters) is searched. */
@@ -72,6 +74,10 @@ export function createSearch(corpus: Corpus): Search {
             ranges: matchedRanges(index, r.sentence, r.matched),
           };
         });
+    },
+    highlight(query, paragraph) {
+      const keys = new Set(readQuery(checkQuery(query), context).flatMap((c) => c.alternatives.map((a) => a.key)));
+      return paragraphRanges(index, paragraph, keys);
     },
   };
 }

@@ -1,0 +1,50 @@
+import { quote, type Answer, type Reply } from '../src/replies/answer.js';
+import { echo } from '../src/replies/markdown.js';
+import { QueryError, type SearchResult } from '../src/search/search.js';
+import type { Command, CommandContext } from './command.js';
+import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
+import { notCovered } from './not-covered.js';
+import { fullParagraphButton, paragraphButton } from './paragraph.js';
+
+const MAX_PASSAGES = 3;
+/** A passage much weaker than the best is a digression, not part of the answer. */
+const RELATIVE_FLOOR = 0.6;
+
+/** The best passages for a question, one per paragraph, most relevant first. */
+export function bestPassages(question: string, context: CommandContext): SearchResult[] {
+  const results = context.search.search(question, { limit: MAX_PASSAGES });
+  const best = results[0]?.score ?? 0;
+  return results.filter((r) => r.score >= best * RELATIVE_FLOOR);
+}
+
+/** An answer to a question in plain words: quoted passages, or a plain "not covered". */
+export function answerQuestion(question: string, context: CommandContext): Reply {
+  let passages: SearchResult[];
+  try {
+    passages = bestPassages(question, context);
+  } catch (error) {
+    if (error instanceof QueryError) return { problem: error.message };
+    throw error;
+  }
+  if (passages.length === 0) return notCovered(question, context);
+  const answer: Answer = {
+    title: echo(question, 200),
+    intro: passages.length === 1 ? 'What the article says:' : `What the article says, in ${passages.length} passages, most relevant first:`,
+    sections: [{ lines: passages.map((p) => quote(p.excerpt, { paragraph: p.paragraph, sentence: p.sentence }, p.ranges)) }],
+    buttons: passages.map((p) => fullParagraphButton(p.paragraph)),
+  };
+  return answer;
+}
+
+export const ask: Command = {
+  definition: withHide(
+    everywhere('ask', 'Ask a question about the article: the answer is its own words, quoted and cited.', '就文章提问：以原文回答并注明出处').addStringOption((o) =>
+      o.setName('question').setDescription('Your question, e.g. “who gets demoted?”').setRequired(true).setMaxLength(TEXT_MAX_LENGTH),
+    ),
+  ).toJSON(),
+  answers: true,
+  execute(options, context) {
+    return answerQuestion(typeof options.question === 'string' ? options.question : '', context);
+  },
+  buttons: [paragraphButton],
+};

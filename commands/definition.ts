@@ -1,0 +1,25 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { MAX_QUERY_LENGTH } from '../src/search/search.js';
+import { HIDE_OPTION } from './command.js';
+
+/** Every command works in servers, in DMs with the bot, in group DMs, and as a user-installed app. */
+export function everywhere(name: string, description: string, zhCN?: string): SlashCommandBuilder {
+  const builder = new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
+  if (zhCN) builder.setDescriptionLocalizations({ 'zh-CN': zhCN });
+  return builder;
+}
+
+/** The `hide` option every answer command takes. */
+export function withHide<T extends { addBooleanOption: SlashCommandBuilder['addBooleanOption'] }>(builder: T): T {
+  builder.addBooleanOption((option) =>
+    option.setName(HIDE_OPTION).setDescription('Only you see the answer (you can still share it).').setDescriptionLocalizations({ 'zh-CN': '仅自己可见（仍可分享）' }),
+  );
+  return builder;
+}
+
+/** Free text from a person is capped like search queries. */
+export const TEXT_MAX_LENGTH = MAX_QUERY_LENGTH;
