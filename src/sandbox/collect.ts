@@ -1,0 +1,145 @@
+/** What the bot sent back for one event, and how the sandbox decides it has finished. */
+
+export type ReplyKind = 'callback' | 'edit' | 'followup' | 'message';
+
+export interface FileInfo {
+  readonly filename: string;
+  readonly contentType: string | null;
+  readonly size: number;
+}
+
+export interface Reply {
+  readonly kind: ReplyKind;
+  readonly ephemeral: boolean;
+  /** The JSON the bot sent (for a callback: `{ type, data }`; for multipart: its payload_json). */
+  readonly body: unknown;
+  /** The stored message this reply created or edited, if any, and its channel. */
+  readonly messageId?: string;
+  readonly channelId?: string;
+  readonly files?: readonly FileInfo[];
+}
+
+/** A request of the bot that the sandbox refused (bad payload, second acknowledgement, ...). */
+export interface RejectedRequest {
+  readonly method: string;
+  readonly route: string;
+  readonly status: number;
+  readonly code: number;
+  readonly message: string;
+}
+
+export interface CollectorTiming {
+  /** Silence that ends the exchange once it is complete. */
+  readonly quietMs: number;
+  /** Give up and return what arrived after this long. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * `interaction`: complete once the callback arrived and, if it was deferred, the reply that
+ * fills it; then done after `quietMs` without any request. `message`: done after `quietMs`
+ * without a request, counted from when the event reached the bot.
+ */
+export type CollectorMode = 'interaction' | 'message';
+
+export class ReplyCollector {
+  readonly replies: Reply[] = [];
+  readonly rejected: RejectedRequest[] = [];
+  timedOut = false;
+  readonly done: Promise<void>;
+  #resolve!: () => void;
+  #finished = false;
+  #pending = 0;
+  #delivered = false;
+  #callback = false;
+  #awaitingFill = false;
+  #holdUntil = 0;
+  #quietTimer: NodeJS.Timeout | undefined;
+  readonly #timeoutTimer: NodeJS.Timeout;
+  readonly #onFinish: (() => void)[] = [];
+
+  constructor(
+    readonly mode: CollectorMode,
+    private readonly timing: CollectorTiming,
+  ) {
+    this.done = new Promise((resolve) => (this.#resolve = resolve));
+    this.#timeoutTimer = setTimeout(() => {
+      this.timedOut = true;
+      this.finish();
+    }, timing.timeoutMs);
+  }
+
+  get finished(): boolean {
+    return this.#finished;
+  }
+
+  /** The event reached the bot's socket (called again on a replay after RESUME). */
+  delivered(): void {
+    this.#delivered = true;
+    this.#schedule();
+  }
+
+  /** A request for this exchange began: the bot is not quiet while it is in flight. */
+  requestStarted(): void {
+    this.#pending++;
+    this.#clearQuiet();
+  }
+
+  requestEnded(): void {
+    this.#pending = Math.max(0, this.#pending - 1);
+    this.#schedule();
+  }
+
+  add(reply: Reply): void {
+    if (!this.#finished) this.replies.push(reply);
+  }
+
+  reject(rejection: RejectedRequest): void {
+    if (!this.#finished) this.rejected.push(rejection);
+  }
+
+  /** A deferred callback (type 5 or 6) is only complete once its reply or edit arrives. */
+  callbackReceived(deferred: boolean): void {
+    this.#callback = true;
+    this.#awaitingFill = deferred;
+  }
+
+  deferralFilled(): void {
+    this.#awaitingFill = false;
+  }
+
+  /** The bot was told to retry after `ms` (429): stay open at least that long. */
+  holdFor(ms: number): void {
+    this.#holdUntil = Math.max(this.#holdUntil, Date.now() + ms);
+  }
+
+  onFinish(listener: () => void): void {
+    this.#onFinish.push(listener);
+  }
+
+  finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#clearQuiet();
+    clearTimeout(this.#timeoutTimer);
+    for (const listener of this.#onFinish) listener();
+    this.#resolve();
+  }
+
+  #complete(): boolean {
+    if (!this.#delivered) return false;
+    return this.mode === 'message' || (this.#callback && !this.#awaitingFill);
+  }
+
+  #schedule(): void {
+    this.#clearQuiet();
+    if (this.#finished || this.#pending > 0 || !this.#complete()) return;
+    const wait = Math.max(this.timing.quietMs, this.#holdUntil - Date.now() + this.timing.quietMs);
+    this.#quietTimer = setTimeout(() => this.finish(), wait);
+  }
+
+  #clearQuiet(): void {
+    if (this.#quietTimer) clearTimeout(this.#quietTimer);
+    this.#quietTimer = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { CommandRegistry } from './state/commands.js';
+import type { World } from './state/world.js';
+import type { FaultPlan } from './faults.js';
+import type { GatewayServer } from './gateway/server.js';
+import type { InteractionTracker } from './interactions/tracker.js';
+import type { SandboxStats } from './stats.js';
+import type { ChannelWatchers } from './watchers.js';
+
+/** Settings fixed when the local Discord starts. */
+export interface SandboxConfig {
+  readonly botToken: string;
+  readonly applicationId: string;
+  /** Shard count that /gateway/bot recommends. */
+  readonly shards: number;
+  /** Silence that ends an interaction exchange once complete. */
+  readonly quietMs: number;
+  /** Silence that ends a plain-message exchange. */
+  readonly messageQuietMs: number;
+  /** Longest wait for any exchange. */
+  readonly timeoutMs: number;
+  /** Time to acknowledge an interaction, from delivery to the bot (Discord: 3 s). */
+  readonly interactionDeadlineMs: number;
+  /** Life of an interaction's webhook token (Discord: 15 min). */
+  readonly webhookLifetimeMs: number;
+  readonly heartbeatIntervalMs: number;
+}
+
+/** Everything the REST routes and the driver share; built once in server.ts. */
+export interface SandboxCore {
+  readonly config: SandboxConfig;
+  readonly world: World;
+  readonly commands: CommandRegistry;
+  readonly interactions: InteractionTracker;
+  readonly watchers: ChannelWatchers;
+  readonly gateway: GatewayServer;
+  readonly stats: SandboxStats;
+  readonly faults: FaultPlan;
+}

@@ -1,0 +1,90 @@
+import type { RejectedRequest, Reply } from './collect.js';
+import type { OptionInput } from './interactions/options.js';
+import type { SandboxUser, StoredMessage } from './state/model.js';
+
+/** What LocalDiscord accepts and returns (kept apart so driver.ts stays about behaviour). */
+
+export interface LocalDiscordOptions {
+  /** Shard count recommended by /gateway/bot (default 1). */
+  readonly shards?: number;
+  readonly botToken?: string;
+  /** Also the bot's user id; must be a 17–19 digit snowflake. */
+  readonly applicationId?: string;
+  readonly botName?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Silence that ends an interaction exchange once complete (default 60 ms). */
+  readonly quietMs?: number;
+  /** Silence that ends a plain-message exchange (default 150 ms). */
+  readonly messageQuietMs?: number;
+  /** Longest wait for one exchange (default 5000 ms). */
+  readonly timeoutMs?: number;
+  /** Time to acknowledge an interaction after it reached the bot (default 3000 ms). */
+  readonly interactionDeadlineMs?: number;
+  readonly webhookLifetimeMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  /** Time source of snowflakes; a constant gives the same ids on every run. */
+  readonly clock?: () => number;
+}
+
+/** A person: a user from `world.member(...)`, or a user id. */
+export type UserRef = SandboxUser | string;
+
+export interface ExchangeTiming {
+  readonly quietMs?: number;
+  readonly timeoutMs?: number;
+}
+
+export interface CommandInput extends ExchangeTiming {
+  readonly user: UserRef;
+  /** Defaults to the channel's guild, or the Sandbox guild. */
+  readonly guildId?: string;
+  /** Defaults to the guild's #general (ignored with `dm`). */
+  readonly channelId?: string;
+  readonly name: string;
+  readonly options?: readonly OptionInput[];
+  /** In the DM with the bot (context 1), or with `userInstall` in another private channel (context 2). */
+  readonly dm?: boolean;
+  /** Used through a user install of the app (authorizing_integration_owners "1"). */
+  readonly userInstall?: boolean;
+}
+
+export interface ButtonInput extends ExchangeTiming {
+  readonly user: UserRef;
+  readonly message: StoredMessage | { readonly id: string; readonly channelId: string };
+  readonly customId: string;
+}
+
+export interface MessageCommandInput extends ExchangeTiming {
+  readonly user: UserRef;
+  readonly targetMessage: StoredMessage | { readonly id: string; readonly channelId: string };
+  readonly name: string;
+  readonly userInstall?: boolean;
+}
+
+export interface SayInput extends ExchangeTiming {
+  readonly user: UserRef;
+  /** Defaults to #general (ignored with `dm`). */
+  readonly channelId?: string;
+  readonly dm?: boolean;
+  readonly content: string;
+  /** Puts the bot in `mentions` even without `<@BOTID>` in the content (a reply ping). */
+  readonly mentionsBot?: boolean;
+  /** Makes the message a reply to this message id. */
+  readonly replyTo?: string;
+}
+
+/** The bot's answers to a plain message. */
+export interface MessageExchange {
+  readonly messageId: string;
+  /** False when no connected session could receive it (e.g. the bot lacks the intent). */
+  readonly delivered: boolean;
+  readonly replies: readonly Reply[];
+  readonly rejected: readonly RejectedRequest[];
+  readonly timedOut: boolean;
+}
+
+export interface AutocompleteChoice {
+  readonly name: string;
+  readonly value: string | number;
+}

@@ -1,0 +1,77 @@
+import { ReplyCollector, type CollectorTiming, type RejectedRequest, type Reply } from '../collect.js';
+import type { SandboxCore } from '../core.js';
+import type { JsonObject } from '../json.js';
+import { userJson } from '../state/payloads.js';
+import { InteractionContext } from './access.js';
+import { interactionPayload, type InteractionSite } from './build.js';
+import { InteractionTracker, type InteractionRecord } from './tracker.js';
+
+/** What happened to one interaction: Discord's refusal, or every reply the bot sent. */
+export interface Exchange {
+  readonly interactionId: string;
+  readonly token: string;
+  /** Set when Discord would not have sent the interaction (the bot never saw it). */
+  readonly denied?: string;
+  readonly replies: readonly Reply[];
+  /** Requests for this interaction that the sandbox refused (4xx), e.g. a second acknowledgement. */
+  readonly rejected: readonly RejectedRequest[];
+  /** True when the overall timeout ended the wait: the replies may be incomplete. */
+  readonly timedOut: boolean;
+}
+
+export interface InteractionSpec {
+  readonly type: number;
+  readonly data: JsonObject;
+  readonly message?: JsonObject;
+  readonly componentMessageId?: string;
+  readonly responseMessageType: number;
+  readonly metadata?: JsonObject;
+}
+
+export function deniedExchange(reason: string): Exchange {
+  return { interactionId: '', token: '', denied: reason, replies: [], rejected: [], timedOut: false };
+}
+
+/** Registers the interaction, sends INTERACTION_CREATE to the right shard and waits for the bot. */
+export async function runInteraction(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<Exchange> {
+  const { world } = core;
+  const id = world.nextId();
+  const token = InteractionTracker.tokenFor(id);
+  const collector = new ReplyCollector('interaction', timing);
+  const init = { id, token, type: spec.type, data: spec.data, ...(spec.message ? { message: spec.message } : {}) };
+  const payload = interactionPayload(world, core.config.applicationId, site, init);
+  const record: InteractionRecord = {
+    id,
+    token,
+    type: spec.type,
+    channelId: site.channel.id,
+    guildId: site.guildId,
+    user: site.user,
+    createdAt: Date.now(),
+    deliveredAt: null,
+    acknowledgedWith: null,
+    originalMessageId: null,
+    componentMessageId: spec.componentMessageId ?? null,
+    awaitingFill: false,
+    followupIds: new Set(),
+    responseMessageType: spec.responseMessageType,
+    interactionMetadata: { id, type: spec.type, user: userJson(site.user), authorizing_integration_owners: payload['authorizing_integration_owners'], ...spec.metadata },
+    collector,
+  };
+  core.interactions.register(record);
+  core.watchers.watch(site.channel.id, collector);
+  core.stats.interactions++;
+  const reached = core.gateway.send(site.context === InteractionContext.Guild ? site.guildId : null, 'INTERACTION_CREATE', payload, {
+    onDelivered: () => {
+      record.deliveredAt = Date.now();
+      collector.delivered();
+    },
+  });
+  if (reached === 0) {
+    collector.finish();
+    return { ...deniedExchange(`the bot is not connected to the gateway for this ${site.guildId ? "server's shard" : 'DM (shard 0)'}`), interactionId: id, token };
+  }
+  await collector.done;
+  return { interactionId: id, token, replies: [...collector.replies], rejected: [...collector.rejected], timedOut: collector.timedOut };
+}
+

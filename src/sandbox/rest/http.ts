@@ -1,0 +1,114 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { FileInfo, ReplyCollector } from '../collect.js';
+import type { SandboxCore } from '../core.js';
+import { ApiError, Errors } from './errors.js';
+import { parseMultipart } from './multipart.js';
+import type { Router } from './router.js';
+
+export interface RestRequest {
+  readonly method: string;
+  /** The path after /api/v10, still percent-encoded. */
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly files: readonly FileInfo[];
+  readonly headers: IncomingHttpHeaders;
+  /** The exchanges this request belongs to, found from its URL before the body was read. */
+  readonly collectors: readonly ReplyCollector[];
+}
+
+export interface RestResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface RouteHandler {
+  /** Needs `Authorization: Bot <token>` (interaction callbacks and webhooks do not). */
+  readonly auth: boolean;
+  /** Open exchanges to keep awake while this request is in flight. */
+  readonly collectors?: (params: Readonly<Record<string, string>>) => ReplyCollector[];
+  handle(request: RestRequest): RestResponse | Promise<RestResponse>;
+}
+
+const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/)/;
+
+/**
+ * The REST front door: prefix, routing, fault injection, auth, body parsing and Discord-shaped
+ * errors. No logging and no synchronous heavy work: benchmarks push thousands of requests through.
+ */
+export function createRestHandler(core: SandboxCore, router: Router<RouteHandler>): (req: IncomingMessage, res: ServerResponse) => void {
+  const authorization = `Bot ${core.config.botToken}`;
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const prefix = API_PREFIX.exec(url.pathname);
+    const path = prefix ? url.pathname.slice(prefix[0].length) : '';
+    const match = prefix ? router.match(method, path) : null;
+    if (!match) {
+      await readBody(req);
+      return write(res, 404, Errors.notFound().body);
+    }
+    const { route, params } = match;
+    core.stats.countRequest(`${method} ${route.bucket}`);
+    const collectors = route.handler.collectors?.(params) ?? [];
+    for (const collector of collectors) collector.requestStarted();
+    try {
+      const raw = await readBody(req);
+      const fault = core.faults.take(method, path, route.bucket);
+      if (fault) {
+        for (const collector of collectors) collector.holdFor(fault.retryAfterMs);
+        return write(res, fault.status, fault.body, fault.headers);
+      }
+      if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
+      const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
+      const result = await route.handler.handle({ method, path, params, query: url.searchParams, body, files, headers: req.headers, collectors });
+      write(res, result.status, result.body, result.headers);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(500, 0, `500: ${error instanceof Error ? error.message : String(error)}`);
+      const rejection = { method, route: route.bucket, status: apiError.status, code: apiError.code, message: apiError.message };
+      for (const collector of collectors) collector.reject(rejection);
+      write(res, apiError.status, apiError.body);
+    } finally {
+      for (const collector of collectors) collector.requestEnded();
+    }
+  }
+
+  return (req, res) => void serve(req, res);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(raw: Buffer, contentType: string): { body: unknown; files: FileInfo[] } {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  try {
+    if (contentType.startsWith('multipart/form-data')) {
+      const { payload, files } = parseMultipart(raw, contentType);
+      return { body: payload, files };
+    }
+    return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  } catch {
+    throw Errors.invalidJson();
+  }
+}
+
+function write(res: ServerResponse, status: number, body?: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  if (res.headersSent) return;
+  if (body === undefined || status === 204) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

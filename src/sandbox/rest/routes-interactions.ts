@@ -1,0 +1,182 @@
+import type { SandboxCore } from '../core.js';
+import { asNumber, asObject, type JsonObject } from '../json.js';
+import { CallbackType, InteractionType, type InteractionRecord } from '../interactions/tracker.js';
+import { MessageFlag, type StoredMessage } from '../state/model.js';
+import { messageJson } from '../state/payloads.js';
+import { ApiError, Errors, FormErrors } from './errors.js';
+import type { RestRequest, RestResponse, RouteHandler } from './http.js';
+import { createBotMessage, deleteMessage, editBotMessage } from './messages.js';
+import type { Router } from './router.js';
+import { validateChoices, validateMessage } from './validate.js';
+
+/** Which callback types each interaction type accepts. */
+const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
+  [InteractionType.ApplicationCommand]: [4, 5, 9, 12],
+  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9, 12],
+  [InteractionType.Autocomplete]: [8],
+  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
+};
+
+/**
+ * Interaction callbacks and the interaction webhook (edits of @original, follow-ups). No bot
+ * token needed: the interaction token is the credential, valid 15 minutes.
+ */
+export function addInteractionRoutes(router: Router<RouteHandler>, core: SandboxCore): void {
+  const { interactions, world, config } = core;
+  const byIdCollectors = (params: Readonly<Record<string, string>>) => {
+    const record = interactions.byId(params['interactionId'] ?? '');
+    return record && !record.collector.finished ? [record.collector] : [];
+  };
+  const byTokenCollectors = (params: Readonly<Record<string, string>>) => {
+    const record = interactions.byToken(params['token'] ?? '');
+    return record && !record.collector.finished ? [record.collector] : [];
+  };
+
+  router.add('POST', '/interactions/:interactionId/:token/callback', {
+    auth: false,
+    collectors: byIdCollectors,
+    handle: (request) => callback(core, request),
+  });
+
+  const webhook = (params: Readonly<Record<string, string>>): InteractionRecord => {
+    const record = interactions.byToken(params['token'] ?? '');
+    if (!record || params['applicationId'] !== config.applicationId) throw Errors.unknownWebhook();
+    return record;
+  };
+  const messageOf = (record: InteractionRecord, messageId: string): StoredMessage => {
+    const id = messageId === '@original' ? record.originalMessageId : record.followupIds.has(messageId) || messageId === record.originalMessageId ? messageId : null;
+    const message = id ? world.message(record.channelId, id) : undefined;
+    if (!message) throw Errors.unknownMessage();
+    return message;
+  };
+  const base = '/webhooks/:applicationId/:token';
+
+  router.add('POST', base, {
+    auth: false,
+    collectors: byTokenCollectors,
+    handle: ({ params, body, files, query }) => {
+      const record = webhook(params);
+      if (record.acknowledgedWith === null) throw Errors.unknownWebhook();
+      const payload = asObject(body);
+      let message: StoredMessage;
+      if (record.awaitingFill && record.originalMessageId) {
+        // Discord: the first follow-up after a deferred reply replaces the "thinking" message.
+        message = messageOf(record, '@original');
+        validateMessage(payload, { partial: false, fileCount: files.length });
+        editBotMessage(core, message, payload, files);
+        record.awaitingFill = false;
+        record.collector.deferralFilled();
+      } else {
+        const channel = world.getChannel(record.channelId);
+        if (!channel) throw Errors.unknownChannel();
+        const ephemeral = ((asNumber(payload['flags']) ?? 0) & MessageFlag.Ephemeral) !== 0;
+        message = createBotMessage(core, channel, payload, files, { type: 0, webhookId: config.applicationId, interactionMetadata: record.interactionMetadata, ephemeral });
+        record.followupIds.add(message.id);
+        // A deferred update (type 6) is done once the bot says anything more.
+        if (record.acknowledgedWith === CallbackType.DeferredUpdateMessage) record.collector.deferralFilled();
+      }
+      record.collector.add({ kind: 'followup', ephemeral: isEphemeral(message), body, messageId: message.id, channelId: message.channelId, ...(files.length > 0 ? { files } : {}) });
+      return query.get('wait') === 'false' ? { status: 204 } : { status: 200, body: messageJson(world, message) };
+    },
+  });
+
+  router.add('GET', `${base}/messages/:messageId`, {
+    auth: false,
+    handle: ({ params }) => ({ status: 200, body: messageJson(world, messageOf(webhook(params), params['messageId'] ?? '')) }),
+  });
+
+  router.add('PATCH', `${base}/messages/:messageId`, {
+    auth: false,
+    collectors: byTokenCollectors,
+    handle: ({ params, body, files }) => {
+      const record = webhook(params);
+      if (record.acknowledgedWith === null) throw Errors.unknownMessage();
+      const message = messageOf(record, params['messageId'] ?? '');
+      editBotMessage(core, message, asObject(body), files);
+      if (message.id === record.originalMessageId && record.awaitingFill) {
+        record.awaitingFill = false;
+        record.collector.deferralFilled();
+      }
+      record.collector.add({ kind: 'edit', ephemeral: isEphemeral(message), body, messageId: message.id, channelId: message.channelId, ...(files.length > 0 ? { files } : {}) });
+      return { status: 200, body: messageJson(world, message) };
+    },
+  });
+
+  router.add('DELETE', `${base}/messages/:messageId`, {
+    auth: false,
+    collectors: byTokenCollectors,
+    handle: ({ params }) => {
+      const record = webhook(params);
+      deleteMessage(core, messageOf(record, params['messageId'] ?? ''));
+      return { status: 204 };
+    },
+  });
+}
+
+function callback(core: SandboxCore, { params, body, files, query }: RestRequest): RestResponse {
+  const { interactions, world, config } = core;
+  const record = interactions.byId(params['interactionId'] ?? '');
+  if (!record || record.token !== params['token']) throw Errors.unknownInteraction();
+  if (Date.now() - (record.deliveredAt ?? record.createdAt) > config.interactionDeadlineMs) throw Errors.unknownInteraction();
+  if (record.acknowledgedWith !== null) throw Errors.alreadyAcknowledged();
+  const request = asObject(body);
+  const type = asNumber(request['type']) ?? 0;
+  if (!(ALLOWED_CALLBACKS[record.type] ?? []).includes(type)) {
+    throw new ApiError(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${type} is not valid for interaction type ${record.type}` }] } });
+  }
+  const data = asObject(request['data']);
+  const channel = world.getChannel(record.channelId);
+  if (!channel) throw Errors.unknownChannel();
+  let message: StoredMessage | undefined;
+  const ephemeralAsked = ((asNumber(data['flags']) ?? 0) & MessageFlag.Ephemeral) !== 0;
+  const responseOptions = { type: record.responseMessageType, webhookId: config.applicationId, interactionMetadata: record.interactionMetadata, ephemeral: ephemeralAsked };
+  if (type === CallbackType.ChannelMessageWithSource) {
+    message = createBotMessage(core, channel, data, files, responseOptions);
+    record.originalMessageId = message.id;
+  } else if (type === CallbackType.DeferredChannelMessageWithSource) {
+    message = createBotMessage(core, channel, data, files, { ...responseOptions, loading: true });
+    record.originalMessageId = message.id;
+    record.awaitingFill = true;
+  } else if (type === CallbackType.DeferredUpdateMessage) {
+    record.originalMessageId = record.componentMessageId;
+    record.awaitingFill = true;
+  } else if (type === CallbackType.UpdateMessage) {
+    message = record.componentMessageId ? world.message(record.channelId, record.componentMessageId) : undefined;
+    if (!message) throw Errors.unknownMessage();
+    editBotMessage(core, message, data, files);
+    record.originalMessageId = message.id;
+  } else if (type === CallbackType.AutocompleteResult) {
+    validateChoices(data);
+  } else if (type === CallbackType.Modal) {
+    const errors = new FormErrors();
+    if (!data['custom_id']) errors.add('data.custom_id', 'BASE_TYPE_REQUIRED', 'This field is required');
+    if (!data['title']) errors.add('data.title', 'BASE_TYPE_REQUIRED', 'This field is required');
+    errors.throwIfAny();
+  }
+  record.acknowledgedWith = type;
+  const deferred = type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage;
+  record.collector.callbackReceived(deferred);
+  const ephemeral = message ? isEphemeral(message) : ephemeralAsked;
+  record.collector.add({ kind: 'callback', ephemeral, body, ...(message ? { messageId: message.id, channelId: message.channelId } : {}), ...(files.length > 0 ? { files } : {}) });
+  if (query.get('with_response') !== 'true') return { status: 204 };
+  const resource: JsonObject = { type };
+  if (message) resource['message'] = messageJson(world, message);
+  return {
+    status: 200,
+    body: {
+      interaction: {
+        id: record.id,
+        type: record.type,
+        activity_instance_id: null,
+        response_message_id: message?.id ?? null,
+        response_message_loading: type === CallbackType.DeferredChannelMessageWithSource,
+        response_message_ephemeral: ephemeral,
+      },
+      resource,
+    },
+  };
+}
+
+function isEphemeral(message: StoredMessage): boolean {
+  return (message.flags & MessageFlag.Ephemeral) !== 0;
+}

@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { SandboxConfig, SandboxCore } from './core.js';
+import { FaultPlan } from './faults.js';
+import { GatewayServer } from './gateway/server.js';
+import { InteractionTracker } from './interactions/tracker.js';
+import { createRestHandler } from './rest/http.js';
+import { buildRoutes } from './rest/routes.js';
+import { SnowflakeGenerator } from './snowflake.js';
+import { CommandRegistry } from './state/commands.js';
+import { World } from './state/world.js';
+import { SandboxStats } from './stats.js';
+import { ChannelWatchers } from './watchers.js';
+
+export interface ListeningSandbox {
+  readonly core: SandboxCore;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Builds the shared state and serves REST and the gateway on one 127.0.0.1 port. */
+export async function listen(config: SandboxConfig, ids: SnowflakeGenerator, botName: string, port = 0): Promise<ListeningSandbox> {
+  const stats = new SandboxStats();
+  const world = new World({ ids, shards: config.shards, applicationId: config.applicationId, botName });
+  const gateway = new GatewayServer({
+    world,
+    botToken: config.botToken,
+    applicationId: config.applicationId,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    stats,
+    nextId: () => ids.next(),
+  });
+  world.connect(gateway);
+  const core: SandboxCore = {
+    config,
+    world,
+    commands: new CommandRegistry(() => ids.next()),
+    interactions: new InteractionTracker(config.webhookLifetimeMs),
+    watchers: new ChannelWatchers(),
+    gateway,
+    stats,
+    faults: new FaultPlan(),
+  };
+  const server: Server = createServer({ keepAlive: true, noDelay: true }, createRestHandler(core, buildRoutes(core)));
+  // Longer than undici's idle timeout, so the bot's pooled connections are not cut under it.
+  server.keepAliveTimeout = 60_000;
+  server.on('upgrade', (request, socket: Socket, head: Buffer) => gateway.handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  gateway.url = `ws://127.0.0.1:${actualPort}/gateway`;
+  const sweeper = setInterval(() => core.interactions.sweep(), 60_000);
+  sweeper.unref();
+  return {
+    core,
+    port: actualPort,
+    close: async () => {
+      clearInterval(sweeper);
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** What the sandbox counted; tests and benchmarks read it through `LocalDiscord.stats`. */
+export interface SandboxStatsSnapshot {
+  readonly identifies: number;
+  readonly resumes: number;
+  readonly connections: number;
+  readonly interactions: number;
+  readonly userMessages: number;
+  /** Keyed by "METHOD /route/:pattern", e.g. "POST /interactions/:id/:token/callback". */
+  readonly requests: Readonly<Record<string, number>>;
+}
+
+/** Plain counters: cheap enough to bump on every request of a benchmark burst. */
+export class SandboxStats {
+  identifies = 0;
+  resumes = 0;
+  connections = 0;
+  interactions = 0;
+  userMessages = 0;
+  readonly #requests = new Map<string, number>();
+
+  countRequest(key: string): void {
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+  }
+
+  snapshot(): SandboxStatsSnapshot {
+    return {
+      identifies: this.identifies,
+      resumes: this.resumes,
+      connections: this.connections,
+      interactions: this.interactions,
+      userMessages: this.userMessages,
+      requests: Object.fromEntries(this.#requests),
+    };
+  }
+}

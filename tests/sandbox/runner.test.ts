@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LocalDiscord } from '../../src/sandbox/index.js';
+import type { RunningBot } from '../../src/sandbox/bot-contract.js';
+import { runScript, type ScriptResult } from '../../src/sandbox/runner.js';
+import { parseScript } from '../../src/sandbox/script.js';
+import { startBot } from './fixtures/script-bot.js';
+
+let discord: LocalDiscord;
+let bot: RunningBot | undefined;
+let restarts = 0;
+const lifecycle = {
+  restart: async () => {
+    await bot?.stop();
+    bot = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' });
+    await discord.whenReady();
+    restarts++;
+  },
+};
+
+beforeAll(async () => {
+  discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400 });
+  bot = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' });
+});
+afterAll(async () => {
+  await bot?.stop();
+  await discord?.stop();
+});
+
+const contentOf = (result: ScriptResult | undefined): unknown => {
+  if (!result || !('replies' in result)) return result;
+  return result.replies.map((reply) => {
+    const body = reply.body as { data?: { content?: string }; content?: string };
+    return body.data?.content ?? body.content;
+  });
+};
+
+it('runs a script: typed options, permissions, channels, buttons, restart', async () => {
+  const script = `
+# typed values come from the registered definition
+/echo text:hi there times:2 hide:true
+/echo text:x times:many
+as alice /config channels add channel:#policy
+as mod /config channels add channel:#policy
+/page
+click Next
+click Previous
+restart
+in #policy /ping
+/nothing
+`;
+  const results = await runScript(discord, lifecycle, parseScript(script));
+  expect(results.map((result) => result.input)).toEqual([
+    '/echo text:hi there times:2 hide:true',
+    '/echo text:x times:many',
+    'as alice /config channels add channel:#policy',
+    'as mod /config channels add channel:#policy',
+    '/page',
+    'click Next',
+    'click Previous',
+    'restart',
+    'in #policy /ping',
+    '/nothing',
+  ]);
+  expect(contentOf(results[0])).toEqual(['hi there hi there']);
+  expect(results[0]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
+  expect(results[1]).toMatchObject({ denied: expect.stringMatching(/whole number/) });
+  expect(results[2]).toMatchObject({ denied: expect.stringMatching(/Manage Server/) });
+  expect(contentOf(results[3])).toEqual(['now answering in #policy']);
+  expect(contentOf(results[5])).toEqual(['clicked next']);
+  expect(results[6]).toMatchObject({ error: expect.stringMatching(/no button \[Previous\].*\[Next\]/) });
+  expect(results[7]).toEqual({ input: 'restart', replies: [] });
+  expect(restarts).toBe(1);
+  expect(contentOf(results[8])).toEqual(['ok']);
+  expect(results[9]).toMatchObject({ denied: expect.stringMatching(/unknown command \/nothing/) });
+  expect(discord.stats.identifies).toBe(2);
+});
+
+it('gives the same output for the same script', async () => {
+  const script = parseScript('/echo text:same\nsay hello @bot\n/page');
+  const first = await runScript(discord, lifecycle, script);
+  const second = await runScript(discord, lifecycle, script);
+  expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+});
