@@ -1,0 +1,22 @@
+/** Moderator configuration (`/config`): the store interface and its two implementations. */
+export type {
+  Attribution,
+  ChangeOutcome,
+  ChangeResult,
+  GuildSettings,
+  SettingName,
+  SettingsStore,
+  Visibility,
+} from './types.js';
+export { MAX_ANSWER_CHANNELS } from './types.js';
+export { DEFAULT_MENTIONS, DEFAULT_SHARE, DEFAULT_VISIBILITY, defaultSettings } from './rules.js';
+export { SettingsStoreError, type SettingsStoreErrorKind } from './errors.js';
+export { MemorySettingsStore, type MemorySettingsStoreOptions } from './memory-store.js';
+export {
+  DEFAULT_BUSY_TIMEOUT_MS,
+  SETTINGS_FILE_NAME,
+  openSettingsStore,
+  type OpenSettingsStoreOptions,
+} from './sqlite-store.js';
+export type { SettingsStorage, StorageTransaction } from './storage.js';
+export { CachedSettingsStore } from './cached-store.js';

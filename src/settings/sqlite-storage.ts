@@ -1,0 +1,159 @@
+/**
+ * SettingsStorage over an opened, migrated better-sqlite3 connection. Every failure is
+ * reported as a SettingsStoreError naming the file; a failed transaction is rolled back.
+ */
+import type Database from 'better-sqlite3';
+import { SettingsStoreError, toSettingsStoreError } from './errors.js';
+import { freezeSettings } from './rules.js';
+import type { SettingsStorage, StorageTransaction } from './storage.js';
+import type { Attribution, GuildSettings, SettingName } from './types.js';
+
+interface GuildRow {
+  readonly guild_id: string;
+  readonly visibility: string;
+  readonly mentions: number;
+  readonly share: number;
+  readonly channels_by: string | null;
+  readonly channels_at: number | null;
+  readonly visibility_by: string | null;
+  readonly visibility_at: number | null;
+  readonly mentions_by: string | null;
+  readonly mentions_at: number | null;
+  readonly share_by: string | null;
+  readonly share_at: number | null;
+}
+
+interface ChannelRow {
+  readonly guild_id: string;
+  readonly channel_id: string;
+}
+
+const ATTRIBUTION_COLUMNS: readonly {
+  readonly name: SettingName;
+  readonly by: Extract<keyof GuildRow, `${string}_by`>;
+  readonly at: Extract<keyof GuildRow, `${string}_at`>;
+}[] = [
+  { name: 'answerChannels', by: 'channels_by', at: 'channels_at' },
+  { name: 'visibility', by: 'visibility_by', at: 'visibility_at' },
+  { name: 'mentions', by: 'mentions_by', at: 'mentions_at' },
+  { name: 'share', by: 'share_by', at: 'share_at' },
+];
+
+export class SqliteStorage implements SettingsStorage {
+  readonly #db: Database.Database;
+  readonly #file: string;
+  readonly #selectGuild: Database.Statement<[string], GuildRow>;
+  readonly #selectAllGuilds: Database.Statement<[], GuildRow>;
+  readonly #selectChannels: Database.Statement<[string], ChannelRow>;
+  readonly #selectAllChannels: Database.Statement<[], ChannelRow>;
+  readonly #selectGuildsWithChannel: Database.Statement<[string], ChannelRow>;
+  readonly #upsertGuild: Database.Statement<[Record<string, string | number | null>]>;
+  readonly #deleteChannels: Database.Statement<[string]>;
+  readonly #insertChannel: Database.Statement<[string, string, number]>;
+  readonly #deleteGuild: Database.Statement<[string]>;
+
+  constructor(db: Database.Database, file: string) {
+    this.#db = db;
+    this.#file = file;
+    this.#selectGuild = db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?');
+    this.#selectAllGuilds = db.prepare('SELECT * FROM guild_settings');
+    this.#selectChannels = db.prepare(
+      'SELECT guild_id, channel_id FROM answer_channels WHERE guild_id = ? ORDER BY position',
+    );
+    this.#selectAllChannels = db.prepare('SELECT guild_id, channel_id FROM answer_channels ORDER BY guild_id, position');
+    this.#selectGuildsWithChannel = db.prepare('SELECT guild_id, channel_id FROM answer_channels WHERE channel_id = ?');
+    this.#upsertGuild = db.prepare(`
+      INSERT INTO guild_settings (guild_id, visibility, mentions, share,
+        channels_by, channels_at, visibility_by, visibility_at, mentions_by, mentions_at, share_by, share_at)
+      VALUES (@guild_id, @visibility, @mentions, @share,
+        @channels_by, @channels_at, @visibility_by, @visibility_at, @mentions_by, @mentions_at, @share_by, @share_at)
+      ON CONFLICT (guild_id) DO UPDATE SET
+        visibility = excluded.visibility, mentions = excluded.mentions, share = excluded.share,
+        channels_by = excluded.channels_by, channels_at = excluded.channels_at,
+        visibility_by = excluded.visibility_by, visibility_at = excluded.visibility_at,
+        mentions_by = excluded.mentions_by, mentions_at = excluded.mentions_at,
+        share_by = excluded.share_by, share_at = excluded.share_at`);
+    this.#deleteChannels = db.prepare('DELETE FROM answer_channels WHERE guild_id = ?');
+    this.#insertChannel = db.prepare('INSERT INTO answer_channels (guild_id, channel_id, position) VALUES (?, ?, ?)');
+    // Answer channels go with it, through ON DELETE CASCADE.
+    this.#deleteGuild = db.prepare('DELETE FROM guild_settings WHERE guild_id = ?');
+  }
+
+  loadAll(): GuildSettings[] {
+    try {
+      const channels = new Map<string, string[]>();
+      for (const row of this.#selectAllChannels.all()) {
+        const list = channels.get(row.guild_id) ?? [];
+        list.push(row.channel_id);
+        channels.set(row.guild_id, list);
+      }
+      return this.#selectAllGuilds.all().map((row) => this.#toSettings(row, channels.get(row.guild_id) ?? []));
+    } catch (error) {
+      throw toSettingsStoreError(error, this.#file, false);
+    }
+  }
+
+  transaction<T>(work: (tx: StorageTransaction) => T): T {
+    const tx: StorageTransaction = {
+      read: (guildId) => {
+        const row = this.#selectGuild.get(guildId);
+        if (row === undefined) return undefined;
+        return this.#toSettings(row, this.#selectChannels.all(guildId).map((channel) => channel.channel_id));
+      },
+      guildsWithChannel: (channelId) => this.#selectGuildsWithChannel.all(channelId).map((row) => row.guild_id),
+      write: (settings) => this.#write(settings),
+      remove: (guildId) => void this.#deleteGuild.run(guildId),
+    };
+    try {
+      // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
+      // interleaved with another process's write (and waits busy_timeout for it).
+      return this.#db.transaction(work).immediate(tx);
+    } catch (error) {
+      throw toSettingsStoreError(error, this.#file, true);
+    }
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #write(settings: GuildSettings): void {
+    const row: Record<string, string | number | null> = {
+      guild_id: settings.guildId,
+      visibility: settings.visibility,
+      mentions: settings.mentions ? 1 : 0,
+      share: settings.share ? 1 : 0,
+    };
+    for (const column of ATTRIBUTION_COLUMNS) {
+      const change = settings.changed[column.name];
+      row[column.by] = change?.by ?? null;
+      row[column.at] = change?.at ?? null;
+    }
+    this.#upsertGuild.run(row);
+    this.#deleteChannels.run(settings.guildId);
+    settings.answerChannels.forEach((channelId, position) =>
+      this.#insertChannel.run(settings.guildId, channelId, position),
+    );
+  }
+
+  #toSettings(row: GuildRow, answerChannels: string[]): GuildSettings {
+    // The CHECK constraints make these impossible unless the file was edited by hand.
+    if (row.visibility !== 'public' && row.visibility !== 'ephemeral') {
+      throw new SettingsStoreError('corrupt', this.#file, `guild ${row.guild_id} has visibility ${row.visibility}`);
+    }
+    const changed: Partial<Record<SettingName, Attribution>> = {};
+    for (const column of ATTRIBUTION_COLUMNS) {
+      const by = row[column.by];
+      const at = row[column.at];
+      if (typeof by === 'string' && typeof at === 'number') changed[column.name] = { by, at };
+    }
+    return freezeSettings({
+      guildId: row.guild_id,
+      answerChannels,
+      visibility: row.visibility,
+      mentions: row.mentions === 1,
+      share: row.share === 1,
+      changed,
+    });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Opens the embedded settings database at DATA_DIR/policy-bot.sqlite. The checks run in
+ * an order that never writes to a file before it has been shown to be a healthy settings
+ * database of a schema this code knows: a file it cannot read is reported, not replaced.
+ */
+import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CachedSettingsStore } from './cached-store.js';
+import { SettingsStoreError, toSettingsStoreError } from './errors.js';
+import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, refuseNewerSchema } from './migrations.js';
+import { SqliteStorage } from './sqlite-storage.js';
+import type { SettingsStore } from './types.js';
+
+export const SETTINGS_FILE_NAME = 'policy-bot.sqlite';
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+export interface OpenSettingsStoreOptions {
+  readonly dataDir: string;
+  readonly now?: () => number;
+  /** How long a write waits for another connection's lock before failing with kind 'busy'. */
+  readonly busyTimeoutMs?: number;
+  /**
+   * Opens an existing file without ever writing to it; every change then fails with kind
+   * 'readonly'. For inspection tools, and for tests (as root, chmod cannot forbid writing).
+   */
+  readonly readonly?: boolean;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const SQLITE_HEADER_BYTES = 100;
+
+export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsStore {
+  const file = path.join(options.dataDir, SETTINGS_FILE_NAME);
+  const readonly = options.readonly ?? false;
+  const db = openDatabase(file, options.dataDir, readonly, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+  try {
+    return new CachedSettingsStore(new SqliteStorage(db, file), options.now);
+  } catch (error) {
+    db.close();
+    throw toSettingsStoreError(error, file, false);
+  }
+}
+
+function openDatabase(file: string, dataDir: string, readonly: boolean, busyTimeoutMs: number): Database.Database {
+  const exists = inspectFileSystem(file, dataDir, readonly);
+  let db: Database.Database;
+  try {
+    // `timeout` is better-sqlite3's name for SQLite's busy_timeout.
+    db = new Database(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
+  } catch (error) {
+    throw toSettingsStoreError(error, file, !exists);
+  }
+  try {
+    const version = readSchemaVersion(db);
+    refuseNewerSchema(version, file);
+    refuseDamagedFile(db, file);
+    db.pragma('foreign_keys = ON');
+    if (readonly) {
+      if (version < LATEST_SCHEMA_VERSION) {
+        const detail = `schema version ${version} needs migrating, but it was opened read-only`;
+        throw new SettingsStoreError('readonly', file, detail);
+      }
+      return db;
+    }
+    // Only now, with the file known to be healthy, is anything written to it.
+    db.pragma('journal_mode = WAL');
+    // FULL: a `/config` change acknowledged to a moderator must survive a power cut too.
+    db.pragma('synchronous = FULL');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw toSettingsStoreError(error, file, false);
+  }
+}
+
+/**
+ * Explains in file-system terms what SQLite would only call "unable to open", before
+ * SQLite touches anything. Returns whether the file already exists.
+ */
+function inspectFileSystem(file: string, dataDir: string, readonly: boolean): boolean {
+  try {
+    if (!readonly) mkdirSync(dataDir, { recursive: true });
+    const stats = statOrUndefined(file);
+    if (stats === undefined) {
+      if (readonly) {
+        throw new SettingsStoreError('readonly', file, 'it does not exist and the store was opened read-only');
+      }
+      accessSync(dataDir, constants.W_OK);
+      return false;
+    }
+    if (!stats.isFile()) throw new SettingsStoreError('unreadable', file, 'it is not a regular file');
+    accessSync(file, constants.R_OK);
+    refuseForeignHeader(file, stats.size);
+    if (!readonly) {
+      accessSync(file, constants.W_OK);
+      // WAL mode keeps -wal and -shm files beside the database.
+      accessSync(dataDir, constants.W_OK);
+    }
+    return true;
+  } catch (error) {
+    throw toSettingsStoreError(error, file, true);
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** SQLite treats an empty file as an empty database; anything else must start with its magic. */
+function refuseForeignHeader(file: string, size: number): void {
+  if (size === 0) return;
+  if (size < SQLITE_HEADER_BYTES) {
+    throw new SettingsStoreError('corrupt', file, `only ${size} bytes, shorter than a SQLite header`);
+  }
+  const header = Buffer.alloc(SQLITE_MAGIC.length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!header.equals(SQLITE_MAGIC)) {
+    throw new SettingsStoreError('corrupt', file, 'it does not start with the SQLite header');
+  }
+}
+
+function refuseDamagedFile(db: Database.Database, file: string): void {
+  // quick_check reads every page but writes nothing; the file is small, so this costs little at start-up.
+  const rows: unknown = db.pragma('quick_check', { simple: true });
+  if (rows !== 'ok') throw new SettingsStoreError('corrupt', file, `quick_check: ${String(rows)}`);
+}
