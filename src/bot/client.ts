@@ -1,0 +1,29 @@
+import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { Agent } from 'undici';
+
+export interface ClientSettings {
+  /** REST base, e.g. the local Discord's `http://127.0.0.1:PORT/api`; Discord's own when unset. */
+  readonly restApi?: string;
+  /** Skip discord.js's 5 s wait between IDENTIFYs: only the local Discord allows that. */
+  readonly fastIdentify?: boolean;
+}
+
+/**
+ * A discord.js client with only what the bot needs: Guilds and DirectMessages (no privileged
+ * intent: DMs and mentions carry their content without Message Content), the Channel partial so
+ * DMs arrive at all, and no mention ever parsed unless a reply names one.
+ */
+export function createClient(settings: ClientSettings = {}): Client {
+  const options: ClientOptions = {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: {
+      ...(settings.restApi ? { api: settings.restApi } : {}),
+      // A few kept-alive connections: the default agent opens a new one per burst of replies.
+      agent: new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 }),
+    },
+  };
+  if (settings.fastIdentify) options.ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => undefined }) } as ClientOptions['ws'];
+  return new Client(options);
+}

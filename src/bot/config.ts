@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/** The bot's settings, read from the environment (`.env` through dotenv) and checked at start. */
+export interface BotConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId: string | undefined;
+  readonly dataDir: string;
+  readonly logLevel: string;
+}
+
+/** A setting that is missing or wrong, with what to do about it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SNOWFLAKE = /^\d{17,20}$/;
+// A bot token is three dot-separated base64url parts; checking the shape catches a pasted client secret.
+const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+const HOW_TO = 'Copy .env.example to .env and fill it in (or run `npm run sandbox` to try the bot with no Discord account).';
+
+export function readConfig(env: NodeJS.ProcessEnv): BotConfig {
+  const token = env['DISCORD_TOKEN']?.trim() ?? '';
+  if (token === '') throw new ConfigError(`DISCORD_TOKEN is not set. ${HOW_TO}`);
+  if (!TOKEN_SHAPE.test(token)) {
+    throw new ConfigError('DISCORD_TOKEN does not look like a bot token (three parts separated by dots). Copy it from the Bot page of your application in the Discord Developer Portal.');
+  }
+  const applicationId = env['DISCORD_CLIENT_ID']?.trim() ?? '';
+  if (!SNOWFLAKE.test(applicationId)) {
+    throw new ConfigError(`DISCORD_CLIENT_ID must be your application's id (17–20 digits, on the General Information page of the Developer Portal). ${HOW_TO}`);
+  }
+  const guildId = env['GUILD_ID']?.trim() || undefined;
+  if (guildId !== undefined && !SNOWFLAKE.test(guildId)) throw new ConfigError('GUILD_ID must be a server id (17–20 digits), or left empty.');
+  const logLevel = env['LOG_LEVEL']?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  return { token, applicationId, guildId, dataDir: path.resolve(env['DATA_DIR']?.trim() || './data'), logLevel };
+}

@@ -1,0 +1,24 @@
+import type { InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { MessagePayload } from '../replies/render.js';
+
+/** The reply builders speak Discord's JSON; discord.js takes the same data in its own casing. */
+export function replyOptions(payload: MessagePayload): InteractionReplyOptions {
+  const options: InteractionReplyOptions = {
+    embeds: payload.embeds,
+    components: payload.components,
+    allowedMentions: { parse: [] },
+  };
+  if (payload.content !== undefined) options.content = payload.content;
+  if (payload.flags !== undefined) options.flags = payload.flags;
+  return options;
+}
+
+/** An update keeps the message's own visibility: Discord refuses to change it. */
+export function updateOptions(payload: MessagePayload): InteractionUpdateOptions {
+  return {
+    content: payload.content ?? null,
+    embeds: payload.embeds,
+    components: payload.components,
+    allowedMentions: { parse: [] },
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { CommandContext } from '../../commands/command.js';
+import { BUTTONS, findCommand } from '../../commands/index.js';
+import { isProblem, type Reply } from '../replies/answer.js';
+import { decodeAction } from '../replies/custom-id.js';
+import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
+import { errorReference, type Logger } from './logger.js';
+import { flattenOptions } from './options.js';
+import { replyOptions, updateOptions } from './payload.js';
+import { shareOptions } from './share.js';
+
+export interface RouterDeps {
+  readonly context: CommandContext;
+  readonly logger: Logger;
+  /** Names the source under every answer. */
+  readonly footer: string;
+}
+
+const EXPIRED = 'This answer has expired: ask again.';
+type Outcome = 'answered' | 'problem' | 'expired' | 'error';
+
+/** Discord's "unknown interaction": the 3 s window passed, or the token expired. Nothing to answer. */
+function isUnknownInteraction(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 10062 || error.code === 40060);
+}
+
+/**
+ * One router for every interaction: slash commands, autocomplete and buttons. A failure anywhere
+ * is answered with an ephemeral "something went wrong (ref: …)" and logged under that reference;
+ * the bot goes on.
+ */
+export class Router {
+  readonly #deps: RouterDeps;
+  readonly #inFlight = new Set<Promise<void>>();
+  #closed = false;
+
+  constructor(deps: RouterDeps) {
+    this.#deps = deps;
+  }
+
+  /** Handles one interaction; never rejects. */
+  handle(interaction: Interaction): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    const work = this.#route(interaction).finally(() => this.#inFlight.delete(work));
+    this.#inFlight.add(work);
+    return work;
+  }
+
+  /** Stops taking work and waits for the replies already under way. */
+  async drain(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #route(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const { logger } = this.#deps;
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
+    const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other';
+    let outcome: Outcome = 'answered';
+    try {
+      if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) outcome = await this.#command(interaction);
+      else if (interaction.isButton()) outcome = await this.#button(interaction);
+      else return;
+    } catch (error) {
+      outcome = 'error';
+      if (isUnknownInteraction(error)) {
+        logger.warn({ kind, name, code: (error as { code: number }).code }, 'interaction expired before it was answered');
+      } else {
+        const ref = errorReference();
+        logger.error({ err: error, ref, kind, name }, 'handler failed');
+        if (interaction.isRepliable()) await this.#apologise(interaction, ref);
+      }
+    }
+    logger.info({ kind, name, ms: Math.round((performance.now() - started) * 100) / 100, outcome, guild: interaction.guildId ?? undefined }, 'interaction');
+  }
+
+  async #apologise(interaction: RepliableInteraction, ref: string): Promise<void> {
+    const content = `Something went wrong on my side (ref: ${ref}). Please try again in a moment.`;
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    } catch (error) {
+      this.#deps.logger.warn({ err: error, ref }, 'could not tell the user about the failure');
+    }
+  }
+
+  #render(reply: Reply, ephemeral: boolean, shareable: boolean): MessagePayload {
+    return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { ephemeral, shareable, footer: this.#deps.footer });
+  }
+
+  async #command(interaction: ChatInputCommandInteraction): Promise<Outcome> {
+    const command = findCommand(interaction.commandName);
+    if (!command) {
+      await interaction.reply(replyOptions(renderProblem({ problem: 'I do not know this command any more: it may have been renamed. Try `/help`.' })));
+      return 'expired';
+    }
+    const options = flattenOptions(interaction.options.data);
+    const reply = command.execute(options, this.#deps.context);
+    const ephemeral = options['hide'] === true;
+    await interaction.reply(replyOptions(this.#render(reply, ephemeral, command.answers)));
+    return isProblem(reply) ? 'problem' : 'answered';
+  }
+
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = findCommand(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, this.#deps.context) ?? [];
+    await interaction.respond(choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })));
+  }
+
+  async #button(interaction: ButtonInteraction): Promise<Outcome> {
+    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+    if (interaction.customId === SHARE_ACTION) {
+      await interaction.reply(shareOptions(interaction));
+      return 'answered';
+    }
+    const handler = BUTTONS.get(interaction.customId.split(':')[0] ?? '');
+    const action = handler && decodeAction(interaction.customId, handler.arity);
+    if (!handler || !action) {
+      await interaction.reply(replyOptions(renderProblem({ problem: EXPIRED })));
+      return 'expired';
+    }
+    const press = handler.press(action.args, this.#deps.context);
+    if (press.mode === 'update' && !isProblem(press.reply)) {
+      await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral)));
+    } else {
+      await interaction.reply(replyOptions(this.#render(press.reply, true, true)));
+    }
+    return isProblem(press.reply) ? 'problem' : 'answered';
+  }
+}

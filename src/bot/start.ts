@@ -1,0 +1,58 @@
+import { Events, type Client } from 'discord.js';
+import { COMMANDS } from '../../commands/index.js';
+import { loadCorpus } from '../corpus/load.js';
+import { sourceLine } from '../replies/source-line.js';
+import { articleSearch } from '../search/search.js';
+import { createClient } from './client.js';
+import { createLogger, type Logger } from './logger.js';
+import { Router } from './router.js';
+
+export interface BotOptions {
+  readonly token: string;
+  readonly applicationId: string;
+  /** REST base of a local Discord; Discord's own when unset. */
+  readonly restApi?: string;
+  readonly dataDir: string;
+  readonly logLevel?: string;
+  readonly logger?: Logger;
+  /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
+  readonly registerCommands?: boolean;
+}
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Stops taking work, finishes the replies under way, and disconnects. */
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(options.logLevel ?? 'info', 2);
+  const corpus = loadCorpus();
+  const context = { corpus, search: articleSearch() };
+  const local = options.restApi !== undefined;
+  const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
+  const router = new Router({ context, logger, footer: sourceLine(corpus) });
+
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  if (options.registerCommands ?? local) {
+    client.rest.setToken(options.token);
+    await client.rest.put(`/applications/${options.applicationId}/commands`, { body: COMMANDS.map((c) => c.definition) });
+  }
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(options.token);
+  await ready;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+
+  return {
+    client,
+    async stop() {
+      await router.drain();
+      await client.destroy();
+      logger.info('stopped');
+    },
+  };
+}
