@@ -1,9 +1,5 @@
 import { ApplicationCommandOptionType, type CommandInteractionOption } from 'discord.js';
-import type { Options } from '../../commands/command.js';
-
-/** Subcommand path keys in the flattened options: `/config channels add` → group "channels", subcommand "add". */
-export const SUBCOMMAND_GROUP = '_group';
-export const SUBCOMMAND = '_subcommand';
+import { SUBCOMMAND, SUBCOMMAND_GROUP, type Options } from '../../commands/command.js';
 
 /** A command's options as one flat record, subcommands named under `_group` and `_subcommand`. */
 export function flattenOptions(data: readonly CommandInteractionOption[]): Options {

@@ -1,4 +1,4 @@
-import type { InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
 import type { MessagePayload } from '../replies/render.js';
 
 /** The reply builders speak Discord's JSON; discord.js takes the same data in its own casing. */
@@ -21,4 +21,9 @@ export function updateOptions(payload: MessagePayload): InteractionUpdateOptions
     components: payload.components,
     allowedMentions: { parse: [] },
   };
+}
+
+/** An edit of a deferred reply: its visibility was fixed when it was deferred. */
+export function editOptions(payload: MessagePayload): InteractionEditReplyOptions {
+  return { content: payload.content ?? null, embeds: payload.embeds, components: payload.components, allowedMentions: { parse: [] } };
 }

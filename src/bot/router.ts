@@ -6,14 +6,15 @@ import {
   type Interaction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { CommandContext } from '../../commands/command.js';
+import type { CommandContext, Invocation } from '../../commands/command.js';
 import { BUTTONS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
 import { errorReference, type Logger } from './logger.js';
 import { flattenOptions } from './options.js';
-import { replyOptions, updateOptions } from './payload.js';
+import { editOptions, replyOptions, updateOptions } from './payload.js';
+import { placeAnswer, shareRefusal } from './policy.js';
 import { shareOptions } from './share.js';
 
 export interface RouterDeps {
@@ -93,8 +94,21 @@ export class Router {
     }
   }
 
-  #render(reply: Reply, ephemeral: boolean, shareable: boolean): MessagePayload {
-    return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { ephemeral, shareable, footer: this.#deps.footer });
+  #render(reply: Reply, ephemeral: boolean, shareable: boolean, notice?: string): MessagePayload {
+    if (isProblem(reply)) return renderProblem(reply);
+    return renderAnswer(reply, { ephemeral, shareable, footer: this.#deps.footer, ...(notice ? { notice } : {}) });
+  }
+
+  #invocation(interaction: ChatInputCommandInteraction | ButtonInteraction): Invocation {
+    const channels = new Map<string, { type: number }>();
+    if (interaction.isChatInputCommand()) {
+      for (const option of interaction.options.data.flatMap(function all(o): typeof o[] {
+        return [o, ...(o.options ?? []).flatMap(all)];
+      })) {
+        if (option.channel) channels.set(option.channel.id, { type: option.channel.type });
+      }
+    }
+    return { userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, channels };
   }
 
   async #command(interaction: ChatInputCommandInteraction): Promise<Outcome> {
@@ -104,9 +118,17 @@ export class Router {
       return 'expired';
     }
     const options = flattenOptions(interaction.options.data);
-    const reply = command.execute(options, this.#deps.context);
-    const ephemeral = options['hide'] === true;
-    await interaction.reply(replyOptions(this.#render(reply, ephemeral, command.answers)));
+    if (command.defer) {
+      // Storage may wait on a lock: acknowledge now, answer by edit, all for the moderator only.
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
+      await interaction.editReply(editOptions(this.#render(reply, true, false)));
+      return isProblem(reply) ? 'problem' : 'answered';
+    }
+    const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
+    const hide = typeof options['hide'] === 'boolean' ? options['hide'] : undefined;
+    const placement = command.answers ? placeAnswer(interaction, this.#deps.context.settings, hide) : { ephemeral: true, shareable: false };
+    await interaction.reply(replyOptions(this.#render(reply, placement.ephemeral, placement.shareable, placement.notice)));
     return isProblem(reply) ? 'problem' : 'answered';
   }
 
@@ -120,8 +142,9 @@ export class Router {
   async #button(interaction: ButtonInteraction): Promise<Outcome> {
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (interaction.customId === SHARE_ACTION) {
-      await interaction.reply(shareOptions(interaction));
-      return 'answered';
+      const refusal = shareRefusal(interaction, this.#deps.context.settings);
+      await interaction.reply(refusal ? replyOptions(renderProblem({ problem: refusal })) : shareOptions(interaction));
+      return refusal ? 'problem' : 'answered';
     }
     const handler = BUTTONS.get(interaction.customId.split(':')[0] ?? '');
     const action = handler && decodeAction(interaction.customId, handler.arity);
@@ -129,7 +152,7 @@ export class Router {
       await interaction.reply(replyOptions(renderProblem({ problem: EXPIRED })));
       return 'expired';
     }
-    const press = handler.press(action.args, this.#deps.context);
+    const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
     if (press.mode === 'update' && !isProblem(press.reply)) {
       await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral)));
     } else {

@@ -3,6 +3,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { sourceLine } from '../replies/source-line.js';
 import { articleSearch } from '../search/search.js';
+import { openSettingsStore } from '../settings/index.js';
 import { createClient } from './client.js';
 import { createLogger, type Logger } from './logger.js';
 import { Router } from './router.js';
@@ -28,23 +29,35 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info', 2);
   const corpus = loadCorpus();
-  const context = { corpus, search: articleSearch() };
+  // An unreadable settings file stops the start here, with a message naming it.
+  const settings = openSettingsStore({ dataDir: options.dataDir });
+  const context = { corpus, search: articleSearch(), settings };
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
   const router = new Router({ context, logger, footer: sourceLine(corpus) });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.ChannelDelete, (channel) => {
+    const guilds = settings.forgetChannel(channel.id);
+    if (guilds.length) logger.info({ channel: channel.id, guilds }, 'deleted channel removed from answer channels');
+  });
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
-  if (options.registerCommands ?? local) {
-    client.rest.setToken(options.token);
-    await client.rest.put(`/applications/${options.applicationId}/commands`, { body: COMMANDS.map((c) => c.definition) });
+  try {
+    if (options.registerCommands ?? local) {
+      client.rest.setToken(options.token);
+      await client.rest.put(`/applications/${options.applicationId}/commands`, { body: COMMANDS.map((c) => c.definition) });
+    }
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    settings.close();
+    await client.destroy();
+    throw error;
   }
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(options.token);
-  await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
 
   return {
@@ -52,6 +65,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async stop() {
       await router.drain();
       await client.destroy();
+      settings.close();
       logger.info('stopped');
     },
   };

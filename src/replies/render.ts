@@ -21,6 +21,8 @@ export interface RenderOptions {
   readonly shareable?: boolean;
   /** Names the source under every answer. */
   readonly footer: string;
+  /** A line above the answer, in the bot's words (e.g. where it answers publicly). */
+  readonly notice?: string;
 }
 
 export const SHARE_ACTION = 'share';
@@ -94,6 +96,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
   if (options.ephemeral && options.shareable) buttons.push({ label: 'Share', action: encodeAction(SHARE_ACTION), style: 'success' });
 
   const payload: MessagePayload = { embeds: [embed], components: rows(buttons), allowed_mentions: { parse: [] } };
+  if (options.notice) payload.content = clip(options.notice, LIMITS.content);
   if (options.ephemeral) payload.flags = MessageFlags.Ephemeral;
   return payload;
 }
