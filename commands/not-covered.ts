@@ -16,8 +16,9 @@ const POINTERS: readonly { readonly words: RegExp; readonly hint: string }[] = [
  * instead. No passage is cited: a weak guess shown as an answer would mislead.
  */
 export function notCovered(question: string, context: CommandContext): Answer {
-  const fuse = new Fuse(context.corpus.glossary.map((e) => e.term), { threshold: 0.3, ignoreLocation: true });
-  const words = question.split(/\s+/).filter((w) => w.length >= 4).slice(0, 12);
+  // Short terms only: a long title contains some near-match for almost any word.
+  const fuse = new Fuse(context.corpus.glossary.filter((e) => e.term.split(' ').length <= 4).map((e) => e.term), { threshold: 0.25, ignoreLocation: true });
+  const words = question.split(/\s+/).filter((w) => w.length >= 5).slice(0, 12);
   const terms = [...new Set(words.flatMap((w) => fuse.search(w, { limit: 2 }).map((r) => r.item)))].slice(0, 5);
   const hints = POINTERS.filter((p) => p.words.test(question)).map((p) => p.hint);
   const lines = [note('The article does not cover this. It is a report on how Jilin’s Provincial Party Committee selects, promotes and demotes officials.')];

@@ -20,12 +20,16 @@ export function governingSettings(interaction: BaseInteraction, store: SettingsS
   return owners[ApplicationIntegrationType.GuildInstall] === guildId ? store.get(guildId) : undefined;
 }
 
-/** Whether the channel (or the channel a thread belongs to) is one where answers are public. */
-export function isAnswerChannel(settings: GuildSettings, interaction: BaseInteraction): boolean {
+/** Whether a channel (or the channel a thread belongs to) is one where answers are public. */
+export function isAnswerChannelId(settings: GuildSettings, channelId: string | null, parentId: string | null): boolean {
   if (settings.answerChannels.length === 0) return true;
+  return [channelId, parentId].some((id) => id !== null && settings.answerChannels.includes(id));
+}
+
+function isAnswerChannel(settings: GuildSettings, interaction: BaseInteraction): boolean {
   const channel = interaction.channel;
   const parent = channel && 'parentId' in channel && channel.isThread() ? channel.parentId : null;
-  return [interaction.channelId, parent].some((id) => id !== null && settings.answerChannels.includes(id));
+  return isAnswerChannelId(settings, interaction.channelId, parent);
 }
 
 /** Where an answer goes: `hide` wins, then the channel list, then the server's default visibility. */

@@ -1,5 +1,7 @@
 import {
   MessageFlags,
+  type Message,
+  type MessageContextMenuCommandInteraction,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -7,11 +9,14 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { CommandContext, Invocation } from '../../commands/command.js';
+import { FIND_IN_ARTICLE, findInArticle } from '../../commands/find-in-article.js';
 import { BUTTONS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
+import { slowDown, type FairUse } from './fair-use.js';
 import { errorReference, type Logger } from './logger.js';
+import { Conversations } from './messages.js';
 import { flattenOptions } from './options.js';
 import { editOptions, replyOptions, updateOptions } from './payload.js';
 import { placeAnswer, shareRefusal } from './policy.js';
@@ -22,10 +27,13 @@ export interface RouterDeps {
   readonly logger: Logger;
   /** Names the source under every answer. */
   readonly footer: string;
+  readonly fairUse: FairUse;
+  /** The bot's own user id, once it is known. */
+  readonly botId: () => string | undefined;
 }
 
 const EXPIRED = 'This answer has expired: ask again.';
-type Outcome = 'answered' | 'problem' | 'expired' | 'error';
+type Outcome = 'answered' | 'problem' | 'expired' | 'limited' | 'error' | 'ignored';
 
 /** Discord's "unknown interaction": the 3 s window passed, or the token expired. Nothing to answer. */
 function isUnknownInteraction(error: unknown): boolean {
@@ -39,19 +47,48 @@ function isUnknownInteraction(error: unknown): boolean {
  */
 export class Router {
   readonly #deps: RouterDeps;
+  readonly #conversations: Conversations;
   readonly #inFlight = new Set<Promise<void>>();
   #closed = false;
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
+    this.#conversations = new Conversations(deps);
   }
 
   /** Handles one interaction; never rejects. */
   handle(interaction: Interaction): Promise<void> {
+    return this.#track(() => this.#route(interaction));
+  }
+
+  /** Handles one message (a DM, or a mention of the bot); never rejects. */
+  handleMessage(message: Message): Promise<void> {
+    return this.#track(() => this.#converse(message));
+  }
+
+  #track(run: () => Promise<void>): Promise<void> {
     if (this.#closed) return Promise.resolve();
-    const work = this.#route(interaction).finally(() => this.#inFlight.delete(work));
+    const work = run().finally(() => this.#inFlight.delete(work));
     this.#inFlight.add(work);
     return work;
+  }
+
+  async #converse(message: Message): Promise<void> {
+    const started = performance.now();
+    let outcome: Outcome = 'ignored';
+    try {
+      const payload = this.#conversations.respond(message);
+      if (payload) {
+        await message.reply({ ...replyOptions(payload), flags: undefined, allowedMentions: { parse: [], repliedUser: false } });
+        outcome = 'answered';
+      }
+    } catch (error) {
+      outcome = 'error';
+      this.#deps.logger.error({ err: error, ref: errorReference(), channel: message.channelId }, 'message handler failed');
+    }
+    if (outcome !== 'ignored') {
+      this.#deps.logger.info({ kind: 'message', dm: message.guildId === null, ms: Math.round((performance.now() - started) * 100) / 100, outcome }, 'message');
+    }
   }
 
   /** Stops taking work and waits for the replies already under way. */
@@ -64,12 +101,13 @@ export class Router {
     const started = performance.now();
     const { logger } = this.#deps;
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
-    const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other';
+    const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isCommand() ? 'command' : 'other';
     let outcome: Outcome = 'answered';
     try {
       if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
       else if (interaction.isChatInputCommand()) outcome = await this.#command(interaction);
       else if (interaction.isButton()) outcome = await this.#button(interaction);
+      else if (interaction.isMessageContextMenuCommand()) outcome = await this.#findInArticle(interaction);
       else return;
     } catch (error) {
       outcome = 'error';
@@ -118,6 +156,7 @@ export class Router {
       return 'expired';
     }
     const options = flattenOptions(interaction.options.data);
+    if (command.answers && !(await this.#withinFairUse(interaction))) return 'limited';
     if (command.defer) {
       // Storage may wait on a lock: acknowledge now, answer by edit, all for the moderator only.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -129,6 +168,22 @@ export class Router {
     const hide = typeof options['hide'] === 'boolean' ? options['hide'] : undefined;
     const placement = command.answers ? placeAnswer(interaction, this.#deps.context.settings, hide) : { ephemeral: true, shareable: false };
     await interaction.reply(replyOptions(this.#render(reply, placement.ephemeral, placement.shareable, placement.notice)));
+    return isProblem(reply) ? 'problem' : 'answered';
+  }
+
+  /** Answers a person over the limit (privately, every time: a slash command must be acknowledged). */
+  async #withinFairUse(interaction: RepliableInteraction): Promise<boolean> {
+    const verdict = this.#deps.fairUse.check(interaction.user.id);
+    if (verdict.allowed) return true;
+    await interaction.reply(replyOptions(renderProblem({ problem: slowDown(verdict.retryInSeconds) })));
+    return false;
+  }
+
+  async #findInArticle(interaction: MessageContextMenuCommandInteraction): Promise<Outcome> {
+    if (interaction.commandName !== FIND_IN_ARTICLE) return 'expired';
+    if (!(await this.#withinFairUse(interaction))) return 'limited';
+    const reply = findInArticle(interaction.targetMessage.content, this.#deps.context);
+    await interaction.reply(replyOptions(this.#render(reply, true, false)));
     return isProblem(reply) ? 'problem' : 'answered';
   }
 

@@ -1,10 +1,11 @@
 import { Events, type Client } from 'discord.js';
-import { COMMANDS } from '../../commands/index.js';
+import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { sourceLine } from '../replies/source-line.js';
 import { articleSearch } from '../search/search.js';
 import { openSettingsStore } from '../settings/index.js';
 import { createClient } from './client.js';
+import { FairUse, type FairUseOptions } from './fair-use.js';
 import { createLogger, type Logger } from './logger.js';
 import { Router } from './router.js';
 
@@ -18,6 +19,8 @@ export interface BotOptions {
   readonly logger?: Logger;
   /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
   readonly registerCommands?: boolean;
+  /** The per-person answer limit (default 6 answers per 30 s); tests inject a clock here. */
+  readonly fairUse?: FairUseOptions;
 }
 
 export interface RunningBot {
@@ -34,9 +37,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const context = { corpus, search: articleSearch(), settings };
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
-  const router = new Router({ context, logger, footer: sourceLine(corpus) });
+  const router = new Router({ context, logger, footer: sourceLine(corpus), fairUse: new FairUse(options.fairUse), botId: () => client.user?.id });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.MessageCreate, (message) => void router.handleMessage(message));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.ChannelDelete, (channel) => {
     const guilds = settings.forgetChannel(channel.id);
@@ -48,7 +52,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   try {
     if (options.registerCommands ?? local) {
       client.rest.setToken(options.token);
-      await client.rest.put(`/applications/${options.applicationId}/commands`, { body: COMMANDS.map((c) => c.definition) });
+      await client.rest.put(`/applications/${options.applicationId}/commands`, { body: [...COMMANDS.map((c) => c.definition), ...EXTRA_DEFINITIONS] });
     }
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(options.token);
