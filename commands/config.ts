@@ -49,7 +49,7 @@ function save(write: () => Reply): Reply {
         : error.kind === 'readonly'
           ? 'the settings database is read-only (the bot’s operator must fix its DATA_DIR)'
           : 'the settings database could not be written';
-    return { problem: `Nothing was changed: ${why}. Please try again in a moment.` };
+    return { problem: `Nothing was changed: ${why}.${error.kind === 'busy' ? ' Please try again in a moment.' : ''}` };
   }
 }
 
@@ -62,6 +62,7 @@ function channels(sub: string, options: Options, store: SettingsStore, guildId: 
     });
   }
   const channelId = typeof options['channel'] === 'string' ? options['channel'] : '';
+  if ((sub !== 'add' && sub !== 'remove') || !/^\d{1,20}$/.test(channelId)) return { problem: 'Name a channel: `/config channels add channel:#policy`.' };
   const type = invocation.channels.get(channelId)?.type;
   if (sub === 'add' && type !== undefined && !ANSWER_CHANNEL_TYPES.has(type)) {
     return { problem: `${channelLink(channelId)} is ${channelTypeName(type)}: answers can only be posted in text channels and threads.` };

@@ -12,6 +12,7 @@ export interface MessageQuestion {
  */
 export function questionOf(content: string): MessageQuestion {
   const words = content
+    .replace(/\[([^\]]*)\]\(\s*<?https?:\/\/[^)\s]*>?\)/gi, '$1')
     .replace(/<a?:\w+:\d+>/g, ' ')
     .replace(/<(@[!&]?|#)\d+>/g, ' ')
     .replace(/@(everyone|here)\b/g, ' ')

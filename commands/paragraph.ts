@@ -1,6 +1,7 @@
 import { note, quote, type Answer, type Reply } from '../src/replies/answer.js';
 import { encodeAction } from '../src/replies/custom-id.js';
 import type { ButtonHandler, CommandContext } from './command.js';
+import { EXPIRED, wholeArg } from './press.js';
 
 export const PARAGRAPH_VERB = 'para';
 
@@ -25,8 +26,7 @@ export const paragraphButton: ButtonHandler = {
   verb: PARAGRAPH_VERB,
   arity: 1,
   press([paragraph], context) {
-    const number = Number(paragraph);
-    if (!Number.isInteger(number)) return { mode: 'reply', reply: { problem: 'This button has expired: ask again.' } };
-    return { mode: 'reply', reply: paragraphAnswer(number, context) };
+    const number = wholeArg(paragraph, 0, context.corpus.article.paragraphs.length - 1);
+    return number === undefined ? EXPIRED : { mode: 'reply', reply: paragraphAnswer(number, context) };
   },
 };

@@ -1,4 +1,4 @@
-import { formatCitation } from '../src/corpus/citation.js';
+import { formatCitation, parseCitation } from '../src/corpus/citation.js';
 import { quote as quoted, type Answer, type Reply } from '../src/replies/answer.js';
 import { encodeAction } from '../src/replies/custom-id.js';
 import { echo } from '../src/replies/markdown.js';
@@ -8,12 +8,62 @@ import type { ButtonHandler, Choice, Command, CommandContext } from './command.j
 import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
 import { notCovered } from './not-covered.js';
 import { fullParagraphButton, paragraphAnswer, paragraphButton } from './paragraph.js';
+import { EXPIRED, wholeArg } from './press.js';
 
 const VERB = 'quote';
 const MATCHES = 5;
 
-/** Match `index` (from 0) of the query's best matches, with buttons to the others. */
-export function matchAnswer(query: string, index: number, context: CommandContext): Reply {
+/** One match: where it stands, and its words. */
+interface Match {
+  readonly citation: { readonly paragraph: number; readonly sentence: number };
+  readonly excerpt: string;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/** The matches a button names (`13.3,14.6`), re-read from the article; null if any is not there. */
+function matchesFromCitations(list: string, query: string, context: CommandContext): Match[] | null {
+  const matches: Match[] = [];
+  for (const item of list.split(',')) {
+    const citation = parseCitation(`¶${item}`);
+    const paragraph = citation && context.corpus.article.paragraphs[citation.paragraph];
+    const sentence = citation?.sentence !== undefined ? paragraph?.sentences[citation.sentence - 1] : undefined;
+    if (!paragraph || !sentence) return null;
+    const ranges = context.search
+      .highlight(query, paragraph.number)
+      .filter(([start, end]) => start >= sentence.start && end <= sentence.end)
+      .map(([start, end]) => [start - sentence.start, end - sentence.start] as const);
+    matches.push({ citation: { paragraph: paragraph.number, sentence: sentence.number }, excerpt: sentence.text, ranges });
+  }
+  return matches.length > 0 && matches.length <= MATCHES ? matches : null;
+}
+
+/**
+ * Match `index` (from 0) of a query's matches, with buttons to the others. The buttons carry
+ * the list of matches itself, not just the query: a long query is shortened to fit a custom_id,
+ * and searching the shortened words again could find other passages.
+ */
+function showMatch(query: string, matches: readonly Match[], index: number): Answer {
+  const shown = Math.min(Math.max(index, 0), matches.length - 1);
+  const match = matches[shown]!;
+  const list = matches.map((m) => `${m.citation.paragraph}.${m.citation.sentence}`).join(',');
+  return {
+    title: `Quote: ${echo(query)}`,
+    sections: [{ lines: [quoted(match.excerpt, match.citation, match.ranges)] }],
+    status: `Match ${shown + 1} of ${matches.length} (${formatCitation(match.citation)})`,
+    buttons: [
+      ...(matches.length > 1
+        ? [
+            { label: '◀ Previous match', action: encodeAction(VERB, shown - 1, list, query), disabled: shown === 0 },
+            { label: 'Next match ▶', action: encodeAction(VERB, shown + 1, list, query), disabled: shown === matches.length - 1 },
+          ]
+        : []),
+      fullParagraphButton(match.citation.paragraph),
+    ],
+  };
+}
+
+/** The best matches of a query, the first shown. */
+export function matchAnswer(query: string, context: CommandContext): Reply {
   let results;
   try {
     results = context.search.search(query, { limit: MATCHES });
@@ -22,24 +72,11 @@ export function matchAnswer(query: string, index: number, context: CommandContex
     throw error;
   }
   if (results.length === 0) return notCovered(query, context);
-  const shown = Math.min(Math.max(index, 0), results.length - 1);
-  const result = results[shown]!;
-  const citation = { paragraph: result.paragraph, sentence: result.sentence };
-  const answer: Answer = {
-    title: `Quote: ${echo(query)}`,
-    sections: [{ lines: [quoted(result.excerpt, citation, result.ranges)] }],
-    status: `Match ${shown + 1} of ${results.length} (${formatCitation(citation)})`,
-    buttons: [
-      ...(results.length > 1
-        ? [
-            { label: '◀ Previous match', action: encodeAction(VERB, shown - 1, query), disabled: shown === 0 },
-            { label: 'Next match ▶', action: encodeAction(VERB, shown + 1, query), disabled: shown === results.length - 1 },
-          ]
-        : []),
-      fullParagraphButton(result.paragraph),
-    ],
-  };
-  return answer;
+  return showMatch(
+    query,
+    results.map((r) => ({ citation: { paragraph: r.paragraph, sentence: r.sentence }, excerpt: r.excerpt, ranges: r.ranges })),
+    0,
+  );
 }
 
 let suggestions: Suggestions | undefined;
@@ -56,7 +93,7 @@ export const quote: Command = {
   execute(options, context) {
     const text = typeof options.text === 'string' ? options.text : '';
     if (typeof options.paragraph === 'number') return paragraphAnswer(options.paragraph, context, text.trim() ? text : undefined);
-    return matchAnswer(text, 0, context);
+    return matchAnswer(text, context);
   },
   autocomplete(focused, context): Choice[] {
     suggestions ??= new Suggestions(context.corpus);
@@ -65,11 +102,13 @@ export const quote: Command = {
   buttons: [
     {
       verb: VERB,
-      arity: 2,
-      press([index, query], context) {
-        const number = Number(index);
-        if (!Number.isInteger(number) || !query) return { mode: 'reply', reply: { problem: 'This answer has expired: ask again.' } };
-        return { mode: 'update', reply: matchAnswer(query, number, context) };
+      arity: 3,
+      press([index, list, query], context) {
+        // -1 is what the disabled "Previous" button on the first match carries.
+        const number = wholeArg(index, -1, MATCHES);
+        const matches = list && query ? matchesFromCitations(list, query, context) : null;
+        if (number === undefined || !matches || !query) return EXPIRED;
+        return { mode: 'update', reply: showMatch(query, matches, number) };
       },
     } satisfies ButtonHandler,
     paragraphButton,

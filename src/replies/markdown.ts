@@ -5,7 +5,10 @@ import { escapeMarkdown } from 'discord.js';
  * renders (`@everyone`, `<@&id>`), no masked link hides its target.
  */
 export function escapeUserText(text: string): string {
-  return escapeMarkdown(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ''), { numberedList: true, bulletedList: true, heading: true, maskedLink: true })
+  // Every `[` is escaped, not discord.js's `maskedLink`: its greedy pattern escapes only the first
+  // of several links, and the rest stay live. Backslashes the person typed are already doubled.
+  return escapeMarkdown(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ''), { numberedList: true, bulletedList: true, heading: true })
+    .replace(/\[/g, '\\[')
     .replace(/@/g, '@\u200B')
     .replace(/</g, '<\u200B')
     .replace(/\n+/g, ' ');

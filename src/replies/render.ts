@@ -77,7 +77,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
   const canPage = pages.length > 1 && answer.pageAction !== undefined;
   const index = canPage ? Math.min(Math.max(answer.page ?? 0, 0), pages.length - 1) : 0;
   let description = pages[index] ?? '';
-  if (pages.length > 1 && !canPage) description = clip(pages.join('\n\n'), PAGE_SIZE);
+  // Without a way to page, whole blocks are kept while they fit: a quote never loses its citation.
+  if (pages.length > 1 && !canPage) description = `${pages[0] ?? ''}\n\n(The answer is longer than one message: this is its beginning.)`;
 
   const status = [answer.status, canPage ? `Page ${index + 1} of ${pages.length}` : undefined].filter(Boolean).join(' · ');
   const embed: APIEmbed = {

@@ -17,7 +17,10 @@ export interface SearchResult {
   readonly paragraph: number;
   /** Sentence number inside the paragraph, from 1. */
   readonly sentence: number;
-  /** How much of the query this passage answers, in [0, 1]. */
+  /**
+   * In [0, 1], falling down the list: for the best passage, how much of the query it answers;
+   * for the others, no more than that and no more than their own share.
+   */
   readonly score: number;
   /** The sentence, verbatim. */
   readonly excerpt: string;
@@ -38,7 +41,7 @@ export class QueryError extends Error {
 export interface Search {
   readonly index: SearchIndex;
   search(query: string, options?: { limit?: number }): SearchResult[];
-  /** Where the query's terms stand in one whole paragraph, for bolding it. */
+  /** Where the query's terms stand in one whole paragraph, for bolding it; none for a query that cannot be searched. */
   highlight(query: string, paragraph: number): Range[];
 }
 
@@ -61,22 +64,27 @@ export function createSearch(corpus: Corpus): Search {
     index,
     search(query, { limit = DEFAULT_LIMIT } = {}) {
       const concepts = readQuery(checkQuery(query), context);
-      return rank(concepts, index)
-        .filter((r) => r.score >= MIN_SCORE)
-        .slice(0, Math.max(0, limit))
-        .map((r) => {
-          const sentence = index.sentences[r.sentence]!;
-          return {
-            paragraph: r.paragraph,
-            sentence: sentence.number,
-            score: Math.round(r.score * 1000) / 1000,
-            excerpt: sentence.text,
-            ranges: matchedRanges(index, r.sentence, r.matched),
-          };
-        });
+      const answering = rank(concepts, index).filter((r) => r.score >= MIN_SCORE);
+      const best = answering[0];
+      let previous = 1;
+      return answering.slice(0, Math.max(0, limit)).map((r) => {
+        const sentence = index.sentences[r.sentence]!;
+        // The best passage scores how much of the query it answers; the others, that much in
+        // proportion to their rank, never more than their own share: scores fall down the list.
+        const proportional = best ? (best.score * r.rank) / best.rank : 0;
+        previous = Math.min(previous, proportional, r.score);
+        return {
+          paragraph: r.paragraph,
+          sentence: sentence.number,
+          score: Math.round(previous * 1000) / 1000,
+          excerpt: sentence.text,
+          ranges: matchedRanges(index, r.sentence, r.matched),
+        };
+      });
     },
     highlight(query, paragraph) {
-      const keys = new Set(readQuery(checkQuery(query), context).flatMap((c) => c.alternatives.map((a) => a.key)));
+      if (query.trim() === '' || [...query].length > MAX_QUERY_LENGTH) return [];
+      const keys = new Set(readQuery(query, context).flatMap((c) => c.alternatives.map((a) => a.key)));
       return paragraphRanges(index, paragraph, keys);
     },
   };

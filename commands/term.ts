@@ -1,0 +1,109 @@
+import Fuse from 'fuse.js';
+import type { Corpus, GlossaryEntry } from '../src/corpus/load.js';
+import type { Reply } from '../src/replies/answer.js';
+import { encodeAction } from '../src/replies/custom-id.js';
+import { clip, LIMITS } from '../src/replies/limits.js';
+import { echo } from '../src/replies/markdown.js';
+import { Suggestions } from '../src/search/suggest.js';
+import type { ButtonHandler, Choice, Command } from './command.js';
+import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
+import { glossaryAnswer } from './glossary-entry.js';
+import { paragraphButton } from './paragraph.js';
+import { EXPIRED, wholeArg } from './press.js';
+
+const VERB = 'term';
+/** Autocomplete values name an entry by index: the longest title is past Discord's 100 characters. */
+const CHOICE_PREFIX = 't:';
+/** The corpus hash prefix a "did you mean" button carries: an index is only good for the text it was counted in. */
+const HASH_LENGTH = 6;
+const DID_YOU_MEAN = 5;
+
+const fold = (text: string): string => text.toLowerCase().replace(/[“”‘’"']/g, '').replace(/\s+/g, ' ').trim();
+
+/** Built once per corpus: autocomplete runs on every keystroke. */
+const lookups = new WeakMap<Corpus, { suggestions: Suggestions; fuse: Fuse<string> }>();
+function lookupFor(corpus: Corpus) {
+  let lookup = lookups.get(corpus);
+  if (!lookup) {
+    lookup = {
+      suggestions: new Suggestions(corpus, ['term']),
+      fuse: new Fuse(corpus.glossary.map((e) => e.term), { threshold: 0.4, ignoreLocation: true }),
+    };
+    lookups.set(corpus, lookup);
+  }
+  return lookup;
+}
+
+/** The entry a person picked (`t:N`) or typed in full (any case, with or without quotation marks). */
+export function findEntry(corpus: Corpus, name: string): number | undefined {
+  if (name.startsWith(CHOICE_PREFIX)) return wholeArg(name.slice(CHOICE_PREFIX.length), 0, corpus.glossary.length - 1);
+  const typed = fold(name);
+  if (typed === '') return undefined;
+  const index = corpus.glossary.findIndex((e) => fold(e.term) === typed || fold(e.term.slice(0, LIMITS.choiceName)) === typed);
+  return index < 0 ? undefined : index;
+}
+
+/** Entries close to what was typed: those containing it first, then fuse.js's guesses for typos. */
+function didYouMean(corpus: Corpus, name: string): number[] {
+  const typed = fold(name).slice(0, 64);
+  if (typed.length < 2) return [];
+  const containing = corpus.glossary.flatMap((e, i) => (fold(e.term).includes(typed) ? [i] : []));
+  const fuzzy = lookupFor(corpus).fuse.search(typed, { limit: DID_YOU_MEAN }).map((r) => r.refIndex);
+  return [...new Set([...containing, ...fuzzy])].slice(0, DID_YOU_MEAN);
+}
+
+const entryButton = (corpus: Corpus, index: number, entry: GlossaryEntry) => ({
+  label: clip(`“${entry.term}”`, LIMITS.buttonLabel),
+  action: encodeAction(VERB, corpus.hash.slice(0, HASH_LENGTH), index),
+});
+
+/** The entry, or a plain "no such term" with the nearest entries offered as buttons. */
+export function termAnswer(corpus: Corpus, name: string): Reply {
+  const index = findEntry(corpus, name);
+  const entry = index === undefined ? undefined : corpus.glossary[index];
+  if (entry) return glossaryAnswer(corpus.article, entry);
+  const near = didYouMean(corpus, name);
+  return {
+    problem: `The article quotes no term ${echo(name)}. ${near.length ? 'Did you mean one of these?' : 'Start typing in `name` and pick a term from the list.'}`,
+    buttons: near.map((i) => entryButton(corpus, i, corpus.glossary[i]!)),
+  };
+}
+
+const termButton: ButtonHandler = {
+  verb: VERB,
+  arity: 2,
+  press([hash, indexArg], { corpus }) {
+    const index = wholeArg(indexArg, 0, corpus.glossary.length - 1);
+    const entry = index === undefined ? undefined : corpus.glossary[index];
+    if (hash !== corpus.hash.slice(0, HASH_LENGTH) || !entry) return EXPIRED;
+    return { mode: 'update', reply: glossaryAnswer(corpus.article, entry) };
+  },
+};
+
+export const term: Command = {
+  definition: withHide(
+    everywhere('term', 'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.', '文章引用的术语：出现位置及原文解释').addStringOption((o) =>
+      o
+        .setName('name')
+        .setDescription('The term, e.g. “lion pack”: start typing and pick one.')
+        .setDescriptionLocalizations({ 'zh-CN': '术语，例如 “lion pack”：输入并选择' })
+        .setRequired(true)
+        .setMaxLength(TEXT_MAX_LENGTH)
+        .setAutocomplete(true),
+    ),
+  ).toJSON(),
+  answers: true,
+  execute(options, { corpus }) {
+    return termAnswer(corpus, typeof options.name === 'string' ? options.name : '');
+  },
+  autocomplete(focused, { corpus }): Choice[] {
+    return lookupFor(corpus)
+      .suggestions.suggest(focused.value)
+      .flatMap((s) => {
+        const index = corpus.glossary.findIndex((e) => e.term.slice(0, LIMITS.choiceName) === s.label);
+        const entry = corpus.glossary[index];
+        return entry ? [{ name: clip(entry.term, LIMITS.choiceName), value: `${CHOICE_PREFIX}${index}` }] : [];
+      });
+  },
+  buttons: [termButton, paragraphButton],
+};
