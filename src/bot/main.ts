@@ -16,12 +16,20 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel);
+// Under `npm run start:sharded` every shard process writes to the same stdout: each line says which shard.
+const shard = process.env['SHARDING_MANAGER'] ? Number(process.env['SHARDS']) : undefined;
+const logger = shard === undefined ? createLogger(config.logLevel) : createLogger(config.logLevel).child({ shard });
 // A stray rejection is logged, never fatal: one bad reply must not take the bot down for everyone.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
 try {
-  const bot = await startBot({ token: config.token, applicationId: config.applicationId, dataDir: config.dataDir, logger });
+  const bot = await startBot({
+    token: config.token,
+    applicationId: config.applicationId,
+    dataDir: config.dataDir,
+    logger,
+    ...(config.restApi ? { restApi: config.restApi } : {}),
+  });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -37,6 +45,8 @@ try {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // A shard whose manager is gone (killed, crashed) stops too, or a restarted manager's shard would answer beside it.
+  if (shard !== undefined) process.on('disconnect', () => stop('manager gone'));
 } catch (error) {
   logger.fatal({ err: error }, 'could not start');
   process.stderr.write(`policy-bot could not start: ${(error as Error).message}\n`);

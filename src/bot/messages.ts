@@ -50,8 +50,8 @@ export class Conversations {
       if (this.#welcomed.size >= WELCOMED_LIMIT) this.#welcomed.clear();
       this.#welcomed.add(message.author.id);
       const welcome = this.#welcome();
-      if (!hasWords(question.text) || /^(hi|hello|hey|help)\W*$/i.test(question.text)) return this.#plain(welcome);
-      return this.#render(this.#answer(message.content), welcome);
+      if (!hasWords(question.text) || /^(hi|hello|hey)\W*$/i.test(question.text)) return this.#plain(welcome);
+      return this.#render(/^help\W*$/i.test(question.text) ? helpAnswer(COMMANDS) : this.#answer(message.content), welcome);
     }
     if (!hasWords(question.text)) return this.#plain(NO_WORDS);
     if (/^help\W*$/i.test(question.text)) return this.#render(helpAnswer(COMMANDS));

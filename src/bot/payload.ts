@@ -1,4 +1,4 @@
-import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions, MessageReplyOptions } from 'discord.js';
 import type { MessagePayload } from '../replies/render.js';
 
 /** The reply builders speak Discord's JSON; discord.js takes the same data in its own casing. */
@@ -26,4 +26,11 @@ export function updateOptions(payload: MessagePayload): InteractionUpdateOptions
 /** An edit of a deferred reply: its visibility was fixed when it was deferred. */
 export function editOptions(payload: MessagePayload): InteractionEditReplyOptions {
   return { content: payload.content ?? null, embeds: payload.embeds, components: payload.components, allowedMentions: { parse: [] } };
+}
+
+/** A reply to a person's message: it pings no one, not even the person replied to. */
+export function messageReplyOptions(payload: MessagePayload): MessageReplyOptions {
+  const options: MessageReplyOptions = { embeds: payload.embeds, components: payload.components, allowedMentions: { parse: [], repliedUser: false } };
+  if (payload.content !== undefined) options.content = payload.content;
+  return options;
 }

@@ -32,7 +32,10 @@ function isAnswerChannel(settings: GuildSettings, interaction: BaseInteraction):
   return isAnswerChannelId(settings, interaction.channelId, parent);
 }
 
-/** Where an answer goes: `hide` wins, then the channel list, then the server's default visibility. */
+/**
+ * Where an answer goes: outside the server's answer channels always privately; inside them as
+ * `hide` asks, else by the server's default visibility.
+ */
 export function placeAnswer(interaction: BaseInteraction, store: SettingsStore | undefined, hide: boolean | undefined): Placement {
   const settings = governingSettings(interaction, store);
   if (!settings) return { ephemeral: hide === true, shareable: true };

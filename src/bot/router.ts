@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { CommandContext, Invocation } from '../../commands/command.js';
 import { FIND_IN_ARTICLE, findInArticle } from '../../commands/find-in-article.js';
-import { BUTTONS, findCommand } from '../../commands/index.js';
+import { BUTTONS, COMMANDS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
@@ -18,7 +18,7 @@ import { slowDown, type FairUse } from './fair-use.js';
 import { errorReference, type Logger } from './logger.js';
 import { Conversations } from './messages.js';
 import { flattenOptions } from './options.js';
-import { editOptions, replyOptions, updateOptions } from './payload.js';
+import { editOptions, messageReplyOptions, replyOptions, updateOptions } from './payload.js';
 import { placeAnswer, shareRefusal } from './policy.js';
 import { shareOptions } from './share.js';
 
@@ -79,7 +79,7 @@ export class Router {
     try {
       const payload = this.#conversations.respond(message);
       if (payload) {
-        await message.reply({ ...replyOptions(payload), flags: undefined, allowedMentions: { parse: [], repliedUser: false } });
+        await message.reply(messageReplyOptions(payload));
         outcome = 'answered';
       }
     } catch (error) {
@@ -208,10 +208,13 @@ export class Router {
       return 'expired';
     }
     const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
+    // Share is offered only on answers, and only where this server lets answers be shared.
+    const answers = COMMANDS.some((c) => c.answers && c.buttons?.includes(handler));
+    const shareable = answers && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
     if (press.mode === 'update' && !isProblem(press.reply)) {
-      await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral)));
+      await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral && shareable)));
     } else {
-      await interaction.reply(replyOptions(this.#render(press.reply, true, true)));
+      await interaction.reply(replyOptions(this.#render(press.reply, true, shareable)));
     }
     return isProblem(press.reply) ? 'problem' : 'answered';
   }

@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Guild } from 'discord.js';
 import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { sourceLine } from '../replies/source-line.js';
@@ -46,6 +46,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const guilds = settings.forgetChannel(channel.id);
     if (guilds.length) logger.info({ channel: channel.id, guilds }, 'deleted channel removed from answer channels');
   });
+  // Channels deleted while the bot was away never send CHANNEL_DELETE: drop them when the guild is seen.
+  const forgetDeletedChannels = (guild: Guild): void => {
+    if (!guild.available) return;
+    for (const channelId of settings.get(guild.id).answerChannels) {
+      if (!guild.channels.cache.has(channelId)) settings.forgetChannel(channelId);
+    }
+  };
+  client.on(Events.GuildCreate, forgetDeletedChannels);
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
@@ -57,6 +65,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(options.token);
     await ready;
+    for (const guild of client.guilds.cache.values()) forgetDeletedChannels(guild);
   } catch (error) {
     settings.close();
     await client.destroy();

@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { NO_WORDS } from '../../commands/find-in-article.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { MessageExchange, SandboxUser } from '../../src/sandbox/index.js';
+import { buttonsOf, configOptions, configure, dataOf, descriptionOf, newPerson, newServer, onlyReply, startBotWorld, titleOf, type BotWorld, type MessageData, type TestServer } from './support-conversations.js';
+
+const EPHEMERAL = 64;
+const article = loadCorpus().article;
+
+let world: BotWorld;
+beforeAll(async () => {
+  world = await startBotWorld();
+});
+afterAll(async () => {
+  await world?.stop();
+});
+
+const dm = (user: SandboxUser, content: string): Promise<MessageExchange> => world.discord.say({ user, dm: true, content });
+const mention = (question: string): string => `<@${world.discord.applicationId}> ${question}`;
+
+/** The block quotes of an answer with their citations; each must be the cited paragraph's own words. */
+function expectCitedQuotes(data: MessageData): void {
+  const description = descriptionOf(data);
+  const quotes = [...description.matchAll(/((?:^> .*\n)+)— (¶(\d+)(?:\.\d+)?)$/gm)];
+  expect(quotes.length, description).toBeGreaterThan(0);
+  for (const quote of quotes) {
+    const text = (quote[1] ?? '').trimEnd().split('\n').map((line) => line.slice(2)).join('\n').replace(/\*\*/g, '');
+    const paragraph = article.paragraphs[Number(quote[3])];
+    for (const piece of text.split('…').map((part) => part.trim()).filter(Boolean)) expect(paragraph?.text).toContain(piece);
+  }
+}
+
+/** A bot message that answers `exchange`'s message as a reply and pings no one. */
+function expectQuietReply(exchange: MessageExchange): MessageData {
+  expect(exchange.delivered).toBe(true);
+  const reply = onlyReply(exchange);
+  expect(reply.kind).toBe('message');
+  const data = dataOf(reply);
+  expect(data.message_reference?.message_id).toBe(exchange.messageId);
+  expect(data.allowed_mentions?.parse).toEqual([]);
+  expect(data.allowed_mentions?.users ?? []).toEqual([]);
+  expect(data.allowed_mentions?.replied_user).toBe(false);
+  return data;
+}
+
+/** The bot heard the message and said nothing. */
+function expectSilence(exchange: MessageExchange): void {
+  expect(exchange.delivered).toBe(true);
+  expect(exchange.replies).toEqual([]);
+  expect(exchange.rejected).toEqual([]);
+}
+
+/** A person who has had their first-DM welcome already. */
+async function greeted(): Promise<SandboxUser> {
+  const user = newPerson(world.discord);
+  const hello = await dm(user, 'hi');
+  expect(dataOf(onlyReply(hello)).content).toMatch(/^Hello!/);
+  return user;
+}
+
+describe('direct messages', () => {
+  it('answers a question with cited block quotes of the article, as a reply that pings no one', async () => {
+    const user = await greeted();
+    const data = expectQuietReply(await dm(user, 'who gets demoted?'));
+    expect(descriptionOf(data)).toMatch(/^> /m);
+    expect(descriptionOf(data)).toMatch(/— ¶4(\.\d+)?$/m);
+    expectCitedQuotes(data);
+  });
+
+  it('welcomes a person with one paragraph on their first DM only, and still answers that first question', async () => {
+    const user = newPerson(world.discord);
+    const first = dataOf(onlyReply(await dm(user, 'what is a lion pack?')));
+    expect(first.content).toMatch(/^Hello! I answer questions about one article/);
+    expect(first.content).not.toMatch(/\n/);
+    expectCitedQuotes(first);
+
+    const second = dataOf(onlyReply(await dm(user, 'who gets demoted?')));
+    expect(second.content ?? '').toBe('');
+    expectCitedQuotes(second);
+  });
+
+  it('answers "help" with the list of commands', async () => {
+    const user = await greeted();
+    const data = expectQuietReply(await dm(user, 'help'));
+    expect(titleOf(data)).toBe('What policy-bot answers');
+    for (const command of COMMANDS) expect(descriptionOf(data)).toContain(`**/${command.definition.name}**`);
+  });
+
+  it('says plainly when the article does not cover a question, and cites nothing', async () => {
+    const user = await greeted();
+    const data = expectQuietReply(await dm(user, 'best pizza in town'));
+    expect(titleOf(data)).toMatch(/^Not in the article/);
+    expect(descriptionOf(data)).toContain('The article does not cover this.');
+    expect(descriptionOf(data)).not.toMatch(/^> /m);
+    expect(descriptionOf(data)).not.toMatch(/¶\d/);
+    expect(buttonsOf(data).map((button) => button.label).join(' ')).not.toMatch(/¶/);
+  });
+
+  it('reads only the first 200 characters of a 4000-character DM, and says so', async () => {
+    const user = await greeted();
+    const filler = ' and what does the committee say about cadres';
+    const content = `who gets demoted?${filler.repeat(100)}`.slice(0, 4000);
+    expect(content).toHaveLength(4000);
+    const data = expectQuietReply(await dm(user, content));
+    expectCitedQuotes(data);
+    const note = /\(I read only the first (\d+) characters of the message\.\)/.exec(descriptionOf(data));
+    expect(note).not.toBeNull();
+    expect(Number(note?.[1])).toBeGreaterThan(100);
+    expect(Number(note?.[1])).toBeLessThanOrEqual(200);
+    expect(titleOf(data)).toMatch(/^“who gets demoted\?/);
+    expect(titleOf(data).length).toBeLessThanOrEqual(256);
+  });
+
+  it('answers a DM of only a link and emoji with a short hint', async () => {
+    const user = await greeted();
+    const data = expectQuietReply(await dm(user, 'https://example.com/article 🙂 <:wave:123456789012345678> 🎉'));
+    expect(data.content).toBe(NO_WORDS);
+    expect(data.embeds ?? []).toEqual([]);
+  });
+
+  it('pings no one for @everyone, a role mention or a masked link in a DM, and echoes none of them live', async () => {
+    const user = await greeted();
+    const data = expectQuietReply(await dm(user, '@everyone <@&123456789012345678> [x](http://evil.example) who gets demoted?'));
+    const title = titleOf(data);
+    expect(title).toContain('who gets demoted?');
+    expect(title).not.toMatch(/@everyone/);
+    expect(title).not.toMatch(/<@&/);
+    // No masked link survives: neither its target nor a `[text](target)` that would render as one.
+    expect(title).not.toContain('evil.example');
+    expect(title).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\([^)]*\)/);
+    expectCitedQuotes(data);
+  });
+});
+
+describe('@mentions in servers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = newServer(world.discord, 'Mentions');
+    const added = await configure(world.discord, server, configOptions.channels('add', server.policy));
+    expect(titleOf(added)).toBe('Answer channel added');
+  });
+  const say = (channelId: string, content: string, user: SandboxUser = newPerson(world.discord, { guildId: server.guild.id })): Promise<MessageExchange> =>
+    world.discord.say({ user, channelId, content, mentionsBot: true });
+
+  it('answers a mention in an answer channel as a reply to that message, pinging no one', async () => {
+    const data = expectQuietReply(await say(server.policy, mention('what does the article say about talents?')));
+    expectCitedQuotes(data);
+    expect(titleOf(data)).toContain('talents');
+    expect(titleOf(data)).not.toContain(world.discord.applicationId);
+  });
+
+  it('stays silent for a mention outside the answer channels', async () => {
+    expectSilence(await say(server.general, mention('what does the article say about talents?')));
+    // The same question in #policy right after is answered once, and only for itself.
+    expectQuietReply(await say(server.policy, mention('what does the article say about talents?')));
+  });
+
+  it('stays silent for mentions once a moderator turns them off, and answers again once they are back on', async () => {
+    expect(titleOf(await configure(world.discord, server, configOptions.mentions(false)))).toBe('Setting changed');
+    expectSilence(await say(server.policy, mention('who gets demoted?')));
+    await configure(world.discord, server, configOptions.mentions(true));
+    expectQuietReply(await say(server.policy, mention('who gets demoted?')));
+  });
+
+  it('stays silent for a guild message that does not mention the bot', async () => {
+    const user = newPerson(world.discord);
+    expectSilence(await world.discord.say({ user, content: 'who gets demoted?' }));
+    expectQuietReply(await world.discord.say({ user, content: mention('who gets demoted?'), mentionsBot: true }));
+  });
+
+  it('ignores a mention written by another bot', async () => {
+    const otherBot: SandboxUser = { id: world.discord.world.nextId(), username: 'other-bot', globalName: null, bot: true };
+    expectSilence(await world.discord.say({ user: otherBot, content: mention('who gets demoted?'), mentionsBot: true }));
+    expectQuietReply(await world.discord.say({ user: newPerson(world.discord), content: mention('who gets demoted?'), mentionsBot: true }));
+  });
+
+  it('ignores its own messages: one answer, and nothing after it', async () => {
+    expectSilence(await world.discord.say({ user: world.discord.world.bot, content: mention('who gets demoted?'), mentionsBot: true }));
+    const user = await greeted();
+    const asked = await dm(user, 'who gets demoted?');
+    expectQuietReply(asked);
+    // The answer came back to the bot as a MESSAGE_CREATE of its own; it did not answer it.
+    const messages = world.discord.world.messages(world.discord.world.dmChannel(user).id);
+    expect(messages.map((message) => message.author.id)).toEqual([user.id, world.discord.applicationId, user.id, world.discord.applicationId]);
+  });
+});
+
+describe('"Find in the article" on a message', () => {
+  it('answers privately with the passages the message asks about', async () => {
+    const author = newPerson(world.discord);
+    const posted = await world.discord.say({ user: author, content: 'who gets demoted?' });
+    expectSilence(posted);
+    const exchange = await world.discord.messageCommand({ user: newPerson(world.discord), targetMessage: { id: posted.messageId, channelId: world.discord.world.general.id }, name: 'Find in the article' });
+    expect(exchange.denied).toBeUndefined();
+    const reply = onlyReply(exchange);
+    expect([reply.kind, reply.ephemeral]).toEqual(['callback', true]);
+    const data = dataOf(reply);
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.allowed_mentions?.parse).toEqual([]);
+    expect(descriptionOf(data)).toMatch(/— ¶4(\.\d+)?$/m);
+    expectCitedQuotes(data);
+  });
+});
+
+describe('the per-person limit', () => {
+  const slowDown = /^You are asking faster than I can answer fairly for everyone: please try again in (\d+) s\.$/;
+
+  it('in DMs: six answers, one "try again" for the seventh, silence for the eighth, answers again after the window', async () => {
+    const user = newPerson(world.discord);
+    for (let i = 0; i < 6; i++) {
+      expectCitedQuotes(expectQuietReply(await dm(user, 'who gets demoted?')));
+      world.advanceClock(1_000);
+    }
+    const seventh = expectQuietReply(await dm(user, 'who gets demoted?'));
+    // The oldest of the six answers leaves the 30 s window 24 s from now.
+    expect(seventh.content).toMatch(slowDown);
+    expect(slowDown.exec(seventh.content ?? '')?.[1]).toBe('24');
+    expect(seventh.embeds ?? []).toEqual([]);
+
+    world.advanceClock(1_000);
+    expectSilence(await dm(user, 'who gets demoted?'));
+
+    world.advanceClock(23_000);
+    expectCitedQuotes(expectQuietReply(await dm(user, 'who gets demoted?')));
+  });
+
+  it('for slash commands: the answer over the limit is an ephemeral "try again", every time', async () => {
+    const user = newPerson(world.discord);
+    const ask = () => world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
+    for (let i = 0; i < 6; i++) {
+      const reply = onlyReply(await ask());
+      expect(reply.ephemeral).toBe(false);
+    }
+    for (const _ of [7, 8]) {
+      const reply = onlyReply(await ask());
+      expect([reply.kind, reply.ephemeral]).toEqual(['callback', true]);
+      const data = dataOf(reply);
+      expect(data.content).toMatch(slowDown);
+      expect(slowDown.exec(data.content ?? '')?.[1]).toBe('30');
+      expect(data.embeds ?? []).toEqual([]);
+      expect(data.allowed_mentions?.parse).toEqual([]);
+    }
+  });
+
+  it('is one limit across DMs and slash commands', async () => {
+    const user = newPerson(world.discord);
+    for (let i = 0; i < 6; i++) expectQuietReply(await dm(user, 'who gets demoted?'));
+    const reply = onlyReply(await world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }));
+    expect(reply.ephemeral).toBe(true);
+    expect(dataOf(reply).content).toMatch(slowDown);
+  });
+});

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { descriptionOf, quotesOf, type MessageData } from './support.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(script: string, args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** The test's environment without any of the bot's settings, plus `settings`. */
+function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(DISCORD_|GUILD_ID$|DATA_DIR$|LOG_LEVEL$|SANDBOX_)/.test(name)) env[name] = value;
+  }
+  return { ...env, ...settings };
+}
+
+describe('npm start with a bad environment', () => {
+  it('refuses to start without DISCORD_TOKEN and says how to fix it', async () => {
+    const { code, stdout, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_CLIENT_ID: '123456789012345678' }));
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
+    expect(stderr).toContain('.env.example');
+    expect(stderr).toContain('npm run sandbox');
+    expect(stdout).toBe('');
+  }, 30_000);
+
+  it('refuses to start with a malformed DISCORD_TOKEN, naming the setting', async () => {
+    const { code, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: '123456789012345678' }));
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toMatch(/DISCORD_TOKEN does not look like a bot token/);
+  }, 30_000);
+
+  it('refuses to start with a malformed DISCORD_CLIENT_ID and says how to fix it', async () => {
+    const token = `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
+    const { code, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: 'my-app' }));
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toMatch(/DISCORD_CLIENT_ID must be/);
+    expect(stderr).toContain('.env.example');
+    expect(stderr).toContain('npm run sandbox');
+  }, 30_000);
+});
+
+describe('npm run sandbox -- --json', () => {
+  it('runs a piped script against the real bot: one JSON line per instruction, answers citing ¶4 and ¶11', async () => {
+    const script = '/ask question:who gets demoted?\n/quote text:flock of sheep\nclick Full paragraph ¶11\n';
+    const { code, stdout, stderr } = await run('src/sandbox/cli.ts', ['--json'], botEnv({ LOG_LEVEL: 'warn' }), script);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    type Reply = { kind: string; ephemeral: boolean; body: { type: number; data: MessageData } };
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { input: string; replies: Reply[] });
+    expect(lines.map((line) => line.input)).toEqual(['/ask question:who gets demoted?', '/quote text:flock of sheep', 'click Full paragraph ¶11']);
+    for (const line of lines) {
+      expect(Object.keys(line).sort()).toEqual(['input', 'replies']);
+      expect(line.replies).toHaveLength(1);
+      expect(Object.keys(line.replies[0] ?? {}).sort()).toEqual(['body', 'ephemeral', 'kind']);
+      expect(line.replies[0]?.kind).toBe('callback');
+    }
+    const [asked, quoted, clicked] = [0, 1, 2].map((index) => lines[index]!.replies[0]!) as [Reply, Reply, Reply];
+    expect(asked.ephemeral).toBe(false);
+    expect(quotesOf(descriptionOf(asked.body.data))[0]?.citation).toMatch(/^¶4(\.\d+)?$/);
+    expect(quoted.ephemeral).toBe(false);
+    expect(quotesOf(descriptionOf(quoted.body.data))[0]?.citation).toBe('¶11.1');
+    expect(clicked.ephemeral).toBe(true);
+    expect(quotesOf(descriptionOf(clicked.body.data))).toEqual([{ text: loadCorpus().article.paragraphs[11]?.text, citation: '¶11' }]);
+  }, 30_000);
+});

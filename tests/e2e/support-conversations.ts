@@ -1,0 +1,180 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startBot, type RunningBot } from '../../src/bot/start.js';
+import { LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
+
+/**
+ * A local Discord with the real bot on it, a data directory of its own, and the clock of the
+ * per-person answer limit, which only moves when a test moves it.
+ */
+export interface BotWorld {
+  readonly discord: LocalDiscord;
+  readonly dataDir: string;
+  /** The bot now running (a new one after `restart`). */
+  readonly bot: RunningBot;
+  /** What the bot's fair-use limit reads as "now". */
+  readonly now: number;
+  advanceClock(ms: number): void;
+  /** Stops the bot and starts a new one on the same local Discord and data directory. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const START_TIME = 1_800_000_000_000;
+
+export async function startBotWorld(): Promise<BotWorld> {
+  // Quiet windows wider than the defaults: the machine is shared, and a slow reply must still count.
+  const discord = await LocalDiscord.start({ quietMs: 200, messageQuietMs: 300 });
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-e2e-conv-'));
+  let clock = START_TIME;
+  const launch = async (): Promise<RunningBot> => {
+    const running = await startBot({
+      token: discord.botToken,
+      applicationId: discord.applicationId,
+      restApi: discord.restApi,
+      dataDir,
+      logger: pino({ level: 'silent' }),
+      fairUse: { now: () => clock },
+    });
+    await discord.whenReady();
+    return running;
+  };
+  let bot = await launch();
+  return {
+    discord,
+    dataDir,
+    get bot() {
+      return bot;
+    },
+    get now() {
+      return clock;
+    },
+    advanceClock(ms: number) {
+      clock += ms;
+    },
+    async restart() {
+      await bot.stop();
+      bot = await launch();
+    },
+    async stop() {
+      await bot.stop();
+      await discord.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a reply carried: a callback's `data`, or the body of an edit, follow-up or channel message. */
+export interface MessageData {
+  readonly content?: string | null;
+  readonly embeds?: readonly { title?: string; description?: string; footer?: { text?: string } }[];
+  readonly components?: readonly { type: number; components: readonly ButtonData[] }[];
+  readonly allowed_mentions?: { parse?: readonly string[]; users?: readonly string[]; replied_user?: boolean };
+  readonly message_reference?: { message_id?: string };
+  readonly flags?: number;
+}
+
+export interface ButtonData {
+  readonly type: number;
+  readonly label?: string;
+  readonly custom_id?: string;
+  readonly disabled?: boolean;
+}
+
+/** The callback type (4 reply, 5 deferred, 7 update), or undefined for a non-callback reply. */
+export function callbackType(reply: Reply | undefined): number | undefined {
+  return reply?.kind === 'callback' ? (reply.body as { type?: number }).type : undefined;
+}
+
+export function dataOf(reply: Reply | undefined): MessageData {
+  if (!reply) throw new Error('no reply');
+  const body = reply.body as { data?: MessageData } & MessageData;
+  return reply.kind === 'callback' ? (body.data ?? {}) : body;
+}
+
+export function buttonsOf(data: MessageData): ButtonData[] {
+  return (data.components ?? []).flatMap((row) => row.components).filter((component) => component.type === 2);
+}
+
+export function descriptionOf(data: MessageData): string {
+  return (data.embeds ?? []).map((embed) => embed.description ?? '').join('\n\n');
+}
+
+export function titleOf(data: MessageData): string {
+  return data.embeds?.[0]?.title ?? '';
+}
+
+/** The replies a person sees: the deferral ("thinking…") left out. */
+export function shown(exchange: Exchange): Reply[] {
+  return exchange.replies.filter((reply) => callbackType(reply) !== 5);
+}
+
+/** The one reply a person sees; fails when there is none or more than one. */
+export function onlyReply(exchange: { readonly replies: readonly Reply[] }): Reply {
+  const replies = 'interactionId' in exchange ? shown(exchange as Exchange) : [...exchange.replies];
+  if (replies.length !== 1) throw new Error(`expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((reply) => reply.body))}`);
+  return replies[0]!;
+}
+
+/** The stored message a reply created or edited. */
+export function storedOf(discord: LocalDiscord, reply: Reply | undefined): StoredMessage {
+  const message = discord.world.message(reply?.channelId ?? '', reply?.messageId ?? '');
+  if (!message) throw new Error('the reply left no stored message');
+  return message;
+}
+
+let people = 0;
+
+/**
+ * A new person for each call: the bot limits answers per person and greets each person once,
+ * so a test must not depend on what earlier tests did.
+ */
+export function newPerson(discord: LocalDiscord, options: { guildId?: string; manageGuild?: boolean } = {}): SandboxUser {
+  return discord.world.member(`conv-person-${++people}`, options);
+}
+
+/** A server of its own, with a moderator, #general and #policy. */
+export interface TestServer {
+  readonly guild: SandboxGuild;
+  readonly mod: SandboxUser;
+  readonly general: string;
+  readonly policy: string;
+}
+
+export function newServer(discord: LocalDiscord, name: string): TestServer {
+  const guild = discord.world.addGuild(name);
+  return {
+    guild,
+    mod: newPerson(discord, { guildId: guild.id, manageGuild: true }),
+    general: discord.world.channel(guild.id, 'general').id,
+    policy: discord.world.channel(guild.id, 'policy').id,
+  };
+}
+
+/** `/config …` options in the shape Discord sends: a subcommand group, then a subcommand. */
+export const configOptions = {
+  channels: (sub: 'add' | 'remove' | 'list' | 'clear', channelId?: string): OptionInput[] => [
+    { name: 'channels', options: [{ name: sub, options: channelId === undefined ? [] : [{ name: 'channel', value: channelId }] }] },
+  ],
+  visibility: (mode: 'public' | 'ephemeral'): OptionInput[] => [{ name: 'visibility', options: [{ name: 'mode', value: mode }] }],
+  mentions: (enabled: boolean): OptionInput[] => [{ name: 'mentions', options: [{ name: 'enabled', value: enabled }] }],
+  share: (enabled: boolean): OptionInput[] => [{ name: 'share', options: [{ name: 'enabled', value: enabled }] }],
+  show: (): OptionInput[] => [{ name: 'show' }],
+  reset: (): OptionInput[] => [{ name: 'reset' }],
+};
+
+/** A moderator's `/config`: Discord lets it through, the bot defers, then edits in its answer. */
+export async function configure(discord: LocalDiscord, server: TestServer, options: OptionInput[]): Promise<MessageData> {
+  const exchange = await discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options });
+  if (exchange.denied) throw new Error(`/config refused: ${exchange.denied}`);
+  const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+  if (!edit) throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies.map((reply) => reply.body))}`);
+  return dataOf(edit);
+}
+
+/** The text a `/config` answer shows: its title and description. */
+export function textOf(data: MessageData): string {
+  return `${titleOf(data)}\n${descriptionOf(data)}\n${data.content ?? ''}`;
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startBot, type RunningBot } from '../../src/bot/start.js';
+import { LocalDiscord, type LocalDiscordOptions, type Reply, type SandboxUser } from '../../src/sandbox/index.js';
+
+/** One pino line as the bot wrote it. */
+export interface LogLine {
+  readonly level: number;
+  readonly msg?: string;
+  readonly [field: string]: unknown;
+}
+
+export const LEVEL = { info: 30, warn: 40, error: 50 } as const;
+
+/** A local Discord, the real bot on it, and every line the bot logged. */
+export interface World {
+  readonly discord: LocalDiscord;
+  /** The bot now running (a new one after `restart`). */
+  readonly bot: RunningBot;
+  readonly logs: LogLine[];
+  /** Stops the bot and starts a new one on the same local Discord and data directory. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startWorld(options: LocalDiscordOptions = {}): Promise<World> {
+  // Quiet windows wider than the default: the machine is shared, and a slow reply must still count.
+  const discord = await LocalDiscord.start({ quietMs: 150, ...options });
+  const dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-e2e-'));
+  const logs: LogLine[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const launch = async (): Promise<RunningBot> => {
+    const running = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir, logger });
+    await discord.whenReady();
+    return running;
+  };
+  let bot = await launch();
+  return {
+    discord,
+    get bot() {
+      return bot;
+    },
+    logs,
+    async restart() {
+      await bot.stop();
+      bot = await launch();
+    },
+    async stop() {
+      await bot.stop();
+      await discord.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a message-creating reply carried: a callback's `data`, or the body of an edit or follow-up. */
+export interface MessageData {
+  readonly content?: string;
+  readonly embeds?: readonly { title?: string; description?: string; footer?: { text?: string } }[];
+  readonly components?: readonly { type: number; components: readonly ButtonData[] }[];
+  readonly allowed_mentions?: { parse?: readonly string[]; users?: readonly string[] };
+  readonly flags?: number;
+}
+
+export interface ButtonData {
+  readonly type: number;
+  readonly label?: string;
+  readonly custom_id?: string;
+  readonly disabled?: boolean;
+}
+
+/** The callback type (4 reply, 7 update, 8 autocomplete), or undefined for a non-callback reply. */
+export function callbackType(reply: Reply | undefined): number | undefined {
+  return reply?.kind === 'callback' ? (reply.body as { type?: number }).type : undefined;
+}
+
+export function dataOf(reply: Reply | undefined): MessageData {
+  if (!reply) throw new Error('no reply');
+  const body = reply.body as { data?: MessageData } & MessageData;
+  return reply.kind === 'callback' ? (body.data ?? {}) : body;
+}
+
+export function buttonsOf(data: MessageData): ButtonData[] {
+  return (data.components ?? []).flatMap((row) => row.components).filter((component) => component.type === 2);
+}
+
+export function descriptionOf(data: MessageData): string {
+  return (data.embeds ?? []).map((embed) => embed.description ?? '').join('\n\n');
+}
+
+/** The block quotes of a description, each as `{ text, citation }` with the bold marks removed. */
+export function quotesOf(description: string): { text: string; citation: string }[] {
+  const found: { text: string; citation: string }[] = [];
+  for (const match of description.matchAll(/((?:^> .*\n)+)— (¶\d+(?:\.\d+)?)$/gm)) {
+    const text = (match[1] ?? '')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(2))
+      .join('\n')
+      .replace(/\*\*/g, '');
+    found.push({ text, citation: match[2] ?? '' });
+  }
+  return found;
+}
+
+/** Checks `condition` up to `tries` times, `intervalMs` apart; true as soon as it holds. */
+export async function eventually(condition: () => boolean, tries = 100, intervalMs = 20): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return condition();
+}
+
+let people = 0;
+
+/**
+ * A new person for each call: the bot limits how many answers one person gets in a while, and
+ * a test must not depend on what earlier tests asked.
+ */
+export function person(world: World, options: { guildId?: string; manageGuild?: boolean } = {}): SandboxUser {
+  return world.discord.world.member(`person-${++people}`, options);
+}
+
+export const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
