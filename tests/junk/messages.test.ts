@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findInArticle, NO_WORDS } from '../../commands/find-in-article.js';
+import { hasWords, questionOf } from '../../commands/message-question.js';
+import { isProblem } from '../../src/replies/answer.js';
+import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
+import { articleish, context, junk, MENTIONS, payloadProblems, render, SEED } from './support.js';
+
+/** A message as people write them to a bot: a mention or two, a link, a question, junk; up to 6000 characters. */
+const message = fc.oneof(
+  { weight: 2, arbitrary: junk },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.oneof(articleish, fc.constantFrom(...MENTIONS, '<@987654321098765432>', '<:blob:123456789012345678>', 'https://evil.example/x?y=<@1>', 'http://a.b')), { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.join(' ')),
+  },
+  { weight: 1, arbitrary: fc.tuple(articleish, fc.integer({ min: 1, max: 40 })).map(([q, n]) => `<@987654321098765432> ${`${q} `.repeat(n)}`) },
+);
+
+/** Discord's furniture that must never reach the search. */
+const FURNITURE = [/<a?:\w+:\d+>/, /<(@[!&]?|#)\d+>/, /@(everyone|here)\b/, /\bhttps?:\/\/\S+/i];
+
+describe('a message read as a question (DMs, mentions, “Find in the article”)', () => {
+  it('keeps only the words: no mentions, custom emoji or links, one space between words, at most 200 characters', () => {
+    fc.assert(
+      fc.property(message, (content) => {
+        const { text, shortened } = questionOf(content);
+        for (const pattern of FURNITURE) expect(pattern.test(text), `${pattern} in ${JSON.stringify(text)}`).toBe(false);
+        expect(text).toBe(text.trim());
+        expect(/\s\s/.test(text)).toBe(false);
+        expect([...text].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+        if (shortened) expect(text.length).toBeGreaterThan(0);
+        // Reading a question already read changes nothing.
+        else expect(questionOf(text)).toEqual({ text, shortened: false });
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+
+  it('answers any message with the article’s words or a plain problem, within limits, pinging no one, saying when it read only the start', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(message, fc.boolean(), (content, ephemeral) => {
+        const reply = findInArticle(content, context);
+        const question = questionOf(content);
+        if (!hasWords(question.text)) expect(reply).toEqual({ problem: NO_WORDS });
+        const payload = render(reply, { ephemeral, shareable: false });
+        expect(payloadProblems(payload)).toEqual([]);
+        if (isProblem(reply)) return;
+        answered++;
+        const said = payload.embeds.map((e) => e.description ?? '').join('\n');
+        expect(said.includes('(I read only the first')).toBe(question.shortened);
+      }),
+      { seed: SEED, numRuns: 250 },
+    );
+    expect(answered).toBeGreaterThan(60);
+  });
+
+  it('answers a mention of the bot followed by a question as it answers the question alone', () => {
+    for (const q of ['who gets demoted?', 'what is a lion pack?', '干部 reform 👍🏽', 'tolerate mistakes @everyone']) {
+      expect(findInArticle(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(findInArticle(q.replace(' @everyone', ''), context));
+    }
+  });
+});
