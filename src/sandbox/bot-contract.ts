@@ -1,20 +1,8 @@
-import type { Client } from 'discord.js';
+import type { RunningBot, startBot } from '../bot/start.js';
 
 /**
- * The shape of `startBot` in src/bot/start.ts, which the CLI loads at run time. Declared here
- * too so the sandbox (and its no-op test bot) type-check without depending on the bot.
+ * What the CLI starts: `startBot` of src/bot/start.ts, or (SANDBOX_BOT_MODULE, in tests) any
+ * module exporting a function of the same shape, such as the no-op bot.
  */
-export interface BotOptions {
-  readonly token: string;
-  readonly applicationId: string;
-  readonly restApi?: string;
-  readonly dataDir: string;
-  readonly logLevel?: string;
-}
-
-export interface RunningBot {
-  readonly client: Client;
-  stop(): Promise<void>;
-}
-
-export type StartBot = (options: BotOptions) => Promise<RunningBot>;
+export type { BotOptions, RunningBot } from '../bot/start.js';
+export type StartBot = (options: Parameters<typeof startBot>[0]) => Promise<RunningBot>;

@@ -45,7 +45,7 @@ describe('a handler that throws', () => {
     const data = dataOf(failed.replies[0]);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const ref = APOLOGY.exec(data.content ?? '')?.[1];
-    expect(ref, data.content).toBeDefined();
+    expect(ref, data.content ?? undefined).toBeDefined();
     const errors = logsSince(start).filter((line) => line.level === LEVEL.error);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ ref, kind: 'command', name: 'ask', err: { message: 'e2e: the handler broke' } });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
+import { callbackType, dataOf, descriptionOf, type MessageData } from './support.js';
 import { LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
 
 /**
@@ -66,41 +67,7 @@ export async function startBotWorld(): Promise<BotWorld> {
   };
 }
 
-/** What a reply carried: a callback's `data`, or the body of an edit, follow-up or channel message. */
-export interface MessageData {
-  readonly content?: string | null;
-  readonly embeds?: readonly { title?: string; description?: string; footer?: { text?: string } }[];
-  readonly components?: readonly { type: number; components: readonly ButtonData[] }[];
-  readonly allowed_mentions?: { parse?: readonly string[]; users?: readonly string[]; replied_user?: boolean };
-  readonly message_reference?: { message_id?: string };
-  readonly flags?: number;
-}
-
-export interface ButtonData {
-  readonly type: number;
-  readonly label?: string;
-  readonly custom_id?: string;
-  readonly disabled?: boolean;
-}
-
-/** The callback type (4 reply, 5 deferred, 7 update), or undefined for a non-callback reply. */
-export function callbackType(reply: Reply | undefined): number | undefined {
-  return reply?.kind === 'callback' ? (reply.body as { type?: number }).type : undefined;
-}
-
-export function dataOf(reply: Reply | undefined): MessageData {
-  if (!reply) throw new Error('no reply');
-  const body = reply.body as { data?: MessageData } & MessageData;
-  return reply.kind === 'callback' ? (body.data ?? {}) : body;
-}
-
-export function buttonsOf(data: MessageData): ButtonData[] {
-  return (data.components ?? []).flatMap((row) => row.components).filter((component) => component.type === 2);
-}
-
-export function descriptionOf(data: MessageData): string {
-  return (data.embeds ?? []).map((embed) => embed.description ?? '').join('\n\n');
-}
+export { buttonsOf, callbackType, dataOf, descriptionOf, type ButtonData, type MessageData } from './support.js';
 
 export function titleOf(data: MessageData): string {
   return data.embeds?.[0]?.title ?? '';

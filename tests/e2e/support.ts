@@ -57,10 +57,11 @@ export async function startWorld(options: LocalDiscordOptions = {}): Promise<Wor
 
 /** What a message-creating reply carried: a callback's `data`, or the body of an edit or follow-up. */
 export interface MessageData {
-  readonly content?: string;
+  readonly content?: string | null;
   readonly embeds?: readonly { title?: string; description?: string; footer?: { text?: string } }[];
   readonly components?: readonly { type: number; components: readonly ButtonData[] }[];
-  readonly allowed_mentions?: { parse?: readonly string[]; users?: readonly string[] };
+  readonly allowed_mentions?: { parse?: readonly string[]; users?: readonly string[]; replied_user?: boolean };
+  readonly message_reference?: { message_id?: string };
   readonly flags?: number;
 }
 
@@ -71,7 +72,7 @@ export interface ButtonData {
   readonly disabled?: boolean;
 }
 
-/** The callback type (4 reply, 7 update, 8 autocomplete), or undefined for a non-callback reply. */
+/** The callback type (4 reply, 5 deferred, 7 update, 8 autocomplete), or undefined for a non-callback reply. */
 export function callbackType(reply: Reply | undefined): number | undefined {
   return reply?.kind === 'callback' ? (reply.body as { type?: number }).type : undefined;
 }
