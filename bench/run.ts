@@ -1,14 +1,37 @@
 /**
- * npm run bench [-- --json]: every figure measured in this run, beside a baseline measured in
- * the same run, because this machine is shared and noisy. Prints numbers; judges nothing.
+ * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,policy,policy-tuned:raw-json]:
+ * every figure measured in this run, beside a baseline measured in the same run, because this
+ * machine is shared and noisy. Prints numbers; judges nothing.
+ *
+ * Search: in this process. Live: the local Discord in a child process, each bot in its own
+ * child process (see bench/live/live.ts); this process only coordinates while they run.
  */
 import { availableParallelism } from 'node:os';
+import { benchLive, printLive } from './live/live.js';
 import { benchSearch, printSearch } from './search.js';
 
-const json = process.argv.includes('--json');
-const search = benchSearch();
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const valueOf = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const bots = valueOf('--bots')?.split(',');
+const cpuProfileDir = valueOf('--cpu-prof');
+const cores = availableParallelism();
+
+const search = args.includes('--no-search') ? undefined : benchSearch();
+const live = await benchLive({
+  ...(bots?.length ? { bots } : {}),
+  ...(cpuProfileDir ? { cpuProfileDir } : {}),
+  log: json ? undefined : (line) => process.stderr.write(`  … ${line}\n`),
+});
+
 if (json) {
-  process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), node: process.version, search })}\n`);
+  process.stdout.write(`${JSON.stringify({ cores, node: process.version, search, live })}\n`);
 } else {
-  process.stdout.write(`policy-bot benchmark — ${availableParallelism()} cores, Node ${process.version}\n\n${printSearch(search)}\n`);
+  const parts = [`policy-bot benchmark — ${cores} cores, Node ${process.version}`];
+  if (search) parts.push(printSearch(search));
+  parts.push(printLive(live, cores));
+  process.stdout.write(`${parts.join('\n\n')}\n`);
 }

@@ -14,15 +14,25 @@ export interface SearchBench {
   readonly fuseDefaults: Distribution;
 }
 
-function questions(): string[] {
+export interface Question {
+  readonly q: string;
+  readonly kind: string;
+}
+
+/** The evaluation questions (shared dev set and the search tests'), as people asked them. */
+export function readQuestions(): Question[] {
   const files = [new URL('../../shared/eval/dev-questions.jsonl', import.meta.url), new URL('../tests/search/questions.jsonl', import.meta.url)];
   return files.flatMap((file) => {
     try {
-      return readFileSync(file, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { q: string }).q);
+      return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Question);
     } catch {
       return [];
     }
   });
+}
+
+function questions(): string[] {
+  return readQuestions().map((question) => question.q);
 }
 
 /** Search speed: ours against fuse.js with its defaults over whole paragraphs, in the same run. */

@@ -1,4 +1,5 @@
 /** What the bot sent back for one event, and how the sandbox decides it has finished. */
+import { performance } from 'node:perf_hooks';
 
 export type ReplyKind = 'callback' | 'edit' | 'followup' | 'message';
 
@@ -46,6 +47,10 @@ export class ReplyCollector {
   readonly replies: Reply[] = [];
   readonly rejected: RejectedRequest[] = [];
   timedOut = false;
+  /** performance.now() when the event was first written to the bot's socket (benchmarks). */
+  deliveredAt: number | null = null;
+  /** performance.now() when the interaction callback's body had been read (benchmarks). */
+  callbackAt: number | null = null;
   readonly done: Promise<void>;
   #resolve!: () => void;
   #finished = false;
@@ -75,6 +80,7 @@ export class ReplyCollector {
 
   /** The event reached the bot's socket (called again on a replay after RESUME). */
   delivered(): void {
+    this.deliveredAt ??= performance.now();
     this.#delivered = true;
     this.#schedule();
   }
@@ -99,7 +105,8 @@ export class ReplyCollector {
   }
 
   /** A deferred callback (type 5 or 6) is only complete once its reply or edit arrives. */
-  callbackReceived(deferred: boolean): void {
+  callbackReceived(deferred: boolean, arrivedAt = performance.now()): void {
+    this.callbackAt ??= arrivedAt;
     this.#callback = true;
     this.#awaitingFill = deferred;
   }

@@ -2,7 +2,8 @@ import { ReplyCollector, type CollectorTiming } from './collect.js';
 import type { SandboxConfig, SandboxCore } from './core.js';
 import type { FaultRule } from './faults.js';
 import { InteractionContext, commandLabel, refusal, type Invocation } from './interactions/access.js';
-import { deniedExchange, runInteraction, type Exchange } from './interactions/dispatch.js';
+import type { InteractionSite } from './interactions/build.js';
+import { deniedExchange, runInteraction, runTimedInteraction, type Exchange, type InteractionSpec, type TimedExchange } from './interactions/dispatch.js';
 import { buildOptions } from './interactions/options.js';
 import { InteractionType } from './interactions/tracker.js';
 import { asArray, asNumber, asObject, isObject } from './json.js';
@@ -106,6 +107,17 @@ export class LocalDiscord {
     return this.#chatInput(input, InteractionType.ApplicationCommand, false);
   }
 
+  /**
+   * `command`, plus when its callback arrived: from INTERACTION_CREATE written to the bot's
+   * socket to the callback's body read, timed in this process. For benchmarks; pass a small
+   * `quietMs` so the exchange ends soon after the callback.
+   */
+  async timedCommand(input: CommandInput): Promise<TimedExchange> {
+    const prepared = this.#prepareChatInput(input, InteractionType.ApplicationCommand, false);
+    if ('denied' in prepared) return { ...deniedExchange(prepared.denied), timing: null };
+    return runTimedInteraction(this.#core, prepared.site, prepared.spec, this.#timing(input, 'interaction'));
+  }
+
   /** The choices the bot offers for the option marked `focused` (throws if it gives none). */
   async autocomplete(input: CommandInput): Promise<AutocompleteChoice[]> {
     const exchange = await this.#chatInput(input, InteractionType.Autocomplete, true);
@@ -200,6 +212,11 @@ export class LocalDiscord {
     this.#core.faults.add(rule);
   }
 
+  /** Forgets interactions whose webhook token has expired (done every minute anyway); keeps long benchmarks small. */
+  forgetExpiredInteractions(): void {
+    this.#core.interactions.sweep();
+  }
+
   async stop(): Promise<void> {
     await this.#server.close();
   }
@@ -207,6 +224,13 @@ export class LocalDiscord {
   // Internals --------------------------------------------------------------------------------
 
   async #chatInput(input: CommandInput, type: number, partial: boolean): Promise<Exchange> {
+    const prepared = this.#prepareChatInput(input, type, partial);
+    if ('denied' in prepared) return deniedExchange(prepared.denied);
+    return runInteraction(this.#core, prepared.site, prepared.spec, this.#timing(input, 'interaction'));
+  }
+
+  /** Discord's refusal, or where the chat-input interaction happens and what it carries. */
+  #prepareChatInput(input: CommandInput, type: number, partial: boolean): { denied: string } | { site: InteractionSite; spec: InteractionSpec } {
     const user = this.#user(input.user);
     const channel = input.dm
       ? input.userInstall ? this.world.privateChannel(user) : this.world.dmChannel(user)
@@ -214,14 +238,14 @@ export class LocalDiscord {
     const site = this.#site(user, channel, input.userInstall ?? false);
     const command = this.#core.commands.find(input.name, CommandType.ChatInput, site.guildId);
     const denied = refusal(this.world, command, site, commandLabel(input.name, CommandType.ChatInput));
-    if (denied || !command) return deniedExchange(denied ?? 'unknown command');
+    if (denied || !command) return { denied: denied ?? 'unknown command' };
     const built = buildOptions(this.world, command.options, input.options ?? [], { guildId: site.guildId, partial });
-    if ('error' in built) return deniedExchange(`${commandLabel(input.name, CommandType.ChatInput)}: ${built.error}`);
+    if ('error' in built) return { denied: `${commandLabel(input.name, CommandType.ChatInput)}: ${built.error}` };
     const data: Record<string, unknown> = { id: command.id, name: command.name, type: CommandType.ChatInput };
     if (built.options.length > 0) data['options'] = built.options;
     if (built.resolved) data['resolved'] = built.resolved;
     if (command.guildId) data['guild_id'] = command.guildId;
-    return runInteraction(this.#core, site, { type, data, responseMessageType: 20, metadata: { name: command.name, command_type: CommandType.ChatInput } }, this.#timing(input, 'interaction'));
+    return { site, spec: { type, data, responseMessageType: 20, metadata: { name: command.name, command_type: CommandType.ChatInput } } };
   }
 
   #site(user: SandboxUser, channel: SandboxChannel, userInstall: boolean): Invocation & { channel: SandboxChannel } {

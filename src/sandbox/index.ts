@@ -11,7 +11,7 @@ export type {
   SayInput,
   UserRef,
 } from './driver.js';
-export type { Exchange } from './interactions/dispatch.js';
+export type { CallbackTiming, Exchange, TimedExchange } from './interactions/dispatch.js';
 export type { OptionInput, OptionValue } from './interactions/options.js';
 export type { Reply, ReplyKind, RejectedRequest, FileInfo } from './collect.js';
 export type { FaultRule } from './faults.js';

@@ -44,6 +44,7 @@ export async function listen(config: SandboxConfig, ids: SnowflakeGenerator, bot
   const server: Server = createServer({ keepAlive: true, noDelay: true }, createRestHandler(core, buildRoutes(core)));
   // Longer than undici's idle timeout, so the bot's pooled connections are not cut under it.
   server.keepAliveTimeout = 60_000;
+  server.on('connection', () => stats.sockets++);
   server.on('upgrade', (request, socket: Socket, head: Buffer) => gateway.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,10 @@
 export interface SandboxStatsSnapshot {
   readonly identifies: number;
   readonly resumes: number;
+  /** Gateway WebSocket connections. */
   readonly connections: number;
+  /** TCP connections accepted on the port (REST and gateway): a pooled REST agent keeps this low. */
+  readonly sockets: number;
   readonly interactions: number;
   readonly userMessages: number;
   /** Keyed by "METHOD /route/:pattern", e.g. "POST /interactions/:id/:token/callback". */
@@ -14,6 +17,7 @@ export class SandboxStats {
   identifies = 0;
   resumes = 0;
   connections = 0;
+  sockets = 0;
   interactions = 0;
   userMessages = 0;
   readonly #requests = new Map<string, number>();
@@ -27,6 +31,7 @@ export class SandboxStats {
       identifies: this.identifies,
       resumes: this.resumes,
       connections: this.connections,
+      sockets: this.sockets,
       interactions: this.interactions,
       userMessages: this.userMessages,
       requests: Object.fromEntries(this.#requests),

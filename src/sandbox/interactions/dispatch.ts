@@ -19,6 +19,21 @@ export interface Exchange {
   readonly timedOut: boolean;
 }
 
+/** When an interaction's callback arrived, on this process's performance.now() clock. */
+export interface CallbackTiming {
+  /** INTERACTION_CREATE written to the bot's socket. */
+  readonly deliveredAt: number;
+  /** The callback's body read and parsed, before the sandbox validates and stores it. */
+  readonly callbackAt: number;
+  /** `callbackAt - deliveredAt`: the bot's round trip as Discord would see it. */
+  readonly callbackMs: number;
+}
+
+/** An exchange with its callback timing: null when no callback arrived (denied, too late, timed out). */
+export interface TimedExchange extends Exchange {
+  readonly timing: CallbackTiming | null;
+}
+
 export interface InteractionSpec {
   readonly type: number;
   readonly data: JsonObject;
@@ -34,6 +49,19 @@ export function deniedExchange(reason: string): Exchange {
 
 /** Registers the interaction, sends INTERACTION_CREATE to the right shard and waits for the bot. */
 export async function runInteraction(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<Exchange> {
+  const { exchange } = await runCollected(core, site, spec, timing);
+  return exchange;
+}
+
+/** `runInteraction`, timed from delivery to callback inside this process (for benchmarks). */
+export async function runTimedInteraction(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<TimedExchange> {
+  const { exchange, collector } = await runCollected(core, site, spec, timing);
+  const { deliveredAt, callbackAt } = collector;
+  // callbackAt is only set for a callback the sandbox accepted (not one past the 3 s deadline).
+  return { ...exchange, timing: deliveredAt !== null && callbackAt !== null ? { deliveredAt, callbackAt, callbackMs: callbackAt - deliveredAt } : null };
+}
+
+async function runCollected(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<{ exchange: Exchange; collector: ReplyCollector }> {
   const { world } = core;
   const id = world.nextId();
   const token = InteractionTracker.tokenFor(id);
@@ -69,9 +97,9 @@ export async function runInteraction(core: SandboxCore, site: InteractionSite, s
   });
   if (reached === 0) {
     collector.finish();
-    return { ...deniedExchange(`the bot is not connected to the gateway for this ${site.guildId ? "server's shard" : 'DM (shard 0)'}`), interactionId: id, token };
+    return { exchange: { ...deniedExchange(`the bot is not connected to the gateway for this ${site.guildId ? "server's shard" : 'DM (shard 0)'}`), interactionId: id, token }, collector };
   }
   await collector.done;
-  return { interactionId: id, token, replies: [...collector.replies], rejected: [...collector.rejected], timedOut: collector.timedOut };
+  return { exchange: { interactionId: id, token, replies: [...collector.replies], rejected: [...collector.rejected], timedOut: collector.timedOut }, collector };
 }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { SandboxCore } from '../core.js';
 import { asNumber, asObject, type JsonObject } from '../json.js';
 import { CallbackType, InteractionType, type InteractionRecord } from '../interactions/tracker.js';
@@ -114,6 +115,7 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
 }
 
 function callback(core: SandboxCore, { params, body, files, query }: RestRequest): RestResponse {
+  const arrivedAt = performance.now(); // the body has been read and parsed: what a benchmark times
   const { interactions, world, config } = core;
   const record = interactions.byId(params['interactionId'] ?? '');
   if (!record || record.token !== params['token']) throw Errors.unknownInteraction();
@@ -155,7 +157,7 @@ function callback(core: SandboxCore, { params, body, files, query }: RestRequest
   }
   record.acknowledgedWith = type;
   const deferred = type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage;
-  record.collector.callbackReceived(deferred);
+  record.collector.callbackReceived(deferred, arrivedAt);
   const ephemeral = message ? isEphemeral(message) : ephemeralAsked;
   record.collector.add({ kind: 'callback', ephemeral, body, ...(message ? { messageId: message.id, channelId: message.channelId } : {}), ...(files.length > 0 ? { files } : {}) });
   if (query.get('with_response') !== 'true') return { status: 204 };

@@ -1,0 +1,71 @@
+/**
+ * One bot under test, in its own process (so its RSS and CPU profile are its own):
+ * `node --import tsx --expose-gc bench/live/bot-process.ts <kind>`, driven over IPC by bench/live/live.ts.
+ */
+import { performance } from 'node:perf_hooks';
+import type { RunningBot } from '../../src/sandbox/index.js';
+import { BOT_KINDS, type BotKindName, type BotStartArgs } from './bots.js';
+import type { StartSteps } from './tuned-bot.js';
+import { serve } from './ipc.js';
+import { WindowProfiler } from './profiler.js';
+
+/** Process start → this module and the bot's modules loaded (tsx, discord.js, the corpus code). */
+const bootMs = performance.now();
+
+export interface Memory {
+  /** After a full GC. */
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+  readonly externalMb: number;
+}
+
+export type BotOps = {
+  start: { args: BotStartArgs; result: { startupMs: number; bootMs: number; steps: StartSteps } };
+  memory: { args: undefined; result: Memory };
+  /** CPU time (user + system) used by this process so far (ms). */
+  cpu: { args: undefined; result: number };
+  /** V8 CPU profile of this process between the two calls (steady state, not start-up). */
+  profileStart: { args: undefined; result: undefined };
+  profileStop: { args: { file: string }; result: undefined };
+  stop: { args: undefined; result: undefined };
+};
+
+const name = process.argv[2] as BotKindName;
+const kind = BOT_KINDS[name];
+if (!kind) throw new Error(`unknown bot kind ${String(name)}`);
+let bot: RunningBot | undefined;
+const profiler = new WindowProfiler();
+
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+}
+
+serve<BotOps>({
+  async start(args) {
+    const steps: StartSteps = {};
+    const start = performance.now();
+    bot = await kind.start({ ...args, steps });
+    return { startupMs: performance.now() - start, bootMs, steps };
+  },
+  memory() {
+    collect();
+    const usage = process.memoryUsage();
+    const mb = (bytes: number) => bytes / 2 ** 20;
+    return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external) };
+  },
+  cpu() {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  },
+  profileStart: () => profiler.start(),
+  profileStop: ({ file }) => profiler.stop(file),
+  async stop() {
+    await bot?.stop();
+    bot = undefined;
+    // Leave after answering, so --cpu-prof gets written on a clean exit.
+    setTimeout(() => process.exit(0), 50);
+    return undefined;
+  },
+});

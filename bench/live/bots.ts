@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent } from 'undici';
+import { createLogger } from '../../src/bot/logger.js';
+import { startBot } from '../../src/bot/start.js';
+import type { RunningBot } from '../../src/sandbox/index.js';
+import { startNoopBotWith } from '../../tests/sandbox/noop-bot.js';
+import { startTunedBot, TWEAKS, type StartSteps, type Tweak } from './tuned-bot.js';
+
+/** Where a bot connects: one local Discord of the Discord process. */
+export interface Endpoint {
+  readonly restApi: string;
+  readonly token: string;
+  readonly applicationId: string;
+}
+
+export interface BotStartArgs {
+  readonly endpoint: Endpoint;
+  /** For policy-tuned: the client changes to try (see tuned-bot.ts). */
+  readonly tweaks?: readonly Tweak[];
+  /** Filled with the start-up steps' times where the bot can tell them (policy-tuned). */
+  readonly steps?: StartSteps;
+  /** What the bot PUTs at start-up: the no-op bot registers policy-bot's definitions, so both PUT the same body. */
+  readonly commands: readonly Record<string, unknown>[];
+}
+
+export interface BotKind {
+  /** What the table calls it. */
+  readonly label: string;
+  /** Its REST agent, as printed beside its figures. */
+  readonly agent: string;
+  /** Called in the bot's own process; resolves once discord.js emitted ClientReady. */
+  start(args: BotStartArgs): Promise<RunningBot>;
+}
+
+/** The agent policy-bot builds in src/bot/client.ts; the no-op bot gets the same one for a fair variant. */
+const POOLED = { connections: 8, pipelining: 1, keepAliveTimeout: 30_000 } as const;
+const POOLED_LABEL = 'undici Agent, 8 connections, keep-alive 30 s';
+
+/**
+ * The bots measured. The fair-use limit (6 answers per person per 30 s) is raised for policy-bot:
+ * the load comes from a few hundred people, and every interaction must get a real answer, not a
+ * "slow down". Logs are policy-bot's own (pino, info, async) into the process's stdout, which
+ * the benchmark points at /dev/null.
+ */
+export const BOT_KINDS = {
+  noop: {
+    label: 'no-op bot',
+    agent: '@discordjs/rest default (undici global dispatcher)',
+    start: ({ endpoint, commands }) => startNoopBotWith({ ...endpoint, dataDir: '' }, { commands }),
+  },
+  'noop-pooled': {
+    label: 'no-op bot, pooled agent',
+    agent: POOLED_LABEL,
+    async start({ endpoint, commands }) {
+      const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands });
+      // After the PUT and login; replies (everything measured) go through the pool.
+      bot.client.rest.setAgent(new Agent(POOLED));
+      return bot;
+    },
+  },
+  policy: {
+    label: 'policy-bot',
+    agent: `${POOLED_LABEL} (src/bot/client.ts)`,
+    async start({ endpoint }) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
+      const bot = await startBot({ ...endpoint, dataDir, logger: createLogger('info', 1), fairUse: { answers: Number.MAX_SAFE_INTEGER } });
+      return { client: bot.client, stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })) };
+    },
+  },
+  'policy-tuned': {
+    label: 'policy-bot tuned',
+    agent: POOLED_LABEL,
+    start: ({ endpoint, tweaks = [], steps }) => startTunedBot(endpoint, tweaks, steps),
+  },
+} satisfies Record<string, BotKind>;
+
+export type BotKindName = keyof typeof BOT_KINDS;
+
+/** A bot to measure: a kind, and for policy-tuned its tweaks ("policy-tuned:raw-json+no-message-cache"). */
+export interface BotSpec {
+  readonly id: string;
+  readonly kind: BotKindName;
+  readonly tweaks: readonly Tweak[];
+  readonly label: string;
+}
+
+export function parseBotSpec(id: string): BotSpec {
+  const [kind = '', list = ''] = id.split(':');
+  if (!(kind in BOT_KINDS)) throw new Error(`unknown bot ${kind}: one of ${Object.keys(BOT_KINDS).join(', ')}`);
+  const tweaks = list.split('+').filter(Boolean);
+  for (const tweak of tweaks) if (!(tweak in TWEAKS)) throw new Error(`unknown tweak ${tweak}: one of ${Object.keys(TWEAKS).join(', ')}`);
+  const name = kind as BotKindName;
+  return { id, kind: name, tweaks: tweaks as Tweak[], label: tweaks.length ? `${BOT_KINDS[name].label} (${tweaks.join(', ')})` : BOT_KINDS[name].label };
+}

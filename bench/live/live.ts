@@ -1,0 +1,263 @@
+import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
+import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
+import { readQuestions } from '../search.js';
+import type { BotOps, Memory } from './bot-process.js';
+import { BOT_KINDS, parseBotSpec, type BotSpec } from './bots.js';
+import type { StartSteps } from './tuned-bot.js';
+import type { DiscordOps, LoadResult, WorkItem } from './discord-process.js';
+import { Remote } from './ipc.js';
+
+/** The shape of the run: every loop below is bounded by these. */
+export const PLAN = {
+  people: 500,
+  roundTrips: 200,
+  burst: 2000,
+  pacedPerSecond: 500,
+  pacedMs: 10_000,
+  /** Interactions per bot in all; RSS is compared after the first burst and after these. */
+  total: 20_000,
+  /** Pause between two runs, so a bot finishes trailing work (its own MESSAGE_CREATEs, logs). */
+  settleMs: 300,
+} as const;
+
+/** A load run, with the CPU time (user + system) the bot's process used during it. */
+export interface Run extends LoadResult {
+  readonly botCpuMs: number;
+}
+
+export interface BotResult {
+  readonly id: string;
+  readonly kind: BotSpec['kind'];
+  readonly label: string;
+  readonly agent: string;
+  /** startBot (or the no-op start) called → ClientReady, in a fresh process. */
+  readonly startupMs: number;
+  /** Process start → modules loaded, before the start call. */
+  readonly bootMs: number;
+  /** Start-up by step, where the bot tells (policy-tuned). */
+  readonly steps: StartSteps;
+  /** The first burst after start-up: JIT and connection pool cold. */
+  readonly firstBurst: Run;
+  readonly roundTrip: Run;
+  /** Every burst of `PLAN.burst` after the first one. */
+  readonly bursts: readonly Run[];
+  readonly paced: Run;
+  readonly memoryFirst: Memory;
+  /** After the paced run (about half way). */
+  readonly memoryMiddle: Memory;
+  readonly memoryLast: Memory;
+  readonly interactions: number;
+}
+
+export interface LiveBench {
+  readonly plan: typeof PLAN;
+  readonly workItems: number;
+  readonly bots: readonly BotResult[];
+}
+
+/** /ask with every question; /quote with the ones written as phrases to find (quote and keyword kinds). */
+export function workload(): WorkItem[] {
+  return readQuestions()
+    .filter((question) => question.q.length <= MAX_QUERY_LENGTH)
+    .flatMap((question) => [
+      { name: 'ask', options: [{ name: 'question', value: question.q }] },
+      ...(question.kind === 'quote' || question.kind === 'keyword' ? [{ name: 'quote', options: [{ name: 'text', value: question.q }] }] : []),
+    ]);
+}
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+function spawn(file: string, args: readonly string[], execArgv: readonly string[] = []) {
+  // stdout → /dev/null: the bots' info logs are written, as in production, but not shown.
+  return fork(here(file), [...args], { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+/** The bots of a default run: the two baselines and policy-bot. */
+export const DEFAULT_BOTS = ['noop', 'noop-pooled', 'policy'] as const;
+
+export interface LiveOptions {
+  /** Bot specs (see parseBotSpec); DEFAULT_BOTS when unset. */
+  readonly bots?: readonly string[];
+  /** Writes a V8 CPU profile of each bot process into this folder: round trips, one burst and the paced run. */
+  readonly cpuProfileDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+/** Runs the bots side by side against local Discords in another process; see PLAN. */
+export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
+  const specs = new Map((options.bots ?? DEFAULT_BOTS).map((id) => [id, parseBotSpec(id)]));
+  const ids = [...specs.keys()];
+  const log = options.log ?? (() => undefined);
+  const work = workload();
+  const commands = [...COMMANDS.map((command) => command.definition), ...EXTRA_DEFINITIONS] as unknown as Record<string, unknown>[];
+  const profileDir = options.cpuProfileDir;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const discord = new Remote<DiscordOps>(spawn('./discord-process.ts', []), 'local Discord');
+  const bots = new Map<string, Remote<BotOps>>();
+  try {
+    const endpoints = await discord.call('start', { names: ids });
+    const started = new Map<string, { startupMs: number; bootMs: number; steps: StartSteps }>();
+    for (const id of ids) {
+      const bot = new Remote<BotOps>(spawn('./bot-process.ts', [specs.get(id)!.kind], ['--expose-gc']), id);
+      bots.set(id, bot);
+      const endpoint = endpoints[id];
+      if (!endpoint) throw new Error(`no local Discord for ${id}`);
+      started.set(id, await bot.call('start', { endpoint, commands, tweaks: specs.get(id)!.tweaks }));
+      await discord.call('prepare', { name: id, people: PLAN.people, work });
+      log(`${id} ready`);
+    }
+
+    // Each step runs every bot in turn, in a rotating order, so the machine's noise is shared.
+    let step = 0;
+    const eachBot = async <T>(what: string, run: (id: string) => Promise<T>): Promise<Map<string, T>> => {
+      const order = ids.map((_, i) => ids[(i + step) % ids.length]!);
+      step++;
+      const results = new Map<string, T>();
+      for (const id of order) {
+        results.set(id, await run(id));
+        await sleep(PLAN.settleMs);
+      }
+      log(what);
+      return results;
+    };
+    const bot = (id: string): Remote<BotOps> => bots.get(id)!;
+    const count = new Map<string, number>(ids.map((id) => [id, 0]));
+    /** One load run against one bot, with the bot's CPU time over it; counted towards its total. */
+    const measure = async (id: string, load: () => Promise<LoadResult>): Promise<Run> => {
+      const cpuBefore = await bot(id).call('cpu', undefined);
+      const result = await load();
+      const botCpuMs = (await bot(id).call('cpu', undefined)) - cpuBefore;
+      count.set(id, (count.get(id) ?? 0) + result.sent);
+      return { ...result, botCpuMs };
+    };
+    const burst = (id: string, size: number = PLAN.burst) => measure(id, () => discord.call('burst', { name: id, count: size }));
+
+    const firstBurst = await eachBot('first burst (cold)', (id) => burst(id));
+    const memoryFirst = await eachBot('memory', (id) => bot(id).call('memory', undefined));
+    if (profileDir) await Promise.all(ids.map((id) => bot(id).call('profileStart', undefined)));
+    const roundTrip = await eachBot('round trips', (id) => measure(id, () => discord.call('roundTrips', { name: id, count: PLAN.roundTrips })));
+    const bursts = new Map<string, Run[]>(ids.map((id) => [id, []]));
+    const burstOnce = () => eachBot('burst', async (id) => bursts.get(id)!.push(await burst(id)));
+    await burstOnce();
+    const paced = await eachBot('paced', (id) => measure(id, () => discord.call('paced', { name: id, perSecond: PLAN.pacedPerSecond, durationMs: PLAN.pacedMs }, PLAN.pacedMs + 30_000)));
+    const memoryMiddle = await eachBot('memory', (id) => bot(id).call('memory', undefined));
+    if (profileDir) await Promise.all(ids.map((id) => bot(id).call('profileStop', { file: join(profileDir, `${id.replace(/[^\w-]+/g, '_')}.cpuprofile`) })));
+    const remaining = () => Math.min(...ids.map((id) => PLAN.total - (count.get(id) ?? 0)));
+    for (let i = 0; i < Math.ceil(PLAN.total / PLAN.burst) && remaining() >= PLAN.burst; i++) await burstOnce();
+    if (remaining() > 0) await eachBot('top-up', (id) => burst(id, PLAN.total - (count.get(id) ?? 0)));
+    const memoryLast = await eachBot('memory', (id) => bot(id).call('memory', undefined));
+
+    return {
+      plan: PLAN,
+      workItems: work.length,
+      bots: ids.map((id) => ({
+        id,
+        kind: specs.get(id)!.kind,
+        label: specs.get(id)!.label,
+        agent: BOT_KINDS[specs.get(id)!.kind].agent,
+        ...started.get(id)!,
+        firstBurst: firstBurst.get(id)!,
+        roundTrip: roundTrip.get(id)!,
+        bursts: bursts.get(id)!,
+        paced: paced.get(id)!,
+        memoryFirst: memoryFirst.get(id)!,
+        memoryMiddle: memoryMiddle.get(id)!,
+        memoryLast: memoryLast.get(id)!,
+        interactions: count.get(id) ?? 0,
+      })),
+    };
+  } finally {
+    for (const remote of bots.values()) await remote.close('stop');
+    await discord.close('stop');
+  }
+}
+
+// Printing ------------------------------------------------------------------------------------
+
+const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+/** The burst with the median rate: one burst is at the mercy of a noisy neighbour. */
+export function medianBurst(bursts: readonly Run[]): Run | undefined {
+  const sorted = [...bursts].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** CPU ms per interaction over the warm runs (bursts and paced), of the bot's process or the local Discord's. */
+function cpuPerInteraction(bot: BotResult, of: 'bot' | 'discord'): number {
+  const runs = [...bot.bursts, bot.paced];
+  const ms = runs.reduce((sum, run) => sum + (of === 'bot' ? run.botCpuMs : run.discordCpuMs), 0);
+  return ms / runs.reduce((sum, run) => sum + run.sent, 0);
+}
+
+interface Row {
+  readonly name: string;
+  readonly value: (bot: BotResult) => number;
+  readonly digits?: number;
+  readonly goal?: string;
+}
+
+export function printLive(result: LiveBench, cores: number): string {
+  const { bots, plan } = result;
+  const baselines = bots.filter((bot) => bot.kind === 'noop' || bot.kind === 'noop-pooled');
+  const subjects = bots.filter((bot) => !baselines.includes(bot));
+  const pairs = subjects.flatMap((subject) => baselines.map((baseline) => ({ subject, baseline })));
+  const per2000 = (run: Run | undefined): number => (run && run.sent > 0 ? (run.sockets * 2000) / run.sent : NaN);
+  const late = (runs: readonly Run[]): number => runs.reduce((sum, run) => sum + run.late, 0);
+  const rows: Row[] = [
+    { name: 'start-up: start call → ready (ms)', value: (b) => b.startupMs, goal: '≤ 300 ms' },
+    { name: `round trip p50 (ms; ${plan.roundTrips}, one at a time)`, value: (b) => b.roundTrip.latency.p50, digits: 2 },
+    { name: 'round trip p99 (ms)', value: (b) => b.roundTrip.latency.p99, digits: 2 },
+    { name: `first burst of ${plan.burst} after start (cold): interactions/s`, value: (b) => b.firstBurst.perSecond, digits: 0 },
+    { name: 'first burst: max latency (ms)', value: (b) => b.firstBurst.latency.max, digits: 0 },
+    { name: 'first burst: later than 3 s', value: (b) => b.firstBurst.late, digits: 0, goal: 'none' },
+    { name: `burst of ${plan.burst}: interactions/s (median of ${bots[0]?.bursts.length ?? 0} bursts)`, value: (b) => medianBurst(b.bursts)?.perSecond ?? NaN, digits: 0, goal: '≥ 0.8× no-op' },
+    { name: 'burst: max latency (ms; that burst)', value: (b) => medianBurst(b.bursts)?.latency.max ?? NaN, digits: 0 },
+    { name: 'burst: max latency (ms; worst burst)', value: (b) => Math.max(...b.bursts.map((run) => run.latency.max)), digits: 0 },
+    { name: 'bursts: later than 3 s (all but the first)', value: (b) => late(b.bursts), digits: 0, goal: 'none' },
+    { name: `paced ${plan.pacedPerSecond}/s for ${plan.pacedMs / 1000} s: p50 (ms)`, value: (b) => b.paced.latency.p50, digits: 2 },
+    { name: 'paced: p99 (ms)', value: (b) => b.paced.latency.p99, digits: 2, goal: '≤ 20 ms' },
+    { name: 'paced: max (ms)', value: (b) => b.paced.latency.max, digits: 1 },
+    { name: 'paced: later than 3 s', value: (b) => b.paced.late, digits: 0 },
+    { name: 'bot process CPU per interaction (ms; bursts + paced)', value: (b) => cpuPerInteraction(b, 'bot'), digits: 3 },
+    { name: 'local Discord CPU per interaction (ms)', value: (b) => cpuPerInteraction(b, 'discord'), digits: 3 },
+    { name: 'new TCP connections per 2000 replies: first burst', value: (b) => per2000(b.firstBurst), digits: 0 },
+    { name: 'new TCP connections per 2000 replies: later bursts', value: (b) => per2000(medianBurst(b.bursts)), digits: 0 },
+    { name: 'new TCP connections per 2000 replies: paced', value: (b) => per2000(b.paced), digits: 0 },
+    { name: `RSS after first ${plan.burst} (MB, after GC)`, value: (b) => b.memoryFirst.rssMb },
+    { name: `RSS after ${plan.burst * 2 + plan.roundTrips + (plan.pacedPerSecond * plan.pacedMs) / 1000} (MB, after GC)`, value: (b) => b.memoryMiddle.rssMb },
+    { name: `RSS after ${plan.total} (MB, after GC)`, value: (b) => b.memoryLast.rssMb },
+    { name: `RSS growth from first ${plan.burst} (%)`, value: (b) => ((b.memoryLast.rssMb - b.memoryFirst.rssMb) / b.memoryFirst.rssMb) * 100, goal: '≤ 10 %' },
+    { name: `heap used after first ${plan.burst} (MB, after GC)`, value: (b) => b.memoryFirst.heapUsedMb },
+    { name: `heap used after ${plan.total} (MB, after GC)`, value: (b) => b.memoryLast.heapUsedMb },
+  ];
+  const header = ['figure', ...bots.map((bot) => bot.label), ...pairs.map(({ subject, baseline }) => `${subject.label} ÷ ${baseline.label}`), 'goal'];
+  const lines = [
+    `Live (${cores} cores, shared by everything): the local Discord in one process, each bot in its own; one bot loaded at a time, in rotating order.`,
+    `Latency: INTERACTION_CREATE written to the bot's socket → callback body read, timed in the local Discord's process.`,
+    `Load: ${plan.people} people; ${result.workItems} /ask and /quote commands from the evaluation questions, taken in turn; ${plan.total} interactions per bot.`,
+    ...bots.map((bot) => `- ${bot.label}: REST agent = ${bot.agent}`),
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => {
+      const values = bots.map((bot) => f(row.value(bot), row.digits));
+      const ratios = pairs.map(({ subject, baseline }) => `${f(row.value(subject) / row.value(baseline), 2)}×`);
+      return `| ${row.name} | ${[...values, ...ratios].join(' | ')} | ${row.goal ?? ''} |`;
+    }),
+    '',
+    'REST requests per interaction (median burst):',
+    ...bots.map((bot) => {
+      const run = medianBurst(bot.bursts);
+      const routes = run ? Object.entries(run.requests).map(([route, n]) => `${route} ${f(n / run.sent, 2)}`) : [];
+      return `- ${bot.label}: ${routes.join(', ') || 'none'}`;
+    }),
+    ...bots.filter((bot) => Object.keys(bot.steps).length > 0).map((bot) => `Start-up of ${bot.label}: ${Object.entries(bot.steps).map(([name, ms]) => `${name} ${f(ms)} ms`).join(', ')}.`),
+    `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and router, PUT of ${COMMANDS.length + EXTRA_DEFINITIONS.length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
+  ];
+  return lines.join('\n');
+}
