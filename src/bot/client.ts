@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
 import { Agent } from 'undici';
 
 export interface ClientSettings {
@@ -18,6 +18,9 @@ export function createClient(settings: ClientSettings = {}): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
+    // Nothing reads old messages back (buttons carry their message), and the bot's own public
+    // answers arrive as MESSAGE_CREATE: caching them would only grow memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     rest: {
       ...(settings.restApi ? { api: settings.restApi } : {}),
       // A few kept-alive connections: the default agent opens a new one per burst of replies.

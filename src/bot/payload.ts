@@ -1,11 +1,18 @@
 import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions, MessageReplyOptions } from 'discord.js';
 import type { MessagePayload } from '../replies/render.js';
 
-/** The reply builders speak Discord's JSON; discord.js takes the same data in its own casing. */
+/**
+ * The reply builders already speak Discord's JSON. Handed over as JSON-encodable values,
+ * discord.js sends them as they are instead of re-casing every key of every reply.
+ */
+function encoded<T>(values: readonly T[]): { toJSON(): T }[] {
+  return values.map((value) => ({ toJSON: () => value }));
+}
+
 export function replyOptions(payload: MessagePayload): InteractionReplyOptions {
   const options: InteractionReplyOptions = {
-    embeds: payload.embeds,
-    components: payload.components,
+    embeds: encoded(payload.embeds),
+    components: encoded(payload.components),
     allowedMentions: { parse: [] },
   };
   if (payload.content !== undefined) options.content = payload.content;

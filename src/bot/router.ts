@@ -14,6 +14,7 @@ import { BUTTONS, COMMANDS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
+import { AnswerCache, type Rendered } from './answer-cache.js';
 import { slowDown, type FairUse } from './fair-use.js';
 import { errorReference, type Logger } from './logger.js';
 import { Conversations } from './messages.js';
@@ -48,6 +49,7 @@ function isUnknownInteraction(error: unknown): boolean {
 export class Router {
   readonly #deps: RouterDeps;
   readonly #conversations: Conversations;
+  readonly #answers = new AnswerCache();
   readonly #inFlight = new Set<Promise<void>>();
   #closed = false;
 
@@ -164,11 +166,16 @@ export class Router {
       await interaction.editReply(editOptions(this.#render(reply, true, false)));
       return isProblem(reply) ? 'problem' : 'answered';
     }
-    const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
     const hide = typeof options['hide'] === 'boolean' ? options['hide'] : undefined;
     const placement = command.answers ? placeAnswer(interaction, this.#deps.context.settings, hide) : { ephemeral: true, shareable: false };
-    await interaction.reply(replyOptions(this.#render(reply, placement.ephemeral, placement.shareable, placement.notice)));
-    return isProblem(reply) ? 'problem' : 'answered';
+    const render = (): Rendered => {
+      const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
+      return { payload: this.#render(reply, placement.ephemeral, placement.shareable, placement.notice), problem: isProblem(reply) };
+    };
+    // Only answers are cached: they depend on nothing but their options and the article.
+    const { payload, problem } = command.answers ? this.#answers.get(interaction.commandName, options, placement, render) : render();
+    await interaction.reply(replyOptions(payload));
+    return problem ? 'problem' : 'answered';
   }
 
   /** Answers a person over the limit (privately, every time: a slash command must be acknowledged). */

@@ -59,7 +59,8 @@ export function paginate(answer: Answer): string[] {
 }
 
 function button({ label, action, style = 'secondary', disabled = false }: Button): APIButtonComponent {
-  return { type: ComponentType.Button, style: STYLES[style], label: clip(label, LIMITS.buttonLabel), custom_id: action, disabled };
+  const json: APIButtonComponent = { type: ComponentType.Button, style: STYLES[style], label: clip(label, LIMITS.buttonLabel), custom_id: action };
+  return disabled ? { ...json, disabled } : json;
 }
 
 function rows(buttons: readonly Button[]): APIActionRowComponent<APIButtonComponent>[] {
