@@ -148,7 +148,7 @@ describe('/quote', () => {
     expect(secondQuote).not.toEqual(firstQuote);
 
     const back = buttonsOf({ components: updated.components as MessageData['components'] }).find((button) => button.label === '◀ Previous match');
-    expect(back?.disabled).toBe(false);
+    expect(back?.disabled ?? false).toBe(false);
     const backward = await world.discord.pressButton({ user: me, message: updated, customId: back!.custom_id! });
     expect(callbackType(backward.replies[0])).toBe(7);
     expect((storedMessage(message.id, message.channelId).embeds[0] as { footer?: { text?: string } }).footer?.text).toMatch(/Match 1 of/);
