@@ -1,6 +1,6 @@
 import type { Synonym } from '../corpus/load.js';
 import { baseKey } from './index.js';
-import { tokenize } from './text.js';
+import { inflectionBases, tokenize } from './text.js';
 
 /** An everyday phrase (as inflection bases) and the article's terms it stands for (as posting keys). */
 export interface SynonymRule {
@@ -27,7 +27,7 @@ export function compileSynonyms(synonyms: readonly Synonym[]): SynonymTable {
   for (const { words, means } of synonyms) {
     const keys = means.map(termKey);
     for (const phrase of words) {
-      const bases = tokenize(phrase).map((t) => t.base);
+      const bases = inflectionBases(phrase);
       const first = bases[0];
       if (first === undefined) continue;
       table.set(first, [...(table.get(first) ?? []), { words: bases, means: keys }]);
