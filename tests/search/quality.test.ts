@@ -82,6 +82,12 @@ describe('search quality', () => {
     },
   );
 
+  it('reads a word in quotation marks as asked about, even a common one: “doing” is ¶15’s term', () => {
+    expect(articleSearch().search('what does ‘doing’ mean')[0]?.paragraph).toBe(15);
+    expect(articleSearch().search("what does 'doing' mean")[0]?.paragraph).toBe(15);
+    expect(articleSearch().search('how are you doing')).toEqual([]);
+  });
+
   it('does not correct short words: “town” is not taken for “Downs”', () => {
     expect(articleSearch().search('town')).toEqual([]);
   });
