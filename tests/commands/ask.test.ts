@@ -24,6 +24,22 @@ describe('/ask', () => {
     expect(text).not.toContain('**who**');
   });
 
+  it('asked what a term means, says when the article leaves it unexplained', () => {
+    const text = shown(run(ask, { question: 'what is a baton?' }));
+    expect(citations(text)[0]).toBe('¶5.2');
+    expect(text).toContain('“baton”: The article uses this term without explaining it');
+  });
+
+  it('asked what a term means, points at the article’s own explanation, quoted', () => {
+    const text = shown(run(ask, { question: 'what does lion pack mean' }));
+    expect(citations(text)[0]).toBe('¶11.1');
+    expect(text).toContain('is how the article explains “lion pack”');
+  });
+
+  it('adds nothing about terms to a question that is not about a meaning', () => {
+    expect(shown(run(ask, { question: 'who gets demoted?' }))).not.toContain('The term');
+  });
+
   it('refuses an empty question as a problem, not an answer', () => {
     expect(isProblem(run(ask, { question: '   ' }))).toBe(true);
   });
