@@ -1,70 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { startBot, type RunningBot } from '../../src/bot/start.js';
-import { callbackType, dataOf, descriptionOf, type MessageData } from './support.js';
+import { callbackType, dataOf, descriptionOf, START_TIME, startWorld, type MessageData, type World } from './support.js';
 import { LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
 
 /**
  * A local Discord with the real bot on it, a data directory of its own, and the clock of the
  * per-person answer limit, which only moves when a test moves it.
  */
-export interface BotWorld {
-  readonly discord: LocalDiscord;
-  readonly dataDir: string;
-  /** The bot now running (a new one after `restart`). */
-  readonly bot: RunningBot;
-  /** What the bot's fair-use limit reads as "now". */
-  readonly now: number;
-  advanceClock(ms: number): void;
-  /** Stops the bot and starts a new one on the same local Discord and data directory. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type BotWorld = World;
+export { START_TIME };
 
-export const START_TIME = 1_800_000_000_000;
-
-export async function startBotWorld(): Promise<BotWorld> {
-  // Quiet windows wider than the defaults: the machine is shared, and a slow reply must still count.
-  const discord = await LocalDiscord.start({ quietMs: 200, messageQuietMs: 300 });
-  const dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-e2e-conv-'));
-  let clock = START_TIME;
-  const launch = async (): Promise<RunningBot> => {
-    const running = await startBot({
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      restApi: discord.restApi,
-      dataDir,
-      logger: pino({ level: 'silent' }),
-      fairUse: { now: () => clock },
-    });
-    await discord.whenReady();
-    return running;
-  };
-  let bot = await launch();
-  return {
-    discord,
-    dataDir,
-    get bot() {
-      return bot;
-    },
-    get now() {
-      return clock;
-    },
-    advanceClock(ms: number) {
-      clock += ms;
-    },
-    async restart() {
-      await bot.stop();
-      bot = await launch();
-    },
-    async stop() {
-      await bot.stop();
-      await discord.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startBotWorld(): Promise<BotWorld> {
+  // Quiet windows wider still: plain messages are answered after a longer silence.
+  return startWorld({ quietMs: 200, messageQuietMs: 300, manualClock: true });
 }
 
 export { buttonsOf, callbackType, dataOf, descriptionOf, type ButtonData, type MessageData } from './support.js';

@@ -17,32 +17,53 @@ export const LEVEL = { info: 30, warn: 40, error: 50 } as const;
 /** A local Discord, the real bot on it, and every line the bot logged. */
 export interface World {
   readonly discord: LocalDiscord;
+  readonly dataDir: string;
   /** The bot now running (a new one after `restart`). */
   readonly bot: RunningBot;
   readonly logs: LogLine[];
+  /** What the bot's per-person answer limit reads as "now". */
+  readonly now: number;
+  /** Moves that clock (a world started with `manualClock`). */
+  advanceClock(ms: number): void;
   /** Stops the bot and starts a new one on the same local Discord and data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: LocalDiscordOptions = {}): Promise<World> {
+export const START_TIME = 1_800_000_000_000;
+
+export interface WorldOptions extends LocalDiscordOptions {
+  /** The answer limit's clock stands at START_TIME and moves only when a test moves it. */
+  readonly manualClock?: boolean;
+}
+
+export async function startWorld({ manualClock = false, ...options }: WorldOptions = {}): Promise<World> {
   // Quiet windows wider than the default: the machine is shared, and a slow reply must still count.
   const discord = await LocalDiscord.start({ quietMs: 150, ...options });
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-e2e-'));
   const logs: LogLine[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  let clock = START_TIME;
+  const now = (): number => (manualClock ? clock : Date.now());
   const launch = async (): Promise<RunningBot> => {
-    const running = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir, logger });
+    const running = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir, logger, fairUse: { now } });
     await discord.whenReady();
     return running;
   };
   let bot = await launch();
   return {
     discord,
+    dataDir,
     get bot() {
       return bot;
     },
     logs,
+    get now() {
+      return now();
+    },
+    advanceClock(ms: number) {
+      clock += ms;
+    },
     async restart() {
       await bot.stop();
       bot = await launch();
