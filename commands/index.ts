@@ -25,6 +25,9 @@ export const BUTTONS: ReadonlyMap<string, ButtonHandler> = new Map(
   COMMANDS.flatMap((command) => command.buttons ?? []).map((handler) => [handler.verb, handler]),
 );
 
+/** Buttons of answer commands: what they show may be offered for sharing. */
+export const ANSWER_BUTTONS: ReadonlySet<ButtonHandler> = new Set(COMMANDS.filter((c) => c.answers).flatMap((c) => c.buttons ?? []));
+
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.definition.name === name);
 }

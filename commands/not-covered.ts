@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import type { Corpus } from '../src/corpus/load.js';
 import { note, type Answer } from '../src/replies/answer.js';
 import { echo } from '../src/replies/markdown.js';
 import type { CommandContext } from './command.js';
@@ -11,13 +12,23 @@ const POINTERS: readonly { readonly words: RegExp; readonly hint: string }[] = [
   { words: /\b(source|publisher|published|dates?|when|where|link|url)\b/i, hint: '`/source` — where the text comes from' },
 ];
 
+/** Built once per corpus. Short terms only: a long title contains some near-match for almost any word. */
+const shortTerms = new WeakMap<Corpus, Fuse<string>>();
+function shortTermsOf(corpus: Corpus): Fuse<string> {
+  let fuse = shortTerms.get(corpus);
+  if (!fuse) {
+    fuse = new Fuse(corpus.glossary.filter((e) => e.term.split(' ').length <= 4).map((e) => e.term), { threshold: 0.25, ignoreLocation: true });
+    shortTerms.set(corpus, fuse);
+  }
+  return fuse;
+}
+
 /**
  * What to say when the article does not cover a question: that plainly, and where to look
  * instead. No passage is cited: a weak guess shown as an answer would mislead.
  */
 export function notCovered(question: string, context: CommandContext): Answer {
-  // Short terms only: a long title contains some near-match for almost any word.
-  const fuse = new Fuse(context.corpus.glossary.filter((e) => e.term.split(' ').length <= 4).map((e) => e.term), { threshold: 0.25, ignoreLocation: true });
+  const fuse = shortTermsOf(context.corpus);
   const words = question.split(/\s+/).filter((w) => w.length >= 5).slice(0, 12);
   const terms = [...new Set(words.flatMap((w) => fuse.search(w, { limit: 2 }).map((r) => r.item)))].slice(0, 5);
   const hints = POINTERS.filter((p) => p.words.test(question)).map((p) => p.hint);

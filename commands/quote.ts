@@ -1,4 +1,5 @@
 import { formatCitation, parseCitation } from '../src/corpus/citation.js';
+import type { Corpus } from '../src/corpus/load.js';
 import { quote as quoted, type Answer, type Reply } from '../src/replies/answer.js';
 import { encodeAction } from '../src/replies/custom-id.js';
 import { echo } from '../src/replies/markdown.js';
@@ -79,7 +80,8 @@ export function matchAnswer(query: string, context: CommandContext): Reply {
   );
 }
 
-let suggestions: Suggestions | undefined;
+/** Built once per corpus: autocomplete runs on every keystroke. */
+const suggestions = new WeakMap<Corpus, Suggestions>();
 
 export const quote: Command = {
   definition: withHide(
@@ -96,8 +98,9 @@ export const quote: Command = {
     return matchAnswer(text, context);
   },
   autocomplete(focused, context): Choice[] {
-    suggestions ??= new Suggestions(context.corpus);
-    return suggestions.suggest(focused.value).map((s) => ({ name: s.label, value: s.label }));
+    let forCorpus = suggestions.get(context.corpus);
+    if (!forCorpus) suggestions.set(context.corpus, (forCorpus = new Suggestions(context.corpus)));
+    return forCorpus.suggest(focused.value).map((s) => ({ name: s.label, value: s.label }));
   },
   buttons: [
     {

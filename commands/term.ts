@@ -4,7 +4,7 @@ import type { Reply } from '../src/replies/answer.js';
 import { encodeAction } from '../src/replies/custom-id.js';
 import { clip, LIMITS } from '../src/replies/limits.js';
 import { echo } from '../src/replies/markdown.js';
-import { Suggestions } from '../src/search/suggest.js';
+import { foldLabel, Suggestions } from '../src/search/suggest.js';
 import type { ButtonHandler, Choice, Command } from './command.js';
 import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
 import { glossaryAnswer } from './glossary-entry.js';
@@ -17,8 +17,6 @@ const CHOICE_PREFIX = 't:';
 /** The corpus hash prefix a "did you mean" button carries: an index is only good for the text it was counted in. */
 const HASH_LENGTH = 6;
 const DID_YOU_MEAN = 5;
-
-const fold = (text: string): string => text.toLowerCase().replace(/[“”‘’"']/g, '').replace(/\s+/g, ' ').trim();
 
 /** Built once per corpus: autocomplete runs on every keystroke. */
 const lookups = new WeakMap<Corpus, { suggestions: Suggestions; fuse: Fuse<string> }>();
@@ -37,17 +35,17 @@ function lookupFor(corpus: Corpus) {
 /** The entry a person picked (`t:N`) or typed in full (any case, with or without quotation marks). */
 export function findEntry(corpus: Corpus, name: string): number | undefined {
   if (name.startsWith(CHOICE_PREFIX)) return wholeArg(name.slice(CHOICE_PREFIX.length), 0, corpus.glossary.length - 1);
-  const typed = fold(name);
+  const typed = foldLabel(name);
   if (typed === '') return undefined;
-  const index = corpus.glossary.findIndex((e) => fold(e.term) === typed || fold(e.term.slice(0, LIMITS.choiceName)) === typed);
+  const index = corpus.glossary.findIndex((e) => foldLabel(e.term) === typed || foldLabel(e.term.slice(0, LIMITS.choiceName)) === typed);
   return index < 0 ? undefined : index;
 }
 
 /** Entries close to what was typed: those containing it first, then fuse.js's guesses for typos. */
 function didYouMean(corpus: Corpus, name: string): number[] {
-  const typed = fold(name).slice(0, 64);
+  const typed = foldLabel(name).slice(0, 64);
   if (typed.length < 2) return [];
-  const containing = corpus.glossary.flatMap((e, i) => (fold(e.term).includes(typed) ? [i] : []));
+  const containing = corpus.glossary.flatMap((e, i) => (foldLabel(e.term).includes(typed) ? [i] : []));
   const fuzzy = lookupFor(corpus).fuse.search(typed, { limit: DID_YOU_MEAN }).map((r) => r.refIndex);
   return [...new Set([...containing, ...fuzzy])].slice(0, DID_YOU_MEAN);
 }

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { CommandContext, Invocation } from '../../commands/command.js';
 import { FIND_IN_ARTICLE, findInArticle } from '../../commands/find-in-article.js';
-import { BUTTONS, COMMANDS, findCommand } from '../../commands/index.js';
+import { ANSWER_BUTTONS, BUTTONS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
@@ -216,8 +216,7 @@ export class Router {
     }
     const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
     // Share is offered only on answers, and only where this server lets answers be shared.
-    const answers = COMMANDS.some((c) => c.answers && c.buttons?.includes(handler));
-    const shareable = answers && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
+    const shareable = ANSWER_BUTTONS.has(handler) && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
     if (press.mode === 'update' && !isProblem(press.reply)) {
       await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral && shareable)));
     } else {

@@ -42,9 +42,3 @@ export function parseArticle(text: string): Article {
   }));
   return { text, paragraphs };
 }
-
-/** The sentence of a paragraph that holds the offset. */
-export function sentenceAt(paragraph: Paragraph, offset: number): Sentence {
-  const found = paragraph.sentences.find((s) => offset >= s.start && offset < s.end);
-  return found ?? paragraph.sentences.at(-1)!;
-}

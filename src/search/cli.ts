@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatCitation } from '../corpus/citation.js';
+import { embolden } from '../replies/quote-markdown.js';
 import { articleSearch, DEFAULT_LIMIT, QueryError, type SearchResult } from './search.js';
 
 const USAGE = 'usage: npm run --silent search -- [--json] [--limit N] [QUERY]';
@@ -29,21 +30,11 @@ function parse(): { json: boolean; limit: number; query: string | undefined } {
   }
 }
 
-function bold(result: SearchResult): string {
-  let out = '';
-  let at = 0;
-  for (const [start, end] of result.ranges) {
-    out += `${result.excerpt.slice(at, start)}**${result.excerpt.slice(start, end)}**`;
-    at = end;
-  }
-  return out + result.excerpt.slice(at);
-}
-
 function readable(query: string, results: readonly SearchResult[]): string {
   if (results.length === 0) return `“${query}”: the article does not cover this.\n`;
   const lines = results.map((r, i) => {
     const cite = formatCitation({ paragraph: r.paragraph, sentence: r.sentence });
-    return `${i + 1}. ${cite}  (score ${r.score.toFixed(2)})\n   > ${bold(r)}`;
+    return `${i + 1}. ${cite}  (score ${r.score.toFixed(2)})\n   > ${embolden(r.excerpt, r.ranges)}`;
   });
   return `“${query}”\n${lines.join('\n')}\n`;
 }

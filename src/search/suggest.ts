@@ -17,7 +17,8 @@ function opening(sentence: string): string {
   return words.length > OPENING_WORDS ? head.replace(/[,;:]$/, '') : head;
 }
 
-const fold = (text: string): string => text.toLowerCase().replace(/[“”‘’"']/g, '').replace(/\s+/g, ' ').trim();
+/** A label or typed text as compared: lower case, no quotation marks, single spaces. */
+export const foldLabel = (text: string): string => text.toLowerCase().replace(/[“”‘’"']/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * Autocomplete as a person types: exact matches first, then labels that start with what was
@@ -42,13 +43,13 @@ export class Suggestions {
     this.#all = chosen
       .map((s) => ({ ...s, label: s.label.slice(0, LIMITS.choiceName) }))
       .filter((s) => !seen.has(s.label) && seen.add(s.label));
-    this.#folded = this.#all.map((s) => fold(s.label));
+    this.#folded = this.#all.map((s) => foldLabel(s.label));
     this.#fuse = new Fuse(this.#all, { keys: ['label'], threshold: 0.35, ignoreLocation: true, includeScore: true });
   }
 
   /** At most 25 suggestions for what has been typed so far, best first. */
   suggest(typed: string, limit: number = LIMITS.choices): Suggestion[] {
-    const query = fold(typed);
+    const query = foldLabel(typed);
     if (query === '') return this.#all.filter((s) => s.kind === 'term').slice(0, limit).concat(this.#all.filter((s) => s.kind !== 'term')).slice(0, limit);
     const tiers: Suggestion[][] = [[], [], [], []];
     this.#all.forEach((suggestion, i) => {
