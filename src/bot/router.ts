@@ -65,6 +65,8 @@ export class Router {
 
   /** Handles one message (a DM, or a mention of the bot); never rejects. */
   handleMessage(message: Message): Promise<void> {
+    // Every public answer of the bot comes back as a message: drop those before any bookkeeping.
+    if (message.author.bot) return Promise.resolve();
     return this.#track(() => this.#converse(message));
   }
 
