@@ -9,9 +9,10 @@ export interface ClientSettings {
 }
 
 /**
- * A discord.js client with only what the bot needs: Guilds and DirectMessages (no privileged
- * intent: DMs and mentions carry their content without Message Content), the Channel partial so
- * DMs arrive at all, and no mention ever parsed unless a reply names one.
+ * A discord.js client with only what the bot needs: Guilds, DirectMessages and GuildMessages
+ * (for @mentions; no privileged intent: DMs and mentions carry their content without Message
+ * Content), the Channel partial so DMs arrive at all, and no mention ever parsed unless a reply
+ * names one.
  */
 export function createClient(settings: ClientSettings = {}): Client {
   const options: ClientOptions = {

@@ -14,12 +14,13 @@ import { ANSWER_BUTTONS, BUTTONS, findCommand } from '../../commands/index.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { renderAnswer, renderProblem, SHARE_ACTION, type MessagePayload } from '../replies/render.js';
+import { Activity, type Kind, type Outcome } from './activity.js';
 import { AnswerCache, type Rendered } from './answer-cache.js';
 import { slowDown, type FairUse } from './fair-use.js';
 import { errorReference, type Logger } from './logger.js';
 import { Conversations } from './messages.js';
 import { flattenOptions } from './options.js';
-import { editOptions, messageReplyOptions, replyOptions, updateOptions } from './payload.js';
+import { messageReplyOptions, replyPayload, rewritePayload } from './payload.js';
 import { placeAnswer, shareRefusal } from './policy.js';
 import { shareOptions } from './share.js';
 
@@ -34,7 +35,6 @@ export interface RouterDeps {
 }
 
 const EXPIRED = 'This answer has expired: ask again.';
-type Outcome = 'answered' | 'problem' | 'expired' | 'limited' | 'error' | 'ignored';
 
 /** Discord's "unknown interaction": the 3 s window passed, or the token expired. Nothing to answer. */
 function isUnknownInteraction(error: unknown): boolean {
@@ -50,12 +50,14 @@ export class Router {
   readonly #deps: RouterDeps;
   readonly #conversations: Conversations;
   readonly #answers = new AnswerCache();
+  readonly #activity: Activity;
   readonly #inFlight = new Set<Promise<void>>();
   #closed = false;
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
     this.#conversations = new Conversations(deps);
+    this.#activity = new Activity(deps.logger);
   }
 
   /** Handles one interaction; never rejects. */
@@ -91,7 +93,9 @@ export class Router {
       this.#deps.logger.error({ err: error, ref: errorReference(), channel: message.channelId }, 'message handler failed');
     }
     if (outcome !== 'ignored') {
-      this.#deps.logger.info({ kind: 'message', dm: message.guildId === null, ms: Math.round((performance.now() - started) * 100) / 100, outcome }, 'message');
+      const ms = performance.now() - started;
+      this.#activity.record('message', outcome, ms);
+      this.#deps.logger.debug({ kind: 'message', dm: message.guildId === null, ms: Math.round(ms * 100) / 100, outcome }, 'message');
     }
   }
 
@@ -99,13 +103,14 @@ export class Router {
   async drain(): Promise<void> {
     this.#closed = true;
     await Promise.allSettled([...this.#inFlight]);
+    this.#activity.stop();
   }
 
   async #route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const { logger } = this.#deps;
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
-    const kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isCommand() ? 'command' : 'other';
+    const kind: Kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isCommand() ? 'command' : 'other';
     let outcome: Outcome = 'answered';
     try {
       if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
@@ -123,7 +128,9 @@ export class Router {
         if (interaction.isRepliable()) await this.#apologise(interaction, ref);
       }
     }
-    logger.info({ kind, name, ms: Math.round((performance.now() - started) * 100) / 100, outcome, guild: interaction.guildId ?? undefined }, 'interaction');
+    const ms = performance.now() - started;
+    this.#activity.record(kind, outcome, ms);
+    logger.debug({ kind, name, ms: Math.round(ms * 100) / 100, outcome, guild: interaction.guildId ?? undefined }, 'interaction');
   }
 
   async #apologise(interaction: RepliableInteraction, ref: string): Promise<void> {
@@ -156,7 +163,7 @@ export class Router {
   async #command(interaction: ChatInputCommandInteraction): Promise<Outcome> {
     const command = findCommand(interaction.commandName);
     if (!command) {
-      await interaction.reply(replyOptions(renderProblem({ problem: 'I do not know this command any more: it may have been renamed. Try `/help`.' })));
+      await interaction.reply(replyPayload(interaction, renderProblem({ problem: 'I do not know this command any more: it may have been renamed. Try `/help`.' })));
       return 'expired';
     }
     const options = flattenOptions(interaction.options.data);
@@ -165,7 +172,7 @@ export class Router {
       // Storage may wait on a lock: acknowledge now, answer by edit, all for the moderator only.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
-      await interaction.editReply(editOptions(this.#render(reply, true, false)));
+      await interaction.editReply(rewritePayload(interaction, this.#render(reply, true, false)));
       return isProblem(reply) ? 'problem' : 'answered';
     }
     const hide = typeof options['hide'] === 'boolean' ? options['hide'] : undefined;
@@ -176,7 +183,7 @@ export class Router {
     };
     // Only answers are cached: they depend on nothing but their options and the article.
     const { payload, problem } = command.answers ? this.#answers.get(interaction.commandName, options, placement, render) : render();
-    await interaction.reply(replyOptions(payload));
+    await interaction.reply(replyPayload(interaction, payload));
     return problem ? 'problem' : 'answered';
   }
 
@@ -184,7 +191,7 @@ export class Router {
   async #withinFairUse(interaction: RepliableInteraction): Promise<boolean> {
     const verdict = this.#deps.fairUse.check(interaction.user.id);
     if (verdict.allowed) return true;
-    await interaction.reply(replyOptions(renderProblem({ problem: slowDown(verdict.retryInSeconds) })));
+    await interaction.reply(replyPayload(interaction, renderProblem({ problem: slowDown(verdict.retryInSeconds) })));
     return false;
   }
 
@@ -192,7 +199,7 @@ export class Router {
     if (interaction.commandName !== FIND_IN_ARTICLE) return 'expired';
     if (!(await this.#withinFairUse(interaction))) return 'limited';
     const reply = findInArticle(interaction.targetMessage.content, this.#deps.context);
-    await interaction.reply(replyOptions(this.#render(reply, true, false)));
+    await interaction.reply(replyPayload(interaction, this.#render(reply, true, false)));
     return isProblem(reply) ? 'problem' : 'answered';
   }
 
@@ -207,22 +214,22 @@ export class Router {
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (interaction.customId === SHARE_ACTION) {
       const refusal = shareRefusal(interaction, this.#deps.context.settings);
-      await interaction.reply(refusal ? replyOptions(renderProblem({ problem: refusal })) : shareOptions(interaction));
+      await interaction.reply(refusal ? replyPayload(interaction, renderProblem({ problem: refusal })) : shareOptions(interaction));
       return refusal ? 'problem' : 'answered';
     }
     const handler = BUTTONS.get(interaction.customId.split(':')[0] ?? '');
     const action = handler && decodeAction(interaction.customId, handler.arity);
     if (!handler || !action) {
-      await interaction.reply(replyOptions(renderProblem({ problem: EXPIRED })));
+      await interaction.reply(replyPayload(interaction, renderProblem({ problem: EXPIRED })));
       return 'expired';
     }
     const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
     // Share is offered only on answers, and only where this server lets answers be shared.
     const shareable = ANSWER_BUTTONS.has(handler) && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
     if (press.mode === 'update' && !isProblem(press.reply)) {
-      await interaction.update(updateOptions(this.#render(press.reply, ephemeral, ephemeral && shareable)));
+      await interaction.update(rewritePayload(interaction, this.#render(press.reply, ephemeral, ephemeral && shareable)));
     } else {
-      await interaction.reply(replyOptions(this.#render(press.reply, true, shareable)));
+      await interaction.reply(replyPayload(interaction, this.#render(press.reply, true, shareable)));
     }
     return isProblem(press.reply) ? 'problem' : 'answered';
   }

@@ -113,7 +113,7 @@ beforeAll(async () => {
   onShard1 = discord.world.addGuild('Shard one', { shard: 1 });
   discord.world.channel(onShard1.id, 'answers');
   dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-sharded-'));
-  bot = startSharded(botEnv({ DISCORD_TOKEN: discord.botToken, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_API: discord.restApi, DATA_DIR: dataDir, LOG_LEVEL: 'info' }));
+  bot = startSharded(botEnv({ DISCORD_TOKEN: discord.botToken, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_API: discord.restApi, DATA_DIR: dataDir, LOG_LEVEL: 'debug' }));
   await whenAllShardsReady(bot, discord);
 }, LONG);
 
@@ -206,7 +206,7 @@ describe('npm run start:sharded', () => {
     expect(pids.filter(isAlive)).toEqual([]);
 
     const identifiesBefore = discord.stats.identifies;
-    bot = startSharded(botEnv({ DISCORD_TOKEN: discord.botToken, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_API: discord.restApi, DATA_DIR: dataDir, LOG_LEVEL: 'info', SHARD_COUNT: '2' }));
+    bot = startSharded(botEnv({ DISCORD_TOKEN: discord.botToken, DISCORD_CLIENT_ID: discord.applicationId, DISCORD_API: discord.restApi, DATA_DIR: dataDir, LOG_LEVEL: 'debug', SHARD_COUNT: '2' }));
     await whenAllShardsReady(bot, discord);
     expect(lines(bot, 'starting shards')[0]).toMatchObject({ shards: 2, chosen: 'SHARD_COUNT' });
     expect(discord.stats.identifies - identifiesBefore).toBeGreaterThanOrEqual(2);
