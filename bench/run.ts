@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,policy,policy-tuned:raw-json]:
+ * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,noop-pooled,policy]:
  * every figure measured in this run, beside a baseline measured in the same run, because this
  * machine is shared and noisy. Prints numbers; judges nothing.
  *

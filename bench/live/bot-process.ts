@@ -5,9 +5,9 @@
 import { performance } from 'node:perf_hooks';
 import type { RunningBot } from '../../src/sandbox/index.js';
 import { BOT_KINDS, type BotKindName, type BotStartArgs } from './bots.js';
-import type { StartSteps } from './tuned-bot.js';
 import { serve } from './ipc.js';
 import { WindowProfiler } from './profiler.js';
+import { StallWatch, type Stalls } from './stalls.js';
 
 /** Process start → this module and the bot's modules loaded (tsx, discord.js, the corpus code). */
 const bootMs = performance.now();
@@ -19,11 +19,16 @@ export interface Memory {
   readonly externalMb: number;
 }
 
+export type { Stalls };
+
 export type BotOps = {
-  start: { args: BotStartArgs; result: { startupMs: number; bootMs: number; steps: StartSteps } };
+  start: { args: BotStartArgs; result: { startupMs: number; bootMs: number } };
   memory: { args: undefined; result: Memory };
   /** CPU time (user + system) used by this process so far (ms). */
   cpu: { args: undefined; result: number };
+  /** Starts counting GC pauses and event-loop delay; `stallsStop` returns what was seen since. */
+  stallsStart: { args: undefined; result: undefined };
+  stallsStop: { args: undefined; result: Stalls };
   /** V8 CPU profile of this process between the two calls (steady state, not start-up). */
   profileStart: { args: undefined; result: undefined };
   profileStop: { args: { file: string }; result: undefined };
@@ -36,6 +41,8 @@ if (!kind) throw new Error(`unknown bot kind ${String(name)}`);
 let bot: RunningBot | undefined;
 const profiler = new WindowProfiler();
 
+const stalls = new StallWatch();
+
 function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -44,10 +51,9 @@ function collect(): void {
 
 serve<BotOps>({
   async start(args) {
-    const steps: StartSteps = {};
     const start = performance.now();
-    bot = await kind.start({ ...args, steps });
-    return { startupMs: performance.now() - start, bootMs, steps };
+    bot = await kind.start(args);
+    return { startupMs: performance.now() - start, bootMs };
   },
   memory() {
     collect();
@@ -59,6 +65,8 @@ serve<BotOps>({
     const used = process.cpuUsage();
     return (used.user + used.system) / 1000;
   },
+  stallsStart: () => stalls.start(),
+  stallsStop: () => stalls.stop(),
   profileStart: () => profiler.start(),
   profileStop: ({ file }) => profiler.stop(file),
   async stop() {

@@ -6,7 +6,6 @@ import { createLogger } from '../../src/bot/logger.js';
 import { startBot } from '../../src/bot/start.js';
 import type { RunningBot } from '../../src/sandbox/index.js';
 import { startNoopBotWith } from '../../tests/sandbox/noop-bot.js';
-import { startTunedBot, TWEAKS, type StartSteps, type Tweak } from './tuned-bot.js';
 
 /** Where a bot connects: one local Discord of the Discord process. */
 export interface Endpoint {
@@ -17,10 +16,6 @@ export interface Endpoint {
 
 export interface BotStartArgs {
   readonly endpoint: Endpoint;
-  /** For policy-tuned: the client changes to try (see tuned-bot.ts). */
-  readonly tweaks?: readonly Tweak[];
-  /** Filled with the start-up steps' times where the bot can tell them (policy-tuned). */
-  readonly steps?: StartSteps;
   /** What the bot PUTs at start-up: the no-op bot registers policy-bot's definitions, so both PUT the same body. */
   readonly commands: readonly Record<string, unknown>[];
 }
@@ -69,28 +64,19 @@ export const BOT_KINDS = {
       return { client: bot.client, stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })) };
     },
   },
-  'policy-tuned': {
-    label: 'policy-bot tuned',
-    agent: POOLED_LABEL,
-    start: ({ endpoint, tweaks = [], steps }) => startTunedBot(endpoint, tweaks, steps),
-  },
 } satisfies Record<string, BotKind>;
 
 export type BotKindName = keyof typeof BOT_KINDS;
 
-/** A bot to measure: a kind, and for policy-tuned its tweaks ("policy-tuned:raw-json+no-message-cache"). */
+/** A bot to measure, by the name of its kind. */
 export interface BotSpec {
   readonly id: string;
   readonly kind: BotKindName;
-  readonly tweaks: readonly Tweak[];
   readonly label: string;
 }
 
 export function parseBotSpec(id: string): BotSpec {
-  const [kind = '', list = ''] = id.split(':');
-  if (!(kind in BOT_KINDS)) throw new Error(`unknown bot ${kind}: one of ${Object.keys(BOT_KINDS).join(', ')}`);
-  const tweaks = list.split('+').filter(Boolean);
-  for (const tweak of tweaks) if (!(tweak in TWEAKS)) throw new Error(`unknown tweak ${tweak}: one of ${Object.keys(TWEAKS).join(', ')}`);
-  const name = kind as BotKindName;
-  return { id, kind: name, tweaks: tweaks as Tweak[], label: tweaks.length ? `${BOT_KINDS[name].label} (${tweaks.join(', ')})` : BOT_KINDS[name].label };
+  if (!(id in BOT_KINDS)) throw new Error(`unknown bot ${id}: one of ${Object.keys(BOT_KINDS).join(', ')}`);
+  const kind = id as BotKindName;
+  return { id, kind, label: BOT_KINDS[kind].label };
 }

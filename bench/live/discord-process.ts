@@ -10,6 +10,7 @@ import { distribution, type Distribution } from '../stats.js';
 import type { Endpoint } from './bots.js';
 import { serve } from './ipc.js';
 import { WindowProfiler } from './profiler.js';
+import { StallWatch, type Stalls } from './stalls.js';
 
 /** One slash command as people send it. */
 export interface WorkItem {
@@ -34,6 +35,8 @@ export interface LoadResult {
   readonly requests: Readonly<Record<string, number>>;
   /** CPU time (user + system) of the local Discord's process during the run (ms). */
   readonly discordCpuMs: number;
+  /** What held up the local Discord's own event loop during the run. */
+  readonly discordStalls: Stalls;
 }
 
 export type DiscordOps = {
@@ -80,6 +83,8 @@ class Load {
     this.discord.forgetExpiredInteractions();
     const before = this.discord.stats;
     const cpu = process.cpuUsage();
+    const stalls = new StallWatch();
+    stalls.start();
     const runs: Promise<TimedExchange>[] = [];
     await send(() => {
       const run = this.fire();
@@ -88,11 +93,11 @@ class Load {
     });
     const exchanges = await Promise.all(runs);
     const used = process.cpuUsage(cpu);
-    return { ...summarise(exchanges, before, this.discord.stats), discordCpuMs: (used.user + used.system) / 1000 };
+    return { ...summarise(exchanges, before, this.discord.stats), discordCpuMs: (used.user + used.system) / 1000, discordStalls: stalls.stop() };
   }
 }
 
-function summarise(exchanges: readonly TimedExchange[], before: SandboxStatsSnapshot, after: SandboxStatsSnapshot): Omit<LoadResult, 'discordCpuMs'> {
+function summarise(exchanges: readonly TimedExchange[], before: SandboxStatsSnapshot, after: SandboxStatsSnapshot): Omit<LoadResult, 'discordCpuMs' | 'discordStalls'> {
   const timings = exchanges.flatMap((exchange) => (exchange.timing ? [exchange.timing] : []));
   const latencies = timings.map((timing) => timing.callbackMs);
   const first = Math.min(...timings.map((timing) => timing.deliveredAt));

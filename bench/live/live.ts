@@ -6,9 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
 import { readQuestions } from '../search.js';
-import type { BotOps, Memory } from './bot-process.js';
+import type { BotOps, Memory, Stalls } from './bot-process.js';
 import { BOT_KINDS, parseBotSpec, type BotSpec } from './bots.js';
-import type { StartSteps } from './tuned-bot.js';
 import type { DiscordOps, LoadResult, WorkItem } from './discord-process.js';
 import { Remote } from './ipc.js';
 
@@ -28,6 +27,8 @@ export const PLAN = {
 /** A load run, with the CPU time (user + system) the bot's process used during it. */
 export interface Run extends LoadResult {
   readonly botCpuMs: number;
+  /** What held up the bot's event loop during the run. */
+  readonly stalls: Stalls;
 }
 
 export interface BotResult {
@@ -39,8 +40,6 @@ export interface BotResult {
   readonly startupMs: number;
   /** Process start → modules loaded, before the start call. */
   readonly bootMs: number;
-  /** Start-up by step, where the bot tells (policy-tuned). */
-  readonly steps: StartSteps;
   /** The first burst after start-up: JIT and connection pool cold. */
   readonly firstBurst: Run;
   readonly roundTrip: Run;
@@ -83,7 +82,7 @@ export const DEFAULT_BOTS = ['noop', 'noop-pooled', 'policy'] as const;
 export interface LiveOptions {
   /** Bot specs (see parseBotSpec); DEFAULT_BOTS when unset. */
   readonly bots?: readonly string[];
-  /** Writes a V8 CPU profile of each bot process into this folder: round trips, one burst and the paced run. */
+  /** Writes a V8 CPU profile of each bot process, and of the local Discord's, into this folder: round trips, one burst and the paced run. */
   readonly cpuProfileDir?: string;
   readonly log?: (line: string) => void;
 }
@@ -101,13 +100,13 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
   const bots = new Map<string, Remote<BotOps>>();
   try {
     const endpoints = await discord.call('start', { names: ids });
-    const started = new Map<string, { startupMs: number; bootMs: number; steps: StartSteps }>();
+    const started = new Map<string, { startupMs: number; bootMs: number }>();
     for (const id of ids) {
       const bot = new Remote<BotOps>(spawn('./bot-process.ts', [specs.get(id)!.kind], ['--expose-gc']), id);
       bots.set(id, bot);
       const endpoint = endpoints[id];
       if (!endpoint) throw new Error(`no local Discord for ${id}`);
-      started.set(id, await bot.call('start', { endpoint, commands, tweaks: specs.get(id)!.tweaks }));
+      started.set(id, await bot.call('start', { endpoint, commands }));
       await discord.call('prepare', { name: id, people: PLAN.people, work });
       log(`${id} ready`);
     }
@@ -130,23 +129,30 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
     /** One load run against one bot, with the bot's CPU time over it; counted towards its total. */
     const measure = async (id: string, load: () => Promise<LoadResult>): Promise<Run> => {
       const cpuBefore = await bot(id).call('cpu', undefined);
+      await bot(id).call('stallsStart', undefined);
       const result = await load();
+      const stalls = await bot(id).call('stallsStop', undefined);
       const botCpuMs = (await bot(id).call('cpu', undefined)) - cpuBefore;
       count.set(id, (count.get(id) ?? 0) + result.sent);
-      return { ...result, botCpuMs };
+      return { ...result, botCpuMs, stalls };
     };
     const burst = (id: string, size: number = PLAN.burst) => measure(id, () => discord.call('burst', { name: id, count: size }));
 
     const firstBurst = await eachBot('first burst (cold)', (id) => burst(id));
     const memoryFirst = await eachBot('memory', (id) => bot(id).call('memory', undefined));
-    if (profileDir) await Promise.all(ids.map((id) => bot(id).call('profileStart', undefined)));
+    if (profileDir) await Promise.all([...ids.map((id) => bot(id).call('profileStart', undefined)), discord.call('profileStart', undefined)]);
     const roundTrip = await eachBot('round trips', (id) => measure(id, () => discord.call('roundTrips', { name: id, count: PLAN.roundTrips })));
     const bursts = new Map<string, Run[]>(ids.map((id) => [id, []]));
     const burstOnce = () => eachBot('burst', async (id) => bursts.get(id)!.push(await burst(id)));
     await burstOnce();
     const paced = await eachBot('paced', (id) => measure(id, () => discord.call('paced', { name: id, perSecond: PLAN.pacedPerSecond, durationMs: PLAN.pacedMs }, PLAN.pacedMs + 30_000)));
     const memoryMiddle = await eachBot('memory', (id) => bot(id).call('memory', undefined));
-    if (profileDir) await Promise.all(ids.map((id) => bot(id).call('profileStop', { file: join(profileDir, `${id.replace(/[^\w-]+/g, '_')}.cpuprofile`) })));
+    if (profileDir) {
+      await Promise.all([
+        ...ids.map((id) => bot(id).call('profileStop', { file: join(profileDir, `${id.replace(/[^\w-]+/g, '_')}.cpuprofile`) })),
+        discord.call('profileStop', { file: join(profileDir, 'local-discord.cpuprofile') }),
+      ]);
+    }
     const remaining = () => Math.min(...ids.map((id) => PLAN.total - (count.get(id) ?? 0)));
     for (let i = 0; i < Math.ceil(PLAN.total / PLAN.burst) && remaining() >= PLAN.burst; i++) await burstOnce();
     if (remaining() > 0) await eachBot('top-up', (id) => burst(id, PLAN.total - (count.get(id) ?? 0)));
@@ -223,6 +229,13 @@ export function printLive(result: LiveBench, cores: number): string {
     { name: 'paced: p99 (ms)', value: (b) => b.paced.latency.p99, digits: 2, goal: '≤ 20 ms' },
     { name: 'paced: max (ms)', value: (b) => b.paced.latency.max, digits: 1 },
     { name: 'paced: later than 3 s', value: (b) => b.paced.late, digits: 0 },
+    { name: 'paced: bot GC pauses (count)', value: (b) => b.paced.stalls.gcCount, digits: 0 },
+    { name: 'paced: bot GC pauses (ms in all)', value: (b) => b.paced.stalls.gcMs, digits: 1 },
+    { name: 'paced: bot longest GC pause (ms)', value: (b) => b.paced.stalls.gcMaxMs, digits: 1 },
+    { name: 'paced: bot event loop, a 10 ms timer late by: p99 (ms)', value: (b) => b.paced.stalls.loopDelayP99Ms, digits: 1 },
+    { name: 'paced: bot event loop, a 10 ms timer late by: max (ms)', value: (b) => b.paced.stalls.loopDelayMaxMs, digits: 1 },
+    { name: 'paced: local Discord longest GC pause (ms)', value: (b) => b.paced.discordStalls.gcMaxMs, digits: 1 },
+    { name: 'paced: local Discord event loop, a 10 ms timer late by: max (ms)', value: (b) => b.paced.discordStalls.loopDelayMaxMs, digits: 1 },
     { name: 'bot process CPU per interaction (ms; bursts + paced)', value: (b) => cpuPerInteraction(b, 'bot'), digits: 3 },
     { name: 'local Discord CPU per interaction (ms)', value: (b) => cpuPerInteraction(b, 'discord'), digits: 3 },
     { name: 'new TCP connections per 2000 replies: first burst', value: (b) => per2000(b.firstBurst), digits: 0 },
@@ -256,7 +269,6 @@ export function printLive(result: LiveBench, cores: number): string {
       const routes = run ? Object.entries(run.requests).map(([route, n]) => `${route} ${f(n / run.sent, 2)}`) : [];
       return `- ${bot.label}: ${routes.join(', ') || 'none'}`;
     }),
-    ...bots.filter((bot) => Object.keys(bot.steps).length > 0).map((bot) => `Start-up of ${bot.label}: ${Object.entries(bot.steps).map(([name, ms]) => `${name} ${f(ms)} ms`).join(', ')}.`),
     `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and router, PUT of ${COMMANDS.length + EXTRA_DEFINITIONS.length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
   ];
   return lines.join('\n');
