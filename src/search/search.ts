@@ -4,6 +4,7 @@ import { matchedRanges, paragraphRanges, type Range } from './highlight.js';
 import { buildIndex, type SearchIndex } from './index.js';
 import { readQuery } from './query.js';
 import { rank } from './rank.js';
+import { asksAboutServerRoles } from './server-questions.js';
 import { compileSynonyms, synonymPhrases } from './synonyms.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -63,7 +64,9 @@ export function createSearch(corpus: Corpus): Search {
   return {
     index,
     search(query, { limit = DEFAULT_LIMIT } = {}) {
-      const concepts = readQuery(checkQuery(query), context);
+      const text = checkQuery(query);
+      if (asksAboutServerRoles(text)) return [];
+      const concepts = readQuery(text, context);
       const answering = rank(concepts, index).filter((r) => r.score >= MIN_SCORE);
       const best = answering[0];
       let previous = 1;

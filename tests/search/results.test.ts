@@ -77,3 +77,27 @@ describe('bad input', () => {
     expect(search('\u0000cadres\u0007')[0]?.paragraph).toBeTypeOf('number');
   });
 });
+
+describe('a question about running a Discord server', () => {
+  const search = articleSearch();
+
+  it.each([
+    'how do I give someone a role?',
+    'hey bot how do I give someone a role in my discord server?',
+    'can you set up a role for me',
+    'assign my friend the mod role',
+    'how do reaction roles work',
+    'change the role color',
+  ])('is not answered from the article, though it says “role”: %s', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it.each([
+    ['what role do talents play', 7],
+    ['make the leading role of talents more powerful', 7],
+    ['what are the two roles of party members', 8],
+    ['what does "two roles" mean', 8],
+  ])('leaves the article’s own roles found: %s', (query, paragraph) => {
+    expect(search.search(query)[0]?.paragraph).toBe(paragraph);
+  });
+});
