@@ -20,8 +20,15 @@ export function createClient(settings: ClientSettings = {}): Client {
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     // Nothing reads old messages back (buttons carry their message), and the bot's own public
-    // answers arrive as MESSAGE_CREATE: caching them would only grow memory.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // answers arrive as MESSAGE_CREATE: caching them would only grow memory. Every interaction
+    // and message carries its own user and member, so only the bot's own are kept: otherwise
+    // everyone who ever asked would stay in memory for the life of the process.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     rest: {
       ...(settings.restApi ? { api: settings.restApi } : {}),
       // A few kept-alive connections: the default agent opens a new one per burst of replies.
