@@ -291,3 +291,16 @@ describe('buttons the bot cannot read', () => {
     expect(world.logs.filter((line) => line.level >= LEVEL.error)).toEqual([]);
   });
 });
+
+describe('memory', () => {
+  it('keeps no one who asked: only the bot itself stays among cached users and members', async () => {
+    const guild = world.discord.world.guilds[0]!;
+    for (let i = 0; i < 5; i++) {
+      const exchange = await world.discord.command({ user: person(world), guildId: guild.id, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
+      expect(exchange.replies[0]?.kind).toBe('callback');
+    }
+    const { client } = world.bot;
+    expect([...client.users.cache.keys()]).toEqual([client.user!.id]);
+    expect([...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id)).toBe(true);
+  });
+});
