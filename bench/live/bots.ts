@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GatewayIntentBits } from 'discord.js';
 import { Agent } from 'undici';
 import { createLogger } from '../../src/bot/logger.js';
 import { startBot } from '../../src/bot/start.js';
@@ -51,6 +52,16 @@ export const BOT_KINDS = {
     async start({ endpoint, commands }) {
       const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands });
       // After the PUT and login; replies (everything measured) go through the pool.
+      bot.client.rest.setAgent(new Agent(POOLED));
+      return bot;
+    },
+  },
+  'noop-echoed': {
+    label: 'no-op bot, pooled agent, GuildMessages',
+    agent: POOLED_LABEL,
+    async start({ endpoint, commands }) {
+      // policy-bot's intents: its public replies come back to it as MESSAGE_CREATE, as policy-bot's do.
+      const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands, intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages] });
       bot.client.rest.setAgent(new Agent(POOLED));
       return bot;
     },
