@@ -19,8 +19,6 @@ export interface Memory {
   readonly externalMb: number;
 }
 
-export type { Stalls };
-
 export type BotOps = {
   start: { args: BotStartArgs; result: { startupMs: number; bootMs: number } };
   memory: { args: undefined; result: Memory };
