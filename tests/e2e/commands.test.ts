@@ -304,3 +304,17 @@ describe('memory', () => {
     expect([...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id)).toBe(true);
   });
 });
+
+describe('logs', () => {
+  it('sum up what the bot handled in one info line, written when it stops; no line per interaction at info', async () => {
+    const exchange = await world.discord.command({ user: person(world), name: 'goals', options: [] });
+    expect(exchange.replies[0]?.kind).toBe('callback');
+    const since = world.logs.length;
+    await world.restart();
+    const activity = world.logs.slice(since).filter((line) => line.msg === 'activity');
+    expect(activity).toHaveLength(1);
+    expect(activity[0]).toMatchObject({ level: LEVEL.info, kinds: { command: expect.any(Number) }, outcomes: { answered: expect.any(Number) } });
+    expect(activity[0]!['handled']).toBeGreaterThanOrEqual(1);
+    expect(world.logs.filter((line) => line.msg === 'interaction')).toEqual([]);
+  });
+});
