@@ -1,16 +1,6 @@
 /** The local Discord: a Discord-compatible server on 127.0.0.1 for the real discord.js client. */
 export { LocalDiscord } from './driver.js';
-export type {
-  AutocompleteChoice,
-  ButtonInput,
-  CommandInput,
-  ExchangeTiming,
-  LocalDiscordOptions,
-  MessageCommandInput,
-  MessageExchange,
-  SayInput,
-  UserRef,
-} from './driver.js';
+export type * from './driver-types.js';
 export type { CallbackTiming, Exchange, TimedExchange } from './interactions/dispatch.js';
 export type { OptionInput, OptionValue } from './interactions/options.js';
 export type { Reply, ReplyKind, RejectedRequest, FileInfo } from './collect.js';

@@ -1,29 +1,7 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { runScript as run } from '../support/run-script.js';
 import { descriptionOf, quotesOf, type MessageData } from './support.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(script: string, args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** The test's environment without any of the bot's settings, plus `settings`. */
 function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,24 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { runScript, type ScriptRun } from '../support/run-script.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function runCli(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, SANDBOX_BOT_MODULE: 'tests/sandbox/fixtures/script-bot.ts' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** The sandbox CLI with the scripted test bot in place of policy-bot. */
+function runCli(args: string[], input: string): Promise<ScriptRun> {
+  return runScript('src/sandbox/cli.ts', args, { ...process.env, SANDBOX_BOT_MODULE: 'tests/sandbox/fixtures/script-bot.ts' }, input);
 }
 
 it('reads piped lines, prints one JSON line per instruction and exits 0', async () => {
