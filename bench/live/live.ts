@@ -21,10 +21,8 @@ export const PLAN = {
   pacedMs: 10_000,
   /** Paced runs per bot, taken in turn with the other bots': one noisy neighbour spoils one, not the figure. */
   pacedRuns: 3,
-  /** Bursts after the paced runs (one more runs before them). */
+  /** Bursts after the paced runs (one more runs before them); RSS is compared after the first burst and after these. */
   laterBursts: 5,
-  /** Interactions per bot at least; RSS is compared after the first burst and at the end. */
-  total: 20_000,
   /** Pause between two runs, so a bot finishes trailing work (its own MESSAGE_CREATEs, logs). */
   settleMs: 300,
 } as const;
@@ -145,7 +143,7 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
       count.set(id, (count.get(id) ?? 0) + result.sent);
       return { ...result, botCpuMs, stalls };
     };
-    const burst = (id: string, size: number = PLAN.burst) => measure(id, () => discord.call('burst', { name: id, count: size }));
+    const burst = (id: string) => measure(id, () => discord.call('burst', { name: id, count: PLAN.burst }));
 
     const firstBurst = await eachBot('first burst (cold)', (id) => burst(id));
     const memoryFirst = await eachBot('memory', (id) => bot(id).call('memory', undefined));
@@ -169,8 +167,6 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
       ]);
     }
     for (let i = 0; i < PLAN.laterBursts; i++) await burstOnce();
-    const remaining = () => Math.min(...ids.map((id) => PLAN.total - (count.get(id) ?? 0)));
-    if (remaining() > 0) await eachBot('top-up', (id) => burst(id, PLAN.total - (count.get(id) ?? 0)));
     const memoryLast = await eachBot('memory', (id) => bot(id).call('memory', undefined));
 
     return {

@@ -22,7 +22,7 @@ import { Conversations } from './messages.js';
 import { flattenOptions } from './options.js';
 import { messageReplyOptions, replyPayload, rewritePayload } from './payload.js';
 import { placeAnswer, shareRefusal } from './policy.js';
-import { shareOptions } from './share.js';
+import { sharedAnswer } from './share.js';
 
 export interface RouterDeps {
   readonly context: CommandContext;
@@ -214,7 +214,7 @@ export class Router {
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (interaction.customId === SHARE_ACTION) {
       const refusal = shareRefusal(interaction, this.#deps.context.settings);
-      await interaction.reply(refusal ? replyPayload(interaction, renderProblem({ problem: refusal })) : shareOptions(interaction));
+      await interaction.reply(replyPayload(interaction, refusal ? renderProblem({ problem: refusal }) : sharedAnswer(interaction)));
       return refusal ? 'problem' : 'answered';
     }
     const handler = BUTTONS.get(interaction.customId.split(':')[0] ?? '');

@@ -1,12 +1,12 @@
-import { ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction, type InteractionReplyOptions } from 'discord.js';
-import { SHARE_ACTION } from '../replies/render.js';
+import { ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
+import { SHARE_ACTION, type MessagePayload } from '../replies/render.js';
 
 /**
  * "Share" posts, for everyone in the channel, the very answer the presser saw privately: the
  * message's own embeds and buttons (the bot wrote them), without the Share button itself.
  * The mention of who shared it renders as a name and pings no one.
  */
-export function shareOptions(interaction: ButtonInteraction): InteractionReplyOptions {
+export function sharedAnswer(interaction: ButtonInteraction): MessagePayload {
   const rows = interaction.message.components
     .map((row) => row.toJSON())
     .filter((row): row is APIActionRowComponent<APIButtonComponent> => row.type === ComponentType.ActionRow)
@@ -16,6 +16,6 @@ export function shareOptions(interaction: ButtonInteraction): InteractionReplyOp
     content: `Shared by <@${interaction.user.id}>`,
     embeds: interaction.message.embeds.map((embed) => embed.toJSON()),
     components: rows,
-    allowedMentions: { parse: [] },
+    allowed_mentions: { parse: [] },
   };
 }
