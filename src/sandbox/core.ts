@@ -23,6 +23,8 @@ export interface SandboxConfig {
   /** Life of an interaction's webhook token (Discord: 15 min). */
   readonly webhookLifetimeMs: number;
   readonly heartbeatIntervalMs: number;
+  /** Delay before each REST response is written: a network round trip's hold on the connection. */
+  readonly restRoundTripMs: number;
 }
 
 /** Everything the REST routes and the driver share; built once in server.ts. */

@@ -23,6 +23,12 @@ export interface LocalDiscordOptions {
   readonly interactionDeadlineMs?: number;
   readonly webhookLifetimeMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Each REST response is written this long after its request was handled (default 0), as a
+   * network round trip to Discord would keep the connection busy. Latencies timed here (delivery
+   * → callback read) do not include it.
+   */
+  readonly restRoundTripMs?: number;
   /** Time source of snowflakes; a constant gives the same ids on every run. */
   readonly clock?: () => number;
 }

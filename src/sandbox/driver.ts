@@ -65,6 +65,7 @@ export class LocalDiscord {
       interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
       webhookLifetimeMs: options.webhookLifetimeMs ?? 15 * 60_000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      restRoundTripMs: Math.max(0, options.restRoundTripMs ?? 0),
     };
     return new LocalDiscord(await listen(config, ids, options.botName ?? 'policy-bot', options.port));
   }

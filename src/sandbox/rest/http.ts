@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FileInfo, ReplyCollector } from '../collect.js';
 import type { SandboxCore } from '../core.js';
 import { ApiError, Errors } from './errors.js';
@@ -40,6 +41,7 @@ const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/)/;
  */
 export function createRestHandler(core: SandboxCore, router: Router<RouteHandler>): (req: IncomingMessage, res: ServerResponse) => void {
   const authorization = `Bot ${core.config.botToken}`;
+  const roundTripMs = core.config.restRoundTripMs;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -49,31 +51,42 @@ export function createRestHandler(core: SandboxCore, router: Router<RouteHandler
     const match = prefix ? router.match(method, path) : null;
     if (!match) {
       await readBody(req);
-      return write(res, 404, Errors.notFound().body);
+      return send(res, { status: 404, body: Errors.notFound().body });
     }
     const { route, params } = match;
     core.stats.countRequest(`${method} ${route.bucket}`);
     const collectors = route.handler.collectors?.(params) ?? [];
     for (const collector of collectors) collector.requestStarted();
+    let response: RestResponse;
     try {
       const raw = await readBody(req);
       const fault = core.faults.take(method, path, route.bucket);
       if (fault) {
         for (const collector of collectors) collector.holdFor(fault.retryAfterMs);
-        return write(res, fault.status, fault.body, fault.headers);
+        response = fault;
+      } else {
+        if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
+        const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
+        response = await route.handler.handle({ method, path, params, query: url.searchParams, body, files, headers: req.headers, collectors });
       }
-      if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
-      const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
-      const result = await route.handler.handle({ method, path, params, query: url.searchParams, body, files, headers: req.headers, collectors });
-      write(res, result.status, result.body, result.headers);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, 0, `500: ${error instanceof Error ? error.message : String(error)}`);
       const rejection = { method, route: route.bucket, status: apiError.status, code: apiError.code, message: apiError.message };
       for (const collector of collectors) collector.reject(rejection);
-      write(res, apiError.status, apiError.body);
+      response = { status: apiError.status, body: apiError.body };
+    }
+    // The exchange stays open until the answer has left: with a round trip, that is later.
+    try {
+      await send(res, response);
     } finally {
       for (const collector of collectors) collector.requestEnded();
     }
+  }
+
+  /** Handled at once, answered after the round trip: the connection stays busy as it would over a network. */
+  async function send(res: ServerResponse, response: RestResponse): Promise<void> {
+    if (roundTripMs > 0) await sleep(roundTripMs);
+    write(res, response.status, response.body, response.headers);
   }
 
   return (req, res) => void serve(req, res);
