@@ -9,6 +9,15 @@ export interface ClientSettings {
 }
 
 /**
+ * Kept-alive connections to Discord's REST API, at most 128. Every reply holds a connection for a
+ * whole round trip, so the pool must hold replies per second × round trip: 8 connections at a
+ * 30 ms round trip carry about 260 replies a second, and most of a burst of 2000 missed Discord's
+ * 3 s deadline (`npm run bench -- --rtt 30`). With no cap, a cold burst opens a connection per
+ * reply, and those handshakes made some replies late too.
+ */
+export const REST_AGENT_OPTIONS = { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 } as const;
+
+/**
  * A discord.js client with only what the bot needs: Guilds, DirectMessages and GuildMessages
  * (for @mentions; no privileged intent: DMs and mentions carry their content without Message
  * Content), the Channel partial so DMs arrive at all, and no mention ever parsed unless a reply
@@ -31,8 +40,7 @@ export function createClient(settings: ClientSettings = {}): Client {
     }),
     rest: {
       ...(settings.restApi ? { api: settings.restApi } : {}),
-      // A few kept-alive connections: the default agent opens a new one per burst of replies.
-      agent: new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 }),
+      agent: new Agent(REST_AGENT_OPTIONS),
     },
   };
   if (settings.fastIdentify) options.ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => undefined }) } as ClientOptions['ws'];
