@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,noop-pooled,policy]:
+ * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,noop-pooled,policy] [-- --rtt MS]:
  * every figure measured in this run, beside a baseline measured in the same run, because this
  * machine is shared and noisy. Prints numbers; judges nothing.
  *
@@ -18,12 +18,16 @@ const valueOf = (flag: string): string | undefined => {
 };
 const bots = valueOf('--bots')?.split(',');
 const cpuProfileDir = valueOf('--cpu-prof');
+const rtt = valueOf('--rtt');
+const restRoundTripMs = rtt === undefined ? 0 : Number(rtt);
+if (!Number.isFinite(restRoundTripMs) || restRoundTripMs < 0) throw new Error(`--rtt wants milliseconds, not ${rtt}`);
 const cores = availableParallelism();
 
 const search = args.includes('--no-search') ? undefined : benchSearch();
 const live = await benchLive({
   ...(bots?.length ? { bots } : {}),
   ...(cpuProfileDir ? { cpuProfileDir } : {}),
+  restRoundTripMs,
   log: json ? undefined : (line) => process.stderr.write(`  … ${line}\n`),
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { Agent } from 'undici';
+import { REST_AGENT_OPTIONS } from '../../src/bot/client.js';
 import { createLogger } from '../../src/bot/logger.js';
 import { startBot } from '../../src/bot/start.js';
 import type { RunningBot } from '../../src/sandbox/index.js';
@@ -31,8 +32,8 @@ export interface BotKind {
 }
 
 /** The agent policy-bot builds in src/bot/client.ts; the no-op bot gets the same one for a fair variant. */
-const POOLED = { connections: 8, pipelining: 1, keepAliveTimeout: 30_000 } as const;
-const POOLED_LABEL = 'undici Agent, 8 connections, keep-alive 30 s';
+const POOLED = REST_AGENT_OPTIONS;
+const POOLED_LABEL = `undici Agent, ${POOLED.connections} connections, keep-alive ${POOLED.keepAliveTimeout / 1000} s`;
 
 /**
  * The bots measured. The fair-use limit (6 answers per person per 30 s) is raised for policy-bot:

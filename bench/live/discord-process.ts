@@ -40,7 +40,7 @@ export interface LoadResult {
 }
 
 export type DiscordOps = {
-  start: { args: { names: readonly string[] }; result: Record<string, Endpoint> };
+  start: { args: { names: readonly string[]; restRoundTripMs: number }; result: Record<string, Endpoint> };
   /** Gives the load its people and commands (after the bots are ready: their GUILD_CREATE stays small). */
   prepare: { args: { name: string; people: number; work: readonly WorkItem[] }; result: undefined };
   roundTrips: { args: { name: string; count: number }; result: LoadResult };
@@ -129,11 +129,11 @@ const load = (name: string): Load => {
 };
 
 serve<DiscordOps>({
-  async start({ names }) {
+  async start({ names, restRoundTripMs }) {
     const endpoints: Record<string, Endpoint> = {};
     for (const name of names) {
       // Interactions are forgotten 10 s after creation (Discord: 15 min) so 20,000 of them stay small here.
-      const discord = await LocalDiscord.start({ webhookLifetimeMs: 10_000, timeoutMs: EXCHANGE_TIMEOUT_MS });
+      const discord = await LocalDiscord.start({ webhookLifetimeMs: 10_000, timeoutMs: EXCHANGE_TIMEOUT_MS, restRoundTripMs });
       loads.set(name, new Load(discord));
       endpoints[name] = { restApi: discord.restApi, token: discord.botToken, applicationId: discord.applicationId };
     }

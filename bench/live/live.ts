@@ -62,6 +62,7 @@ export interface BotResult {
 
 export interface LiveBench {
   readonly plan: typeof PLAN;
+  readonly restRoundTripMs: number;
   readonly workItems: number;
   readonly bots: readonly BotResult[];
 }
@@ -91,6 +92,8 @@ export interface LiveOptions {
   readonly bots?: readonly string[];
   /** Writes a V8 CPU profile of each bot process, and of the local Discord's, into this folder: round trips, one burst and the paced runs. */
   readonly cpuProfileDir?: string;
+  /** The local Discord holds each REST response this long, as a network round trip would (default 0). */
+  readonly restRoundTripMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -102,11 +105,12 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
   const work = workload();
   const commands = [...COMMANDS.map((command) => command.definition), ...EXTRA_DEFINITIONS] as unknown as Record<string, unknown>[];
   const profileDir = options.cpuProfileDir;
+  const restRoundTripMs = options.restRoundTripMs ?? 0;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const discord = new Remote<DiscordOps>(spawn('./discord-process.ts', []), 'local Discord');
   const bots = new Map<string, Remote<BotOps>>();
   try {
-    const endpoints = await discord.call('start', { names: ids });
+    const endpoints = await discord.call('start', { names: ids, restRoundTripMs });
     const started = new Map<string, { startupMs: number; bootMs: number }>();
     for (const id of ids) {
       const bot = new Remote<BotOps>(spawn('./bot-process.ts', [specs.get(id)!.kind], ['--expose-gc']), id);
@@ -171,6 +175,7 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
 
     return {
       plan: PLAN,
+      restRoundTripMs,
       workItems: work.length,
       bots: ids.map((id) => ({
         id,
@@ -272,6 +277,9 @@ export function printLive(result: LiveBench, cores: number): string {
   const lines = [
     `Live (${cores} cores, shared by everything): the local Discord in one process, each bot in its own; one bot loaded at a time, in rotating order.`,
     `Latency: INTERACTION_CREATE written to the bot's socket → callback body read, timed in the local Discord's process.`,
+    result.restRoundTripMs > 0
+      ? `Network: each REST response held ${result.restRoundTripMs} ms before it is written (--rtt), as a round trip to Discord holds the connection; latencies above do not include it.`
+      : 'Network: none (127.0.0.1); --rtt MS holds each REST response as a round trip to Discord would.',
     `Load: ${plan.people} people; ${result.workItems} /ask and /quote commands from the evaluation questions, taken in turn; ${bots[0]?.interactions ?? 0} interactions per bot.`,
     ...bots.map((bot) => `- ${bot.label}: REST agent = ${bot.agent}`),
     '',
