@@ -85,10 +85,11 @@ export function dispatchMessage(core: SandboxCore, event: 'MESSAGE_CREATE' | 'ME
     });
   }
   const exempt = !message.guildId || message.author.id === world.bot.id || message.mentions.some((user) => user.id === world.bot.id);
-  const blank = { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined };
+  // Built only when some session lacks MessageContent: the bot's own answers never need it.
+  let blank: JsonObject | undefined;
   return core.gateway.send(message.guildId, event, full, {
     requiredIntent: intentFor(world, message.channelId),
-    shape: exempt ? undefined : (intents) => ((intents & GatewayIntent.MessageContent) !== 0 ? full : blank),
+    shape: exempt ? undefined : (intents) => ((intents & GatewayIntent.MessageContent) !== 0 ? full : (blank ??= { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined })),
     onDelivered,
   });
 }
