@@ -31,9 +31,8 @@ export interface BotKind {
   start(args: BotStartArgs): Promise<RunningBot>;
 }
 
-/** The agent policy-bot builds in src/bot/client.ts; the no-op bot gets the same one for a fair variant. */
-const POOLED = REST_AGENT_OPTIONS;
-const POOLED_LABEL = `undici Agent, ${POOLED.connections} connections, keep-alive ${POOLED.keepAliveTimeout / 1000} s`;
+/** policy-bot's agent (src/bot/client.ts), which the pooled no-op bots get too for a fair variant. */
+const POOLED_LABEL = `undici Agent, ${REST_AGENT_OPTIONS.connections} connections, keep-alive ${REST_AGENT_OPTIONS.keepAliveTimeout / 1000} s`;
 
 /**
  * The bots measured. The fair-use limit (6 answers per person per 30 s) is raised for policy-bot:
@@ -53,7 +52,7 @@ export const BOT_KINDS = {
     async start({ endpoint, commands }) {
       const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands });
       // After the PUT and login; replies (everything measured) go through the pool.
-      bot.client.rest.setAgent(new Agent(POOLED));
+      bot.client.rest.setAgent(new Agent(REST_AGENT_OPTIONS));
       return bot;
     },
   },
@@ -63,7 +62,7 @@ export const BOT_KINDS = {
     async start({ endpoint, commands }) {
       // policy-bot's intents: its public replies come back to it as MESSAGE_CREATE, as policy-bot's do.
       const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands, intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages] });
-      bot.client.rest.setAgent(new Agent(POOLED));
+      bot.client.rest.setAgent(new Agent(REST_AGENT_OPTIONS));
       return bot;
     },
   },
