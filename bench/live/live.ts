@@ -84,8 +84,12 @@ function spawn(file: string, args: readonly string[], execArgv: readonly string[
   return fork(here(file), [...args], { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
-/** The bots of a default run: the two baselines and policy-bot. */
-export const DEFAULT_BOTS = ['noop', 'noop-pooled', 'policy'] as const;
+/**
+ * The bots of a default run: the no-op bot as discord.js makes it, the same with policy-bot's
+ * agent and intents (its public replies come back to it as MESSAGE_CREATE, which @mentions cost
+ * policy-bot), and policy-bot.
+ */
+export const DEFAULT_BOTS = ['noop', 'noop-echoed', 'policy'] as const;
 
 export interface LiveOptions {
   /** Bot specs (see parseBotSpec); DEFAULT_BOTS when unset. */
