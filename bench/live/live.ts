@@ -282,7 +282,7 @@ export function printLive(result: LiveBench, cores: number): string {
     `Live (${cores} cores, shared by everything): the local Discord in one process, each bot in its own; one bot loaded at a time, in rotating order.`,
     `Latency: INTERACTION_CREATE written to the bot's socket → callback body read, timed in the local Discord's process.`,
     result.restRoundTripMs > 0
-      ? `Network: each REST response held ${result.restRoundTripMs} ms before it is written (--rtt), as a round trip to Discord holds the connection; latencies above do not include it.`
+      ? `Network: each REST response held ${result.restRoundTripMs} ms before it is written (--rtt), as a round trip to Discord holds the connection; the latencies below do not include it.`
       : 'Network: none (127.0.0.1); --rtt MS holds each REST response as a round trip to Discord would.',
     `Load: ${plan.people} people; ${result.workItems} /ask and /quote commands from the evaluation questions, taken in turn; ${bots[0]?.interactions ?? 0} interactions per bot.`,
     ...bots.map((bot) => `- ${bot.label}: REST agent = ${bot.agent}`),
