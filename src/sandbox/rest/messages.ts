@@ -87,9 +87,10 @@ export function dispatchMessage(core: SandboxCore, event: 'MESSAGE_CREATE' | 'ME
   const exempt = !message.guildId || message.author.id === world.bot.id || message.mentions.some((user) => user.id === world.bot.id);
   // Built only when some session lacks MessageContent: the bot's own answers never need it.
   let blank: JsonObject | undefined;
+  const blanked = (): JsonObject => (blank ??= { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined });
   return core.gateway.send(message.guildId, event, full, {
     requiredIntent: intentFor(world, message.channelId),
-    shape: exempt ? undefined : (intents) => ((intents & GatewayIntent.MessageContent) !== 0 ? full : (blank ??= { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined })),
+    shape: exempt ? undefined : (intents) => ((intents & GatewayIntent.MessageContent) !== 0 ? full : blanked()),
     onDelivered,
   });
 }
