@@ -149,8 +149,9 @@ serve<DiscordOps>({
     });
   },
   burst({ name, count }) {
-    return load(name).run(async (fire) => {
+    return load(name).run((fire) => {
       for (let i = 0; i < count; i++) void fire();
+      return Promise.resolve();
     });
   },
   paced({ name, perSecond, durationMs }) {

@@ -30,7 +30,7 @@ export function serve<Ops extends Operations>(handlers: Handlers<Ops>): void {
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`unknown operation ${message.op}`);
-        return handler(message.args as Ops[keyof Ops]['args']);
+        return handler(message.args);
       })
       .then(
         (value) => send({ id: message.id, value } satisfies Response),
@@ -69,7 +69,7 @@ export class Remote<Ops extends Operations> {
         this.#waiting.delete(id);
         reject(new Error(`${this.name}: ${op} took longer than ${timeoutMs} ms`));
       }, timeoutMs);
-      this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.#waiting.set(id, { resolve, reject, timer });
       this.child.send({ id, op, args } satisfies Request);
     });
   }

@@ -50,7 +50,7 @@ function describe(path: string, value: object): string {
 /** Walks a parsed annotation file and verifies every quote in it. */
 export function verifyQuotes<T>(article: Article, value: T, path: string): Verified<T> {
   if (Array.isArray(value)) {
-    return value.map((item, i) => verifyQuotes(article, item, `${path}[${i}]`)) as Verified<T>;
+    return (value as unknown[]).map((item, i) => verifyQuotes(article, item, `${path}[${i}]`)) as Verified<T>;
   }
   if (value !== null && typeof value === 'object') {
     if (isQuote(value)) return verifyQuote(article, value, path) as Verified<T>;

@@ -34,7 +34,7 @@ async function loadStartBot(): Promise<StartBot> {
     loaded = await import(specifier);
   } catch (error) {
     const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes('start.ts');
-    if (missing) throw new Error(`cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`);
+    if (missing) throw new Error(`cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`, { cause: error });
     throw error;
   }
   const startBot = typeof loaded === 'object' && loaded !== null ? (loaded as { startBot?: unknown }).startBot : undefined;

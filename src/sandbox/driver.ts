@@ -257,7 +257,7 @@ export class LocalDiscord {
 
   #user(ref: UserRef): SandboxUser {
     const user = typeof ref === 'string' ? this.world.user(ref) : ref;
-    if (!user) throw new Error(`no user ${String(ref)}`);
+    if (!user) throw new Error(`no user ${typeof ref === 'string' ? ref : ref.id}`);
     return user;
   }
 

@@ -6,7 +6,7 @@ import { GatewayServer } from './gateway/server.js';
 import { InteractionTracker } from './interactions/tracker.js';
 import { createRestHandler } from './rest/http.js';
 import { buildRoutes } from './rest/routes.js';
-import { SnowflakeGenerator } from './snowflake.js';
+import { type SnowflakeGenerator } from './snowflake.js';
 import { CommandRegistry } from './state/commands.js';
 import { World } from './state/world.js';
 import { SandboxStats } from './stats.js';

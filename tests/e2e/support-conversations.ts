@@ -1,5 +1,5 @@
 import { callbackType, dataOf, descriptionOf, START_TIME, startWorld, type MessageData, type World } from './support.js';
-import { LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
+import { type LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
 
 /**
  * A local Discord with the real bot on it, a data directory of its own, and the clock of the

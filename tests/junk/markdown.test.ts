@@ -36,6 +36,7 @@ describe('echoing a person’s text back', () => {
       fc.property(hostile, fc.integer({ min: 2, max: 300 }), (text, max) => {
         const shown = echo(text, max);
         expect(shown.startsWith('“') && shown.endsWith('”')).toBe(true);
+        // eslint-disable-next-line no-control-regex -- no control character may survive
         expect(/[\u0000-\u001F\u007F]/.test(shown)).toBe(false);
         // Every @ and < is broken by a zero-width space: nothing pings or renders as a mention.
         expect(/@(?!\u200B)|<(?!\u200B)/.test(shown)).toBe(false);

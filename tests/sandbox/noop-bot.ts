@@ -32,7 +32,7 @@ export async function startNoopBotWith(bot: BotOptions, options: NoopBotOptions 
     rest: bot.restApi ? { api: bot.restApi } : {},
     ...(options.shards ? { shards: [...options.shards], shardCount: options.shardCount ?? options.shards.length } : {}),
     // discord.js waits ~5 s between two IDENTIFYs of a shard; the sandbox has no such limit.
-    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) },
+    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
   });
   const handle = options.handle ?? (async (interaction: Interaction) => {
     if (interaction.isChatInputCommand()) await interaction.reply('ok');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { asArray, asNumber, asObject, asString } from '../json.js';
+import { asArray, asNumber, asObject, asString, asText } from '../json.js';
 import { shardOf } from '../snowflake.js';
 import type { SandboxStats } from '../stats.js';
 import { guildCreateJson, memberJson, userJson } from '../state/payloads.js';
@@ -148,7 +148,7 @@ export class GatewayServer implements WorldEventSink {
     if (isBinary) return void connection.ws.close(4002, 'Decode error');
     let payload: unknown;
     try {
-      payload = JSON.parse(data.toString());
+      payload = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
     } catch {
       return void connection.ws.close(4002, 'Decode error');
     }
@@ -239,7 +239,7 @@ export class GatewayServer implements WorldEventSink {
 
   #requestMembers(session: GatewaySession, d: Record<string, unknown>): void {
     const { world } = this.options;
-    const guildIds = Array.isArray(d['guild_id']) ? d['guild_id'].map(String) : [String(d['guild_id'] ?? '')];
+    const guildIds = Array.isArray(d['guild_id']) ? d['guild_id'].map(String) : [asText(d['guild_id'] ?? '')];
     const wanted = asArray(d['user_ids']).map(String);
     const query = (asString(d['query']) ?? '').toLowerCase();
     for (const guildId of guildIds) {

@@ -1,4 +1,4 @@
-import { asArray, asNumber, asString, isObject, type JsonObject } from '../json.js';
+import { asArray, asNumber, asString, asText, isObject, type JsonObject } from '../json.js';
 import { CommandType, OptionType } from '../state/commands.js';
 import { FormErrors } from './errors.js';
 
@@ -45,8 +45,8 @@ export function validateCommand(command: JsonObject, path: string, errors: FormE
     if (asArray(command['options']).length > 0) errors.add(`${path}.options`, 'APPLICATION_COMMAND_OPTIONS_NOT_ALLOWED', 'Context menu commands cannot have options');
   }
   const permissions = command['default_member_permissions'];
-  if (permissions !== undefined && permissions !== null && !/^\d+$/.test(String(permissions))) {
-    errors.add(`${path}.default_member_permissions`, 'NUMBER_TYPE_COERCE', `Value "${String(permissions)}" is not snowflake.`);
+  if (permissions !== undefined && permissions !== null && !/^\d+$/.test(asText(permissions))) {
+    errors.add(`${path}.default_member_permissions`, 'NUMBER_TYPE_COERCE', `Value "${asText(permissions)}" is not snowflake.`);
   }
 }
 

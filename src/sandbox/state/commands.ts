@@ -1,4 +1,4 @@
-import { asArray, asNumber, asString, isObject, type JsonObject } from '../json.js';
+import { asArray, asNumber, asString, asText, isObject, type JsonObject } from '../json.js';
 
 /** Application command types. */
 export const CommandType = { ChatInput: 1, User: 2, Message: 3, PrimaryEntryPoint: 4 } as const;
@@ -80,7 +80,7 @@ export function parseOptionDefinitions(value: unknown): CommandOptionDefinition[
     autocomplete: option['autocomplete'] === true,
     choices: asArray(option['choices']).filter(isObject).map((choice) => ({
       name: asString(choice['name']) ?? '',
-      value: typeof choice['value'] === 'number' ? choice['value'] : String(choice['value'] ?? ''),
+      value: typeof choice['value'] === 'number' ? choice['value'] : asText(choice['value'] ?? ''),
     })),
     options: parseOptionDefinitions(option['options']),
   }));
@@ -195,7 +195,7 @@ export class CommandRegistry {
       type: asNumber(raw['type']) ?? CommandType.ChatInput,
       description: asString(raw['description']) ?? '',
       options: parseOptionDefinitions(raw['options']),
-      defaultMemberPermissions: permissions === null || permissions === undefined ? null : String(permissions),
+      defaultMemberPermissions: permissions === null || permissions === undefined ? null : asText(permissions),
       dmPermission: raw['dm_permission'] !== false,
       contexts,
       integrationTypes,
