@@ -21,10 +21,16 @@ export interface Question {
 
 /** The evaluation questions (shared dev set and the search tests'), as people asked them. */
 export function readQuestions(): Question[] {
-  const files = [new URL('../../shared/eval/dev-questions.jsonl', import.meta.url), new URL('../tests/search/questions.jsonl', import.meta.url)];
+  const files = [
+    new URL('../../shared/eval/dev-questions.jsonl', import.meta.url),
+    new URL('../tests/search/questions.jsonl', import.meta.url),
+  ];
   return files.flatMap((file) => {
     try {
-      return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Question);
+      return readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Question);
     } catch {
       return [];
     }
@@ -49,7 +55,18 @@ export function benchSearch(): SearchBench {
   const ours = distribution(timeEach(queries, 50, (q) => search.search(q)));
 
   // Misspelled words never seen before: each round gets a fresh search, so nothing is cached.
-  const typos = ['disiplined', 'acountability', 'seniorty', 'grasroots', 'vindicaton', 'toleranse', 'oriantation', 'beurocrats', 'promotoin', 'evaluaton'];
+  const typos = [
+    'disiplined',
+    'acountability',
+    'seniorty',
+    'grasroots',
+    'vindicaton',
+    'toleranse',
+    'oriantation',
+    'beurocrats',
+    'promotoin',
+    'evaluaton',
+  ];
   const cold: number[] = [];
   for (let round = 0; round < 20; round++) {
     const fresh = createSearch(corpus);
@@ -64,7 +81,8 @@ export function benchSearch(): SearchBench {
 }
 
 export function printSearch(result: SearchBench): string {
-  const row = (name: string, d: Distribution): string => `| ${name} | ${fixed(d.p50)} | ${fixed(d.p99)} | ${fixed(d.max)} | ${d.n} |`;
+  const row = (name: string, d: Distribution): string =>
+    `| ${name} | ${fixed(d.p50)} | ${fixed(d.p99)} | ${fixed(d.max)} | ${d.n} |`;
   return [
     `Search (${result.queries} questions; per query, ms)`,
     '| approach | p50 | p99 | max | samples |',

@@ -28,14 +28,20 @@ const ASKS_MEANING = /\b(what(?:'s| is| are| does| do)|meaning|means?|mean by|de
 function termLines(question: string, passages: readonly SearchResult[], context: CommandContext): Line[] {
   if (!ASKS_MEANING.test(question)) return [];
   const folded = question.toLowerCase().replace(/[“”‘’"']/g, ' ');
-  const asked = context.corpus.glossary.filter((entry) => entry.kind === 'term' && new RegExp(`\\b${escapeRegExp(entry.term.toLowerCase())}\\b`).test(folded));
+  const asked = context.corpus.glossary.filter(
+    (entry) => entry.kind === 'term' && new RegExp(`\\b${escapeRegExp(entry.term.toLowerCase())}\\b`).test(folded),
+  );
   // "lion packs" asked: the plural's entry, not also the singular's.
   const longest = asked.filter((entry) => !asked.some((other) => other !== entry && other.term.includes(entry.term)));
   return longest.slice(0, 2).flatMap((entry): Line[] => {
     const { explanation } = entry;
     if (!explanation) return [note(`“${entry.term}”: ${entry.note ?? 'the article does not explain it.'}`)];
-    const quotedAbove = passages.some((p) => p.paragraph === explanation.paragraph && p.excerpt.includes(explanation.text));
-    return quotedAbove ? [note(`The passage above is how the article explains “${entry.term}”.`)] : [note(`The article explains “${entry.term}” this way:`), quoteExcerpt(explanation)];
+    const quotedAbove = passages.some(
+      (p) => p.paragraph === explanation.paragraph && p.excerpt.includes(explanation.text),
+    );
+    return quotedAbove
+      ? [note(`The passage above is how the article explains “${entry.term}”.`)]
+      : [note(`The article explains “${entry.term}” this way:`), quoteExcerpt(explanation)];
   });
 }
 
@@ -54,7 +60,10 @@ export function answerQuestion(question: string, context: CommandContext): Reply
   const terms = termLines(question, passages, context);
   const answer: Answer = {
     title: echo(question, 200),
-    intro: passages.length === 1 ? 'What the article says:' : `What the article says, in ${passages.length} passages, most relevant first:`,
+    intro:
+      passages.length === 1
+        ? 'What the article says:'
+        : `What the article says, in ${passages.length} passages, most relevant first:`,
     sections: [
       { lines: passages.map((p) => quote(p.excerpt, { paragraph: p.paragraph, sentence: p.sentence }, p.ranges)) },
       ...(terms.length ? [{ heading: 'The term', lines: terms }] : []),
@@ -66,8 +75,16 @@ export function answerQuestion(question: string, context: CommandContext): Reply
 
 export const ask: Command = {
   definition: withHide(
-    everywhere('ask', 'Ask a question about the article: the answer is its own words, quoted and cited.', '就文章提问：以原文回答并注明出处').addStringOption((o) =>
-      o.setName('question').setDescription('Your question, e.g. “who gets demoted?”').setRequired(true).setMaxLength(TEXT_MAX_LENGTH),
+    everywhere(
+      'ask',
+      'Ask a question about the article: the answer is its own words, quoted and cited.',
+      '就文章提问：以原文回答并注明出处',
+    ).addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('Your question, e.g. “who gets demoted?”')
+        .setRequired(true)
+        .setMaxLength(TEXT_MAX_LENGTH),
     ),
   ).toJSON(),
   answers: true,

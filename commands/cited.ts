@@ -12,7 +12,9 @@ const HEADLINE = 0;
  */
 export function quoteExcerpt(excerpt: Excerpt, ranges?: readonly Range[]): Line {
   const bySentence = excerpt.sentence !== undefined && excerpt.paragraph !== HEADLINE;
-  const citation = bySentence ? { paragraph: excerpt.paragraph, sentence: excerpt.sentence } : { paragraph: excerpt.paragraph };
+  const citation = bySentence
+    ? { paragraph: excerpt.paragraph, sentence: excerpt.sentence }
+    : { paragraph: excerpt.paragraph };
   return quote(excerpt.text, citation, ranges);
 }
 

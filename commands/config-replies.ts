@@ -36,14 +36,24 @@ function attribution(changed: Attribution | undefined): string {
   return changed ? `changed by <@${changed.by}> <t:${Math.floor(changed.at / 1000)}:R>` : 'default';
 }
 
-const LINES: readonly { readonly name: SettingName; readonly label: string; readonly value: (s: GuildSettings) => string }[] = [
+const LINES: readonly {
+  readonly name: SettingName;
+  readonly label: string;
+  readonly value: (s: GuildSettings) => string;
+}[] = [
   { name: 'answerChannels', label: 'Public answers in', value: channelList },
-  { name: 'visibility', label: 'Answers by default', value: (s) => (s.visibility === 'public' ? 'public' : 'ephemeral (only the asker sees them)') },
+  {
+    name: 'visibility',
+    label: 'Answers by default',
+    value: (s) => (s.visibility === 'public' ? 'public' : 'ephemeral (only the asker sees them)'),
+  },
   { name: 'mentions', label: 'Answers @mentions', value: (s) => (s.mentions ? 'yes' : 'no') },
   { name: 'share', label: '“Share” button', value: (s) => (s.share ? 'on' : 'off') },
 ];
 
 /** Every setting, one line each, with who changed it last and when. */
 export function describeSettings(settings: GuildSettings): string[] {
-  return LINES.map(({ name, label, value }) => `**${label}:** ${value(settings)} — ${attribution(settings.changed[name])}`);
+  return LINES.map(
+    ({ name, label, value }) => `**${label}:** ${value(settings)} — ${attribution(settings.changed[name])}`,
+  );
 }

@@ -1,8 +1,20 @@
-import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { note, type Answer, type Reply } from '../src/replies/answer.js';
 import { encodeAction } from '../src/replies/custom-id.js';
 import { MAX_ANSWER_CHANNELS, SettingsStoreError, type SettingsStore } from '../src/settings/index.js';
-import { SUBCOMMAND, SUBCOMMAND_GROUP, type ButtonHandler, type Command, type Invocation, type Options } from './command.js';
+import {
+  SUBCOMMAND,
+  SUBCOMMAND_GROUP,
+  type ButtonHandler,
+  type Command,
+  type Invocation,
+  type Options,
+} from './command.js';
 import { ANSWER_CHANNEL_TYPES, channelLink, channelList, channelTypeName, describeSettings } from './config-replies.js';
 
 const VERB = 'cfg';
@@ -18,8 +30,18 @@ const definition = new SlashCommandBuilder()
     group
       .setName('channels')
       .setDescription('The channels where answers are posted publicly (none listed: everywhere).')
-      .addSubcommand((c) => c.setName('add').setDescription('Post answers publicly in this channel.').addChannelOption((o) => o.setName('channel').setDescription('A text channel.').setRequired(true)))
-      .addSubcommand((c) => c.setName('remove').setDescription('Stop posting answers publicly in this channel.').addChannelOption((o) => o.setName('channel').setDescription('A listed channel.').setRequired(true)))
+      .addSubcommand((c) =>
+        c
+          .setName('add')
+          .setDescription('Post answers publicly in this channel.')
+          .addChannelOption((o) => o.setName('channel').setDescription('A text channel.').setRequired(true)),
+      )
+      .addSubcommand((c) =>
+        c
+          .setName('remove')
+          .setDescription('Stop posting answers publicly in this channel.')
+          .addChannelOption((o) => o.setName('channel').setDescription('A listed channel.').setRequired(true)),
+      )
       .addSubcommand((c) => c.setName('list').setDescription('Show the channels where answers are public.'))
       .addSubcommand((c) => c.setName('clear').setDescription('Empty the list: answers are public everywhere again.')),
   )
@@ -27,10 +49,26 @@ const definition = new SlashCommandBuilder()
     c
       .setName('visibility')
       .setDescription('Whether answers are public or only seen by the asker, by default.')
-      .addStringOption((o) => o.setName('mode').setDescription('public or ephemeral').setRequired(true).addChoices({ name: 'public', value: 'public' }, { name: 'ephemeral', value: 'ephemeral' })),
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('public or ephemeral')
+          .setRequired(true)
+          .addChoices({ name: 'public', value: 'public' }, { name: 'ephemeral', value: 'ephemeral' }),
+      ),
   )
-  .addSubcommand((c) => c.setName('mentions').setDescription('Whether the bot answers @mentions in the answer channels.').addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)))
-  .addSubcommand((c) => c.setName('share').setDescription('Whether “Share” may post a private answer publicly.').addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)))
+  .addSubcommand((c) =>
+    c
+      .setName('mentions')
+      .setDescription('Whether the bot answers @mentions in the answer channels.')
+      .addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)),
+  )
+  .addSubcommand((c) =>
+    c
+      .setName('share')
+      .setDescription('Whether “Share” may post a private answer publicly.')
+      .addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)),
+  )
   .addSubcommand((c) => c.setName('show').setDescription('Every setting, with who changed it last and when.'))
   .addSubcommand((c) => c.setName('reset').setDescription('Back to the defaults (asks to confirm).'))
   .toJSON();
@@ -53,30 +91,62 @@ function save(write: () => Reply): Reply {
   }
 }
 
-function channels(sub: string, options: Options, store: SettingsStore, guildId: string, userId: string, invocation: Invocation): Reply {
-  if (sub === 'list') return done('Answer channels', `Answers are posted publicly in ${channelList(store.get(guildId))}.`);
+function channels(
+  sub: string,
+  options: Options,
+  store: SettingsStore,
+  guildId: string,
+  userId: string,
+  invocation: Invocation,
+): Reply {
+  if (sub === 'list')
+    return done('Answer channels', `Answers are posted publicly in ${channelList(store.get(guildId))}.`);
   if (sub === 'clear') {
     return save(() => {
       const { outcome } = store.clearChannels(guildId, userId);
-      return outcome === 'cleared' ? done('Answer channels cleared', 'Answers are posted publicly in every channel again.') : done('Nothing to clear', 'No channels were listed: answers are already public everywhere.');
+      return outcome === 'cleared'
+        ? done('Answer channels cleared', 'Answers are posted publicly in every channel again.')
+        : done('Nothing to clear', 'No channels were listed: answers are already public everywhere.');
     });
   }
   const channelId = typeof options['channel'] === 'string' ? options['channel'] : '';
-  if ((sub !== 'add' && sub !== 'remove') || !/^\d{1,20}$/.test(channelId)) return { problem: 'Name a channel: `/config channels add channel:#policy`.' };
+  if ((sub !== 'add' && sub !== 'remove') || !/^\d{1,20}$/.test(channelId))
+    return { problem: 'Name a channel: `/config channels add channel:#policy`.' };
   const type = invocation.channels.get(channelId)?.type;
   if (sub === 'add' && type !== undefined && !ANSWER_CHANNEL_TYPES.has(type)) {
-    return { problem: `${channelLink(channelId)} is ${channelTypeName(type)}: answers can only be posted in text channels and threads.` };
+    return {
+      problem: `${channelLink(channelId)} is ${channelTypeName(type)}: answers can only be posted in text channels and threads.`,
+    };
   }
   return save(() => {
     if (sub === 'add') {
       const { outcome, settings } = store.addChannel(guildId, channelId, userId);
-      if (outcome === 'full') return { problem: `The list already holds ${MAX_ANSWER_CHANNELS} channels, the most it can. Remove one first with \`/config channels remove\`.` };
-      if (outcome === 'unchanged') return done('Already listed', `${channelLink(channelId)} was already an answer channel. Public answers: ${channelList(settings)}.`);
-      return done('Answer channel added', `Answers are now posted publicly in ${channelLink(channelId)}.`, `Public answers: ${channelList(settings)}; elsewhere only the asker sees them.`);
+      if (outcome === 'full')
+        return {
+          problem: `The list already holds ${MAX_ANSWER_CHANNELS} channels, the most it can. Remove one first with \`/config channels remove\`.`,
+        };
+      if (outcome === 'unchanged')
+        return done(
+          'Already listed',
+          `${channelLink(channelId)} was already an answer channel. Public answers: ${channelList(settings)}.`,
+        );
+      return done(
+        'Answer channel added',
+        `Answers are now posted publicly in ${channelLink(channelId)}.`,
+        `Public answers: ${channelList(settings)}; elsewhere only the asker sees them.`,
+      );
     }
     const { outcome, settings } = store.removeChannel(guildId, channelId, userId);
-    if (outcome === 'unchanged') return done('Not listed', `${channelLink(channelId)} was not an answer channel. Public answers: ${channelList(settings)}.`);
-    return done('Answer channel removed', `${channelLink(channelId)} is no longer an answer channel.`, `Public answers: ${channelList(settings)}.`);
+    if (outcome === 'unchanged')
+      return done(
+        'Not listed',
+        `${channelLink(channelId)} was not an answer channel. Public answers: ${channelList(settings)}.`,
+      );
+    return done(
+      'Answer channel removed',
+      `${channelLink(channelId)} is no longer an answer channel.`,
+      `Public answers: ${channelList(settings)}.`,
+    );
   });
 }
 
@@ -87,7 +157,11 @@ export const config: Command = {
   execute(options, context, invocation) {
     const store = context.settings;
     const { guildId, userId } = invocation;
-    if (!guildId) return { problem: '`/config` is for servers: it sets where and how the bot answers there. In DMs every answer is already just for you.' };
+    if (!guildId)
+      return {
+        problem:
+          '`/config` is for servers: it sets where and how the bot answers there. In DMs every answer is already just for you.',
+      };
     if (!store) return { problem: 'Settings are not available right now.' };
     const group = options[SUBCOMMAND_GROUP];
     const sub = String(options[SUBCOMMAND] ?? '');
@@ -97,17 +171,32 @@ export const config: Command = {
         const mode = options['mode'] === 'ephemeral' ? 'ephemeral' : 'public';
         return save(() =>
           store.setVisibility(guildId, mode, userId).outcome === 'set'
-            ? done('Visibility changed', mode === 'public' ? 'Answers are now public by default (anyone may still ask with `hide:true`).' : 'Answers are now ephemeral by default: only the asker sees them.')
+            ? done(
+                'Visibility changed',
+                mode === 'public'
+                  ? 'Answers are now public by default (anyone may still ask with `hide:true`).'
+                  : 'Answers are now ephemeral by default: only the asker sees them.',
+              )
             : done('No change', `Answers were already ${mode} by default.`),
         );
       }
       case 'mentions':
       case 'share': {
         const enabled = options['enabled'] === true;
-        const what = sub === 'mentions' ? (enabled ? 'I now answer @mentions in the answer channels.' : 'I no longer answer @mentions in this server.') : enabled ? 'The “Share” button is on: private answers may be posted publicly.' : 'The “Share” button is off in this server.';
+        const what =
+          sub === 'mentions'
+            ? enabled
+              ? 'I now answer @mentions in the answer channels.'
+              : 'I no longer answer @mentions in this server.'
+            : enabled
+              ? 'The “Share” button is on: private answers may be posted publicly.'
+              : 'The “Share” button is off in this server.';
         return save(() => {
-          const result = sub === 'mentions' ? store.setMentions(guildId, enabled, userId) : store.setShare(guildId, enabled, userId);
-          return result.outcome === 'set' ? done('Setting changed', what) : done('No change', `That was already the setting. ${what}`);
+          const result =
+            sub === 'mentions' ? store.setMentions(guildId, enabled, userId) : store.setShare(guildId, enabled, userId);
+          return result.outcome === 'set'
+            ? done('Setting changed', what)
+            : done('No change', `That was already the setting. ${what}`);
         });
       }
       case 'show':
@@ -115,7 +204,16 @@ export const config: Command = {
       case 'reset':
         return {
           title: 'Reset every setting?',
-          sections: [{ lines: [note('This empties the answer-channel list and sets answers public, @mentions on and “Share” on. Currently:'), note(describeSettings(store.get(guildId)).join('\n'))] }],
+          sections: [
+            {
+              lines: [
+                note(
+                  'This empties the answer-channel list and sets answers public, @mentions on and “Share” on. Currently:',
+                ),
+                note(describeSettings(store.get(guildId)).join('\n')),
+              ],
+            },
+          ],
           buttons: [
             { label: 'Reset to defaults', action: encodeAction(VERB, 'reset'), style: 'primary' },
             { label: 'Cancel', action: encodeAction(VERB, 'cancel') },
@@ -132,13 +230,18 @@ export const config: Command = {
       press([choice], context, invocation) {
         const store = context.settings;
         if (choice === 'cancel') return { mode: 'update', reply: done('Reset cancelled', 'Nothing was changed.') };
-        if (choice !== 'reset' || !store || !invocation.guildId) return { mode: 'reply', reply: { problem: 'This answer has expired: ask again.' } };
+        if (choice !== 'reset' || !store || !invocation.guildId)
+          return { mode: 'reply', reply: { problem: 'This answer has expired: ask again.' } };
         const guildId = invocation.guildId;
         return {
           mode: 'update',
           reply: save(() =>
             store.reset(guildId, invocation.userId).outcome === 'reset'
-              ? done('Settings reset', 'Every setting is back to its default:', describeSettings(store.get(guildId)).join('\n'))
+              ? done(
+                  'Settings reset',
+                  'Every setting is back to its default:',
+                  describeSettings(store.get(guildId)).join('\n'),
+                )
               : done('Nothing to reset', 'Every setting was already at its default.'),
           ),
         };

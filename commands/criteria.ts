@@ -26,7 +26,8 @@ const FOCUS_NAMES: Record<Focus, string> = {
 
 type Topic = Corpus['criteria']['topics'][number];
 
-const isFocus = (value: unknown): value is Focus => typeof value === 'string' && (FOCI as readonly string[]).includes(value);
+const isFocus = (value: unknown): value is Focus =>
+  typeof value === 'string' && (FOCI as readonly string[]).includes(value);
 const topicsOf = (corpus: Corpus, focus: Focus): Topic[] => corpus.criteria.topics.filter((t) => t.focus === focus);
 const focusButton = (focus: Focus): Button => ({ label: FOCUS_NAMES[focus], action: encodeAction(VERB, focus, 0) });
 
@@ -39,7 +40,10 @@ function tightest(topic: Topic): Topic['excerpts'][number] {
 export function criteriaOverview(corpus: Corpus, page = 0): Answer {
   const sections: Section[] = FOCI.map((focus) => ({
     heading: FOCUS_NAMES[focus],
-    lines: topicsOf(corpus, focus).flatMap((topic): Line[] => [note(`*${topic.label}*`), quoteExcerpt(tightest(topic))]),
+    lines: topicsOf(corpus, focus).flatMap((topic): Line[] => [
+      note(`*${topic.label}*`),
+      quoteExcerpt(tightest(topic)),
+    ]),
   }));
   return {
     title: 'Selection standards: whom the Provincial Party Committee promotes, demotes and tolerates',
@@ -58,12 +62,18 @@ export function criteriaOverview(corpus: Corpus, page = 0): Answer {
 export function criteriaFocus(corpus: Corpus, focus: Focus, page = 0): Answer {
   const sections: Section[] = topicsOf(corpus, focus).map((topic) => ({
     heading: topic.label,
-    lines: [...topic.excerpts.map((e) => quoteExcerpt(e)), ...topic.namedOnly.map((n) => note(`Named only: ${n.note}`))],
+    lines: [
+      ...topic.excerpts.map((e) => quoteExcerpt(e)),
+      ...topic.namedOnly.map((n) => note(`Named only: ${n.note}`)),
+    ],
   }));
   return {
     title: `Selection standards — ${FOCUS_NAMES[focus]}`,
     sections,
-    buttons: [...FOCI.filter((f) => f !== focus).map(focusButton), { label: 'Overview', action: encodeAction(VERB, OVERVIEW, 0) }],
+    buttons: [
+      ...FOCI.filter((f) => f !== focus).map(focusButton),
+      { label: 'Overview', action: encodeAction(VERB, OVERVIEW, 0) },
+    ],
     page,
     pageAction: (n) => encodeAction(VERB, focus, n),
   };
@@ -82,7 +92,11 @@ const criteriaButton: ButtonHandler = {
 
 export const criteria: Command = {
   definition: withHide(
-    everywhere('criteria', 'Whom Jilin’s Party Committee promotes, demotes, evaluates and tolerates: the standards, quoted.', '吉林省委选人用人标准：提拔、调整、考核、容错，原文引用').addStringOption((o) =>
+    everywhere(
+      'criteria',
+      'Whom Jilin’s Party Committee promotes, demotes, evaluates and tolerates: the standards, quoted.',
+      '吉林省委选人用人标准：提拔、调整、考核、容错，原文引用',
+    ).addStringOption((o) =>
       o
         .setName('focus')
         .setDescription('Show every excerpt on one side of the standards.')

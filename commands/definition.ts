@@ -16,7 +16,10 @@ export function everywhere(name: string, description: string, zhCN?: string): Sl
 /** The `hide` option every answer command takes. */
 export function withHide<T extends { addBooleanOption: SlashCommandBuilder['addBooleanOption'] }>(builder: T): T {
   builder.addBooleanOption((option) =>
-    option.setName(HIDE_OPTION).setDescription('Only you see the answer (you can still share it).').setDescriptionLocalizations({ 'zh-CN': '仅自己可见（仍可分享）' }),
+    option
+      .setName(HIDE_OPTION)
+      .setDescription('Only you see the answer (you can still share it).')
+      .setDescriptionLocalizations({ 'zh-CN': '仅自己可见（仍可分享）' }),
   );
   return builder;
 }

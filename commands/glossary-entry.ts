@@ -31,7 +31,9 @@ export function occurrences(article: Article, entry: GlossaryEntry): Line[] {
       }
       if (shown.has(sentence.number)) continue;
       shown.add(sentence.number);
-      const ranges = starts.filter((s) => s >= sentence.start && s + entry.term.length <= sentence.end).map((s) => [s - sentence.start, s - sentence.start + entry.term.length] as const);
+      const ranges = starts
+        .filter((s) => s >= sentence.start && s + entry.term.length <= sentence.end)
+        .map((s) => [s - sentence.start, s - sentence.start + entry.term.length] as const);
       lines.push(quote(sentence.text, { paragraph: number, sentence: sentence.number }, ranges));
     }
   }

@@ -9,7 +9,10 @@ import { EXPIRED, wholeArg } from './press.js';
 const VERB = 'goals';
 const ALL = 'all';
 
-const goalButton = (number: number, label = `Goal ${number}`): Button => ({ label, action: encodeAction(VERB, number) });
+const goalButton = (number: number, label = `Goal ${number}`): Button => ({
+  label,
+  action: encodeAction(VERB, number),
+});
 
 /** Wang Qi's role in the article's words: who set the goals out matters as much as what they are. */
 function setBy(corpus: Corpus): Section {
@@ -40,7 +43,8 @@ export function goalAnswer(number: number, corpus: Corpus): Reply {
   const all = corpus.goals.goals;
   const goal = all.find((g) => g.number === number);
   const paragraph = goal ? corpus.article.paragraphs[goal.lead.paragraph] : undefined;
-  if (!goal || !paragraph) return { problem: `There is no goal ${number}: the article sets out goals 1 to ${all.length}.` };
+  if (!goal || !paragraph)
+    return { problem: `There is no goal ${number}: the article sets out goals 1 to ${all.length}.` };
   const buttons: Button[] = [];
   if (number > 1) buttons.push(goalButton(number - 1, `◀ Goal ${number - 1}`));
   if (number < all.length) buttons.push(goalButton(number + 1, `Goal ${number + 1} ▶`));
@@ -48,7 +52,9 @@ export function goalAnswer(number: number, corpus: Corpus): Reply {
   return {
     title: `Goal ${number} of ${all.length}: ${goal.title.text}`,
     intro: `The whole of ¶${paragraph.number}, as ${corpus.goals.setBy} set it out:`,
-    sections: [{ lines: paragraph.sentences.map((s) => quote(s.text, { paragraph: paragraph.number, sentence: s.number })) }],
+    sections: [
+      { lines: paragraph.sentences.map((s) => quote(s.text, { paragraph: paragraph.number, sentence: s.number })) },
+    ],
     status: `Goal ${number} of ${all.length}`,
     buttons,
   };
@@ -66,7 +72,11 @@ const goalsButton: ButtonHandler = {
 
 export const goals: Command = {
   definition: withHide(
-    everywhere('goals', 'The “five more” goals Wang Qi set out (¶4–¶8), quoted and cited; pick one to read it whole.', '王琦提出的“five more”五项目标（¶4–¶8），原文引用并注明出处').addIntegerOption((o) =>
+    everywhere(
+      'goals',
+      'The “five more” goals Wang Qi set out (¶4–¶8), quoted and cited; pick one to read it whole.',
+      '王琦提出的“five more”五项目标（¶4–¶8），原文引用并注明出处',
+    ).addIntegerOption((o) =>
       o
         .setName('number')
         .setDescription('Read one goal whole: 1 (orientation) to 5 (grassroots).')

@@ -26,7 +26,8 @@ export function helpAnswer(commands: readonly Command[]): Answer {
   });
   return {
     title: 'What policy-bot answers',
-    intro: 'Every answer is the article’s own words, quoted and cited (¶N is a paragraph, ¶N.S a sentence in it). Add `hide: True` to see an answer alone; you can still share it.',
+    intro:
+      'Every answer is the article’s own words, quoted and cited (¶N is a paragraph, ¶N.S a sentence in it). Add `hide: True` to see an answer alone; you can still share it.',
     sections: [
       ...sections,
       {
@@ -46,7 +47,11 @@ export function helpAnswer(commands: readonly Command[]): Answer {
  */
 export function helpCommand(commands: () => readonly Command[]): Command {
   return {
-    definition: everywhere('help', 'What the bot can answer: every command, with an example.', '帮助：所有命令及示例').toJSON(),
+    definition: everywhere(
+      'help',
+      'What the bot can answer: every command, with an example.',
+      '帮助：所有命令及示例',
+    ).toJSON(),
     answers: false,
     execute() {
       return helpAnswer(commands());

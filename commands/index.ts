@@ -12,7 +12,17 @@ import { source } from './source.js';
 import { term } from './term.js';
 
 /** Every slash command the bot registers, in the order /help lists them. */
-export const COMMANDS: readonly Command[] = [ask, quote, goals, criteria, term, people, source, helpCommand(() => COMMANDS), config];
+export const COMMANDS: readonly Command[] = [
+  ask,
+  quote,
+  goals,
+  criteria,
+  term,
+  people,
+  source,
+  helpCommand(() => COMMANDS),
+  config,
+];
 
 /**
  * Definitions registered beside COMMANDS that are not answer commands here (/config, the
@@ -26,7 +36,9 @@ export const BUTTONS: ReadonlyMap<string, ButtonHandler> = new Map(
 );
 
 /** Buttons of answer commands: what they show may be offered for sharing. */
-export const ANSWER_BUTTONS: ReadonlySet<ButtonHandler> = new Set(COMMANDS.filter((c) => c.answers).flatMap((c) => c.buttons ?? []));
+export const ANSWER_BUTTONS: ReadonlySet<ButtonHandler> = new Set(
+  COMMANDS.filter((c) => c.answers).flatMap((c) => c.buttons ?? []),
+);
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.definition.name === name);

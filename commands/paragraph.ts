@@ -19,7 +19,9 @@ export function paragraphAnswer(paragraph: number, context: CommandContext, quer
     title: paragraph === 0 ? 'The headline (¶0)' : `Paragraph ¶${paragraph}`,
     sections: [{ lines: [quote(text, { paragraph }, ranges)] }],
   };
-  return ranges.length === 0 && query ? { ...answer, sections: [...answer.sections, { lines: [note('(None of your words appear in this paragraph.)')] }] } : answer;
+  return ranges.length === 0 && query
+    ? { ...answer, sections: [...answer.sections, { lines: [note('(None of your words appear in this paragraph.)')] }] }
+    : answer;
 }
 
 export const paragraphButton: ButtonHandler = {

@@ -12,9 +12,12 @@ const EVERYONE = 'all';
 
 /** One button per person, the one shown marked and disabled, and one back to everyone. */
 function peopleButtons(corpus: Corpus, shown?: number): Button[] {
-  const each = corpus.people.map(
-    (person, i): Button => ({ label: person.name, action: encodeAction(VERB, i), style: i === shown ? 'primary' : 'secondary', disabled: i === shown }),
-  );
+  const each = corpus.people.map((person, i): Button => ({
+    label: person.name,
+    action: encodeAction(VERB, i),
+    style: i === shown ? 'primary' : 'secondary',
+    disabled: i === shown,
+  }));
   return shown === undefined ? each : [...each, { label: 'Everyone', action: encodeAction(VERB, EVERYONE) }];
 }
 
@@ -39,7 +42,9 @@ export function personAnswer(corpus: Corpus, index: number): Reply {
     title: person.name,
     sections: [
       { heading: 'Role', lines: [quoteExcerpt(person.role)] },
-      ...(person.said.length ? [{ heading: 'What the article reports them saying', lines: person.said.map((s) => quoteExcerpt(s)) }] : []),
+      ...(person.said.length
+        ? [{ heading: 'What the article reports them saying', lines: person.said.map((s) => quoteExcerpt(s)) }]
+        : []),
       { heading: 'Paragraphs', lines: [note(paragraphList(person.paragraphs))] },
     ],
     buttons: peopleButtons(corpus, index),
@@ -64,7 +69,11 @@ export const PEOPLE_NAMES = ['Wang Qi', 'Wang Qiushi', 'Huang Qiang', 'Huang Fei
 
 export const people: Command = {
   definition: withHide(
-    everywhere('people', 'Who is who: the four officials the article names, their roles and words, quoted.', '人物：文章提到的四位官员、职务及其言论').addStringOption((o) =>
+    everywhere(
+      'people',
+      'Who is who: the four officials the article names, their roles and words, quoted.',
+      '人物：文章提到的四位官员、职务及其言论',
+    ).addStringOption((o) =>
       o
         .setName('name')
         .setDescription('One person: their role, what they said, and where.')
@@ -78,7 +87,10 @@ export const people: Command = {
     const { name } = options;
     if (name === undefined || name === '') return peopleOverview(corpus);
     const index = corpus.people.findIndex((p) => p.name === name);
-    if (index < 0) return { problem: `The article names no ${echo(String(name))}: choose ${corpus.people.map((p) => p.name).join(', ')}.` };
+    if (index < 0)
+      return {
+        problem: `The article names no ${echo(String(name))}: choose ${corpus.people.map((p) => p.name).join(', ')}.`,
+      };
     return personAnswer(corpus, index);
   },
   buttons: [personButton],

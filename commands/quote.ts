@@ -33,7 +33,11 @@ function matchesFromCitations(list: string, query: string, context: CommandConte
       .highlight(query, paragraph.number)
       .filter(([start, end]) => start >= sentence.start && end <= sentence.end)
       .map(([start, end]) => [start - sentence.start, end - sentence.start] as const);
-    matches.push({ citation: { paragraph: paragraph.number, sentence: sentence.number }, excerpt: sentence.text, ranges });
+    matches.push({
+      citation: { paragraph: paragraph.number, sentence: sentence.number },
+      excerpt: sentence.text,
+      ranges,
+    });
   }
   return matches.length > 0 && matches.length <= MATCHES ? matches : null;
 }
@@ -55,7 +59,11 @@ function showMatch(query: string, matches: readonly Match[], index: number): Ans
       ...(matches.length > 1
         ? [
             { label: '◀ Previous match', action: encodeAction(VERB, shown - 1, list, query), disabled: shown === 0 },
-            { label: 'Next match ▶', action: encodeAction(VERB, shown + 1, list, query), disabled: shown === matches.length - 1 },
+            {
+              label: 'Next match ▶',
+              action: encodeAction(VERB, shown + 1, list, query),
+              disabled: shown === matches.length - 1,
+            },
           ]
         : []),
       fullParagraphButton(match.citation.paragraph),
@@ -75,7 +83,11 @@ export function matchAnswer(query: string, context: CommandContext): Reply {
   if (results.length === 0) return notCovered(query, context);
   return showMatch(
     query,
-    results.map((r) => ({ citation: { paragraph: r.paragraph, sentence: r.sentence }, excerpt: r.excerpt, ranges: r.ranges })),
+    results.map((r) => ({
+      citation: { paragraph: r.paragraph, sentence: r.sentence },
+      excerpt: r.excerpt,
+      ranges: r.ranges,
+    })),
     0,
   );
 }
@@ -85,16 +97,32 @@ const suggestions = new WeakMap<Corpus, Suggestions>();
 
 export const quote: Command = {
   definition: withHide(
-    everywhere('quote', 'Quote the article: the passages that best match your words, verbatim and cited.', '引用文章：与您的词语最匹配的原文段落及出处')
+    everywhere(
+      'quote',
+      'Quote the article: the passages that best match your words, verbatim and cited.',
+      '引用文章：与您的词语最匹配的原文段落及出处',
+    )
       .addStringOption((o) =>
-        o.setName('text').setDescription('Words or a phrase to find, e.g. “flock of sheep”.').setRequired(true).setMaxLength(TEXT_MAX_LENGTH).setAutocomplete(true),
+        o
+          .setName('text')
+          .setDescription('Words or a phrase to find, e.g. “flock of sheep”.')
+          .setRequired(true)
+          .setMaxLength(TEXT_MAX_LENGTH)
+          .setAutocomplete(true),
       )
-      .addIntegerOption((o) => o.setName('paragraph').setDescription('Quote this paragraph instead: 0 is the headline, 1–15 the body.').setMinValue(0).setMaxValue(15)),
+      .addIntegerOption((o) =>
+        o
+          .setName('paragraph')
+          .setDescription('Quote this paragraph instead: 0 is the headline, 1–15 the body.')
+          .setMinValue(0)
+          .setMaxValue(15),
+      ),
   ).toJSON(),
   answers: true,
   execute(options, context) {
     const text = typeof options.text === 'string' ? options.text : '';
-    if (typeof options.paragraph === 'number') return paragraphAnswer(options.paragraph, context, text.trim() ? text : undefined);
+    if (typeof options.paragraph === 'number')
+      return paragraphAnswer(options.paragraph, context, text.trim() ? text : undefined);
     return matchAnswer(text, context);
   },
   autocomplete(focused, context): Choice[] {

@@ -24,12 +24,17 @@ export function sourceAnswer(corpus: Corpus): Answer {
       { heading: 'Headline', lines: [quoteExcerpt(source.headline)] },
       { heading: `Publisher: ${source.publisher.name}`, lines: [quoteExcerpt(source.publisher.evidence)] },
       { heading: `According to: ${source.relay.name}`, lines: [quoteExcerpt(source.relay.evidence)] },
-      ...source.events.map((event) => ({ heading: `${event.date}: ${event.label}`, lines: [quoteExcerpt(event.evidence)] })),
+      ...source.events.map((event) => ({
+        heading: `${event.date}: ${event.label}`,
+        lines: [quoteExcerpt(event.evidence)],
+      })),
       {
         heading: 'The text',
         lines: [
           note(`${article.paragraphs.length} paragraphs: the headline (¶0) and ${body} body paragraphs (¶1–¶${body}).`),
-          note(`Text hash ${corpus.hash}: the first 12 hex digits of the SHA-256 of the exact text every citation points into.`),
+          note(
+            `Text hash ${corpus.hash}: the first 12 hex digits of the SHA-256 of the exact text every citation points into.`,
+          ),
         ],
       },
     ],
@@ -66,7 +71,11 @@ const sourceButton: ButtonHandler = {
 
 export const source: Command = {
   definition: withHide(
-    everywhere('source', 'Where the text comes from: headline, publisher, dates it states, and the full text to read.', '出处：标题、发布者、文中日期，并可逐段阅读全文'),
+    everywhere(
+      'source',
+      'Where the text comes from: headline, publisher, dates it states, and the full text to read.',
+      '出处：标题、发布者、文中日期，并可逐段阅读全文',
+    ),
   ).toJSON(),
   answers: true,
   execute(_options, { corpus }) {

@@ -25,7 +25,10 @@ function lookupFor(corpus: Corpus) {
   if (!lookup) {
     lookup = {
       suggestions: new Suggestions(corpus, ['term']),
-      fuse: new Fuse(corpus.glossary.map((e) => e.term), { threshold: 0.4, ignoreLocation: true }),
+      fuse: new Fuse(
+        corpus.glossary.map((e) => e.term),
+        { threshold: 0.4, ignoreLocation: true },
+      ),
     };
     lookups.set(corpus, lookup);
   }
@@ -37,7 +40,9 @@ export function findEntry(corpus: Corpus, name: string): number | undefined {
   if (name.startsWith(CHOICE_PREFIX)) return wholeArg(name.slice(CHOICE_PREFIX.length), 0, corpus.glossary.length - 1);
   const typed = foldLabel(name);
   if (typed === '') return undefined;
-  const index = corpus.glossary.findIndex((e) => foldLabel(e.term) === typed || foldLabel(e.term.slice(0, LIMITS.choiceName)) === typed);
+  const index = corpus.glossary.findIndex(
+    (e) => foldLabel(e.term) === typed || foldLabel(e.term.slice(0, LIMITS.choiceName)) === typed,
+  );
   return index < 0 ? undefined : index;
 }
 
@@ -46,7 +51,9 @@ function didYouMean(corpus: Corpus, name: string): number[] {
   const typed = foldLabel(name).slice(0, 64);
   if (typed.length < 2) return [];
   const containing = corpus.glossary.flatMap((e, i) => (foldLabel(e.term).includes(typed) ? [i] : []));
-  const fuzzy = lookupFor(corpus).fuse.search(typed, { limit: DID_YOU_MEAN }).map((r) => r.refIndex);
+  const fuzzy = lookupFor(corpus)
+    .fuse.search(typed, { limit: DID_YOU_MEAN })
+    .map((r) => r.refIndex);
   return [...new Set([...containing, ...fuzzy])].slice(0, DID_YOU_MEAN);
 }
 
@@ -80,7 +87,11 @@ const termButton: ButtonHandler = {
 
 export const term: Command = {
   definition: withHide(
-    everywhere('term', 'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.', '文章引用的术语：出现位置及原文解释').addStringOption((o) =>
+    everywhere(
+      'term',
+      'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.',
+      '文章引用的术语：出现位置及原文解释',
+    ).addStringOption((o) =>
       o
         .setName('name')
         .setDescription('The term, e.g. “lion pack”: start typing and pick one.')

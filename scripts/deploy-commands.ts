@@ -6,7 +6,9 @@ import { COMMANDS, EXTRA_DEFINITIONS } from '../commands/index.js';
 
 const settings = readDeploySettings(process.env);
 if ('missing' in settings) {
-  console.error(`Missing ${settings.missing.join(' and ')}: copy .env.example to .env and fill it in (GUILD_ID registers to one server, instantly).`);
+  console.error(
+    `Missing ${settings.missing.join(' and ')}: copy .env.example to .env and fill it in (GUILD_ID registers to one server, instantly).`,
+  );
   process.exit(1);
 }
 
@@ -16,7 +18,8 @@ const rest = new REST({ version: '10', ...(settings.api ? { api: settings.api } 
 try {
   const registered = await rest.put(plan.route, { body: plan.body });
   const count = Array.isArray(registered) ? registered.length : plan.body.length;
-  const where = plan.scope === 'guild' ? `to server ${settings.guildId}` : 'globally (may take a while to show everywhere)';
+  const where =
+    plan.scope === 'guild' ? `to server ${settings.guildId}` : 'globally (may take a while to show everywhere)';
   console.log(`Registered ${count} commands ${where}: ${plan.body.map((d) => d.name).join(', ')}.`);
 } catch (error) {
   // The REST error names the route and Discord's message; the token is in neither.

@@ -61,7 +61,13 @@ export const BOT_KINDS = {
     agent: POOLED_LABEL,
     async start({ endpoint, commands }) {
       // policy-bot's intents: its public replies come back to it as MESSAGE_CREATE, as policy-bot's do.
-      const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands, intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages] });
+      const bot = await startNoopBotWith(
+        { ...endpoint, dataDir: '' },
+        {
+          commands,
+          intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
+        },
+      );
       bot.client.rest.setAgent(new Agent(REST_AGENT_OPTIONS));
       return bot;
     },
@@ -71,8 +77,16 @@ export const BOT_KINDS = {
     agent: `${POOLED_LABEL} (src/bot/client.ts)`,
     async start({ endpoint }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
-      const bot = await startBot({ ...endpoint, dataDir, logger: createLogger('info', 1), fairUse: { answers: Number.MAX_SAFE_INTEGER } });
-      return { client: bot.client, stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })) };
+      const bot = await startBot({
+        ...endpoint,
+        dataDir,
+        logger: createLogger('info', 1),
+        fairUse: { answers: Number.MAX_SAFE_INTEGER },
+      });
+      return {
+        client: bot.client,
+        stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })),
+      };
     },
   },
 } satisfies Record<string, BotKind>;

@@ -5,7 +5,13 @@
  * from INTERACTION_CREATE written to the bot's socket to the callback's body read.
  */
 import { performance } from 'node:perf_hooks';
-import { LocalDiscord, type OptionInput, type SandboxStatsSnapshot, type SandboxUser, type TimedExchange } from '../../src/sandbox/index.js';
+import {
+  LocalDiscord,
+  type OptionInput,
+  type SandboxStatsSnapshot,
+  type SandboxUser,
+  type TimedExchange,
+} from '../../src/sandbox/index.js';
 import { distribution, type Distribution } from '../stats.js';
 import type { Endpoint } from './bots.js';
 import { serve } from './ipc.js';
@@ -75,7 +81,13 @@ class Load {
     const item = this.#work[i % this.#work.length];
     const user = this.#people[i % this.#people.length];
     if (!item || !user) throw new Error('prepare the load first');
-    return this.discord.timedCommand({ user, name: item.name, options: item.options, quietMs: 0, timeoutMs: EXCHANGE_TIMEOUT_MS });
+    return this.discord.timedCommand({
+      user,
+      name: item.name,
+      options: item.options,
+      quietMs: 0,
+      timeoutMs: EXCHANGE_TIMEOUT_MS,
+    });
   }
 
   /** Runs `send`, which fires interactions; returns once every one of them has ended. */
@@ -93,11 +105,19 @@ class Load {
     });
     const exchanges = await Promise.all(runs);
     const used = process.cpuUsage(cpu);
-    return { ...summarise(exchanges, before, this.discord.stats), discordCpuMs: (used.user + used.system) / 1000, discordStalls: stalls.stop() };
+    return {
+      ...summarise(exchanges, before, this.discord.stats),
+      discordCpuMs: (used.user + used.system) / 1000,
+      discordStalls: stalls.stop(),
+    };
   }
 }
 
-function summarise(exchanges: readonly TimedExchange[], before: SandboxStatsSnapshot, after: SandboxStatsSnapshot): Omit<LoadResult, 'discordCpuMs' | 'discordStalls'> {
+function summarise(
+  exchanges: readonly TimedExchange[],
+  before: SandboxStatsSnapshot,
+  after: SandboxStatsSnapshot,
+): Omit<LoadResult, 'discordCpuMs' | 'discordStalls'> {
   const timings = exchanges.flatMap((exchange) => (exchange.timing ? [exchange.timing] : []));
   const latencies = timings.map((timing) => timing.callbackMs);
   const first = Math.min(...timings.map((timing) => timing.deliveredAt));
@@ -133,7 +153,11 @@ serve<DiscordOps>({
     const endpoints: Record<string, Endpoint> = {};
     for (const name of names) {
       // Interactions are forgotten 10 s after creation (Discord: 15 min) so 20,000 of them stay small here.
-      const discord = await LocalDiscord.start({ webhookLifetimeMs: 10_000, timeoutMs: EXCHANGE_TIMEOUT_MS, restRoundTripMs });
+      const discord = await LocalDiscord.start({
+        webhookLifetimeMs: 10_000,
+        timeoutMs: EXCHANGE_TIMEOUT_MS,
+        restRoundTripMs,
+      });
       loads.set(name, new Load(discord));
       endpoints[name] = { restApi: discord.restApi, token: discord.botToken, applicationId: discord.applicationId };
     }

@@ -18,7 +18,9 @@ interface Response {
   readonly error?: string;
 }
 
-export type Handlers<Ops extends Operations> = { [K in keyof Ops]: (args: Ops[K]['args']) => Promise<Ops[K]['result']> | Ops[K]['result'] };
+export type Handlers<Ops extends Operations> = {
+  [K in keyof Ops]: (args: Ops[K]['args']) => Promise<Ops[K]['result']> | Ops[K]['result'];
+};
 
 /** In the child: answers the parent's calls; exits when the parent goes away. */
 export function serve<Ops extends Operations>(handlers: Handlers<Ops>): void {
@@ -34,7 +36,11 @@ export function serve<Ops extends Operations>(handlers: Handlers<Ops>): void {
       })
       .then(
         (value) => send({ id: message.id, value } satisfies Response),
-        (error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Response),
+        (error: unknown) =>
+          send({
+            id: message.id,
+            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          } satisfies Response),
       );
   });
 }
@@ -42,9 +48,15 @@ export function serve<Ops extends Operations>(handlers: Handlers<Ops>): void {
 /** In the parent: calls the child's operations. */
 export class Remote<Ops extends Operations> {
   #next = 0;
-  readonly #waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  readonly #waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
 
-  constructor(readonly child: ChildProcess, readonly name: string) {
+  constructor(
+    readonly child: ChildProcess,
+    readonly name: string,
+  ) {
     child.on('message', (message: Response) => {
       const waiter = this.#waiting.get(message.id);
       if (!waiter) return;

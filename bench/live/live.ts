@@ -73,7 +73,9 @@ export function workload(): WorkItem[] {
     .filter((question) => question.q.length <= MAX_QUERY_LENGTH)
     .flatMap((question) => [
       { name: 'ask', options: [{ name: 'question', value: question.q }] },
-      ...(question.kind === 'quote' || question.kind === 'keyword' ? [{ name: 'quote', options: [{ name: 'text', value: question.q }] }] : []),
+      ...(question.kind === 'quote' || question.kind === 'keyword'
+        ? [{ name: 'quote', options: [{ name: 'text', value: question.q }] }]
+        : []),
     ]);
 }
 
@@ -81,7 +83,10 @@ const here = (file: string): string => fileURLToPath(new URL(file, import.meta.u
 
 function spawn(file: string, args: readonly string[], execArgv: readonly string[] = []) {
   // stdout → /dev/null: the bots' info logs are written, as in production, but not shown.
-  return fork(here(file), [...args], { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return fork(here(file), [...args], {
+    execArgv: ['--import', 'tsx', ...execArgv],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
 }
 
 /**
@@ -107,7 +112,10 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
   const ids = [...specs.keys()];
   const log = options.log ?? (() => undefined);
   const work = workload();
-  const commands = [...COMMANDS.map((command) => command.definition), ...EXTRA_DEFINITIONS] as unknown as Record<string, unknown>[];
+  const commands = [...COMMANDS.map((command) => command.definition), ...EXTRA_DEFINITIONS] as unknown as Record<
+    string,
+    unknown
+  >[];
   const profileDir = options.cpuProfileDir;
   const restRoundTripMs = options.restRoundTripMs ?? 0;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -155,22 +163,40 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
 
     const firstBurst = await eachBot('first burst (cold)', (id) => burst(id));
     const memoryFirst = await eachBot('memory', (id) => bot(id).call('memory', undefined));
-    if (profileDir) await Promise.all([...ids.map((id) => bot(id).call('profileStart', undefined)), discord.call('profileStart', undefined)]);
-    const roundTrip = await eachBot('round trips', (id) => measure(id, () => discord.call('roundTrips', { name: id, count: PLAN.roundTrips })));
+    if (profileDir)
+      await Promise.all([
+        ...ids.map((id) => bot(id).call('profileStart', undefined)),
+        discord.call('profileStart', undefined),
+      ]);
+    const roundTrip = await eachBot('round trips', (id) =>
+      measure(id, () => discord.call('roundTrips', { name: id, count: PLAN.roundTrips })),
+    );
     const bursts = new Map<string, Run[]>(ids.map((id) => [id, []]));
     const burstOnce = () => eachBot('burst', async (id) => bursts.get(id)!.push(await burst(id)));
     await burstOnce();
     const pacedRuns = new Map<string, Run[]>(ids.map((id) => [id, []]));
     for (let run = 1; run <= PLAN.pacedRuns; run++) {
       await eachBot(`paced ${run} of ${PLAN.pacedRuns}`, async (id) =>
-        pacedRuns.get(id)!.push(await measure(id, () => discord.call('paced', { name: id, perSecond: PLAN.pacedPerSecond, durationMs: PLAN.pacedMs }, PLAN.pacedMs + 30_000))),
+        pacedRuns
+          .get(id)!
+          .push(
+            await measure(id, () =>
+              discord.call(
+                'paced',
+                { name: id, perSecond: PLAN.pacedPerSecond, durationMs: PLAN.pacedMs },
+                PLAN.pacedMs + 30_000,
+              ),
+            ),
+          ),
       );
     }
     const memoryMiddle = await eachBot('memory', (id) => bot(id).call('memory', undefined));
     const countMiddle = new Map(count);
     if (profileDir) {
       await Promise.all([
-        ...ids.map((id) => bot(id).call('profileStop', { file: join(profileDir, `${id.replace(/[^\w-]+/g, '_')}.cpuprofile`) })),
+        ...ids.map((id) =>
+          bot(id).call('profileStop', { file: join(profileDir, `${id.replace(/[^\w-]+/g, '_')}.cpuprofile`) }),
+        ),
         discord.call('profileStop', { file: join(profileDir, 'local-discord.cpuprofile') }),
       ]);
     }
@@ -243,41 +269,107 @@ export function printLive(result: LiveBench, cores: number): string {
   const late = (runs: readonly Run[]): number => runs.reduce((sum, run) => sum + run.late, 0);
   const rows: Row[] = [
     { name: 'start-up: start call → ready (ms)', value: (b) => b.startupMs, goal: '≤ 300 ms' },
-    { name: `round trip p50 (ms; ${plan.roundTrips}, one at a time)`, value: (b) => b.roundTrip.latency.p50, digits: 2 },
+    {
+      name: `round trip p50 (ms; ${plan.roundTrips}, one at a time)`,
+      value: (b) => b.roundTrip.latency.p50,
+      digits: 2,
+    },
     { name: 'round trip p99 (ms)', value: (b) => b.roundTrip.latency.p99, digits: 2 },
-    { name: `first burst of ${plan.burst} after start (cold): interactions/s`, value: (b) => b.firstBurst.perSecond, digits: 0 },
+    {
+      name: `first burst of ${plan.burst} after start (cold): interactions/s`,
+      value: (b) => b.firstBurst.perSecond,
+      digits: 0,
+    },
     { name: 'first burst: max latency (ms)', value: (b) => b.firstBurst.latency.max, digits: 0 },
     { name: 'first burst: later than 3 s', value: (b) => b.firstBurst.late, digits: 0, goal: 'none' },
-    { name: `burst of ${plan.burst}: interactions/s (median of ${bots[0]?.bursts.length ?? 0} bursts)`, value: (b) => medianBurst(b.bursts)?.perSecond ?? NaN, digits: 0, goal: '≥ 0.8× no-op' },
+    {
+      name: `burst of ${plan.burst}: interactions/s (median of ${bots[0]?.bursts.length ?? 0} bursts)`,
+      value: (b) => medianBurst(b.bursts)?.perSecond ?? NaN,
+      digits: 0,
+      goal: '≥ 0.8× no-op',
+    },
     { name: 'burst: max latency (ms; that burst)', value: (b) => medianBurst(b.bursts)?.latency.max ?? NaN, digits: 0 },
-    { name: 'burst: max latency (ms; worst burst)', value: (b) => Math.max(...b.bursts.map((run) => run.latency.max)), digits: 0 },
+    {
+      name: 'burst: max latency (ms; worst burst)',
+      value: (b) => Math.max(...b.bursts.map((run) => run.latency.max)),
+      digits: 0,
+    },
     { name: 'bursts: later than 3 s (all but the first)', value: (b) => late(b.bursts), digits: 0, goal: 'none' },
-    { name: `paced ${plan.pacedPerSecond}/s for ${plan.pacedMs / 1000} s, ${plan.pacedRuns} runs: p99 (ms; the median run, whose figures follow)`, value: (b) => b.paced.latency.p99, digits: 2, goal: '≤ 20 ms' },
-    { name: 'paced: p99 (ms; the best run)', value: (b) => Math.min(...b.pacedRuns.map((run) => run.latency.p99)), digits: 2 },
-    { name: 'paced: p99 (ms; the worst run)', value: (b) => Math.max(...b.pacedRuns.map((run) => run.latency.p99)), digits: 2 },
+    {
+      name: `paced ${plan.pacedPerSecond}/s for ${plan.pacedMs / 1000} s, ${plan.pacedRuns} runs: p99 (ms; the median run, whose figures follow)`,
+      value: (b) => b.paced.latency.p99,
+      digits: 2,
+      goal: '≤ 20 ms',
+    },
+    {
+      name: 'paced: p99 (ms; the best run)',
+      value: (b) => Math.min(...b.pacedRuns.map((run) => run.latency.p99)),
+      digits: 2,
+    },
+    {
+      name: 'paced: p99 (ms; the worst run)',
+      value: (b) => Math.max(...b.pacedRuns.map((run) => run.latency.p99)),
+      digits: 2,
+    },
     { name: 'paced: p50 (ms)', value: (b) => b.paced.latency.p50, digits: 2 },
     { name: 'paced: max (ms)', value: (b) => b.paced.latency.max, digits: 1 },
-    { name: 'paced: later than 3 s (all runs)', value: (b) => b.pacedRuns.reduce((sum, run) => sum + run.late, 0), digits: 0 },
+    {
+      name: 'paced: later than 3 s (all runs)',
+      value: (b) => b.pacedRuns.reduce((sum, run) => sum + run.late, 0),
+      digits: 0,
+    },
     { name: 'paced: bot GC pauses (count)', value: (b) => b.paced.stalls.gcCount, digits: 0 },
     { name: 'paced: bot GC pauses (ms in all)', value: (b) => b.paced.stalls.gcMs, digits: 1 },
     { name: 'paced: bot longest GC pause (ms)', value: (b) => b.paced.stalls.gcMaxMs, digits: 1 },
-    { name: 'paced: bot event loop, a 10 ms timer late by: p99 (ms)', value: (b) => b.paced.stalls.loopDelayP99Ms, digits: 1 },
-    { name: 'paced: bot event loop, a 10 ms timer late by: max (ms)', value: (b) => b.paced.stalls.loopDelayMaxMs, digits: 1 },
+    {
+      name: 'paced: bot event loop, a 10 ms timer late by: p99 (ms)',
+      value: (b) => b.paced.stalls.loopDelayP99Ms,
+      digits: 1,
+    },
+    {
+      name: 'paced: bot event loop, a 10 ms timer late by: max (ms)',
+      value: (b) => b.paced.stalls.loopDelayMaxMs,
+      digits: 1,
+    },
     { name: 'paced: local Discord longest GC pause (ms)', value: (b) => b.paced.discordStalls.gcMaxMs, digits: 1 },
-    { name: 'paced: local Discord event loop, a 10 ms timer late by: max (ms)', value: (b) => b.paced.discordStalls.loopDelayMaxMs, digits: 1 },
-    { name: 'bot process CPU per interaction (ms; bursts + paced)', value: (b) => cpuPerInteraction(b, 'bot'), digits: 3 },
+    {
+      name: 'paced: local Discord event loop, a 10 ms timer late by: max (ms)',
+      value: (b) => b.paced.discordStalls.loopDelayMaxMs,
+      digits: 1,
+    },
+    {
+      name: 'bot process CPU per interaction (ms; bursts + paced)',
+      value: (b) => cpuPerInteraction(b, 'bot'),
+      digits: 3,
+    },
     { name: 'local Discord CPU per interaction (ms)', value: (b) => cpuPerInteraction(b, 'discord'), digits: 3 },
     { name: 'new TCP connections per 2000 replies: first burst', value: (b) => per2000(b.firstBurst), digits: 0 },
-    { name: 'new TCP connections per 2000 replies: later bursts', value: (b) => per2000(medianBurst(b.bursts)), digits: 0 },
+    {
+      name: 'new TCP connections per 2000 replies: later bursts',
+      value: (b) => per2000(medianBurst(b.bursts)),
+      digits: 0,
+    },
     { name: 'new TCP connections per 2000 replies: paced', value: (b) => per2000(b.paced), digits: 0 },
     { name: `RSS after first ${plan.burst} (MB, after GC)`, value: (b) => b.memoryFirst.rssMb },
-    { name: `RSS after the paced runs, ${bots[0]?.interactionsMiddle ?? 0} (MB, after GC)`, value: (b) => b.memoryMiddle.rssMb },
+    {
+      name: `RSS after the paced runs, ${bots[0]?.interactionsMiddle ?? 0} (MB, after GC)`,
+      value: (b) => b.memoryMiddle.rssMb,
+    },
     { name: `RSS at the end, ${bots[0]?.interactions ?? 0} (MB, after GC)`, value: (b) => b.memoryLast.rssMb },
-    { name: `RSS growth from first ${plan.burst} (%)`, value: (b) => ((b.memoryLast.rssMb - b.memoryFirst.rssMb) / b.memoryFirst.rssMb) * 100, goal: '≤ 10 %' },
+    {
+      name: `RSS growth from first ${plan.burst} (%)`,
+      value: (b) => ((b.memoryLast.rssMb - b.memoryFirst.rssMb) / b.memoryFirst.rssMb) * 100,
+      goal: '≤ 10 %',
+    },
     { name: `heap used after first ${plan.burst} (MB, after GC)`, value: (b) => b.memoryFirst.heapUsedMb },
     { name: `heap used at the end (MB, after GC)`, value: (b) => b.memoryLast.heapUsedMb },
   ];
-  const header = ['figure', ...bots.map((bot) => bot.label), ...pairs.map(({ subject, baseline }) => `${subject.label} ÷ ${baseline.label}`), 'goal'];
+  const header = [
+    'figure',
+    ...bots.map((bot) => bot.label),
+    ...pairs.map(({ subject, baseline }) => `${subject.label} ÷ ${baseline.label}`),
+    'goal',
+  ];
   const lines = [
     `Live (${cores} cores, shared by everything): the local Discord in one process, each bot in its own; one bot loaded at a time, in rotating order.`,
     `Latency: INTERACTION_CREATE written to the bot's socket → callback body read, timed in the local Discord's process.`,

@@ -45,6 +45,7 @@ export function createClient(settings: ClientSettings = {}): Client {
       agent: new Agent(REST_AGENT_OPTIONS),
     },
   };
-  if (settings.fastIdentify) options.ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: () => Promise.resolve() }) };
+  if (settings.fastIdentify)
+    options.ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: () => Promise.resolve() }) };
   return new Client(options);
 }

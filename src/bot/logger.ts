@@ -15,7 +15,10 @@ const BUFFER = { minLength: 4096, periodicFlush: 250 } as const;
  * field of that name is logged, and nothing logs message text at info level.
  */
 export function createLogger(level: string, destination: 1 | 2 = 1): Logger {
-  return pino({ level, redact: { paths: ['token', '*.token', 'headers.authorization'], censor: '[redacted]' } }, pino.destination({ fd: destination, sync: false, ...BUFFER }));
+  return pino(
+    { level, redact: { paths: ['token', '*.token', 'headers.authorization'], censor: '[redacted]' } },
+    pino.destination({ fd: destination, sync: false, ...BUFFER }),
+  );
 }
 
 /** A short id that ties what a person is told to the log line that explains it. */

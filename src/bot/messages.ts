@@ -51,7 +51,10 @@ export class Conversations {
       this.#welcomed.add(message.author.id);
       const welcome = this.#welcome();
       if (!hasWords(question.text) || /^(hi|hello|hey)\W*$/i.test(question.text)) return this.#plain(welcome);
-      return this.#render(/^help\W*$/i.test(question.text) ? helpAnswer(COMMANDS) : this.#answer(message.content), welcome);
+      return this.#render(
+        /^help\W*$/i.test(question.text) ? helpAnswer(COMMANDS) : this.#answer(message.content),
+        welcome,
+      );
     }
     if (!hasWords(question.text)) return this.#plain(NO_WORDS);
     if (/^help\W*$/i.test(question.text)) return this.#render(helpAnswer(COMMANDS));
@@ -89,4 +92,3 @@ export class Conversations {
     return renderAnswer(reply, { footer: this.#deps.footer, ...(notice ? { notice } : {}) });
   }
 }
-

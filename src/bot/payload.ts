@@ -30,7 +30,11 @@ export function rewritePayload(target: MessageTarget, payload: MessagePayload): 
 
 /** A reply to a person's message: it pings no one, not even the person replied to. */
 export function messageReplyOptions(payload: MessagePayload): MessageReplyOptions {
-  const options: MessageReplyOptions = { embeds: payload.embeds, components: payload.components, allowedMentions: { parse: [], repliedUser: false } };
+  const options: MessageReplyOptions = {
+    embeds: payload.embeds,
+    components: payload.components,
+    allowedMentions: { parse: [], repliedUser: false },
+  };
   if (payload.content !== undefined) options.content = payload.content;
   return options;
 }

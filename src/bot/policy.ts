@@ -13,7 +13,10 @@ export interface Placement {
  * The settings of the server the interaction happens in, when that server installed the bot.
  * DMs, and user-installed use in other servers, answer to no server's settings.
  */
-export function governingSettings(interaction: BaseInteraction, store: SettingsStore | undefined): GuildSettings | undefined {
+export function governingSettings(
+  interaction: BaseInteraction,
+  store: SettingsStore | undefined,
+): GuildSettings | undefined {
   const guildId = interaction.guildId;
   if (!store || !guildId) return undefined;
   const owners = interaction.authorizingIntegrationOwners;
@@ -36,11 +39,19 @@ function isAnswerChannel(settings: GuildSettings, interaction: BaseInteraction):
  * Where an answer goes: outside the server's answer channels always privately; inside them as
  * `hide` asks, else by the server's default visibility.
  */
-export function placeAnswer(interaction: BaseInteraction, store: SettingsStore | undefined, hide: boolean | undefined): Placement {
+export function placeAnswer(
+  interaction: BaseInteraction,
+  store: SettingsStore | undefined,
+  hide: boolean | undefined,
+): Placement {
   const settings = governingSettings(interaction, store);
   if (!settings) return { ephemeral: hide === true, shareable: true };
   if (!isAnswerChannel(settings, interaction)) {
-    return { ephemeral: true, shareable: false, notice: `In this server I answer publicly in ${channelList(settings)}; here only you see my answers.` };
+    return {
+      ephemeral: true,
+      shareable: false,
+      notice: `In this server I answer publicly in ${channelList(settings)}; here only you see my answers.`,
+    };
   }
   return { ephemeral: hide ?? settings.visibility === 'ephemeral', shareable: settings.share };
 }

@@ -38,7 +38,9 @@ const EXPIRED = 'This answer has expired: ask again.';
 
 /** Discord's "unknown interaction": the 3 s window passed, or the token expired. Nothing to answer. */
 function isUnknownInteraction(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 10062 || error.code === 40060);
+  return (
+    typeof error === 'object' && error !== null && 'code' in error && (error.code === 10062 || error.code === 40060)
+  );
 }
 
 /**
@@ -90,12 +92,18 @@ export class Router {
       }
     } catch (error) {
       outcome = 'error';
-      this.#deps.logger.error({ err: error, ref: errorReference(), channel: message.channelId }, 'message handler failed');
+      this.#deps.logger.error(
+        { err: error, ref: errorReference(), channel: message.channelId },
+        'message handler failed',
+      );
     }
     if (outcome !== 'ignored') {
       const ms = performance.now() - started;
       this.#activity.record('message', outcome, ms);
-      this.#deps.logger.debug({ kind: 'message', dm: message.guildId === null, ms: Math.round(ms * 100) / 100, outcome }, 'message');
+      this.#deps.logger.debug(
+        { kind: 'message', dm: message.guildId === null, ms: Math.round(ms * 100) / 100, outcome },
+        'message',
+      );
     }
   }
 
@@ -109,8 +117,19 @@ export class Router {
   async #route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const { logger } = this.#deps;
-    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
-    const kind: Kind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isCommand() ? 'command' : 'other';
+    const name =
+      interaction.isCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isButton()
+          ? interaction.customId.split(':')[0]
+          : undefined;
+    const kind: Kind = interaction.isAutocomplete()
+      ? 'autocomplete'
+      : interaction.isButton()
+        ? 'button'
+        : interaction.isCommand()
+          ? 'command'
+          : 'other';
     let outcome: Outcome = 'answered';
     try {
       if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
@@ -121,7 +140,10 @@ export class Router {
     } catch (error) {
       outcome = 'error';
       if (isUnknownInteraction(error)) {
-        logger.warn({ kind, name, code: (error as { code: number }).code }, 'interaction expired before it was answered');
+        logger.warn(
+          { kind, name, code: (error as { code: number }).code },
+          'interaction expired before it was answered',
+        );
       } else {
         const ref = errorReference();
         logger.error({ err: error, ref, kind, name }, 'handler failed');
@@ -130,13 +152,17 @@ export class Router {
     }
     const ms = performance.now() - started;
     this.#activity.record(kind, outcome, ms);
-    logger.debug({ kind, name, ms: Math.round(ms * 100) / 100, outcome, guild: interaction.guildId ?? undefined }, 'interaction');
+    logger.debug(
+      { kind, name, ms: Math.round(ms * 100) / 100, outcome, guild: interaction.guildId ?? undefined },
+      'interaction',
+    );
   }
 
   async #apologise(interaction: RepliableInteraction, ref: string): Promise<void> {
     const content = `Something went wrong on my side (ref: ${ref}). Please try again in a moment.`;
     try {
-      if (interaction.deferred || interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      if (interaction.deferred || interaction.replied)
+        await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     } catch (error) {
       this.#deps.logger.warn({ err: error, ref }, 'could not tell the user about the failure');
@@ -151,7 +177,7 @@ export class Router {
   #invocation(interaction: ChatInputCommandInteraction | ButtonInteraction): Invocation {
     const channels = new Map<string, { type: number }>();
     if (interaction.isChatInputCommand()) {
-      for (const option of interaction.options.data.flatMap(function all(o): typeof o[] {
+      for (const option of interaction.options.data.flatMap(function all(o): (typeof o)[] {
         return [o, ...(o.options ?? []).flatMap(all)];
       })) {
         if (option.channel) channels.set(option.channel.id, { type: option.channel.type });
@@ -163,7 +189,12 @@ export class Router {
   async #command(interaction: ChatInputCommandInteraction): Promise<Outcome> {
     const command = findCommand(interaction.commandName);
     if (!command) {
-      await interaction.reply(replyPayload(interaction, renderProblem({ problem: 'I do not know this command any more: it may have been renamed. Try `/help`.' })));
+      await interaction.reply(
+        replyPayload(
+          interaction,
+          renderProblem({ problem: 'I do not know this command any more: it may have been renamed. Try `/help`.' }),
+        ),
+      );
       return 'expired';
     }
     const options = flattenOptions(interaction.options.data);
@@ -176,13 +207,20 @@ export class Router {
       return isProblem(reply) ? 'problem' : 'answered';
     }
     const hide = typeof options['hide'] === 'boolean' ? options['hide'] : undefined;
-    const placement = command.answers ? placeAnswer(interaction, this.#deps.context.settings, hide) : { ephemeral: true, shareable: false };
+    const placement = command.answers
+      ? placeAnswer(interaction, this.#deps.context.settings, hide)
+      : { ephemeral: true, shareable: false };
     const render = (): Rendered => {
       const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
-      return { payload: this.#render(reply, placement.ephemeral, placement.shareable, placement.notice), problem: isProblem(reply) };
+      return {
+        payload: this.#render(reply, placement.ephemeral, placement.shareable, placement.notice),
+        problem: isProblem(reply),
+      };
     };
     // Only answers are cached: they depend on nothing but their options and the article.
-    const { payload, problem } = command.answers ? this.#answers.get(interaction.commandName, options, placement, render) : render();
+    const { payload, problem } = command.answers
+      ? this.#answers.get(interaction.commandName, options, placement, render)
+      : render();
     await interaction.reply(replyPayload(interaction, payload));
     return problem ? 'problem' : 'answered';
   }
@@ -206,15 +244,20 @@ export class Router {
   async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = findCommand(interaction.commandName);
     const focused = interaction.options.getFocused(true);
-    const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, this.#deps.context) ?? [];
-    await interaction.respond(choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })));
+    const choices =
+      command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, this.#deps.context) ?? [];
+    await interaction.respond(
+      choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })),
+    );
   }
 
   async #button(interaction: ButtonInteraction): Promise<Outcome> {
     const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (interaction.customId === SHARE_ACTION) {
       const refusal = shareRefusal(interaction, this.#deps.context.settings);
-      await interaction.reply(replyPayload(interaction, refusal ? renderProblem({ problem: refusal }) : sharedAnswer(interaction)));
+      await interaction.reply(
+        replyPayload(interaction, refusal ? renderProblem({ problem: refusal }) : sharedAnswer(interaction)),
+      );
       return refusal ? 'problem' : 'answered';
     }
     const handler = BUTTONS.get(interaction.customId.split(':')[0] ?? '');
@@ -225,9 +268,12 @@ export class Router {
     }
     const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
     // Share is offered only on answers, and only where this server lets answers be shared.
-    const shareable = ANSWER_BUTTONS.has(handler) && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
+    const shareable =
+      ANSWER_BUTTONS.has(handler) && placeAnswer(interaction, this.#deps.context.settings, true).shareable;
     if (press.mode === 'update' && !isProblem(press.reply)) {
-      await interaction.update(rewritePayload(interaction, this.#render(press.reply, ephemeral, ephemeral && shareable)));
+      await interaction.update(
+        rewritePayload(interaction, this.#render(press.reply, ephemeral, ephemeral && shareable)),
+      );
     } else {
       await interaction.reply(replyPayload(interaction, this.#render(press.reply, true, shareable)));
     }

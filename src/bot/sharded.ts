@@ -7,7 +7,14 @@
 import 'dotenv/config';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DiscordAPIError, REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import {
+  DiscordAPIError,
+  REST,
+  Routes,
+  ShardingManager,
+  type RESTGetAPIGatewayBotResult,
+  type Shard,
+} from 'discord.js';
 import { ConfigError, readConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -24,7 +31,9 @@ function readShardCount(env: NodeJS.ProcessEnv): number | 'auto' {
   if (raw === '' || raw === 'auto') return 'auto';
   const count = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(count) || count < 1) {
-    throw new ConfigError('SHARD_COUNT must be a positive whole number (for example 2), or left empty to run the number of shards Discord recommends.');
+    throw new ConfigError(
+      'SHARD_COUNT must be a positive whole number (for example 2), or left empty to run the number of shards Discord recommends.',
+    );
   }
   return count;
 }
@@ -36,7 +45,8 @@ function readShardCount(env: NodeJS.ProcessEnv): number | 'auto' {
 async function recommendedShardCount(token: string, restApi: string | undefined): Promise<number> {
   const rest = new REST(restApi ? { api: restApi } : {}).setToken(token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  if (!Number.isSafeInteger(gateway.shards) || gateway.shards < 1) throw new Error(`/gateway/bot recommended ${String(gateway.shards)} shards`);
+  if (!Number.isSafeInteger(gateway.shards) || gateway.shards < 1)
+    throw new Error(`/gateway/bot recommended ${String(gateway.shards)} shards`);
   return gateway.shards;
 }
 
@@ -136,7 +146,9 @@ try {
 } catch (error) {
   if (!stopping) {
     const refused = error instanceof DiscordAPIError && error.status === 401;
-    const message = refused ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and update .env.' : (error as Error).message;
+    const message = refused
+      ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and update .env.'
+      : (error as Error).message;
     logger.fatal({ err: error }, 'could not start');
     process.stderr.write(`policy-bot could not start: ${message}\n`);
     const code = await stopAll('start failed');

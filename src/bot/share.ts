@@ -10,7 +10,10 @@ export function sharedAnswer(interaction: ButtonInteraction): MessagePayload {
   const rows = interaction.message.components
     .map((row) => row.toJSON())
     .filter((row): row is APIActionRowComponent<APIButtonComponent> => row.type === ComponentType.ActionRow)
-    .map((row) => ({ ...row, components: row.components.filter((c) => !('custom_id' in c) || c.custom_id !== SHARE_ACTION) }))
+    .map((row) => ({
+      ...row,
+      components: row.components.filter((c) => !('custom_id' in c) || c.custom_id !== SHARE_ACTION),
+    }))
     .filter((row) => row.components.length > 0);
   return {
     content: `Shared by <@${interaction.user.id}>`,

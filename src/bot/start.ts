@@ -37,7 +37,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const context = { corpus, search: articleSearch(), settings };
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
-  const router = new Router({ context, logger, footer: sourceLine(corpus), fairUse: new FairUse(options.fairUse), botId: () => client.user?.id });
+  const router = new Router({
+    context,
+    logger,
+    footer: sourceLine(corpus),
+    fairUse: new FairUse(options.fairUse),
+    botId: () => client.user?.id,
+  });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => void router.handleMessage(message));
@@ -66,7 +72,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   try {
     if (options.registerCommands ?? local) {
       client.rest.setToken(options.token);
-      await client.rest.put(`/applications/${options.applicationId}/commands`, { body: [...COMMANDS.map((c) => c.definition), ...EXTRA_DEFINITIONS] });
+      await client.rest.put(`/applications/${options.applicationId}/commands`, {
+        body: [...COMMANDS.map((c) => c.definition), ...EXTRA_DEFINITIONS],
+      });
     }
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(options.token);

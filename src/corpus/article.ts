@@ -33,7 +33,9 @@ export class CorpusError extends Error {
 export function parseArticle(text: string): Article {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   if (lines.length !== PARAGRAPH_COUNT) {
-    throw new CorpusError(`corpus/article.txt: expected ${PARAGRAPH_COUNT} paragraphs (headline + 15), found ${lines.length}`);
+    throw new CorpusError(
+      `corpus/article.txt: expected ${PARAGRAPH_COUNT} paragraphs (headline + 15), found ${lines.length}`,
+    );
   }
   const paragraphs = lines.map((line, number) => ({
     number,

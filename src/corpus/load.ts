@@ -41,7 +41,10 @@ const LONGEST_TERM_WORDS = 20;
 export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 
 /** Every file of the corpus as text, so tests can load an altered copy. */
-export type CorpusFiles = Record<'article.txt' | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms'}.json`, string>;
+export type CorpusFiles = Record<
+  'article.txt' | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms'}.json`,
+  string
+>;
 
 export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
   const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
@@ -99,12 +102,18 @@ function checkSource({ source, article }: Corpus): void {
   if (source.headline.paragraph !== 0 || source.headline.text !== article.paragraphs[0]?.text) {
     throw new CorpusError('corpus/source.json headline: must be the whole of ¶0');
   }
-  for (const [field, { name, evidence }] of [['publisher', source.publisher], ['relay', source.relay]] as const) {
-    if (!evidence.text.includes(name)) throw new CorpusError(`corpus/source.json ${field}: “${name}” is not in its evidence`);
+  for (const [field, { name, evidence }] of [
+    ['publisher', source.publisher],
+    ['relay', source.relay],
+  ] as const) {
+    if (!evidence.text.includes(name))
+      throw new CorpusError(`corpus/source.json ${field}: “${name}” is not in its evidence`);
   }
   for (const event of source.events) {
     if (!event.evidence.text.includes(event.date)) {
-      throw new CorpusError(`corpus/source.json events (${event.label}): the date “${event.date}” is not in its evidence`);
+      throw new CorpusError(
+        `corpus/source.json events (${event.label}): the date “${event.date}” is not in its evidence`,
+      );
     }
   }
 }
@@ -114,15 +123,21 @@ function checkGlossary({ glossary, article }: Corpus): void {
   const spans = quotedSpans(article);
   for (const entry of glossary) {
     const quotedIn = [...new Set(spans.filter((s) => s.text === entry.term).map((s) => s.paragraph))];
-    if (quotedIn.length === 0) throw new CorpusError(`corpus/glossary.json (${entry.term}): the article never quotes this term`);
+    if (quotedIn.length === 0)
+      throw new CorpusError(`corpus/glossary.json (${entry.term}): the article never quotes this term`);
     const listed = [...entry.paragraphs].sort((a, b) => a - b).join(',');
     if (listed !== quotedIn.join(',')) {
-      throw new CorpusError(`corpus/glossary.json (${entry.term}): paragraphs ${listed} but the article quotes it in ${quotedIn.join(',')}`);
+      throw new CorpusError(
+        `corpus/glossary.json (${entry.term}): paragraphs ${listed} but the article quotes it in ${quotedIn.join(',')}`,
+      );
     }
   }
   const known = new Set(glossary.map((entry) => entry.term));
   const missing = spans.find((s) => wordCount(s.text) <= LONGEST_TERM_WORDS && !known.has(s.text));
-  if (missing) throw new CorpusError(`corpus/glossary.json: no entry for the quoted term “${missing.text}” (¶${missing.paragraph})`);
+  if (missing)
+    throw new CorpusError(
+      `corpus/glossary.json: no entry for the quoted term “${missing.text}” (¶${missing.paragraph})`,
+    );
 }
 
 /** A synonym must lead to words the article uses, or it leads nowhere. */
@@ -131,7 +146,9 @@ function checkSynonyms({ synonyms, article }: Corpus): void {
   for (const [i, synonym] of synonyms.entries()) {
     for (const phrase of synonym.means) {
       if (!body.includes(phrase.toLowerCase())) {
-        throw new CorpusError(`corpus/synonyms.json[${i}] (${synonym.words[0]}): “${phrase}” does not occur in the article`);
+        throw new CorpusError(
+          `corpus/synonyms.json[${i}] (${synonym.words[0]}): “${phrase}” does not occur in the article`,
+        );
       }
     }
   }

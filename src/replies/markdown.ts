@@ -8,7 +8,11 @@ export function escapeUserText(text: string): string {
   // Every `[` is escaped, not discord.js's `maskedLink`: its greedy pattern escapes only the first
   // of several links, and the rest stay live. Backslashes the person typed are already doubled.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
-  return escapeMarkdown(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ''), { numberedList: true, bulletedList: true, heading: true })
+  return escapeMarkdown(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ''), {
+    numberedList: true,
+    bulletedList: true,
+    heading: true,
+  })
     .replace(/\[/g, '\\[')
     .replace(/@/g, '@\u200B')
     .replace(/</g, '<\u200B')

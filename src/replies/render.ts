@@ -30,7 +30,11 @@ export const SHARE_ACTION = 'share';
 const PAGE_SIZE = 3800;
 const ACCENT = 0x2b6cb0;
 
-const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success } as const;
+const STYLES = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+} as const;
 
 function blocksOf(line: Line): string[] {
   return 'quote' in line ? splitQuote(line.quote, PAGE_SIZE) : [clip(line.note, PAGE_SIZE)];
@@ -59,7 +63,12 @@ export function paginate(answer: Answer): string[] {
 }
 
 function button({ label, action, style = 'secondary', disabled = false }: Button): APIButtonComponent {
-  const json: APIButtonComponent = { type: ComponentType.Button, style: STYLES[style], label: clip(label, LIMITS.buttonLabel), custom_id: action };
+  const json: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: STYLES[style],
+    label: clip(label, LIMITS.buttonLabel),
+    custom_id: action,
+  };
   return disabled ? { ...json, disabled } : json;
 }
 
@@ -79,9 +88,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
   const index = canPage ? Math.min(Math.max(answer.page ?? 0, 0), pages.length - 1) : 0;
   let description = pages[index] ?? '';
   // Without a way to page, whole blocks are kept while they fit: a quote never loses its citation.
-  if (pages.length > 1 && !canPage) description = `${pages[0] ?? ''}\n\n(The answer is longer than one message: this is its beginning.)`;
+  if (pages.length > 1 && !canPage)
+    description = `${pages[0] ?? ''}\n\n(The answer is longer than one message: this is its beginning.)`;
 
-  const status = [answer.status, canPage ? `Page ${index + 1} of ${pages.length}` : undefined].filter(Boolean).join(' · ');
+  const status = [answer.status, canPage ? `Page ${index + 1} of ${pages.length}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
   const embed: APIEmbed = {
     title: clip(answer.title, LIMITS.embedTitle),
     description: description || undefined,
@@ -95,7 +107,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
     if (index < pages.length - 1) buttons.push({ label: 'Next page ▶', action: answer.pageAction(index + 1) });
   }
   buttons.push(...(answer.buttons ?? []));
-  if (options.ephemeral && options.shareable) buttons.push({ label: 'Share', action: encodeAction(SHARE_ACTION), style: 'success' });
+  if (options.ephemeral && options.shareable)
+    buttons.push({ label: 'Share', action: encodeAction(SHARE_ACTION), style: 'success' });
 
   const payload: MessagePayload = { embeds: [embed], components: rows(buttons), allowed_mentions: { parse: [] } };
   if (options.notice) payload.content = clip(options.notice, LIMITS.content);

@@ -33,11 +33,20 @@ async function loadStartBot(): Promise<StartBot> {
   try {
     loaded = await import(specifier);
   } catch (error) {
-    const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes('start.ts');
-    if (missing) throw new Error(`cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`, { cause: error });
+    const missing =
+      error instanceof Error &&
+      'code' in error &&
+      error.code === 'ERR_MODULE_NOT_FOUND' &&
+      error.message.includes('start.ts');
+    if (missing)
+      throw new Error(
+        `cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`,
+        { cause: error },
+      );
     throw error;
   }
-  const startBot = typeof loaded === 'object' && loaded !== null ? (loaded as { startBot?: unknown }).startBot : undefined;
+  const startBot =
+    typeof loaded === 'object' && loaded !== null ? (loaded as { startBot?: unknown }).startBot : undefined;
   if (typeof startBot !== 'function') throw new Error(`${specifier} does not export startBot(options)`);
   return startBot as StartBot;
 }
@@ -63,7 +72,8 @@ async function main(): Promise<number> {
     const running = await startBot(options);
     await discord.whenReady();
     // The bot registers its commands at start-up; the sandbox only accepts registered ones.
-    if (!(await discord.whenCommandsRegistered(5000))) process.stderr.write('sandbox: the bot registered no commands; every /command will be refused\n');
+    if (!(await discord.whenCommandsRegistered(5000)))
+      process.stderr.write('sandbox: the bot registered no commands; every /command will be refused\n');
     return running;
   };
   let bot: RunningBot | undefined;

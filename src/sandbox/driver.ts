@@ -3,7 +3,14 @@ import type { SandboxConfig, SandboxCore } from './core.js';
 import type { FaultRule } from './faults.js';
 import { InteractionContext, commandLabel, refusal, type Invocation } from './interactions/access.js';
 import type { InteractionSite } from './interactions/build.js';
-import { deniedExchange, runInteraction, runTimedInteraction, type Exchange, type InteractionSpec, type TimedExchange } from './interactions/dispatch.js';
+import {
+  deniedExchange,
+  runInteraction,
+  runTimedInteraction,
+  type Exchange,
+  type InteractionSpec,
+  type TimedExchange,
+} from './interactions/dispatch.js';
 import { buildOptions } from './interactions/options.js';
 import { InteractionType } from './interactions/tracker.js';
 import { asArray, asNumber, asObject, isObject } from './json.js';
@@ -57,7 +64,8 @@ export class LocalDiscord {
     if (!/^\d{17,19}$/.test(applicationId)) throw new Error('applicationId must be a 17–19 digit snowflake');
     const config: SandboxConfig = {
       applicationId,
-      botToken: options.botToken ?? `${Buffer.from(applicationId).toString('base64url')}.sandbox.local-discord-bot-token`,
+      botToken:
+        options.botToken ?? `${Buffer.from(applicationId).toString('base64url')}.sandbox.local-discord-bot-token`,
       shards: Math.max(1, options.shards ?? 1),
       quietMs: options.quietMs ?? 60,
       messageQuietMs: options.messageQuietMs ?? 150,
@@ -123,12 +131,19 @@ export class LocalDiscord {
   async autocomplete(input: CommandInput): Promise<AutocompleteChoice[]> {
     const exchange = await this.#chatInput(input, InteractionType.Autocomplete, true);
     if (exchange.denied) throw new Error(`autocomplete refused: ${exchange.denied}`);
-    const answer = exchange.replies.find((reply) => reply.kind === 'callback' && asNumber(asObject(reply.body)['type']) === 8);
-    if (!answer) throw new Error(`the bot gave no autocomplete answer${exchange.rejected[0] ? `: ${exchange.rejected[0].message}` : ''}`);
-    return asArray(asObject(asObject(answer.body)['data'])['choices']).filter(isObject).map((choice) => ({
-      name: String(choice['name']),
-      value: typeof choice['value'] === 'number' ? choice['value'] : String(choice['value']),
-    }));
+    const answer = exchange.replies.find(
+      (reply) => reply.kind === 'callback' && asNumber(asObject(reply.body)['type']) === 8,
+    );
+    if (!answer)
+      throw new Error(
+        `the bot gave no autocomplete answer${exchange.rejected[0] ? `: ${exchange.rejected[0].message}` : ''}`,
+      );
+    return asArray(asObject(asObject(answer.body)['data'])['choices'])
+      .filter(isObject)
+      .map((choice) => ({
+        name: String(choice['name']),
+        value: typeof choice['value'] === 'number' ? choice['value'] : String(choice['value']),
+      }));
   }
 
   /** Clicks the button `customId` on a stored message (a component interaction, type 3). */
@@ -136,18 +151,26 @@ export class LocalDiscord {
     const user = this.#user(input.user);
     const message = this.world.message(input.message.channelId, input.message.id);
     if (!message) return deniedExchange('the message no longer exists');
-    const button = findComponent(message.components, (component) => component['custom_id'] === input.customId && component['type'] === 2);
+    const button = findComponent(
+      message.components,
+      (component) => component['custom_id'] === input.customId && component['type'] === 2,
+    );
     if (!button) return deniedExchange(`no button with custom_id "${input.customId}" on message ${message.id}`);
     if (button['disabled'] === true) return deniedExchange(`the button "${input.customId}" is disabled`);
     const channel = this.#channel(message.channelId);
     const site = this.#site(user, channel, false);
-    return runInteraction(this.#core, site, {
-      type: InteractionType.MessageComponent,
-      data: { custom_id: input.customId, component_type: 2 },
-      message: messageJson(this.world, message),
-      componentMessageId: message.id,
-      responseMessageType: 0,
-    }, this.#timing(input, 'interaction'));
+    return runInteraction(
+      this.#core,
+      site,
+      {
+        type: InteractionType.MessageComponent,
+        data: { custom_id: input.customId, component_type: 2 },
+        message: messageJson(this.world, message),
+        componentMessageId: message.id,
+        responseMessageType: 0,
+      },
+      this.#timing(input, 'interaction'),
+    );
   }
 
   /** A message context-menu command ("Apps → name") on `targetMessage`. */
@@ -159,8 +182,25 @@ export class LocalDiscord {
     const command = this.#core.commands.find(input.name, CommandType.Message, site.guildId);
     const denied = refusal(this.world, command, site, commandLabel(input.name, CommandType.Message));
     if (denied || !command) return deniedExchange(denied ?? 'unknown command');
-    const data = { id: command.id, name: command.name, type: CommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: messageJson(this.world, target) } }, ...(command.guildId ? { guild_id: command.guildId } : {}) };
-    return runInteraction(this.#core, site, { type: InteractionType.ApplicationCommand, data, responseMessageType: 23, metadata: { name: command.name, command_type: CommandType.Message, target_message_id: target.id } }, this.#timing(input, 'interaction'));
+    const data = {
+      id: command.id,
+      name: command.name,
+      type: CommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: messageJson(this.world, target) } },
+      ...(command.guildId ? { guild_id: command.guildId } : {}),
+    };
+    return runInteraction(
+      this.#core,
+      site,
+      {
+        type: InteractionType.ApplicationCommand,
+        data,
+        responseMessageType: 23,
+        metadata: { name: command.name, command_type: CommandType.Message, target_message_id: target.id },
+      },
+      this.#timing(input, 'interaction'),
+    );
   }
 
   /** A person posts a message; the exchange holds the bot's messages in that channel. */
@@ -171,11 +211,24 @@ export class LocalDiscord {
       const mentioned = this.world.user(match[1] ?? '');
       return mentioned ? [mentioned] : [];
     });
-    if (input.mentionsBot && !mentions.some((mentioned) => mentioned.id === this.world.bot.id)) mentions.push(this.world.bot);
-    const reference = input.replyTo ? { message_id: input.replyTo, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) } : null;
+    if (input.mentionsBot && !mentions.some((mentioned) => mentioned.id === this.world.bot.id))
+      mentions.push(this.world.bot);
+    const reference = input.replyTo
+      ? { message_id: input.replyTo, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) }
+      : null;
     const message = this.world.addMessage({
-      channelId: channel.id, author: user, content: input.content, embeds: [], components: [], flags: 0, type: reference ? 19 : 0,
-      messageReference: reference, mentions: [...new Set(mentions)], attachments: [], webhookId: null, interactionMetadata: null,
+      channelId: channel.id,
+      author: user,
+      content: input.content,
+      embeds: [],
+      components: [],
+      flags: 0,
+      type: reference ? 19 : 0,
+      messageReference: reference,
+      mentions: [...new Set(mentions)],
+      attachments: [],
+      webhookId: null,
+      interactionMetadata: null,
     });
     const collector = new ReplyCollector('message', this.#timing(input, 'message'));
     this.#core.watchers.watch(channel.id, collector, message.id);
@@ -183,7 +236,13 @@ export class LocalDiscord {
     const reached = dispatchMessage(this.#core, 'MESSAGE_CREATE', message, () => collector.delivered());
     if (reached === 0) collector.finish();
     await collector.done;
-    return { messageId: message.id, delivered: reached > 0, replies: [...collector.replies], rejected: [...collector.rejected], timedOut: collector.timedOut };
+    return {
+      messageId: message.id,
+      delivered: reached > 0,
+      replies: [...collector.replies],
+      rejected: [...collector.rejected],
+      timedOut: collector.timedOut,
+    };
   }
 
   // Faults ---------------------------------------------------------------------------------
@@ -231,10 +290,16 @@ export class LocalDiscord {
   }
 
   /** Discord's refusal, or where the chat-input interaction happens and what it carries. */
-  #prepareChatInput(input: CommandInput, type: number, partial: boolean): { denied: string } | { site: InteractionSite; spec: InteractionSpec } {
+  #prepareChatInput(
+    input: CommandInput,
+    type: number,
+    partial: boolean,
+  ): { denied: string } | { site: InteractionSite; spec: InteractionSpec } {
     const user = this.#user(input.user);
     const channel = input.dm
-      ? input.userInstall ? this.world.privateChannel(user) : this.world.dmChannel(user)
+      ? input.userInstall
+        ? this.world.privateChannel(user)
+        : this.world.dmChannel(user)
       : this.#channel(input.channelId ?? this.world.guild(input.guildId ?? '')?.channelIds[0] ?? this.world.general.id);
     const site = this.#site(user, channel, input.userInstall ?? false);
     const command = this.#core.commands.find(input.name, CommandType.ChatInput, site.guildId);
@@ -246,13 +311,28 @@ export class LocalDiscord {
     if (built.options.length > 0) data['options'] = built.options;
     if (built.resolved) data['resolved'] = built.resolved;
     if (command.guildId) data['guild_id'] = command.guildId;
-    return { site, spec: { type, data, responseMessageType: 20, metadata: { name: command.name, command_type: CommandType.ChatInput } } };
+    return {
+      site,
+      spec: {
+        type,
+        data,
+        responseMessageType: 20,
+        metadata: { name: command.name, command_type: CommandType.ChatInput },
+      },
+    };
   }
 
   #site(user: SandboxUser, channel: SandboxChannel, userInstall: boolean): Invocation & { channel: SandboxChannel } {
-    if (channel.guildId) return { guildId: channel.guildId, channel, user, context: InteractionContext.Guild, userInstall };
+    if (channel.guildId)
+      return { guildId: channel.guildId, channel, user, context: InteractionContext.Guild, userInstall };
     const botDm = channel.type === ChannelType.DM && this.world.dmChannel(user).id === channel.id;
-    return { guildId: null, channel, user, context: botDm ? InteractionContext.BotDM : InteractionContext.PrivateChannel, userInstall };
+    return {
+      guildId: null,
+      channel,
+      user,
+      context: botDm ? InteractionContext.BotDM : InteractionContext.PrivateChannel,
+      userInstall,
+    };
   }
 
   #user(ref: UserRef): SandboxUser {
@@ -269,6 +349,9 @@ export class LocalDiscord {
 
   #timing(input: ExchangeTiming, mode: 'interaction' | 'message'): CollectorTiming {
     const { config } = this.#core;
-    return { quietMs: input.quietMs ?? (mode === 'message' ? config.messageQuietMs : config.quietMs), timeoutMs: input.timeoutMs ?? config.timeoutMs };
+    return {
+      quietMs: input.quietMs ?? (mode === 'message' ? config.messageQuietMs : config.quietMs),
+      timeoutMs: input.timeoutMs ?? config.timeoutMs,
+    };
   }
 }

@@ -46,7 +46,9 @@ export class FaultPlan {
   /** The fault for this request, if one is armed; consumes one use. */
   take(method: string, path: string, pattern: string): FaultResponse | undefined {
     if (this.#rules.length === 0) return undefined;
-    const index = this.#rules.findIndex(({ rule }) => (!rule.method || rule.method.toUpperCase() === method) && matches(rule.route, path, pattern));
+    const index = this.#rules.findIndex(
+      ({ rule }) => (!rule.method || rule.method.toUpperCase() === method) && matches(rule.route, path, pattern),
+    );
     const entry = this.#rules[index];
     if (!entry) return undefined;
     if (--entry.remaining <= 0) this.#rules.splice(index, 1);

@@ -2,7 +2,12 @@ import type { Reply } from './collect.js';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json.js';
 
 /** How each reply kind is introduced when shown to a person. */
-const KIND_LABELS: Record<Reply['kind'], string> = { callback: 'reply', edit: 'edit', followup: 'follow-up', message: 'message' };
+const KIND_LABELS: Record<Reply['kind'], string> = {
+  callback: 'reply',
+  edit: 'edit',
+  followup: 'follow-up',
+  message: 'message',
+};
 
 /**
  * A reply as a person would read it in Discord: the text, embeds laid out as text (title,
@@ -51,7 +56,11 @@ function renderEmbed(embed: JsonObject): string[] {
   if (description) lines.push(...description.split('\n'));
   for (const field of asArray(embed['fields'])) {
     const entry = asObject(field);
-    lines.push('', asString(entry['name']) ?? '', ...(asString(entry['value']) ?? '').split('\n').map((line) => `  ${line}`));
+    lines.push(
+      '',
+      asString(entry['name']) ?? '',
+      ...(asString(entry['value']) ?? '').split('\n').map((line) => `  ${line}`),
+    );
   }
   const footer = asString(asObject(embed['footer'])['text']);
   if (footer) lines.push('', `— ${footer}`);
@@ -96,11 +105,20 @@ function renderControl(component: JsonObject): string {
 function renderChoices(data: JsonObject): string {
   const choices = asArray(data['choices']).filter(isObject);
   if (choices.length === 0) return '(no suggestions)';
-  return ['suggestions:', ...choices.map((choice) => `  ${asString(choice['name']) ?? ''} → ${String(choice['value'])}`)].join('\n');
+  return [
+    'suggestions:',
+    ...choices.map((choice) => `  ${asString(choice['name']) ?? ''} → ${String(choice['value'])}`),
+  ].join('\n');
 }
 
 /** One script line's outcome for a person: each reply under a "bot (kind):" header. */
-export function renderResult(result: { readonly input: string } & ({ readonly replies: readonly Reply[]; readonly rejected?: readonly string[] } | { readonly denied: string } | { readonly error: string })): string {
+export function renderResult(
+  result: { readonly input: string } & (
+    | { readonly replies: readonly Reply[]; readonly rejected?: readonly string[] }
+    | { readonly denied: string }
+    | { readonly error: string }
+  ),
+): string {
   if ('error' in result) return `✗ ${result.error}`;
   if ('denied' in result) return `✗ Discord refused: ${result.denied}`;
   const parts = result.replies.map((reply) => `bot (${KIND_LABELS[reply.kind]}):\n${indent(renderReply(reply))}`);
@@ -109,5 +127,8 @@ export function renderResult(result: { readonly input: string } & ({ readonly re
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
 }

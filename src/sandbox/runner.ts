@@ -21,7 +21,12 @@ export interface ScriptReply {
 
 /** The outcome of one line: the bot's replies, Discord's refusal, or why the line could not run. */
 export type ScriptResult =
-  | { readonly input: string; readonly replies: readonly ScriptReply[]; readonly rejected?: readonly string[]; readonly timedOut?: true }
+  | {
+      readonly input: string;
+      readonly replies: readonly ScriptReply[];
+      readonly rejected?: readonly string[];
+      readonly timedOut?: true;
+    }
   | { readonly input: string; readonly denied: string }
   | { readonly input: string; readonly error: string };
 
@@ -75,17 +80,36 @@ export class ScriptRunner {
     let levelDefinitions = definition?.options ?? [];
     const path: string[] = [];
     for (const word of line.path) {
-      const sub = levelDefinitions.find((option) => option.name === word && (option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup));
+      const sub = levelDefinitions.find(
+        (option) =>
+          option.name === word && (option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup),
+      );
       if (definition && !sub) {
-        const known = levelDefinitions.filter((option) => option.type <= OptionType.SubcommandGroup).map((option) => option.name);
-        return { input: line.source, error: `/${line.name}: no subcommand "${word}"${known.length ? `; known: ${known.join(', ')}` : ''}` };
+        const known = levelDefinitions
+          .filter((option) => option.type <= OptionType.SubcommandGroup)
+          .map((option) => option.name);
+        return {
+          input: line.source,
+          error: `/${line.name}: no subcommand "${word}"${known.length ? `; known: ${known.join(', ')}` : ''}`,
+        };
       }
       levelDefinitions = sub?.options ?? [];
       path.push(word);
     }
-    let options: OptionInput[] = line.options.map((option) => ({ name: option.name, value: this.#typed(option.value, levelDefinitions.find((candidate) => candidate.name === option.name)) }));
+    let options: OptionInput[] = line.options.map((option) => ({
+      name: option.name,
+      value: this.#typed(
+        option.value,
+        levelDefinitions.find((candidate) => candidate.name === option.name),
+      ),
+    }));
     for (const word of [...path].reverse()) options = [{ name: word, options }];
-    const exchange = await this.discord.command({ user, name: line.name, options, ...(line.dm ? { dm: true } : { channelId }) });
+    const exchange = await this.discord.command({
+      user,
+      name: line.name,
+      options,
+      ...(line.dm ? { dm: true } : { channelId }),
+    });
     if (exchange.denied) return { input: line.source, denied: exchange.denied };
     return this.#result(line.source, exchange.replies, exchange.rejected, exchange.timedOut);
   }
@@ -95,7 +119,10 @@ export class ScriptRunner {
     for (const posted of [...this.#posted].reverse()) {
       const message = this.discord.world.message(posted.channelId, posted.messageId);
       if (!message) continue;
-      const button = listComponents(message.components, (component) => component['type'] === 2 && (asString(component['label']) ?? '').trim().toLowerCase() === wanted)[0];
+      const button = listComponents(
+        message.components,
+        (component) => component['type'] === 2 && (asString(component['label']) ?? '').trim().toLowerCase() === wanted,
+      )[0];
       if (!button) continue;
       const customId = asString(button['custom_id']);
       if (!customId) return { input: source, error: `the button [${label}] is a link, not something the bot answers` };
@@ -105,19 +132,31 @@ export class ScriptRunner {
       return this.#result(source, exchange.replies, exchange.rejected, exchange.timedOut);
     }
     const labels = this.#latestButtons().map((component) => `[${asString(component['label']) ?? '?'}]`);
-    return { input: source, error: `no button [${label}] on the bot's recent messages${labels.length ? `; the latest buttons are ${labels.join(' ')}` : ''}` };
+    return {
+      input: source,
+      error: `no button [${label}] on the bot's recent messages${labels.length ? `; the latest buttons are ${labels.join(' ')}` : ''}`,
+    };
   }
 
-  #result(input: string, replies: readonly Reply[], rejected: readonly { status: number; code: number; message: string; route: string }[], timedOut: boolean): ScriptResult {
+  #result(
+    input: string,
+    replies: readonly Reply[],
+    rejected: readonly { status: number; code: number; message: string; route: string }[],
+    timedOut: boolean,
+  ): ScriptResult {
     for (const reply of replies) {
-      if (reply.messageId && reply.channelId) this.#posted.push({ channelId: reply.channelId, messageId: reply.messageId });
+      if (reply.messageId && reply.channelId)
+        this.#posted.push({ channelId: reply.channelId, messageId: reply.messageId });
     }
     this.#posted = this.#posted.slice(-50);
     const result: { input: string; replies: ScriptReply[]; rejected?: string[]; timedOut?: true } = {
       input,
       replies: replies.map((reply) => ({ kind: reply.kind, ephemeral: reply.ephemeral, body: reply.body })),
     };
-    if (rejected.length > 0) result.rejected = rejected.map((rejection) => `${rejection.route}: ${rejection.status} ${rejection.code} ${rejection.message}`);
+    if (rejected.length > 0)
+      result.rejected = rejected.map(
+        (rejection) => `${rejection.route}: ${rejection.status} ${rejection.code} ${rejection.message}`,
+      );
     if (timedOut) result.timedOut = true;
     return result;
   }
@@ -134,7 +173,10 @@ export class ScriptRunner {
 
   /** "mod" is a member with Manage Server; any other name is a distinct ordinary member. */
   #person(name: string | null, speaking = true): SandboxUser {
-    const user = name === 'mod' ? this.discord.world.member('mod', { manageGuild: true }) : this.discord.world.member(name ?? 'member');
+    const user =
+      name === 'mod'
+        ? this.discord.world.member('mod', { manageGuild: true })
+        : this.discord.world.member(name ?? 'member');
     if (speaking) this.#lastUser = user;
     return user;
   }
@@ -158,7 +200,8 @@ export class ScriptRunner {
       }
       case OptionType.Role: {
         const name = value.replace(/^@/, '');
-        for (const role of world.defaultGuild.roles.values()) if (role.name === name || role.id === name) return role.id;
+        for (const role of world.defaultGuild.roles.values())
+          if (role.name === name || role.id === name) return role.id;
         throw new Error(`no role "${name}" in the server`);
       }
       default:
@@ -168,7 +211,11 @@ export class ScriptRunner {
 }
 
 /** Runs every instruction in order and returns one result per instruction. */
-export async function runScript(discord: LocalDiscord, bot: BotLifecycle, instructions: readonly (Instruction | ScriptError)[]): Promise<ScriptResult[]> {
+export async function runScript(
+  discord: LocalDiscord,
+  bot: BotLifecycle,
+  instructions: readonly (Instruction | ScriptError)[],
+): Promise<ScriptResult[]> {
   const runner = new ScriptRunner(discord, bot);
   const results: ScriptResult[] = [];
   for (const instruction of instructions) results.push(await runner.run(instruction));

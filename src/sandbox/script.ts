@@ -111,7 +111,8 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
     return { kind: 'restart', source };
   }
   if (head === 'click') {
-    if (dm || channel !== null) return fail('"click" presses a button on the bot\'s last message; it takes no "dm" or "in"');
+    if (dm || channel !== null)
+      return fail('"click" presses a button on the bot\'s last message; it takes no "dm" or "in"');
     const label = tail.replace(/^\[(.*)\]$/, '$1').trim();
     if (!label) return fail('"click" needs the button\'s label, e.g. "click Next"');
     return { kind: 'click', source, as, label };
@@ -125,19 +126,29 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
   return fail(`unknown instruction "${head}": expected /command, say, click or restart`);
 }
 
-function parseCommand(prefix: Prefix, name: string, rest: string, fail: (error: string) => ScriptError): CommandInstruction | ScriptError {
+function parseCommand(
+  prefix: Prefix,
+  name: string,
+  rest: string,
+  fail: (error: string) => ScriptError,
+): CommandInstruction | ScriptError {
   if (!/^[-_\p{L}\p{N}]{1,32}$/u.test(name)) return fail(`"/${name}" is not a command name`);
   const starts = [...rest.matchAll(OPTION_START)];
   const pathText = starts[0] ? rest.slice(0, starts[0].index) : rest;
   const path = pathText.split(/\s+/).filter(Boolean);
-  if (path.length > 2) return fail(`/${name}: "${path.join(' ')}" is not "group subcommand name:value": write options as name:value`);
+  if (path.length > 2)
+    return fail(`/${name}: "${path.join(' ')}" is not "group subcommand name:value": write options as name:value`);
   const options: ScriptOption[] = [];
   for (const [index, start] of starts.entries()) {
     const optionName = start[1] ?? '';
     const from = (start.index ?? 0) + start[0].length;
     const to = starts[index + 1]?.index ?? rest.length;
-    const value = rest.slice(from, to).trim().replace(/^"([\s\S]*)"$/, '$1');
-    if (options.some((option) => option.name === optionName)) return fail(`/${name}: option "${optionName}" is given twice`);
+    const value = rest
+      .slice(from, to)
+      .trim()
+      .replace(/^"([\s\S]*)"$/, '$1');
+    if (options.some((option) => option.name === optionName))
+      return fail(`/${name}: option "${optionName}" is given twice`);
     options.push({ name: optionName, value });
   }
   return { ...prefix, kind: 'command', name: name.toLowerCase(), path, options };

@@ -19,7 +19,12 @@ export interface ListeningSandbox {
 }
 
 /** Builds the shared state and serves REST and the gateway on one 127.0.0.1 port. */
-export async function listen(config: SandboxConfig, ids: SnowflakeGenerator, botName: string, port = 0): Promise<ListeningSandbox> {
+export async function listen(
+  config: SandboxConfig,
+  ids: SnowflakeGenerator,
+  botName: string,
+  port = 0,
+): Promise<ListeningSandbox> {
   const stats = new SandboxStats();
   const world = new World({ ids, shards: config.shards, applicationId: config.applicationId, botName });
   const gateway = new GatewayServer({

@@ -8,7 +8,12 @@ export type Range = readonly [start: number, end: number];
  * only within one sentence. Neighbouring matches separated only by spaces merge, so a phrase is
  * bolded as one.
  */
-function rangesIn(index: SearchIndex, paragraphNumber: number, keys: ReadonlySet<string>, sentence?: number): [number, number][] {
+function rangesIn(
+  index: SearchIndex,
+  paragraphNumber: number,
+  keys: ReadonlySet<string>,
+  sentence?: number,
+): [number, number][] {
   const paragraph = index.paragraphs[paragraphNumber];
   const text = index.article.paragraphs[paragraphNumber]?.text ?? '';
   if (!paragraph) return [];
@@ -38,7 +43,9 @@ function rangesIn(index: SearchIndex, paragraphNumber: number, keys: ReadonlySet
 export function matchedRanges(index: SearchIndex, sentence: number, keys: ReadonlySet<string>): Range[] {
   const where = index.sentences[sentence];
   if (!where) return [];
-  return rangesIn(index, where.paragraph, keys, sentence).map(([start, end]) => [start - where.start, end - where.start] as const);
+  return rangesIn(index, where.paragraph, keys, sentence).map(
+    ([start, end]) => [start - where.start, end - where.start] as const,
+  );
 }
 
 /** The stretches of a whole paragraph where the terms stand. */

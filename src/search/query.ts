@@ -65,31 +65,49 @@ export function readQuery(query: string, context: QueryContext): Concept[] {
   const tokens = tokenize(query);
   const quoted = quotedStretches(query);
   // A word the person put in quotation marks is what they ask about, stopword or not (“doing”).
-  const content = (token: Token): boolean => !STOPWORDS.has(token.word) || quoted.some(([start, end]) => token.start >= start && token.end <= end);
+  const content = (token: Token): boolean =>
+    !STOPWORDS.has(token.word) || quoted.some(([start, end]) => token.start >= start && token.end <= end);
   return conceptsOf(tokens, content, context);
 }
 
 /** Stretches of the query between quotation marks of any kind. */
 function quotedStretches(query: string): [number, number][] {
-  return [...query.matchAll(/“([^”]*)”|‘([^’]*)’|"([^"]*)"|'([^']*)'(?!\w)/g)].map((m) => [m.index, m.index + m[0].length]);
+  return [...query.matchAll(/“([^”]*)”|‘([^’]*)’|"([^"]*)"|'([^']*)'(?!\w)/g)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
 }
 
-function conceptsOf(tokens: readonly Token[], content: (token: Token) => boolean, { index, vocabulary, synonyms }: QueryContext): Concept[] {
+function conceptsOf(
+  tokens: readonly Token[],
+  content: (token: Token) => boolean,
+  { index, vocabulary, synonyms }: QueryContext,
+): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const push = (first: number, last: number, alternatives: Alternative[]): void => {
-    const text = tokens.slice(first, last + 1).map((t) => t.word).join(' ');
-    const signature = alternatives.length ? alternatives.map((a) => a.key).sort().join('|') : `?${text}`;
+    const text = tokens
+      .slice(first, last + 1)
+      .map((t) => t.word)
+      .join(' ');
+    const signature = alternatives.length
+      ? alternatives
+          .map((a) => a.key)
+          .sort()
+          .join('|')
+      : `?${text}`;
     if (seen.has(signature)) return;
     seen.add(signature);
     concepts.push({ text, alternatives, first, last });
   };
 
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     // A lone stopword starts no rule: "say" is not a "saying".
     const isStopword = !content(token);
-    const rule = synonyms.get(token.base)?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
+    const rule = synonyms
+      .get(token.base)
+      ?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
     if (rule) {
       const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
       for (const key of rule.means) if (index.posting(key)) addUnique(alternatives, key, TRUST.synonym);

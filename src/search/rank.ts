@@ -122,7 +122,11 @@ export function rank(concepts: readonly Concept[], index: SearchIndex): Ranked[]
       for (const sentence of sentenceScores.keys()) {
         const inSentence = (position: number): boolean => paragraph.sentenceOfToken[position] === sentence;
         const local = near(a, b, number, inSentence);
-        if (local) sentenceScores.set(sentence, (sentenceScores.get(sentence) ?? 0) + local * PHRASE_BONUS * (a.importance + b.importance));
+        if (local)
+          sentenceScores.set(
+            sentence,
+            (sentenceScores.get(sentence) ?? 0) + local * PHRASE_BONUS * (a.importance + b.importance),
+          );
       }
     }
 
@@ -143,4 +147,3 @@ export function rank(concepts: readonly Concept[], index: SearchIndex): Ranked[]
   }
   return results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph);
 }
-

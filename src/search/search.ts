@@ -34,7 +34,10 @@ export type QueryProblem = 'empty' | 'too-long';
 /** A query the search will not run, with a message fit to show the person who typed it. */
 export class QueryError extends Error {
   override name = 'QueryError';
-  constructor(readonly problem: QueryProblem, message: string) {
+  constructor(
+    readonly problem: QueryProblem,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -14,5 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   article text report thing things something anything way
   happen happens happened happening supposed kind kinds sort really actually exactly still instead lot lots much many
   up out off make makes making made help helps helping everyone everybody anyone anybody someone somebody
-  hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question`.split(/\s+/).filter(Boolean),
+  hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -18,7 +18,12 @@ function opening(sentence: string): string {
 }
 
 /** A label or typed text as compared: lower case, no quotation marks, single spaces. */
-export const foldLabel = (text: string): string => text.toLowerCase().replace(/[“”‘’"']/g, '').replace(/\s+/g, ' ').trim();
+export const foldLabel = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[“”‘’"']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Autocomplete as a person types: exact matches first, then labels that start with what was
@@ -50,7 +55,12 @@ export class Suggestions {
   /** At most 25 suggestions for what has been typed so far, best first. */
   suggest(typed: string, limit: number = LIMITS.choices): Suggestion[] {
     const query = foldLabel(typed);
-    if (query === '') return this.#all.filter((s) => s.kind === 'term').slice(0, limit).concat(this.#all.filter((s) => s.kind !== 'term')).slice(0, limit);
+    if (query === '')
+      return this.#all
+        .filter((s) => s.kind === 'term')
+        .slice(0, limit)
+        .concat(this.#all.filter((s) => s.kind !== 'term'))
+        .slice(0, limit);
     const tiers: Suggestion[][] = [[], [], [], []];
     this.#all.forEach((suggestion, i) => {
       const label = this.#folded[i]!;

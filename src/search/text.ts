@@ -50,7 +50,19 @@ function formsOf(segment: string): Forms | null {
 }
 
 /** Words that end like a plural but are not one. */
-const UNINFLECTED = new Set(['news', 'series', 'species', 'means', 'always', 'perhaps', 'sometimes', 'politics', 'economics', 'ethics', 'thus']);
+const UNINFLECTED = new Set([
+  'news',
+  'series',
+  'species',
+  'means',
+  'always',
+  'perhaps',
+  'sometimes',
+  'politics',
+  'economics',
+  'ethics',
+  'thus',
+]);
 
 /**
  * Strips inflection only, never derivation, so that everyday words can be looked up in the
@@ -97,8 +109,12 @@ function scanPlain(text: string, visit: (start: number, end: number) => void): v
       const before = kindOf(text.charCodeAt(i - 1));
       const after = kindOf(text.charCodeAt(i + 1));
       const c = text[i];
-      const joinsLetters = before === 'letter' && after === 'letter' && (c === '.' || c === ':' || c === "'" || c === '’' || c === '‘');
-      const joinsDigits = before === 'digit' && after === 'digit' && (c === '.' || c === "'" || c === '’' || c === '‘' || c === ',' || c === ';');
+      const joinsLetters =
+        before === 'letter' && after === 'letter' && (c === '.' || c === ':' || c === "'" || c === '’' || c === '‘');
+      const joinsDigits =
+        before === 'digit' &&
+        after === 'digit' &&
+        (c === '.' || c === "'" || c === '’' || c === '‘' || c === ',' || c === ';');
       if (joinsLetters || joinsDigits) continue;
       visit(start, i);
       start = -1;
@@ -116,7 +132,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const add = (segment: string, start: number): void => {
     const found = formsOf(segment);
-    if (found) tokens.push({ word: found.word, base: found.base, stem: found.stem, start, end: start + segment.length });
+    if (found)
+      tokens.push({ word: found.word, base: found.base, stem: found.stem, start, end: start + segment.length });
   };
   if (PLAIN.test(text)) {
     scanPlain(text, (start, end) => add(text.slice(start, end), start));

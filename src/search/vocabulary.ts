@@ -79,7 +79,8 @@ export class Vocabulary {
     const pairs = letterPairs(word);
     const shared = new Map<string, number>();
     for (const pair of pairs) {
-      for (const candidate of this.#wordsByPair.get(pair) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+      for (const candidate of this.#wordsByPair.get(pair) ?? [])
+        shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
     // An edit changes at most two letter pairs, a swap of neighbours three.
     const needed = Math.max(1, pairs.size - 3 * allowed);

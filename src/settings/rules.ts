@@ -23,7 +23,9 @@ const SNOWFLAKE = /^\d{1,20}$/;
 
 export function assertSnowflake(what: string, value: string): void {
   if (!SNOWFLAKE.test(value)) {
-    throw new RangeError(`${what} must be a Discord snowflake (1-20 digits), got ${JSON.stringify(value.slice(0, 32))}`);
+    throw new RangeError(
+      `${what} must be a Discord snowflake (1-20 digits), got ${JSON.stringify(value.slice(0, 32))}`,
+    );
   }
 }
 
@@ -48,7 +50,12 @@ export function defaultSettings(guildId: string): GuildSettings {
 
 type Patch = Partial<Pick<GuildSettings, 'answerChannels' | 'visibility' | 'mentions' | 'share'>>;
 
-function apply(current: GuildSettings, patch: Patch, names: readonly SettingName[], change: Attribution): GuildSettings {
+function apply(
+  current: GuildSettings,
+  patch: Patch,
+  names: readonly SettingName[],
+  change: Attribution,
+): GuildSettings {
   const changed = { ...current.changed };
   for (const name of names) changed[name] = change;
   return freezeSettings({ ...current, ...patch, changed });

@@ -60,7 +60,9 @@ export class SqliteStorage implements SettingsStorage {
     this.#selectChannels = db.prepare(
       'SELECT guild_id, channel_id FROM answer_channels WHERE guild_id = ? ORDER BY position',
     );
-    this.#selectAllChannels = db.prepare('SELECT guild_id, channel_id FROM answer_channels ORDER BY guild_id, position');
+    this.#selectAllChannels = db.prepare(
+      'SELECT guild_id, channel_id FROM answer_channels ORDER BY guild_id, position',
+    );
     this.#selectGuildsWithChannel = db.prepare('SELECT guild_id, channel_id FROM answer_channels WHERE channel_id = ?');
     this.#upsertGuild = db.prepare(`
       INSERT INTO guild_settings (guild_id, visibility, mentions, share,
@@ -98,7 +100,10 @@ export class SqliteStorage implements SettingsStorage {
       read: (guildId) => {
         const row = this.#selectGuild.get(guildId);
         if (row === undefined) return undefined;
-        return this.#toSettings(row, this.#selectChannels.all(guildId).map((channel) => channel.channel_id));
+        return this.#toSettings(
+          row,
+          this.#selectChannels.all(guildId).map((channel) => channel.channel_id),
+        );
       },
       guildsWithChannel: (channelId) => this.#selectGuildsWithChannel.all(channelId).map((row) => row.guild_id),
       write: (settings) => this.#write(settings),

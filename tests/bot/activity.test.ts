@@ -36,7 +36,12 @@ describe('Activity', () => {
     });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'activity', handled: 4, outcomes: { answered: 2, problem: 1, error: 1 } });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'activity',
+      handled: 4,
+      outcomes: { answered: 2, problem: 1, error: 1 },
+    });
   });
 
   it('starts a new count after each line, and says nothing for a quiet window', async () => {

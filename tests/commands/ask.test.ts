@@ -14,7 +14,9 @@ describe('/ask', () => {
   it('“who gets demoted?” cites ¶4 first, quoting its “demoting those who…”', () => {
     const text = shown(run(ask, { question: 'who gets demoted?' }));
     expect(citations(text)[0]).toMatch(/^¶4(\.\d+)?$/);
-    expect(text.replaceAll('**', '')).toContain('> Clearly state what the Provincial Party Committee advocates and opposes');
+    expect(text.replaceAll('**', '')).toContain(
+      '> Clearly state what the Provincial Party Committee advocates and opposes',
+    );
     expect(text.replaceAll('**', '')).toContain('demoting those who are hypocritical');
   });
 

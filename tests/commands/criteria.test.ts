@@ -21,7 +21,9 @@ describe('/criteria', () => {
 
   it('focus:promote marks “five vigorously selecting” as named only and lists no item for it', () => {
     const text = shown(run(criteria, { focus: 'promote' }));
-    const section = sectionOf(text, 'The “five vigorously selecting” and “five resolutely not using”').filter((l) => l.trim() !== '' && !l.startsWith('Source:'));
+    const section = sectionOf(text, 'The “five vigorously selecting” and “five resolutely not using”').filter(
+      (l) => l.trim() !== '' && !l.startsWith('Source:'),
+    );
     expect(section).toEqual([
       '**The “five vigorously selecting” and “five resolutely not using”**',
       '> We explicitly propose “five vigorously selecting” and “five resolutely not using”, clarifying the standards and attitudes of the Provincial Party Committee in appointing officials.',
@@ -71,11 +73,14 @@ describe('/criteria', () => {
     expect(shown(press('crit:all:0')!.reply)).toContain('Whom it demotes');
   });
 
-  it.each(['crit:nepotism:0', 'crit:promote:x', 'crit:promote:-1', 'crit:promote:99'])('answers %s as expired', (id) => {
-    const result = press(id);
-    expect(result?.mode).toBe('reply');
-    expect(result && isProblem(result.reply) && result.reply.problem).toBe('This answer has expired: ask again.');
-  });
+  it.each(['crit:nepotism:0', 'crit:promote:x', 'crit:promote:-1', 'crit:promote:99'])(
+    'answers %s as expired',
+    (id) => {
+      const result = press(id);
+      expect(result?.mode).toBe('reply');
+      expect(result && isProblem(result.reply) && result.reply.problem).toBe('This answer has expired: ask again.');
+    },
+  );
 
   it('leaves an id with too few parts to the router, which cannot decode it', () => {
     expect(press('crit:promote')).toBeUndefined();

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { deployPlan, readDeploySettings } from '../../commands/deploy.js';
 import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
 
-const DEFINITIONS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [...COMMANDS.map((c) => c.definition), ...EXTRA_DEFINITIONS];
+const DEFINITIONS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [
+  ...COMMANDS.map((c) => c.definition),
+  ...EXTRA_DEFINITIONS,
+];
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const CHAT_INPUT = 1;
 const STRING = 3;
@@ -22,15 +25,25 @@ function optionProblems(options: readonly APIApplicationCommandOption[], at: str
   for (const option of options) {
     const where = `${at}.${option.name}`;
     if (!NAME.test(option.name) || option.name !== option.name.toLowerCase()) problems.push(`${where}: bad name`);
-    if (option.description.length < 1 || option.description.length > 100) problems.push(`${where}: description ${option.description.length}`);
-    for (const localized of Object.values(option.description_localizations ?? {})) if ((localized ?? '').length > 100) problems.push(`${where}: localized description`);
+    if (option.description.length < 1 || option.description.length > 100)
+      problems.push(`${where}: description ${option.description.length}`);
+    for (const localized of Object.values(option.description_localizations ?? {}))
+      if ((localized ?? '').length > 100) problems.push(`${where}: localized description`);
     if ('choices' in option && option.choices) {
       if (option.choices.length > 25) problems.push(`${where}: ${option.choices.length} choices`);
-      for (const choice of option.choices) if (choice.name.length > 100 || String(choice.value).length > 100) problems.push(`${where}: choice ${choice.name}`);
+      for (const choice of option.choices)
+        if (choice.name.length > 100 || String(choice.value).length > 100)
+          problems.push(`${where}: choice ${choice.name}`);
     }
-    if (option.type === STRING && option.max_length !== undefined && (option.max_length < 1 || option.max_length > 6000)) problems.push(`${where}: max_length ${option.max_length}`);
+    if (
+      option.type === STRING &&
+      option.max_length !== undefined &&
+      (option.max_length < 1 || option.max_length > 6000)
+    )
+      problems.push(`${where}: max_length ${option.max_length}`);
     // Ours, not Discord's: free text is capped like search queries, so a person never types past what is answered.
-    if (option.type === STRING && !('choices' in option && option.choices?.length) && option.max_length !== 200) problems.push(`${where}: free text max_length ${option.max_length}, not 200`);
+    if (option.type === STRING && !('choices' in option && option.choices?.length) && option.max_length !== 200)
+      problems.push(`${where}: free text max_length ${option.max_length}, not 200`);
     if ('options' in option && option.options) problems.push(...optionProblems(option.options, where));
   }
   return problems;
@@ -39,7 +52,8 @@ function optionProblems(options: readonly APIApplicationCommandOption[], at: str
 function definitionProblems(definition: RESTPostAPIApplicationCommandsJSONBody): string[] {
   const problems: string[] = [];
   const { name } = definition;
-  if ((definition.type ?? CHAT_INPUT) !== CHAT_INPUT) return name.length >= 1 && name.length <= 32 ? [] : [`${name}: bad name`];
+  if ((definition.type ?? CHAT_INPUT) !== CHAT_INPUT)
+    return name.length >= 1 && name.length <= 32 ? [] : [`${name}: bad name`];
   if (!NAME.test(name) || name !== name.toLowerCase()) problems.push(`${name}: bad name`);
   const description = 'description' in definition ? (definition.description ?? '') : '';
   if (description.length < 1 || description.length > 100) problems.push(`${name}: description ${description.length}`);
@@ -73,7 +87,10 @@ describe('the command definitions', () => {
 
   it('give every answer command the hide option', () => {
     for (const command of COMMANDS.filter((c) => c.answers)) {
-      expect(command.definition.options?.some((o) => o.name === 'hide' && o.type === 5), command.definition.name).toBe(true);
+      expect(
+        command.definition.options?.some((o) => o.name === 'hide' && o.type === 5),
+        command.definition.name,
+      ).toBe(true);
     }
   });
 });
@@ -82,7 +99,10 @@ describe('choosing where to register', () => {
   const settings = { token: 'secret', clientId: '111' };
 
   it('registers to one server when GUILD_ID is set, instantly for development', () => {
-    expect(deployPlan({ ...settings, guildId: '222' }, DEFINITIONS)).toMatchObject({ scope: 'guild', route: '/applications/111/guilds/222/commands' });
+    expect(deployPlan({ ...settings, guildId: '222' }, DEFINITIONS)).toMatchObject({
+      scope: 'guild',
+      route: '/applications/111/guilds/222/commands',
+    });
   });
 
   it('registers globally without GUILD_ID', () => {
@@ -92,8 +112,17 @@ describe('choosing where to register', () => {
   });
 
   it('names what is missing, treating blank values as missing', () => {
-    expect(readDeploySettings({ DISCORD_TOKEN: ' ', GUILD_ID: '1' })).toEqual({ missing: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] });
-    expect(readDeploySettings({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '1', GUILD_ID: '', DISCORD_API: 'http://127.0.0.1:1/api' })).toEqual({
+    expect(readDeploySettings({ DISCORD_TOKEN: ' ', GUILD_ID: '1' })).toEqual({
+      missing: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+    });
+    expect(
+      readDeploySettings({
+        DISCORD_TOKEN: 't',
+        DISCORD_CLIENT_ID: '1',
+        GUILD_ID: '',
+        DISCORD_API: 'http://127.0.0.1:1/api',
+      }),
+    ).toEqual({
       token: 't',
       clientId: '1',
       api: 'http://127.0.0.1:1/api',
@@ -131,7 +160,12 @@ describe('npm run deploy-commands', () => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        requests.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization ?? '', body: JSON.parse(body || 'null') });
+        requests.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          auth: req.headers.authorization ?? '',
+          body: JSON.parse(body || 'null'),
+        });
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(status === 200 ? body : JSON.stringify({ message: '401: Unauthorized', code: 0 }));
       });
@@ -141,7 +175,11 @@ describe('npm run deploy-commands', () => {
     try {
       const ok = await deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '111', GUILD_ID: '222', DISCORD_API: api });
       expect(ok.code).toBe(0);
-      expect(requests[0]).toMatchObject({ method: 'PUT', url: '/api/v10/applications/111/guilds/222/commands', auth: `Bot ${TOKEN}` });
+      expect(requests[0]).toMatchObject({
+        method: 'PUT',
+        url: '/api/v10/applications/111/guilds/222/commands',
+        auth: `Bot ${TOKEN}`,
+      });
       expect((requests[0]!.body as { name: string }[]).map((d) => d.name)).toEqual(DEFINITIONS.map((d) => d.name));
       expect(ok.output).toContain('Registered');
       expect(ok.output).not.toContain(TOKEN);

@@ -13,12 +13,16 @@ describe('/goals', () => {
     const text = shown(run(goals));
     expect(text).toContain('> Specifically, we aim to achieve “five more” goals.\n— ¶3.4');
     expect(text).toContain('Wang Qi');
-    expect(text).toContain('> Deputy Minister of the Organization Department of the Jilin Provincial Party Committee\n— ¶3.1');
+    expect(text).toContain(
+      '> Deputy Minister of the Organization Department of the Jilin Provincial Party Committee\n— ¶3.1',
+    );
     expect(text.indexOf('¶3.4')).toBeLessThan(text.indexOf('¶4.1'));
   });
 
   it('offers one button per goal', () => {
-    expect(buttonsOf(run(goals)).map((b) => [b.label, b.id])).toEqual([1, 2, 3, 4, 5].map((n) => [`Goal ${n}`, `goals:${n}`]));
+    expect(buttonsOf(run(goals)).map((b) => [b.label, b.id])).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [`Goal ${n}`, `goals:${n}`]),
+    );
   });
 
   it('number:3 quotes the whole of ¶6, sentence by sentence', () => {

@@ -3,7 +3,8 @@ import { quote } from '../../commands/quote.js';
 import { isProblem, type Reply } from '../../src/replies/answer.js';
 import { buttonsOf, citations, context, corpus, press, run, shown } from './support.js';
 
-const expired = (reply: Reply | undefined) => reply !== undefined && isProblem(reply) && reply.problem === 'This answer has expired: ask again.';
+const expired = (reply: Reply | undefined) =>
+  reply !== undefined && isProblem(reply) && reply.problem === 'This answer has expired: ask again.';
 
 describe('/quote', () => {
   it('“flock of sheep” quotes Huang Qiang’s line, cited ¶11, with the words in bold', () => {
@@ -61,15 +62,23 @@ describe('/quote', () => {
     });
   });
 
-    it('pages a long query through the matches it found, though the custom_id holds only its beginning', () => {
-      const long = 'how are cadres evaluated and what mistakes in reform are tolerated by the Provincial Party Committee when selecting officials';
-      const found = context.search.search(long).map((r) => `¶${r.paragraph}.${r.sentence}`);
-      const [, nextMatch] = buttonsOf(run(quote, { text: long }));
-      expect(nextMatch!.id.length).toBeLessThanOrEqual(100);
-      expect(shown(press(nextMatch!.id)!.reply)).toContain(`Match 2 of ${found.length} (${found[1]})`);
-    });
+  it('pages a long query through the matches it found, though the custom_id holds only its beginning', () => {
+    const long =
+      'how are cadres evaluated and what mistakes in reform are tolerated by the Provincial Party Committee when selecting officials';
+    const found = context.search.search(long).map((r) => `¶${r.paragraph}.${r.sentence}`);
+    const [, nextMatch] = buttonsOf(run(quote, { text: long }));
+    expect(nextMatch!.id.length).toBeLessThanOrEqual(100);
+    expect(shown(press(nextMatch!.id)!.reply)).toContain(`Match 2 of ${found.length} (${found[1]})`);
+  });
 
-  it.each(['quote:x:13.3:cadres', 'quote:1:13.3:', 'quote:999:13.3:cadres', 'quote:1.5:13.3:cadres', 'quote:1:99.1:cadres', 'quote:1:13.99:cadres'])('answers %s as expired', (id) => {
+  it.each([
+    'quote:x:13.3:cadres',
+    'quote:1:13.3:',
+    'quote:999:13.3:cadres',
+    'quote:1.5:13.3:cadres',
+    'quote:1:99.1:cadres',
+    'quote:1:13.99:cadres',
+  ])('answers %s as expired', (id) => {
     expect(expired(press(id)?.reply)).toBe(true);
   });
 

@@ -16,7 +16,12 @@ export const footer = sourceLine(corpus);
  * A person in a DM: what answer commands receive, and ignore. Asserted rather than annotated:
  * the router's Invocation is still growing fields these commands never read.
  */
-export const invocation = { userId: '100000000000000001', guildId: null, channelId: null, channels: new Map() } as Invocation;
+export const invocation = {
+  userId: '100000000000000001',
+  guildId: null,
+  channelId: null,
+  channels: new Map(),
+} as Invocation;
 
 export function run(command: Command, options: Options = {}): Reply {
   return command.execute(options, context, invocation);
@@ -36,7 +41,10 @@ export function render(reply: Reply, ephemeral = false): MessagePayload {
 /** All a person reads in a message: content, embed title, description and footer. */
 export function shown(reply: Reply): string {
   const payload = render(reply);
-  return [payload.content ?? '', ...payload.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? ''])].join('\n');
+  return [
+    payload.content ?? '',
+    ...payload.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '']),
+  ].join('\n');
 }
 
 /** The citations under the block quotes, in order. */
@@ -47,7 +55,11 @@ export function citations(text: string): string[] {
 /** The custom_ids of a message's buttons, with their labels. */
 export function buttonsOf(reply: Reply): { label: string; id: string; disabled: boolean }[] {
   return render(reply).components.flatMap((row) =>
-    row.components.map((b) => ({ label: 'label' in b ? (b.label ?? '') : '', id: 'custom_id' in b ? b.custom_id : '', disabled: b.disabled === true })),
+    row.components.map((b) => ({
+      label: 'label' in b ? (b.label ?? '') : '',
+      id: 'custom_id' in b ? b.custom_id : '',
+      disabled: b.disabled === true,
+    })),
   );
 }
 

@@ -11,7 +11,9 @@ describe('/term', () => {
     const text = shown(run(term, { name: 'lion pack' }));
     expect(citations(text)).toEqual(['¶11.1', '¶11.1']);
     expect(text).toContain('‘**lion pack**’');
-    expect(text).toContain('**How the article explains it**\n> a lion leading a flock of sheep can turn them into a ‘lion pack’\n— ¶11.1');
+    expect(text).toContain(
+      '**How the article explains it**\n> a lion leading a flock of sheep can turn them into a ‘lion pack’\n— ¶11.1',
+    );
     // ‘lion packs’ is its own entry: its sentence is not an appearance of ‘lion pack’.
     expect(text).not.toContain('¶11.2');
   });
@@ -29,8 +31,14 @@ describe('/term', () => {
       const text = shown(run(term, { name: `t:${indexOf(entry.term)}` }));
       const cited = citations(text);
       expect(cited.length, entry.term).toBeGreaterThan(0);
-      for (const paragraph of entry.paragraphs) expect(cited.some((c) => c === `¶${paragraph}` || c.startsWith(`¶${paragraph}.`)), entry.term).toBe(true);
-      expect(text.replaceAll('**', ''), entry.term).toMatch(new RegExp(`[“‘]${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[”’]`));
+      for (const paragraph of entry.paragraphs)
+        expect(
+          cited.some((c) => c === `¶${paragraph}` || c.startsWith(`¶${paragraph}.`)),
+          entry.term,
+        ).toBe(true);
+      expect(text.replaceAll('**', ''), entry.term).toMatch(
+        new RegExp(`[“‘]${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[”’]`),
+      );
     }
   });
 
@@ -45,7 +53,9 @@ describe('/term', () => {
     const title = choices.find((c) => c.name.startsWith('Implementation Opinions'));
     expect(title).toBeDefined();
     expect(title!.name.length).toBeLessThanOrEqual(100);
-    expect(title!.value).toBe(`t:${indexOf(corpus.glossary.find((e) => e.term.startsWith('Implementation Opinions'))!.term)}`);
+    expect(title!.value).toBe(
+      `t:${indexOf(corpus.glossary.find((e) => e.term.startsWith('Implementation Opinions'))!.term)}`,
+    );
     expect(citations(shown(run(term, { name: title!.value })))).toEqual(['¶12.2']);
     for (const typed of ['', 'chain', 'x'.repeat(200)]) {
       const all = term.autocomplete!({ name: 'name', value: typed }, context);

@@ -40,14 +40,20 @@ describe('sentence numbering and citations', () => {
   it('keeps the attribution “he mentioned.” with the second sentence of ¶11', () => {
     const sentences = corpus.article.paragraphs[11]!.sentences;
     expect(sentences).toHaveLength(2);
-    expect(sentences[0]!.text).toBe('“I often say that a lion leading a flock of sheep can turn them into a ‘lion pack’.');
+    expect(sentences[0]!.text).toBe(
+      '“I often say that a lion leading a flock of sheep can turn them into a ‘lion pack’.',
+    );
     expect(sentences[1]!.text.startsWith('I hope everyone can be lions')).toBe(true);
     expect(sentences[1]!.text.endsWith('fortresses!” he mentioned.')).toBe(true);
   });
 
   it('numbers ¶3 as four sentences, the “five more” sentence being ¶3.4', () => {
     expect(corpus.article.paragraphs[3]!.sentences).toHaveLength(4);
-    const excerpt = verifyQuote(corpus.article, { paragraph: 3, text: 'Specifically, we aim to achieve “five more” goals.' }, 'test');
+    const excerpt = verifyQuote(
+      corpus.article,
+      { paragraph: 3, text: 'Specifically, we aim to achieve “five more” goals.' },
+      'test',
+    );
     expect(formatCitation(excerpt)).toBe('¶3.4');
     expect(formatCitation(corpus.goals.intro)).toBe('¶3.4');
   });
@@ -73,7 +79,9 @@ describe('source', () => {
   });
 
   it('dates the press conference and the seminar opening only as the text does', () => {
-    expect(corpus.source.events.map((e) => [e.date, e.label, formatCitation({ paragraph: e.evidence.paragraph })])).toEqual([
+    expect(
+      corpus.source.events.map((e) => [e.date, e.label, formatCitation({ paragraph: e.evidence.paragraph })]),
+    ).toEqual([
       ['November 21', 'Press conference', '¶2'],
       ['November 13', 'Seminar opening ceremony', '¶10'],
     ]);
@@ -162,9 +170,15 @@ describe('criteria', () => {
 describe('people', () => {
   const roles: Record<string, [number, string]> = {
     'Wang Qi': [3, 'Deputy Minister of the Organization Department of the Jilin Provincial Party Committee'],
-    'Wang Qiushi': [9, 'Member of the Standing Committee of the Jilin Provincial Party Committee and Minister of Organization'],
+    'Wang Qiushi': [
+      9,
+      'Member of the Standing Committee of the Jilin Provincial Party Committee and Minister of Organization',
+    ],
     'Huang Qiang': [10, 'Secretary of the Jilin Provincial Party Committee'],
-    'Huang Feiyu': [12, 'a member of the Department Committee of the Organization Department of the Jilin Provincial Party Committee'],
+    'Huang Feiyu': [
+      12,
+      'a member of the Department Committee of the Organization Department of the Jilin Provincial Party Committee',
+    ],
   };
 
   it('gives each person the role the article prints right after their name', () => {
@@ -210,7 +224,11 @@ describe('glossary', () => {
   });
 
   it('classes titles and slogans', () => {
-    const byKind = (kind: string) => corpus.glossary.filter((g) => g.kind === kind).map((g) => g.term).sort();
+    const byKind = (kind: string) =>
+      corpus.glossary
+        .filter((g) => g.kind === kind)
+        .map((g) => g.term)
+        .sort();
     expect(byKind('title')).toEqual(
       [
         'Implementation Opinions on Further Establishing a New Style of Work, Encouraging Cadres to Be Bold in Reform and Take Responsibilities',
@@ -219,14 +237,19 @@ describe('glossary', () => {
       ].sort(),
     );
     expect(byKind('slogan')).toEqual(
-      ['development must be, and can only be, high-quality development', 'no one is an outsider or observer in reform'].sort(),
+      [
+        'development must be, and can only be, high-quality development',
+        'no one is an outsider or observer in reform',
+      ].sort(),
     );
   });
 
   it('reads ‘lion pack’ and ‘lion packs’ inside Huang Qiang’s quoted speech (¶11)', () => {
-    expect(quotedSpans(corpus.article).filter((s) => s.paragraph === 11).map((s) => s.text)).toEqual(
-      expect.arrayContaining(['lion pack', 'lion packs']),
-    );
+    expect(
+      quotedSpans(corpus.article)
+        .filter((s) => s.paragraph === 11)
+        .map((s) => s.text),
+    ).toEqual(expect.arrayContaining(['lion pack', 'lion packs']));
     const lionPack = corpus.glossary.find((e) => e.term === 'lion pack');
     expect(lionPack?.explanation?.text).toBe('a lion leading a flock of sheep can turn them into a ‘lion pack’');
     expect(corpus.glossary.find((e) => e.term === 'lion packs')?.paragraphs).toEqual([11]);
@@ -252,11 +275,18 @@ describe('a corrupted corpus fails to load, naming the entry', () => {
     });
     const error = failureOf(files);
     expect(error).toBeInstanceOf(CorpusError);
-    expect(error.message).toMatch(/^corpus\/glossary\.json\[\d+\] \(primary resource\)\.explanation: not verbatim in ¶7/);
+    expect(error.message).toMatch(
+      /^corpus\/glossary\.json\[\d+\] \(primary resource\)\.explanation: not verbatim in ¶7/,
+    );
   });
 
   it('when a quoted term has no glossary entry', () => {
-    const files = altered('glossary.json', (g) => g.splice(g.findIndex((e) => e.term === 'face projects'), 1));
+    const files = altered('glossary.json', (g) =>
+      g.splice(
+        g.findIndex((e) => e.term === 'face projects'),
+        1,
+      ),
+    );
     const error = failureOf(files);
     expect(error).toBeInstanceOf(CorpusError);
     expect(error.message).toBe('corpus/glossary.json: no entry for the quoted term “face projects” (¶14)');

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { OptionInput, StoredMessage } from '../../src/sandbox/index.js';
-import { buttonsOf, callbackType, dataOf, descriptionOf, LEVEL, person, quotesOf, startWorld, type MessageData, type World } from './support.js';
+import {
+  buttonsOf,
+  callbackType,
+  dataOf,
+  descriptionOf,
+  LEVEL,
+  person,
+  quotesOf,
+  startWorld,
+  type MessageData,
+  type World,
+} from './support.js';
 
 const EXPIRED = 'This answer has expired: ask again.';
 const EPHEMERAL = 64;
@@ -16,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
 
 /** Every quote is the article's own words, inside the paragraph it cites. */
 function expectVerbatim(data: MessageData): { text: string; citation: string }[] {
@@ -37,9 +47,16 @@ function storedMessage(replyMessageId: string | undefined, channelId: string | u
 
 /** Options a person could give `definitions`: the read-only subcommand if there is one, every required option filled. */
 function sampleOptions(definitions: readonly APIApplicationCommandOption[], guildId: string): OptionInput[] {
-  const subs = definitions.filter((option) => option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup);
+  const subs = definitions.filter(
+    (option) =>
+      option.type === ApplicationCommandOptionType.Subcommand ||
+      option.type === ApplicationCommandOptionType.SubcommandGroup,
+  );
   if (subs.length > 0) {
-    const sub = subs.find((option) => option.name === 'show' || option.name === 'list') ?? subs.find((option) => option.type === ApplicationCommandOptionType.Subcommand) ?? subs[0]!;
+    const sub =
+      subs.find((option) => option.name === 'show' || option.name === 'list') ??
+      subs.find((option) => option.type === ApplicationCommandOptionType.Subcommand) ??
+      subs[0]!;
     const nested = 'options' in sub ? ((sub.options ?? []) as APIApplicationCommandOption[]) : [];
     return [{ name: sub.name, options: sampleOptions(nested, guildId) }];
   }
@@ -49,9 +66,14 @@ function sampleOptions(definitions: readonly APIApplicationCommandOption[], guil
     const choice = 'choices' in option ? option.choices?.[0]?.value : undefined;
     if (choice !== undefined) options.push({ name: option.name, value: choice });
     else if (option.type === ApplicationCommandOptionType.String) options.push({ name: option.name, value: 'cadres' });
-    else if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) options.push({ name: option.name, value: option.min_value ?? 1 });
+    else if (
+      option.type === ApplicationCommandOptionType.Integer ||
+      option.type === ApplicationCommandOptionType.Number
+    )
+      options.push({ name: option.name, value: option.min_value ?? 1 });
     else if (option.type === ApplicationCommandOptionType.Boolean) options.push({ name: option.name, value: false });
-    else if (option.type === ApplicationCommandOptionType.Channel) options.push({ name: option.name, value: world.discord.world.channel(guildId, 'general').id });
+    else if (option.type === ApplicationCommandOptionType.Channel)
+      options.push({ name: option.name, value: world.discord.world.channel(guildId, 'general').id });
     else throw new Error(`no sample value for option ${option.name} (type ${option.type})`);
   }
   return options;
@@ -60,7 +82,8 @@ function sampleOptions(definitions: readonly APIApplicationCommandOption[], guil
 describe('registration', () => {
   it('registers every command of COMMANDS at start-up', () => {
     expect(COMMANDS.length).toBeGreaterThanOrEqual(2);
-    for (const command of COMMANDS) expect(world.discord.findCommand(command.definition.name), `/${command.definition.name}`).toBeDefined();
+    for (const command of COMMANDS)
+      expect(world.discord.findCommand(command.definition.name), `/${command.definition.name}`).toBeDefined();
     expect(world.discord.findCommand('ask')).toBeDefined();
     expect(world.discord.findCommand('quote')).toBeDefined();
   });
@@ -71,7 +94,12 @@ describe('registration', () => {
     for (const command of COMMANDS) {
       const { name } = command.definition;
       const user = person(world, { guildId: guild.id, manageGuild: true });
-      const exchange = await world.discord.command({ user, guildId: guild.id, name, options: sampleOptions(command.definition.options ?? [], guild.id) });
+      const exchange = await world.discord.command({
+        user,
+        guildId: guild.id,
+        name,
+        options: sampleOptions(command.definition.options ?? [], guild.id),
+      });
       expect(exchange.denied, `/${name}`).toBeUndefined();
       expect(exchange.timedOut, `/${name}`).toBe(false);
       expect(exchange.rejected, `/${name}`).toEqual([]);
@@ -88,7 +116,11 @@ describe('registration', () => {
   });
 
   it('points only to commands that exist when the article does not cover a question', async () => {
-    const exchange = await world.discord.command({ user: person(world), name: 'ask', options: [{ name: 'question', value: 'what is the weather like on Mars?' }] });
+    const exchange = await world.discord.command({
+      user: person(world),
+      name: 'ask',
+      options: [{ name: 'question', value: 'what is the weather like on Mars?' }],
+    });
     const text = `${descriptionOf(dataOf(exchange.replies[0]))}\n${dataOf(exchange.replies[0]).content ?? ''}`;
     expect(quotesOf(text)).toEqual([]);
     const named = [...text.matchAll(/`\/([a-z-]+)/g)].map((match) => match[1]!);
@@ -100,7 +132,11 @@ describe('registration', () => {
 describe('/ask', () => {
   it('answers in the channel with cited block quotes of the article and pings no one', async () => {
     const me = person(world);
-    const exchange = await world.discord.command({ user: me, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
+    const exchange = await world.discord.command({
+      user: me,
+      name: 'ask',
+      options: [{ name: 'question', value: 'who gets demoted?' }],
+    });
     expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', false]]);
     expect(callbackType(exchange.replies[0])).toBe(4);
     const data = dataOf(exchange.replies[0]);
@@ -115,7 +151,11 @@ describe('/ask', () => {
 
   it('echoes the question escaped: a mention in it neither renders nor pings', async () => {
     const me = person(world);
-    const exchange = await world.discord.command({ user: me, name: 'ask', options: [{ name: 'question', value: '@everyone who gets demoted?' }] });
+    const exchange = await world.discord.command({
+      user: me,
+      name: 'ask',
+      options: [{ name: 'question', value: '@everyone who gets demoted?' }],
+    });
     const data = dataOf(exchange.replies[0]);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.embeds?.[0]?.title).toContain('who gets demoted?');
@@ -126,7 +166,11 @@ describe('/ask', () => {
 describe('/quote', () => {
   it('pages through its matches with ◀ / ▶, updating the message in place', async () => {
     const me = person(world);
-    const first = await world.discord.command({ user: me, name: 'quote', options: [{ name: 'text', value: 'cadres' }] });
+    const first = await world.discord.command({
+      user: me,
+      name: 'quote',
+      options: [{ name: 'text', value: 'cadres' }],
+    });
     const data = dataOf(first.replies[0]);
     expect(first.replies[0]?.ephemeral).toBe(false);
     expect(data.allowed_mentions).toEqual({ parse: [] });
@@ -147,17 +191,25 @@ describe('/quote', () => {
     const secondQuote = expectVerbatim(dataOf(forward.replies[0]))[0];
     expect(secondQuote).not.toEqual(firstQuote);
 
-    const back = buttonsOf({ components: updated.components as MessageData['components'] }).find((button) => button.label === '◀ Previous match');
+    const back = buttonsOf({ components: updated.components as MessageData['components'] }).find(
+      (button) => button.label === '◀ Previous match',
+    );
     expect(back?.disabled ?? false).toBe(false);
     const backward = await world.discord.pressButton({ user: me, message: updated, customId: back!.custom_id! });
     expect(callbackType(backward.replies[0])).toBe(7);
-    expect((storedMessage(message.id, message.channelId).embeds[0] as { footer?: { text?: string } }).footer?.text).toMatch(/Match 1 of/);
+    expect(
+      (storedMessage(message.id, message.channelId).embeds[0] as { footer?: { text?: string } }).footer?.text,
+    ).toMatch(/Match 1 of/);
     expect(quotesOf(descriptionOf(dataOf(backward.replies[0])))[0]).toEqual(firstQuote);
   });
 
   it('"Full paragraph" answers only the presser with the whole paragraph, leaving the message as it was', async () => {
     const me = person(world);
-    const asked = await world.discord.command({ user: me, name: 'quote', options: [{ name: 'text', value: 'flock of sheep' }] });
+    const asked = await world.discord.command({
+      user: me,
+      name: 'quote',
+      options: [{ name: 'text', value: 'flock of sheep' }],
+    });
     const data = dataOf(asked.replies[0]);
     expect(expectVerbatim(data)[0]?.citation).toBe('¶11.1');
     const message = storedMessage(asked.replies[0]?.messageId, asked.replies[0]?.channelId);
@@ -179,7 +231,11 @@ describe('/quote', () => {
     const typed = ['lion', 'the', 'c', '', 'officials who dare to take responsibility '.repeat(4)];
     let offered = 0;
     for (const value of typed) {
-      const choices = await world.discord.autocomplete({ user: person(world), name: 'quote', options: [{ name: 'text', value, focused: true }] });
+      const choices = await world.discord.autocomplete({
+        user: person(world),
+        name: 'quote',
+        options: [{ name: 'text', value, focused: true }],
+      });
       expect(choices.length, `"${value}"`).toBeLessThanOrEqual(25);
       for (const choice of choices) {
         expect(choice.name.length).toBeGreaterThan(0);
@@ -190,7 +246,11 @@ describe('/quote', () => {
       offered += choices.length;
     }
     expect(offered).toBeGreaterThan(0);
-    const lion = await world.discord.autocomplete({ user: person(world), name: 'quote', options: [{ name: 'text', value: 'lion', focused: true }] });
+    const lion = await world.discord.autocomplete({
+      user: person(world),
+      name: 'quote',
+      options: [{ name: 'text', value: 'lion', focused: true }],
+    });
     expect(lion.some((choice) => /lion/i.test(choice.name))).toBe(true);
   });
 });
@@ -198,7 +258,14 @@ describe('/quote', () => {
 describe('hide and Share', () => {
   it('hide:true answers ephemerally with Share; Share posts the same embeds publicly without Share', async () => {
     const me = person(world);
-    const hidden = await world.discord.command({ user: me, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }, { name: 'hide', value: true }] });
+    const hidden = await world.discord.command({
+      user: me,
+      name: 'ask',
+      options: [
+        { name: 'question', value: 'who gets demoted?' },
+        { name: 'hide', value: true },
+      ],
+    });
     expect(hidden.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
     const data = dataOf(hidden.replies[0]);
     const share = buttonsOf(data).find((button) => button.label === 'Share');
@@ -212,7 +279,11 @@ describe('hide and Share', () => {
     const publicData = dataOf(shared.replies[0]);
     expect((publicData.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(publicData.embeds).toEqual(data.embeds);
-    expect(buttonsOf(publicData).map((button) => button.label)).toEqual(buttonsOf(data).map((button) => button.label).filter((label) => label !== 'Share'));
+    expect(buttonsOf(publicData).map((button) => button.label)).toEqual(
+      buttonsOf(data)
+        .map((button) => button.label)
+        .filter((label) => label !== 'Share'),
+    );
     expect(publicData.content).toContain(`<@${me.id}>`);
     expect(publicData.allowed_mentions).toEqual({ parse: [] });
     const posted = storedMessage(shared.replies[0]?.messageId, shared.replies[0]?.channelId);
@@ -221,7 +292,14 @@ describe('hide and Share', () => {
 
   it('paging a hidden /quote keeps it hidden and shareable', async () => {
     const me = person(world);
-    const hidden = await world.discord.command({ user: me, name: 'quote', options: [{ name: 'text', value: 'cadres' }, { name: 'hide', value: true }] });
+    const hidden = await world.discord.command({
+      user: me,
+      name: 'quote',
+      options: [
+        { name: 'text', value: 'cadres' },
+        { name: 'hide', value: true },
+      ],
+    });
     expect(hidden.replies[0]?.ephemeral).toBe(true);
     const message = storedMessage(hidden.replies[0]?.messageId, hidden.replies[0]?.channelId);
     const next = buttonsOf(dataOf(hidden.replies[0])).find((button) => button.label === 'Next match ▶');
@@ -237,7 +315,12 @@ describe('hide and Share', () => {
 describe('outside the server', () => {
   it('answers a slash command in the DM with the bot', async () => {
     const me = person(world);
-    const exchange = await world.discord.command({ user: me, name: 'ask', dm: true, options: [{ name: 'question', value: 'who gets demoted?' }] });
+    const exchange = await world.discord.command({
+      user: me,
+      name: 'ask',
+      dm: true,
+      options: [{ name: 'question', value: 'who gets demoted?' }],
+    });
     expect(exchange.denied).toBeUndefined();
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback']);
     expect(exchange.replies[0]?.channelId).toBe(world.discord.world.dmChannel(me).id);
@@ -246,7 +329,13 @@ describe('outside the server', () => {
 
   it('answers as a user-installed app in a private channel the bot is not in', async () => {
     const me = person(world);
-    const exchange = await world.discord.command({ user: me, name: 'quote', dm: true, userInstall: true, options: [{ name: 'text', value: 'flock of sheep' }] });
+    const exchange = await world.discord.command({
+      user: me,
+      name: 'quote',
+      dm: true,
+      userInstall: true,
+      options: [{ name: 'text', value: 'flock of sheep' }],
+    });
     expect(exchange.denied).toBeUndefined();
     expect(exchange.replies[0]?.channelId).toBe(world.discord.world.privateChannel(me).id);
     expect(expectVerbatim(dataOf(exchange.replies[0]))[0]?.citation).toBe('¶11.1');
@@ -255,7 +344,13 @@ describe('outside the server', () => {
   it('answers as a user-installed app in another server', async () => {
     const other = world.discord.world.addGuild('Elsewhere');
     const carol = world.discord.world.member('carol', { guildId: other.id });
-    const exchange = await world.discord.command({ user: carol, guildId: other.id, name: 'ask', userInstall: true, options: [{ name: 'question', value: 'who gets demoted?' }] });
+    const exchange = await world.discord.command({
+      user: carol,
+      guildId: other.id,
+      name: 'ask',
+      userInstall: true,
+      options: [{ name: 'question', value: 'who gets demoted?' }],
+    });
     expect(exchange.denied).toBeUndefined();
     expect(exchange.replies[0]?.channelId).toBe(other.channelIds[0]);
     expect(expectVerbatim(dataOf(exchange.replies[0])).length).toBeGreaterThan(0);
@@ -267,20 +362,32 @@ describe('buttons the bot cannot read', () => {
   function oldMessage(customId: string): StoredMessage {
     const { world: w } = world.discord;
     return w.addMessage({
-      channelId: w.general.id, author: w.bot, content: 'an old answer', embeds: [], flags: 0, type: 0,
+      channelId: w.general.id,
+      author: w.bot,
+      content: 'an old answer',
+      embeds: [],
+      flags: 0,
+      type: 0,
       components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: customId }] }],
-      messageReference: null, mentions: [], attachments: [], webhookId: null, interactionMetadata: null,
+      messageReference: null,
+      mentions: [],
+      attachments: [],
+      webhookId: null,
+      interactionMetadata: null,
     });
   }
 
-  it.each(['gone:1', 'quote:1', 'quote:x:cadres', 'para'])('answers %s with the polite "expired", only to the presser', async (customId) => {
-    const me = person(world);
-    const message = oldMessage(customId);
-    const exchange = await world.discord.pressButton({ user: me, message, customId });
-    expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
-    expect(dataOf(exchange.replies[0]).content).toBe(EXPIRED);
-    expect(world.discord.world.message(message.channelId, message.id)?.content).toBe('an old answer');
-  });
+  it.each(['gone:1', 'quote:1', 'quote:x:cadres', 'para'])(
+    'answers %s with the polite "expired", only to the presser',
+    async (customId) => {
+      const me = person(world);
+      const message = oldMessage(customId);
+      const exchange = await world.discord.pressButton({ user: me, message, customId });
+      expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
+      expect(dataOf(exchange.replies[0]).content).toBe(EXPIRED);
+      expect(world.discord.world.message(message.channelId, message.id)?.content).toBe('an old answer');
+    },
+  );
 
   it('answers a paragraph button with a malformed number politely too', async () => {
     const me = person(world);
@@ -296,12 +403,19 @@ describe('memory', () => {
   it('keeps no one who asked: only the bot itself stays among cached users and members', async () => {
     const guild = world.discord.world.guilds[0]!;
     for (let i = 0; i < 5; i++) {
-      const exchange = await world.discord.command({ user: person(world), guildId: guild.id, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
+      const exchange = await world.discord.command({
+        user: person(world),
+        guildId: guild.id,
+        name: 'ask',
+        options: [{ name: 'question', value: 'who gets demoted?' }],
+      });
       expect(exchange.replies[0]?.kind).toBe('callback');
     }
     const { client } = world.bot;
     expect([...client.users.cache.keys()]).toEqual([client.user!.id]);
-    expect([...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id)).toBe(true);
+    expect(
+      [...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id),
+    ).toBe(true);
   });
 });
 
@@ -313,7 +427,11 @@ describe('logs', () => {
     await world.restart();
     const activity = world.logs.slice(since).filter((line) => line.msg === 'activity');
     expect(activity).toHaveLength(1);
-    expect(activity[0]).toMatchObject({ level: LEVEL.info, kinds: { command: expect.any(Number) }, outcomes: { answered: expect.any(Number) } });
+    expect(activity[0]).toMatchObject({
+      level: LEVEL.info,
+      kinds: { command: expect.any(Number) },
+      outcomes: { answered: expect.any(Number) },
+    });
     expect(activity[0]!['handled']).toBeGreaterThanOrEqual(1);
     expect(world.logs.filter((line) => line.msg === 'interaction')).toEqual([]);
   });

@@ -35,10 +35,20 @@ afterAll(async () => {
 });
 
 /** An ordinary member's `/ask` (a new person each time, so the answer limit never interferes). */
-function ask(server: TestServer, channelId: string, options: { hide?: boolean; user?: SandboxUser } = {}): Promise<Exchange> {
+function ask(
+  server: TestServer,
+  channelId: string,
+  options: { hide?: boolean; user?: SandboxUser } = {},
+): Promise<Exchange> {
   const user = options.user ?? newPerson(world.discord, { guildId: server.guild.id });
   const hide = options.hide === undefined ? [] : [{ name: 'hide', value: options.hide }];
-  return world.discord.command({ user, guildId: server.guild.id, channelId, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }, ...hide] });
+  return world.discord.command({
+    user,
+    guildId: server.guild.id,
+    channelId,
+    name: 'ask',
+    options: [{ name: 'question', value: 'who gets demoted?' }, ...hide],
+  });
 }
 
 /** The answer to an `/ask`: one reply, a cited answer, pinging no one. */
@@ -54,20 +64,32 @@ function answerOf(exchange: Exchange): { ephemeral: boolean; data: MessageData; 
   return { ephemeral: reply.ephemeral, data, labels: buttonsOf(data).map((button) => button.label) };
 }
 
-const addChannel = (server: TestServer, channelId: string): Promise<MessageData> => configure(world.discord, server, configOptions.channels('add', channelId));
-const listChannels = async (server: TestServer): Promise<string> => descriptionOf(await configure(world.discord, server, configOptions.channels('list')));
+const addChannel = (server: TestServer, channelId: string): Promise<MessageData> =>
+  configure(world.discord, server, configOptions.channels('add', channelId));
+const listChannels = async (server: TestServer): Promise<string> =>
+  descriptionOf(await configure(world.discord, server, configOptions.channels('list')));
 
 describe('who may run /config', () => {
   it('Discord refuses it to an ordinary member, and in DMs', async () => {
     const server = newServer(world.discord, 'Refusals');
     const member = newPerson(world.discord, { guildId: server.guild.id });
-    const refused = await world.discord.command({ user: member, guildId: server.guild.id, name: 'config', options: configOptions.show() });
+    const refused = await world.discord.command({
+      user: member,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.show(),
+    });
     expect(refused.denied).toMatch(/Manage Server/);
     expect(refused.replies).toEqual([]);
     const inDm = await world.discord.command({ user: member, dm: true, name: 'config', options: configOptions.show() });
     expect(inDm.denied).toMatch(/not available in direct messages/);
     // The moderator of the same server gets through.
-    const allowed = await world.discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options: configOptions.show() });
+    const allowed = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.show(),
+    });
     expect(allowed.denied).toBeUndefined();
   });
 });
@@ -75,8 +97,16 @@ describe('who may run /config', () => {
 describe('answer channels', () => {
   it('a moderator adds #policy: the reply is a private deferral, then an edit saying it was added', async () => {
     const server = newServer(world.discord, 'Add');
-    const exchange = await world.discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options: configOptions.channels('add', server.policy) });
-    expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true], ['edit', true]]);
+    const exchange = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.channels('add', server.policy),
+    });
+    expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['edit', true],
+    ]);
     expect(callbackType(exchange.replies[0])).toBe(5);
     const data = dataOf(exchange.replies[1]);
     expect(titleOf(data)).toBe('Answer channel added');
@@ -90,7 +120,9 @@ describe('answer channels', () => {
 
     const elsewhere = answerOf(await ask(server, server.general));
     expect(elsewhere.ephemeral).toBe(true);
-    expect(elsewhere.data.content).toBe(`In this server I answer publicly in <#${server.policy}>; here only you see my answers.`);
+    expect(elsewhere.data.content).toBe(
+      `In this server I answer publicly in <#${server.policy}>; here only you see my answers.`,
+    );
     expect(elsewhere.labels).not.toContain('Share');
 
     const inPolicy = answerOf(await ask(server, server.policy));
@@ -101,13 +133,20 @@ describe('answer channels', () => {
   it('refuses a voice channel and a category with a clear message, and lists neither', async () => {
     const server = newServer(world.discord, 'Wrong types');
     const voice = world.discord.world.createChannel(server.guild.id, { name: 'Voice', type: ChannelType.GuildVoice });
-    const category = world.discord.world.createChannel(server.guild.id, { name: 'Info', type: ChannelType.GuildCategory });
+    const category = world.discord.world.createChannel(server.guild.id, {
+      name: 'Info',
+      type: ChannelType.GuildCategory,
+    });
 
     const refusedVoice = await addChannel(server, voice.id);
-    expect(refusedVoice.content).toBe(`<#${voice.id}> is a voice channel: answers can only be posted in text channels and threads.`);
+    expect(refusedVoice.content).toBe(
+      `<#${voice.id}> is a voice channel: answers can only be posted in text channels and threads.`,
+    );
     expect(refusedVoice.allowed_mentions?.parse).toEqual([]);
     const refusedCategory = await addChannel(server, category.id);
-    expect(refusedCategory.content).toBe(`<#${category.id}> is a category: answers can only be posted in text channels and threads.`);
+    expect(refusedCategory.content).toBe(
+      `<#${category.id}> is a category: answers can only be posted in text channels and threads.`,
+    );
 
     const listed = await listChannels(server);
     expect(listed).toContain('every channel (no list set)');
@@ -164,8 +203,11 @@ describe('/config show', () => {
     expect(data.allowed_mentions?.parse).toEqual([]);
     const lines = descriptionOf(data).split('\n');
     expect(lines).toHaveLength(4);
-    const line = (label: string): string => lines.find((candidate) => candidate.startsWith(`**${label}:**`)) ?? `(no line for ${label})`;
-    expect(line('Public answers in')).toMatch(new RegExp(`<#${server.policy}> — changed by <@${server.mod.id}> <t:\\d+:R>$`));
+    const line = (label: string): string =>
+      lines.find((candidate) => candidate.startsWith(`**${label}:**`)) ?? `(no line for ${label})`;
+    expect(line('Public answers in')).toMatch(
+      new RegExp(`<#${server.policy}> — changed by <@${server.mod.id}> <t:\\d+:R>$`),
+    );
     expect(line('Answers by default')).toMatch(new RegExp(`ephemeral .* — changed by <@${server.mod.id}> <t:\\d+:R>$`));
     expect(line('Answers @mentions')).toMatch(new RegExp(`no — changed by <@${secondMod.id}> <t:\\d+:R>$`));
     expect(line('“Share” button')).toBe('**“Share” button:** on — default');
@@ -202,7 +244,8 @@ describe('share', () => {
       expect(button?.custom_id).toBeDefined();
       return { message: storedOf(world.discord, exchange.replies[0]), customId: button?.custom_id ?? '' };
     };
-    const publicMessages = (): number => world.discord.world.messages(server.general).filter((message) => (message.flags & EPHEMERAL) === 0).length;
+    const publicMessages = (): number =>
+      world.discord.world.messages(server.general).filter((message) => (message.flags & EPHEMERAL) === 0).length;
 
     // While sharing is on, Share posts the answer for everyone.
     const first = await shareOf();
@@ -233,22 +276,42 @@ describe('/config reset', () => {
     await configure(world.discord, server, configOptions.share(false));
 
     const confirmation = async (): Promise<{ message: ReturnType<typeof storedOf>; ids: Map<string, string> }> => {
-      const exchange = await world.discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options: configOptions.reset() });
+      const exchange = await world.discord.command({
+        user: server.mod,
+        guildId: server.guild.id,
+        name: 'config',
+        options: configOptions.reset(),
+      });
       const edit = exchange.replies.find((reply) => reply.kind === 'edit');
       const data = dataOf(edit);
       expect(titleOf(data)).toBe('Reset every setting?');
       expect(buttonsOf(data).map((button) => button.label)).toEqual(['Reset to defaults', 'Cancel']);
-      return { message: storedOf(world.discord, edit), ids: new Map(buttonsOf(data).map((button) => [button.label ?? '', button.custom_id ?? ''])) };
+      return {
+        message: storedOf(world.discord, edit),
+        ids: new Map(buttonsOf(data).map((button) => [button.label ?? '', button.custom_id ?? ''])),
+      };
     };
 
     const cancelled = await confirmation();
-    const cancel = onlyReply(await world.discord.pressButton({ user: server.mod, message: cancelled.message, customId: cancelled.ids.get('Cancel') ?? '' }));
+    const cancel = onlyReply(
+      await world.discord.pressButton({
+        user: server.mod,
+        message: cancelled.message,
+        customId: cancelled.ids.get('Cancel') ?? '',
+      }),
+    );
     expect(callbackType(cancel)).toBe(7);
     expect(titleOf(dataOf(cancel))).toBe('Reset cancelled');
     expect(await listChannels(server)).toContain(`<#${server.policy}>`);
 
     const confirmed = await confirmation();
-    const reset = onlyReply(await world.discord.pressButton({ user: server.mod, message: confirmed.message, customId: confirmed.ids.get('Reset to defaults') ?? '' }));
+    const reset = onlyReply(
+      await world.discord.pressButton({
+        user: server.mod,
+        message: confirmed.message,
+        customId: confirmed.ids.get('Reset to defaults') ?? '',
+      }),
+    );
     expect(callbackType(reset)).toBe(7);
     expect(titleOf(dataOf(reset))).toBe('Settings reset');
 
@@ -276,16 +339,41 @@ describe('where the settings do not reach', () => {
     // The same person in the first server: private, with the notice.
     expect(answerOf(await ask(server, server.general, { user: member })).ephemeral).toBe(true);
 
-    const inDm = answerOf(await world.discord.command({ user: member, dm: true, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }));
+    const inDm = answerOf(
+      await world.discord.command({
+        user: member,
+        dm: true,
+        name: 'ask',
+        options: [{ name: 'question', value: 'who gets demoted?' }],
+      }),
+    );
     expect(inDm.ephemeral).toBe(false);
     expect(inDm.data.content ?? '').toBe('');
-    const hiddenInDm = answerOf(await world.discord.command({ user: member, dm: true, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }, { name: 'hide', value: true }] }));
+    const hiddenInDm = answerOf(
+      await world.discord.command({
+        user: member,
+        dm: true,
+        name: 'ask',
+        options: [
+          { name: 'question', value: 'who gets demoted?' },
+          { name: 'hide', value: true },
+        ],
+      }),
+    );
     expect(hiddenInDm.ephemeral).toBe(true);
     expect(hiddenInDm.labels).toContain('Share');
 
     const elsewhere = world.discord.world.addGuild('Elsewhere');
     world.discord.world.member(member.username, { guildId: elsewhere.id });
-    const userInstalled = answerOf(await world.discord.command({ user: member, guildId: elsewhere.id, userInstall: true, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }));
+    const userInstalled = answerOf(
+      await world.discord.command({
+        user: member,
+        guildId: elsewhere.id,
+        userInstall: true,
+        name: 'ask',
+        options: [{ name: 'question', value: 'who gets demoted?' }],
+      }),
+    );
     expect(userInstalled.ephemeral).toBe(false);
     expect(userInstalled.data.content ?? '').toBe('');
   });
@@ -298,7 +386,14 @@ describe('a damaged settings file', () => {
       const file = join(dataDir, SETTINGS_FILE_NAME);
       const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
       await writeFile(file, garbage);
-      const started = startBot({ token: world.discord.botToken, applicationId: world.discord.applicationId, restApi: world.discord.restApi, dataDir, logger: pino({ level: 'silent' }), fairUse: { now: () => world.now } });
+      const started = startBot({
+        token: world.discord.botToken,
+        applicationId: world.discord.applicationId,
+        restApi: world.discord.restApi,
+        dataDir,
+        logger: pino({ level: 'silent' }),
+        fairUse: { now: () => world.now },
+      });
       await expect(started).rejects.toThrow(file);
       await expect(started).rejects.toThrow(/corrupt or not a SQLite database/);
       expect((await readFile(file)).equals(garbage)).toBe(true);
@@ -307,6 +402,14 @@ describe('a damaged settings file', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
     // The running bot was not disturbed.
-    expect(answerOf(await world.discord.command({ user: newPerson(world.discord), name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] })).ephemeral).toBe(false);
+    expect(
+      answerOf(
+        await world.discord.command({
+          user: newPerson(world.discord),
+          name: 'ask',
+          options: [{ name: 'question', value: 'who gets demoted?' }],
+        }),
+      ).ephemeral,
+    ).toBe(false);
   });
 });

@@ -3,7 +3,21 @@ import { COMMANDS } from '../../commands/index.js';
 import { NO_WORDS } from '../../commands/find-in-article.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { MessageExchange, SandboxUser } from '../../src/sandbox/index.js';
-import { buttonsOf, configOptions, configure, dataOf, descriptionOf, newPerson, newServer, onlyReply, startBotWorld, titleOf, type BotWorld, type MessageData, type TestServer } from './support-conversations.js';
+import {
+  buttonsOf,
+  configOptions,
+  configure,
+  dataOf,
+  descriptionOf,
+  newPerson,
+  newServer,
+  onlyReply,
+  startBotWorld,
+  titleOf,
+  type BotWorld,
+  type MessageData,
+  type TestServer,
+} from './support-conversations.js';
 
 const EPHEMERAL = 64;
 const article = loadCorpus().article;
@@ -16,7 +30,8 @@ afterAll(async () => {
   await world?.stop();
 });
 
-const dm = (user: SandboxUser, content: string): Promise<MessageExchange> => world.discord.say({ user, dm: true, content });
+const dm = (user: SandboxUser, content: string): Promise<MessageExchange> =>
+  world.discord.say({ user, dm: true, content });
 const mention = (question: string): string => `<@${world.discord.applicationId}> ${question}`;
 
 /** The block quotes of an answer with their citations; each must be the cited paragraph's own words. */
@@ -25,9 +40,18 @@ function expectCitedQuotes(data: MessageData): void {
   const quotes = [...description.matchAll(/((?:^> .*\n)+)— (¶(\d+)(?:\.\d+)?)$/gm)];
   expect(quotes.length, description).toBeGreaterThan(0);
   for (const quote of quotes) {
-    const text = (quote[1] ?? '').trimEnd().split('\n').map((line) => line.slice(2)).join('\n').replace(/\*\*/g, '');
+    const text = (quote[1] ?? '')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(2))
+      .join('\n')
+      .replace(/\*\*/g, '');
     const paragraph = article.paragraphs[Number(quote[3])];
-    for (const piece of text.split('…').map((part) => part.trim()).filter(Boolean)) expect(paragraph?.text).toContain(piece);
+    for (const piece of text
+      .split('…')
+      .map((part) => part.trim())
+      .filter(Boolean))
+      expect(paragraph?.text).toContain(piece);
   }
 }
 
@@ -94,7 +118,11 @@ describe('direct messages', () => {
     expect(descriptionOf(data)).toContain('The article does not cover this.');
     expect(descriptionOf(data)).not.toMatch(/^> /m);
     expect(descriptionOf(data)).not.toMatch(/¶\d/);
-    expect(buttonsOf(data).map((button) => button.label).join(' ')).not.toMatch(/¶/);
+    expect(
+      buttonsOf(data)
+        .map((button) => button.label)
+        .join(' '),
+    ).not.toMatch(/¶/);
   });
 
   it('reads only the first 200 characters of a 4000-character DM, and says so', async () => {
@@ -121,7 +149,9 @@ describe('direct messages', () => {
 
   it('pings no one for @everyone, a role mention or a masked link in a DM, and echoes none of them live', async () => {
     const user = await greeted();
-    const data = expectQuietReply(await dm(user, '@everyone <@&123456789012345678> [x](http://evil.example) who gets demoted?'));
+    const data = expectQuietReply(
+      await dm(user, '@everyone <@&123456789012345678> [x](http://evil.example) who gets demoted?'),
+    );
     const title = titleOf(data);
     expect(title).toContain('who gets demoted?');
     expect(title).not.toMatch(/@everyone/);
@@ -140,8 +170,11 @@ describe('@mentions in servers', () => {
     const added = await configure(world.discord, server, configOptions.channels('add', server.policy));
     expect(titleOf(added)).toBe('Answer channel added');
   });
-  const say = (channelId: string, content: string, user: SandboxUser = newPerson(world.discord, { guildId: server.guild.id })): Promise<MessageExchange> =>
-    world.discord.say({ user, channelId, content, mentionsBot: true });
+  const say = (
+    channelId: string,
+    content: string,
+    user: SandboxUser = newPerson(world.discord, { guildId: server.guild.id }),
+  ): Promise<MessageExchange> => world.discord.say({ user, channelId, content, mentionsBot: true });
 
   it('answers a mention in an answer channel as a reply to that message, pinging no one', async () => {
     const data = expectQuietReply(await say(server.policy, mention('what does the article say about talents?')));
@@ -170,19 +203,43 @@ describe('@mentions in servers', () => {
   });
 
   it('ignores a mention written by another bot', async () => {
-    const otherBot: SandboxUser = { id: world.discord.world.nextId(), username: 'other-bot', globalName: null, bot: true };
-    expectSilence(await world.discord.say({ user: otherBot, content: mention('who gets demoted?'), mentionsBot: true }));
-    expectQuietReply(await world.discord.say({ user: newPerson(world.discord), content: mention('who gets demoted?'), mentionsBot: true }));
+    const otherBot: SandboxUser = {
+      id: world.discord.world.nextId(),
+      username: 'other-bot',
+      globalName: null,
+      bot: true,
+    };
+    expectSilence(
+      await world.discord.say({ user: otherBot, content: mention('who gets demoted?'), mentionsBot: true }),
+    );
+    expectQuietReply(
+      await world.discord.say({
+        user: newPerson(world.discord),
+        content: mention('who gets demoted?'),
+        mentionsBot: true,
+      }),
+    );
   });
 
   it('ignores its own messages: one answer, and nothing after it', async () => {
-    expectSilence(await world.discord.say({ user: world.discord.world.bot, content: mention('who gets demoted?'), mentionsBot: true }));
+    expectSilence(
+      await world.discord.say({
+        user: world.discord.world.bot,
+        content: mention('who gets demoted?'),
+        mentionsBot: true,
+      }),
+    );
     const user = await greeted();
     const asked = await dm(user, 'who gets demoted?');
     expectQuietReply(asked);
     // The answer came back to the bot as a MESSAGE_CREATE of its own; it did not answer it.
     const messages = world.discord.world.messages(world.discord.world.dmChannel(user).id);
-    expect(messages.map((message) => message.author.id)).toEqual([user.id, world.discord.applicationId, user.id, world.discord.applicationId]);
+    expect(messages.map((message) => message.author.id)).toEqual([
+      user.id,
+      world.discord.applicationId,
+      user.id,
+      world.discord.applicationId,
+    ]);
   });
 });
 
@@ -191,7 +248,11 @@ describe('"Find in the article" on a message', () => {
     const author = newPerson(world.discord);
     const posted = await world.discord.say({ user: author, content: 'who gets demoted?' });
     expectSilence(posted);
-    const exchange = await world.discord.messageCommand({ user: newPerson(world.discord), targetMessage: { id: posted.messageId, channelId: world.discord.world.general.id }, name: 'Find in the article' });
+    const exchange = await world.discord.messageCommand({
+      user: newPerson(world.discord),
+      targetMessage: { id: posted.messageId, channelId: world.discord.world.general.id },
+      name: 'Find in the article',
+    });
     expect(exchange.denied).toBeUndefined();
     const reply = onlyReply(exchange);
     expect([reply.kind, reply.ephemeral]).toEqual(['callback', true]);
@@ -227,7 +288,8 @@ describe('the per-person limit', () => {
 
   it('for slash commands: the answer over the limit is an ephemeral "try again", every time', async () => {
     const user = newPerson(world.discord);
-    const ask = () => world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
+    const ask = () =>
+      world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
     for (let i = 0; i < 6; i++) {
       const reply = onlyReply(await ask());
       expect(reply.ephemeral).toBe(false);
@@ -246,7 +308,9 @@ describe('the per-person limit', () => {
   it('is one limit across DMs and slash commands', async () => {
     const user = newPerson(world.discord);
     for (let i = 0; i < 6; i++) expectQuietReply(await dm(user, 'who gets demoted?'));
-    const reply = onlyReply(await world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }));
+    const reply = onlyReply(
+      await world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }),
+    );
     expect(reply.ephemeral).toBe(true);
     expect(dataOf(reply).content).toMatch(slowDown);
   });

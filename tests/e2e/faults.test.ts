@@ -2,7 +2,18 @@ import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { Exchange } from '../../src/sandbox/index.js';
-import { CALLBACK_ROUTE, dataOf, descriptionOf, eventually, LEVEL, person, quotesOf, startWorld, type LogLine, type World } from './support.js';
+import {
+  CALLBACK_ROUTE,
+  dataOf,
+  descriptionOf,
+  eventually,
+  LEVEL,
+  person,
+  quotesOf,
+  startWorld,
+  type LogLine,
+  type World,
+} from './support.js';
 
 const APOLOGY = /^Something went wrong on my side \(ref: ([0-9A-F]{6})\)\. Please try again in a moment\.$/;
 
@@ -15,7 +26,12 @@ afterAll(async () => {
 });
 
 const ask = (question = 'who gets demoted?', timeoutMs?: number): Promise<Exchange> =>
-  world.discord.command({ user: person(world), name: 'ask', options: [{ name: 'question', value: question }], ...(timeoutMs ? { timeoutMs } : {}) });
+  world.discord.command({
+    user: person(world),
+    name: 'ask',
+    options: [{ name: 'question', value: question }],
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
 const callbacks = (): number => world.discord.stats.requests[CALLBACK_ROUTE] ?? 0;
 const logsSince = (start: number): LogLine[] => world.logs.slice(start);
 
@@ -77,7 +93,12 @@ describe('gateway faults', () => {
 describe('REST faults on the interaction callback', () => {
   it('lands the reply after a 429 with Retry-After', async () => {
     const before = callbacks();
-    world.discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 429, retryAfter: 0.2 });
+    world.discord.failNext({
+      method: 'POST',
+      route: '/interactions/:id/:token/callback',
+      status: 429,
+      retryAfter: 0.2,
+    });
     expectAnswered(await ask());
     expect(callbacks() - before).toBe(2);
   });
@@ -101,18 +122,36 @@ describe('REST faults on the interaction callback', () => {
     expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
     const ref = APOLOGY.exec(dataOf(exchange.replies[0]).content ?? '')?.[1];
     expect(ref).toBeDefined();
-    expect(logsSince(start).filter((line) => line.level === LEVEL.error).map((line) => line['ref'])).toEqual([ref]);
+    expect(
+      logsSince(start)
+        .filter((line) => line.level === LEVEL.error)
+        .map((line) => line['ref']),
+    ).toEqual([ref]);
   });
 
   it('logs an expired interaction (404, code 10062) as a warning, does not crash, and answers the next command', async () => {
     const start = world.logs.length;
-    world.discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 404, code: 10062, message: 'Unknown interaction' });
+    world.discord.failNext({
+      method: 'POST',
+      route: '/interactions/:id/:token/callback',
+      status: 404,
+      code: 10062,
+      message: 'Unknown interaction',
+    });
     // Nothing reaches Discord, so the exchange only ends at its (short) time limit.
     const expired = await ask('who gets demoted?', 1500);
     expect(expired.replies).toEqual([]);
-    expect(await eventually(() => logsSince(start).some((line) => line.msg === 'interaction expired before it was answered'))).toBe(true);
+    expect(
+      await eventually(() =>
+        logsSince(start).some((line) => line.msg === 'interaction expired before it was answered'),
+      ),
+    ).toBe(true);
     const lines = logsSince(start);
-    expect(lines.find((line) => line.msg === 'interaction expired before it was answered')).toMatchObject({ level: LEVEL.warn, code: 10062, name: 'ask' });
+    expect(lines.find((line) => line.msg === 'interaction expired before it was answered')).toMatchObject({
+      level: LEVEL.warn,
+      code: 10062,
+      name: 'ask',
+    });
     expect(lines.filter((line) => line.level >= LEVEL.error)).toEqual([]);
 
     expectAnswered(await ask());

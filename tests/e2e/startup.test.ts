@@ -14,7 +14,11 @@ function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
 
 describe('npm start with a bad environment', () => {
   it('refuses to start without DISCORD_TOKEN and says how to fix it', async () => {
-    const { code, stdout, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_CLIENT_ID: '123456789012345678' }));
+    const { code, stdout, stderr } = await run(
+      'src/bot/main.ts',
+      [],
+      botEnv({ DISCORD_CLIENT_ID: '123456789012345678' }),
+    );
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
@@ -24,7 +28,11 @@ describe('npm start with a bad environment', () => {
   }, 30_000);
 
   it('refuses to start with a malformed DISCORD_TOKEN, naming the setting', async () => {
-    const { code, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: '123456789012345678' }));
+    const { code, stderr } = await run(
+      'src/bot/main.ts',
+      [],
+      botEnv({ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: '123456789012345678' }),
+    );
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(stderr).toMatch(/DISCORD_TOKEN does not look like a bot token/);
@@ -32,7 +40,11 @@ describe('npm start with a bad environment', () => {
 
   it('refuses to start with a malformed DISCORD_CLIENT_ID and says how to fix it', async () => {
     const token = `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
-    const { code, stderr } = await run('src/bot/main.ts', [], botEnv({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: 'my-app' }));
+    const { code, stderr } = await run(
+      'src/bot/main.ts',
+      [],
+      botEnv({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: 'my-app' }),
+    );
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(stderr).toMatch(/DISCORD_CLIENT_ID must be/);
@@ -48,8 +60,15 @@ describe('npm run sandbox -- --json', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     type Reply = { kind: string; ephemeral: boolean; body: { type: number; data: MessageData } };
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { input: string; replies: Reply[] });
-    expect(lines.map((line) => line.input)).toEqual(['/ask question:who gets demoted?', '/quote text:flock of sheep', 'click Full paragraph ¶11']);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { input: string; replies: Reply[] });
+    expect(lines.map((line) => line.input)).toEqual([
+      '/ask question:who gets demoted?',
+      '/quote text:flock of sheep',
+      'click Full paragraph ¶11',
+    ]);
     for (const line of lines) {
       expect(Object.keys(line).sort()).toEqual(['input', 'replies']);
       expect(line.replies).toHaveLength(1);
@@ -62,6 +81,8 @@ describe('npm run sandbox -- --json', () => {
     expect(quoted.ephemeral).toBe(false);
     expect(quotesOf(descriptionOf(quoted.body.data))[0]?.citation).toBe('¶11.1');
     expect(clicked.ephemeral).toBe(true);
-    expect(quotesOf(descriptionOf(clicked.body.data))).toEqual([{ text: loadCorpus().article.paragraphs[11]?.text, citation: '¶11' }]);
+    expect(quotesOf(descriptionOf(clicked.body.data))).toEqual([
+      { text: loadCorpus().article.paragraphs[11]?.text, citation: '¶11' },
+    ]);
   }, 30_000);
 });

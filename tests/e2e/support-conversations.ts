@@ -1,5 +1,21 @@
-import { callbackType, dataOf, descriptionOf, START_TIME, startWorld, type MessageData, type World } from './support.js';
-import { type LocalDiscord, type Exchange, type OptionInput, type Reply, type SandboxGuild, type SandboxUser, type StoredMessage } from '../../src/sandbox/index.js';
+import {
+  callbackType,
+  dataOf,
+  descriptionOf,
+  START_TIME,
+  startWorld,
+  type MessageData,
+  type World,
+} from './support.js';
+import {
+  type LocalDiscord,
+  type Exchange,
+  type OptionInput,
+  type Reply,
+  type SandboxGuild,
+  type SandboxUser,
+  type StoredMessage,
+} from '../../src/sandbox/index.js';
 
 /**
  * A local Discord with the real bot on it, a data directory of its own, and the clock of the
@@ -27,7 +43,8 @@ export function shown(exchange: Exchange): Reply[] {
 /** The one reply a person sees; fails when there is none or more than one. */
 export function onlyReply(exchange: { readonly replies: readonly Reply[] }): Reply {
   const replies = 'interactionId' in exchange ? shown(exchange as Exchange) : [...exchange.replies];
-  if (replies.length !== 1) throw new Error(`expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((reply) => reply.body))}`);
+  if (replies.length !== 1)
+    throw new Error(`expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((reply) => reply.body))}`);
   return replies[0]!;
 }
 
@@ -44,7 +61,10 @@ let people = 0;
  * A new person for each call: the bot limits answers per person and greets each person once,
  * so a test must not depend on what earlier tests did.
  */
-export function newPerson(discord: LocalDiscord, options: { guildId?: string; manageGuild?: boolean } = {}): SandboxUser {
+export function newPerson(
+  discord: LocalDiscord,
+  options: { guildId?: string; manageGuild?: boolean } = {},
+): SandboxUser {
   return discord.world.member(`conv-person-${++people}`, options);
 }
 
@@ -69,9 +89,14 @@ export function newServer(discord: LocalDiscord, name: string): TestServer {
 /** `/config …` options in the shape Discord sends: a subcommand group, then a subcommand. */
 export const configOptions = {
   channels: (sub: 'add' | 'remove' | 'list' | 'clear', channelId?: string): OptionInput[] => [
-    { name: 'channels', options: [{ name: sub, options: channelId === undefined ? [] : [{ name: 'channel', value: channelId }] }] },
+    {
+      name: 'channels',
+      options: [{ name: sub, options: channelId === undefined ? [] : [{ name: 'channel', value: channelId }] }],
+    },
   ],
-  visibility: (mode: 'public' | 'ephemeral'): OptionInput[] => [{ name: 'visibility', options: [{ name: 'mode', value: mode }] }],
+  visibility: (mode: 'public' | 'ephemeral'): OptionInput[] => [
+    { name: 'visibility', options: [{ name: 'mode', value: mode }] },
+  ],
   mentions: (enabled: boolean): OptionInput[] => [{ name: 'mentions', options: [{ name: 'enabled', value: enabled }] }],
   share: (enabled: boolean): OptionInput[] => [{ name: 'share', options: [{ name: 'enabled', value: enabled }] }],
   show: (): OptionInput[] => [{ name: 'show' }],
@@ -79,11 +104,16 @@ export const configOptions = {
 };
 
 /** A moderator's `/config`: Discord lets it through, the bot defers, then edits in its answer. */
-export async function configure(discord: LocalDiscord, server: TestServer, options: OptionInput[]): Promise<MessageData> {
+export async function configure(
+  discord: LocalDiscord,
+  server: TestServer,
+  options: OptionInput[],
+): Promise<MessageData> {
   const exchange = await discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options });
   if (exchange.denied) throw new Error(`/config refused: ${exchange.denied}`);
   const edit = exchange.replies.find((reply) => reply.kind === 'edit');
-  if (!edit) throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies.map((reply) => reply.body))}`);
+  if (!edit)
+    throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies.map((reply) => reply.body))}`);
   return dataOf(edit);
 }
 

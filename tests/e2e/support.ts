@@ -46,7 +46,14 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
   let clock = START_TIME;
   const now = (): number => (manualClock ? clock : Date.now());
   const launch = async (): Promise<RunningBot> => {
-    const running = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir, logger, fairUse: { now } });
+    const running = await startBot({
+      token: discord.botToken,
+      applicationId: discord.applicationId,
+      restApi: discord.restApi,
+      dataDir,
+      logger,
+      fairUse: { now },
+    });
     await discord.whenReady();
     return running;
   };

@@ -11,7 +11,17 @@ import { FairUse } from '../../src/bot/fair-use.js';
 import { Conversations } from '../../src/bot/messages.js';
 import { isProblem } from '../../src/replies/answer.js';
 import { MemorySettingsStore } from '../../src/settings/index.js';
-import { articleish, context, footer, junk, MENTIONS, payloadProblems, render, SEED, snowflake } from '../junk/support.js';
+import {
+  articleish,
+  context,
+  footer,
+  junk,
+  MENTIONS,
+  payloadProblems,
+  render,
+  SEED,
+  snowflake,
+} from '../junk/support.js';
 
 const BOT = '999999999999999999';
 const GUILD = '100000000000000001';
@@ -55,8 +65,14 @@ function message(sent: Sent): Message {
 const content = fc.oneof(
   { weight: 3, arbitrary: junk },
   { weight: 2, arbitrary: articleish },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MENTIONS, `<@${BOT}>`), articleish).map(([m, q]) => `${m} ${q}`) },
-  { weight: 1, arbitrary: fc.constantFrom('hi', 'HELP!!', 'help', `<@${BOT}>`, `<@${BOT}> help`, 'https://evil.example', '👍🏽', '') },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...MENTIONS, `<@${BOT}>`), articleish).map(([m, q]) => `${m} ${q}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('hi', 'HELP!!', 'help', `<@${BOT}>`, `<@${BOT}> help`, 'https://evil.example', '👍🏽', ''),
+  },
 );
 
 const sent: fc.Arbitrary<Sent> = fc.record({
@@ -102,7 +118,10 @@ describe('a conversation with anyone sending anything', () => {
         for (const m of messages) {
           const payload = talk.respond(message(m));
           const ignored = m.fromBot || m.webhook || m.author === BOT;
-          const answersHere = which === 'none' || which === 'defaults' || (which === 'listed here' && (m.channelId === ANSWER_CHANNEL || m.inThread));
+          const answersHere =
+            which === 'none' ||
+            which === 'defaults' ||
+            (which === 'listed here' && (m.channelId === ANSWER_CHANNEL || m.inThread));
           if (ignored || (!m.dm && !(m.mentionsBot && answersHere))) {
             expect(payload, JSON.stringify(m).slice(0, 200)).toBeNull();
             continue;
@@ -126,7 +145,19 @@ describe('a conversation with anyone sending anything', () => {
 
   it('greets a person in DMs the first time, answers them after, and tells them once when they ask too fast', () => {
     const talk = conversations(undefined, 3);
-    const dm = (text: string) => talk.respond(message({ content: text, author: PEOPLE[1]!, dm: true, mentionsBot: false, channelId: OTHER_CHANNEL, inThread: false, fromBot: false, webhook: false }));
+    const dm = (text: string) =>
+      talk.respond(
+        message({
+          content: text,
+          author: PEOPLE[1]!,
+          dm: true,
+          mentionsBot: false,
+          channelId: OTHER_CHANNEL,
+          inThread: false,
+          fromBot: false,
+          webhook: false,
+        }),
+      );
     expect(dm('\uD800\u202E<@&123456789012345678>')?.content).toMatch(/^Hello! I answer questions about one article/);
     const answered = dm('@everyone who gets demoted? 👨‍👩‍👧‍👦');
     expect(answered?.embeds[0]?.description).toMatch(/^What the article says/);

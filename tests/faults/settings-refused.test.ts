@@ -75,14 +75,19 @@ const CHANGES: readonly [string, (store: SettingsStore) => Reply][] = [
   ['/config mentions enabled:true', (s) => slash(s, { _subcommand: 'mentions', enabled: true }, OTHER_MOD)],
   ['/config share enabled:false', (s) => slash(s, { _subcommand: 'share', enabled: false }, OTHER_MOD)],
   ['/config channels add', (s) => slash(s, { _group: 'channels', _subcommand: 'add', channel: UNLISTED }, OTHER_MOD)],
-  ['/config channels remove', (s) => slash(s, { _group: 'channels', _subcommand: 'remove', channel: LISTED }, OTHER_MOD)],
+  [
+    '/config channels remove',
+    (s) => slash(s, { _group: 'channels', _subcommand: 'remove', channel: LISTED }, OTHER_MOD),
+  ],
   ['/config channels clear', (s) => slash(s, { _group: 'channels', _subcommand: 'clear' }, OTHER_MOD)],
   ['Reset to defaults', (s) => pressReset(s, OTHER_MOD)],
 ];
 
 /** A guild with a listed channel and @mentions off, set by MOD. */
 function seed(store: SettingsStore): void {
-  expect(slash(store, { _group: 'channels', _subcommand: 'add', channel: LISTED })).toMatchObject({ title: 'Answer channel added' });
+  expect(slash(store, { _group: 'channels', _subcommand: 'add', channel: LISTED })).toMatchObject({
+    title: 'Answer channel added',
+  });
   expect(slash(store, { _subcommand: 'mentions', enabled: false })).toMatchObject({ title: 'Setting changed' });
 }
 
@@ -151,7 +156,12 @@ describe('/config while another connection holds the settings database’s write
     expect(bot.get(GUILD).visibility).toBe('ephemeral');
     for (const store of stores.splice(0)) store.close();
     const after = open(dataDir).get(GUILD);
-    expect([after.visibility, after.mentions, after.share, after.answerChannels]).toEqual(['ephemeral', false, true, [LISTED]]);
+    expect([after.visibility, after.mentions, after.share, after.answerChannels]).toEqual([
+      'ephemeral',
+      false,
+      true,
+      [LISTED],
+    ]);
     expect(after.changed.visibility?.by).toBe(MOD);
     expect(after.changed.mentions).toEqual(before.changed.mentions);
   });
@@ -171,7 +181,12 @@ describe('/config while another connection holds the settings database’s write
     expect(rows.integrity).toBe('ok');
     expect(rows.guilds.map((g) => [g.share, g.mentions])).toEqual([[1, 0]]);
     expect(pressReset(bot)).toMatchObject({ title: 'Settings reset' });
-    expect(open(dataDir).get(GUILD)).toMatchObject({ answerChannels: [], mentions: true, share: true, visibility: 'public' });
+    expect(open(dataDir).get(GUILD)).toMatchObject({
+      answerChannels: [],
+      mentions: true,
+      share: true,
+      visibility: 'public',
+    });
   });
 });
 

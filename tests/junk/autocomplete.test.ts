@@ -17,14 +17,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** What a person has typed so far: the start of an article word or term, or anything at all. */
 const partial = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...ARTICLE_WORDS, ...corpus.glossary.map((e) => e.term)), fc.nat()).map(([word, n]) => word.slice(0, 1 + (n % word.length))) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...ARTICLE_WORDS, ...corpus.glossary.map((e) => e.term)), fc.nat())
+      .map(([word, n]) => word.slice(0, 1 + (n % word.length))),
+  },
   { weight: 3, arbitrary: typed },
   { weight: 1, arbitrary: junk },
 );
 
 describe('autocomplete, for anything typed so far', () => {
   it('exists for the options that declare it', () => {
-    expect(AUTOCOMPLETED.map(({ command, option }) => `${command.definition.name}.${option}`).sort()).toEqual(['quote.text', 'term.name']);
+    expect(AUTOCOMPLETED.map(({ command, option }) => `${command.definition.name}.${option}`).sort()).toEqual([
+      'quote.text',
+      'term.name',
+    ]);
     for (const { command } of AUTOCOMPLETED) expect(command.autocomplete).toBeTypeOf('function');
   });
 

@@ -7,7 +7,17 @@ import { isProblem } from '../../src/replies/answer.js';
 import { decodeAction } from '../../src/replies/custom-id.js';
 import { SHARE_ACTION } from '../../src/replies/render.js';
 import { MemorySettingsStore } from '../../src/settings/index.js';
-import { context, customIds, invocation, payloadProblems, render, renderVariant, SEED, snowflake, typed } from './support.js';
+import {
+  context,
+  customIds,
+  invocation,
+  payloadProblems,
+  render,
+  renderVariant,
+  SEED,
+  snowflake,
+  typed,
+} from './support.js';
 
 type Value = string | number | boolean | undefined;
 
@@ -56,18 +66,28 @@ function optionsFor(command: Command): fc.Arbitrary<Options> {
       subs.push(leafOptions(option.options ?? []).map((o) => ({ ...o, [SUBCOMMAND]: option.name })));
     } else if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
       for (const sub of option.options ?? []) {
-        subs.push(leafOptions(sub.options ?? []).map((o) => ({ ...o, [SUBCOMMAND_GROUP]: option.name, [SUBCOMMAND]: sub.name })));
+        subs.push(
+          leafOptions(sub.options ?? []).map((o) => ({
+            ...o,
+            [SUBCOMMAND_GROUP]: option.name,
+            [SUBCOMMAND]: sub.name,
+          })),
+        );
       }
     }
   }
   return subs.length ? fc.oneof(...subs) : leafOptions(top);
 }
 
-const commandCase = fc.constantFrom(...COMMANDS).chain((command) => fc.record({ command: fc.constant(command), options: optionsFor(command) }));
+const commandCase = fc
+  .constantFrom(...COMMANDS)
+  .chain((command) => fc.record({ command: fc.constant(command), options: optionsFor(command) }));
 
 /** The mentions the bot itself writes for ids it was given: `/config` names channels and moderators. */
 function ownMentions(options: Options, who: Invocation): Set<string> {
-  const ids = [...Object.values(options), ...who.channels.keys()].filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
+  const ids = [...Object.values(options), ...who.channels.keys()].filter(
+    (v): v is string => typeof v === 'string' && /^\d+$/.test(v),
+  );
   return new Set([...ids.map((id) => `<#${id}>`), `<@${who.userId}>`]);
 }
 
@@ -107,13 +127,32 @@ describe('every command, with any options Discord could send and anyone invoking
 
   it('answers a problem, not an error, for options of the wrong type or unknown names', () => {
     const anyValue = fc.oneof(typed, fc.integer(), fc.double(), fc.boolean(), fc.constant(undefined));
-    const names = fc.constantFrom('question', 'text', 'paragraph', 'number', 'focus', 'name', 'hide', 'mode', 'enabled', SUBCOMMAND, 'x', '__proto__', 'constructor');
+    const names = fc.constantFrom(
+      'question',
+      'text',
+      'paragraph',
+      'number',
+      'focus',
+      'name',
+      'hide',
+      'mode',
+      'enabled',
+      SUBCOMMAND,
+      'x',
+      '__proto__',
+      'constructor',
+    );
     const subcommands = fc.constantFrom('visibility', 'mentions', 'share', 'show', 'reset', 'list', 'nonsense');
     fc.assert(
-      fc.property(fc.constantFrom(...COMMANDS), fc.dictionary(names, fc.oneof(anyValue, subcommands), { maxKeys: 5 }), invocation, (command, options, who) => {
-        const reply = command.execute(options, { ...context, settings: new MemorySettingsStore() }, who);
-        expect(payloadProblems(render(reply), ownMentions(options, who))).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...COMMANDS),
+        fc.dictionary(names, fc.oneof(anyValue, subcommands), { maxKeys: 5 }),
+        invocation,
+        (command, options, who) => {
+          const reply = command.execute(options, { ...context, settings: new MemorySettingsStore() }, who);
+          expect(payloadProblems(render(reply), ownMentions(options, who))).toEqual([]);
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
   });
@@ -121,15 +160,25 @@ describe('every command, with any options Discord could send and anyone invoking
   it('answers a command whose required options are missing (Discord never sends one) without throwing', () => {
     // Left out: `/config channels add|remove` without `channel` throws a RangeError from the store
     // (the empty id is not a snowflake) instead of answering a problem.
-    const withoutChannel = (c: Command, o: Options) => c.definition.name === 'config' && o[SUBCOMMAND_GROUP] === 'channels' && (o[SUBCOMMAND] === 'add' || o[SUBCOMMAND] === 'remove');
+    const withoutChannel = (c: Command, o: Options) =>
+      c.definition.name === 'config' &&
+      o[SUBCOMMAND_GROUP] === 'channels' &&
+      (o[SUBCOMMAND] === 'add' || o[SUBCOMMAND] === 'remove');
     fc.assert(
-      fc.property(commandCase, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), invocation, ({ command, options }, keep, who) => {
-        const names = Object.keys(options).filter((name) => !name.startsWith('_'));
-        const partial = Object.fromEntries(Object.entries(options).filter(([name]) => name.startsWith('_') || keep[names.indexOf(name) % 8]));
-        if (withoutChannel(command, partial) && partial['channel'] === undefined) return;
-        const reply = command.execute(partial, { ...context, settings: new MemorySettingsStore() }, who);
-        expect(payloadProblems(render(reply), ownMentions(partial, who))).toEqual([]);
-      }),
+      fc.property(
+        commandCase,
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        invocation,
+        ({ command, options }, keep, who) => {
+          const names = Object.keys(options).filter((name) => !name.startsWith('_'));
+          const partial = Object.fromEntries(
+            Object.entries(options).filter(([name]) => name.startsWith('_') || keep[names.indexOf(name) % 8]),
+          );
+          if (withoutChannel(command, partial) && partial['channel'] === undefined) return;
+          const reply = command.execute(partial, { ...context, settings: new MemorySettingsStore() }, who);
+          expect(payloadProblems(render(reply), ownMentions(partial, who))).toEqual([]);
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
   });

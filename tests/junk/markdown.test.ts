@@ -49,15 +49,22 @@ describe('echoing a person’s text back', () => {
 
   it('cuts long text to `max` characters before escaping, never inside a surrogate pair', () => {
     fc.assert(
-      fc.property(fc.oneof(junk, typed).filter((t) => !LONE_SURROGATE.test(t)), fc.integer({ min: 2, max: 300 }), (text, max) => {
-        const shown = echo(text, max);
-        expect(LONE_SURROGATE.test(shown)).toBe(false);
-        const oneLine = text.replace(/\s+/g, ' ').trim();
-        if (oneLine.length > max) expect(shown.endsWith('…”')).toBe(true);
-        // What remains once the escapes are taken out is no longer than asked.
-        const unescaped = shown.slice(1, -1).replace(/\u200B/g, '').replace(/\\(?=[!-/:-@[-`{-~])/g, '');
-        expect(unescaped.length).toBeLessThanOrEqual(max);
-      }),
+      fc.property(
+        fc.oneof(junk, typed).filter((t) => !LONE_SURROGATE.test(t)),
+        fc.integer({ min: 2, max: 300 }),
+        (text, max) => {
+          const shown = echo(text, max);
+          expect(LONE_SURROGATE.test(shown)).toBe(false);
+          const oneLine = text.replace(/\s+/g, ' ').trim();
+          if (oneLine.length > max) expect(shown.endsWith('…”')).toBe(true);
+          // What remains once the escapes are taken out is no longer than asked.
+          const unescaped = shown
+            .slice(1, -1)
+            .replace(/\u200B/g, '')
+            .replace(/\\(?=[!-/:-@[-`{-~])/g, '');
+          expect(unescaped.length).toBeLessThanOrEqual(max);
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });

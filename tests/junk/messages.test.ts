@@ -12,10 +12,27 @@ const message = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.oneof(articleish, fc.constantFrom(...MENTIONS, '<@987654321098765432>', '<:blob:123456789012345678>', 'https://evil.example/x?y=<@1>', 'http://a.b')), { minLength: 1, maxLength: 8 })
+      .array(
+        fc.oneof(
+          articleish,
+          fc.constantFrom(
+            ...MENTIONS,
+            '<@987654321098765432>',
+            '<:blob:123456789012345678>',
+            'https://evil.example/x?y=<@1>',
+            'http://a.b',
+          ),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
       .map((parts) => parts.join(' ')),
   },
-  { weight: 1, arbitrary: fc.tuple(articleish, fc.integer({ min: 1, max: 40 })).map(([q, n]) => `<@987654321098765432> ${`${q} `.repeat(n)}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(articleish, fc.integer({ min: 1, max: 40 }))
+      .map(([q, n]) => `<@987654321098765432> ${`${q} `.repeat(n)}`),
+  },
 );
 
 /** Discord's furniture that must never reach the search. */
@@ -26,7 +43,8 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
     fc.assert(
       fc.property(message, (content) => {
         const { text, shortened } = questionOf(content);
-        for (const pattern of FURNITURE) expect(pattern.test(text), `${pattern} in ${JSON.stringify(text)}`).toBe(false);
+        for (const pattern of FURNITURE)
+          expect(pattern.test(text), `${pattern} in ${JSON.stringify(text)}`).toBe(false);
         expect(text).toBe(text.trim());
         expect(/\s\s/.test(text)).toBe(false);
         expect([...text].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
@@ -59,7 +77,9 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
 
   it('answers a mention of the bot followed by a question as it answers the question alone', () => {
     for (const q of ['who gets demoted?', 'what is a lion pack?', '干部 reform 👍🏽', 'tolerate mistakes @everyone']) {
-      expect(findInArticle(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(findInArticle(q.replace(' @everyone', ''), context));
+      expect(findInArticle(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(
+        findInArticle(q.replace(' @everyone', ''), context),
+      );
     }
   });
 });

@@ -24,9 +24,27 @@ export const footer = sourceLine(corpus);
 export const context: CommandContext = { corpus, search };
 
 export const EMOJI = ['😀', '👍🏽', '👩🏿‍💻', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '❤️', '🧑🏻‍🤝‍🧑🏿', '#️⃣', '🫠', '👋🏼'];
-export const RTL = ['\u202E', '\u202D', '\u202B', '\u202C', '\u2067', '\u2069', '\u200F', '\u061C', 'مرحبا بالعالم', 'שלום עולם', '\u202Ecadres\u202C'];
+export const RTL = [
+  '\u202E',
+  '\u202D',
+  '\u202B',
+  '\u202C',
+  '\u2067',
+  '\u2069',
+  '\u200F',
+  '\u061C',
+  'مرحبا بالعالم',
+  'שלום עולם',
+  '\u202Ecadres\u202C',
+];
 export const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\u034F'];
-export const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007F', '\u0085', '\u2028', '\u2029'];
+export const CONTROL = [
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+  '\u007F',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+];
 export const SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uDC00\uD800', 'a\uD83D', '\uDE00b'];
 export const CHINESE = ['干部', '吉林省委组织部', '选人用人', '“五个更加”', '狮子型', '羊群', '容错纠错', '能上能下'];
 export const MENTIONS = [
@@ -67,10 +85,39 @@ export const MARKUP = [
   '\r\n',
   '…',
 ];
-export const ARTICLE_WORDS = ['cadres', 'who gets demoted?', 'lion pack', 'flock of sheep', 'baton', 'reform', 'Wang Qi', 'five more', 'promote', 'tolerance', '¶3', 'Jilin', 'help', 'hi'];
-export const PIECES = [...EMOJI, ...RTL, ...ZERO_WIDTH, ...CONTROL, ...SURROGATES, ...CHINESE, ...MENTIONS, ...MARKUP, ...ARTICLE_WORDS];
+export const ARTICLE_WORDS = [
+  'cadres',
+  'who gets demoted?',
+  'lion pack',
+  'flock of sheep',
+  'baton',
+  'reform',
+  'Wang Qi',
+  'five more',
+  'promote',
+  'tolerance',
+  '¶3',
+  'Jilin',
+  'help',
+  'hi',
+];
+export const PIECES = [
+  ...EMOJI,
+  ...RTL,
+  ...ZERO_WIDTH,
+  ...CONTROL,
+  ...SURROGATES,
+  ...CHINESE,
+  ...MENTIONS,
+  ...MARKUP,
+  ...ARTICLE_WORDS,
+];
 
-const piece = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...PIECES) },
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
 
 /** A run of pieces, sometimes one, sometimes a long mix. */
 const mixed = fc
@@ -78,7 +125,15 @@ const mixed = fc
   .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
 
 /** Up to 6000 characters: one piece repeated, cut anywhere (even inside a surrogate pair). */
-const long = fc.tuple(fc.oneof(fc.constantFrom(...PIECES, 'a', 'word '), mixed.filter((s) => s.length > 0)), fc.integer({ min: 150, max: 6000 })).map(([p, n]) => p.repeat(Math.ceil(n / Math.max(1, p.length))).slice(0, n));
+const long = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom(...PIECES, 'a', 'word '),
+      mixed.filter((s) => s.length > 0),
+    ),
+    fc.integer({ min: 150, max: 6000 }),
+  )
+  .map(([p, n]) => p.repeat(Math.ceil(n / Math.max(1, p.length))).slice(0, n));
 
 /** Anything at all, unbounded by Discord: up to 6000 characters. */
 export const junk: fc.Arbitrary<string> = fc.oneof(
@@ -87,7 +142,10 @@ export const junk: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme' }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii' }) },
   { weight: 2, arbitrary: long },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u200B', '\uD800', 'x'.repeat(6000), '😀'.repeat(3000), '干'.repeat(6000)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', '\u200B', '\uD800', 'x'.repeat(6000), '😀'.repeat(3000), '干'.repeat(6000)),
+  },
 );
 
 /** The sentences of the article, each split into words, for queries that do find something. */
@@ -108,17 +166,23 @@ export const articleish: fc.Arbitrary<string> = fc
 export const asDiscordSends = (text: string): string => [...text].slice(0, 200).join('');
 
 /** Free text as a string option would deliver it. */
-export const typed: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: junk }, { weight: 2, arbitrary: articleish }).map(asDiscordSends);
+export const typed: fc.Arbitrary<string> = fc
+  .oneof({ weight: 3, arbitrary: junk }, { weight: 2, arbitrary: articleish })
+  .map(asDiscordSends);
 
 /** A Discord id: decimal digits, 17 to 19 of them. */
-export const snowflake: fc.Arbitrary<string> = fc.bigInt({ min: 10n ** 16n, max: 9_223_372_036_854_775_807n }).map(String);
+export const snowflake: fc.Arbitrary<string> = fc
+  .bigInt({ min: 10n ** 16n, max: 9_223_372_036_854_775_807n })
+  .map(String);
 
 /** Who used a command, and where: a server, a DM, with channels resolved or not. */
 export const invocation: fc.Arbitrary<Invocation> = fc.record({
   userId: snowflake,
   guildId: fc.option(snowflake, { nil: null }),
   channelId: fc.option(snowflake, { nil: null }),
-  channels: fc.array(fc.tuple(snowflake, fc.integer({ min: 0, max: 16 })), { maxLength: 3 }).map((entries) => new Map(entries.map(([id, type]) => [id, { type }]))),
+  channels: fc
+    .array(fc.tuple(snowflake, fc.integer({ min: 0, max: 16 })), { maxLength: 3 })
+    .map((entries) => new Map(entries.map(([id, type]) => [id, { type }]))),
 });
 
 export interface RenderVariant {
@@ -129,7 +193,14 @@ export interface RenderVariant {
 
 /** How the router may lay out a reply: public or ephemeral, with Share, with a notice. */
 export const renderVariant: fc.Arbitrary<RenderVariant> = fc.record(
-  { ephemeral: fc.boolean(), shareable: fc.boolean(), notice: fc.constantFrom('In this server I answer publicly elsewhere; here only you see my answers.', 'word '.repeat(500)) },
+  {
+    ephemeral: fc.boolean(),
+    shareable: fc.boolean(),
+    notice: fc.constantFrom(
+      'In this server I answer publicly elsewhere; here only you see my answers.',
+      'word '.repeat(500),
+    ),
+  },
   { requiredKeys: ['ephemeral', 'shareable'] },
 );
 
@@ -151,14 +222,20 @@ export function texts(payload: MessagePayload): { where: string; text: string }[
         { where: `embed ${i} field ${j} value`, text: f.value },
       ]),
     ]),
-    ...payload.components.flatMap((row, i) => row.components.map((b, j) => ({ where: `row ${i} button ${j} label`, text: 'label' in b ? (b.label ?? '') : '' }))),
+    ...payload.components.flatMap((row, i) =>
+      row.components.map((b, j) => ({
+        where: `row ${i} button ${j} label`,
+        text: 'label' in b ? (b.label ?? '') : '',
+      })),
+    ),
   ];
 }
 
 /** Discord's limits: what its API refuses with a 400. */
 export function limitProblems(payload: MessagePayload): string[] {
   const problems: string[] = [];
-  const over = (what: string, length: number, max: number) => length > max && problems.push(`${what}: ${length} > ${max}`);
+  const over = (what: string, length: number, max: number) =>
+    length > max && problems.push(`${what}: ${length} > ${max}`);
   over('content', (payload.content ?? '').length, LIMITS.content);
   over('embeds', payload.embeds.length, LIMITS.embeds);
   let total = 0;
@@ -172,7 +249,11 @@ export function limitProblems(payload: MessagePayload): string[] {
       over('field name', field.name.length, LIMITS.fieldName);
       over('field value', field.value.length, LIMITS.fieldValue);
     }
-    total += (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    total +=
+      (embed.title ?? '').length +
+      (embed.description ?? '').length +
+      (embed.footer?.text ?? '').length +
+      (embed.author?.name ?? '').length;
     total += fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   }
   over('characters across embeds', total, LIMITS.embedsTotal);
@@ -183,7 +264,8 @@ export function limitProblems(payload: MessagePayload): string[] {
     if (row.components.length === 0) problems.push('an empty row');
     for (const button of row.components) {
       const label = 'label' in button ? (button.label ?? '') : '';
-      if (label.length < 1 || label.length > LIMITS.buttonLabel) problems.push(`label of ${label.length}: “${label.slice(0, 40)}”`);
+      if (label.length < 1 || label.length > LIMITS.buttonLabel)
+        problems.push(`label of ${label.length}: “${label.slice(0, 40)}”`);
       const id = 'custom_id' in button ? button.custom_id : '';
       if (id.length < 1 || id.length > LIMITS.customId) problems.push(`custom_id of ${id.length}: ${id.slice(0, 40)}`);
       if (ids.has(id)) problems.push(`custom_id twice: ${id.slice(0, 40)}`);
@@ -199,13 +281,20 @@ export function limitProblems(payload: MessagePayload): string[] {
  */
 export function mentionProblems(payload: MessagePayload, allowed: ReadonlySet<string> = new Set()): string[] {
   const problems: string[] = [];
-  if (JSON.stringify(payload.allowed_mentions) !== JSON.stringify({ parse: [] })) problems.push(`allowed_mentions ${JSON.stringify(payload.allowed_mentions)}`);
+  if (JSON.stringify(payload.allowed_mentions) !== JSON.stringify({ parse: [] }))
+    problems.push(`allowed_mentions ${JSON.stringify(payload.allowed_mentions)}`);
   for (const { where, text } of texts(payload)) {
     const everyone = /@(everyone|here)/.exec(text);
-    if (everyone) problems.push(`live ${everyone[0]} in ${where}: ${JSON.stringify(text.slice(Math.max(0, everyone.index - 30), everyone.index + 30))}`);
+    if (everyone)
+      problems.push(
+        `live ${everyone[0]} in ${where}: ${JSON.stringify(text.slice(Math.max(0, everyone.index - 30), everyone.index + 30))}`,
+      );
     for (const mention of text.matchAll(/<(@[!&]?|#)/g)) {
       const token = /^<(?:@[!&]?|#)\d+>/.exec(text.slice(mention.index))?.[0];
-      if (token === undefined || !allowed.has(token)) problems.push(`live ${mention[0]} in ${where}: ${JSON.stringify(text.slice(mention.index, mention.index + 40))}`);
+      if (token === undefined || !allowed.has(token))
+        problems.push(
+          `live ${mention[0]} in ${where}: ${JSON.stringify(text.slice(mention.index, mention.index + 40))}`,
+        );
     }
     const link = /(?<!\\)\[[^\]\n]*\]\(/.exec(text);
     if (link) problems.push(`masked link in ${where}: ${JSON.stringify(text.slice(link.index, link.index + 60))}`);
@@ -238,8 +327,10 @@ export function quoteProblems(payload: MessagePayload): string[] {
         }
         for (const words of line.slice(2).replaceAll('**', '').split('…')) {
           if (words.trim() === '') continue;
-          if (!ARTICLE_TEXT.includes(words)) problems.push(`not the article’s words in ${where}: ${JSON.stringify(words.slice(0, 80))}`);
-          else if (holder !== undefined && !holder.includes(words)) problems.push(`not in ${lines[end + 1]} (${where}): ${JSON.stringify(words.slice(0, 80))}`);
+          if (!ARTICLE_TEXT.includes(words))
+            problems.push(`not the article’s words in ${where}: ${JSON.stringify(words.slice(0, 80))}`);
+          else if (holder !== undefined && !holder.includes(words))
+            problems.push(`not in ${lines[end + 1]} (${where}): ${JSON.stringify(words.slice(0, 80))}`);
         }
       }
       i = end;

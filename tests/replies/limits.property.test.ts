@@ -15,8 +15,33 @@ const numRuns = Number(process.env.PROPERTY_RUNS ?? 200);
 /** What Discord lets through a `max_length: 200` option: the first 200 characters. */
 const asDiscordSends = (text: string): string => [...text].slice(0, 200).join('');
 
-const HOSTILE = ['@everyone', '@here', '<@&123456789012345678>', '<@123456789012345678>', '[x](http://evil)', '**', '> quoted', '>>> all', '||spoiler||', '`', '\n\n', ''];
-const WORDS = ['flock of sheep', 'who gets demoted?', 'lion pack', 'baton', 'cadres', 'reform', '😀', '👍🏽', '🇨🇳', '干部', 'x'];
+const HOSTILE = [
+  '@everyone',
+  '@here',
+  '<@&123456789012345678>',
+  '<@123456789012345678>',
+  '[x](http://evil)',
+  '**',
+  '> quoted',
+  '>>> all',
+  '||spoiler||',
+  '`',
+  '\n\n',
+  '',
+];
+const WORDS = [
+  'flock of sheep',
+  'who gets demoted?',
+  'lion pack',
+  'baton',
+  'cadres',
+  'reform',
+  '😀',
+  '👍🏽',
+  '🇨🇳',
+  '干部',
+  'x',
+];
 
 /** Anything a person may type: random text in any script, hostile markup, article words, very long runs. */
 const typed: fc.Arbitrary<string> = fc
@@ -26,7 +51,9 @@ const typed: fc.Arbitrary<string> = fc
     fc.string({ unit: 'grapheme' }),
     fc.constantFrom(...HOSTILE, ...WORDS),
     fc.array(fc.constantFrom(...HOSTILE, ...WORDS), { maxLength: 30 }).map((parts) => parts.join(' ')),
-    fc.tuple(fc.constantFrom(...HOSTILE, ...WORDS, 'a'), fc.integer({ min: 1, max: 6000 })).map(([part, n]) => part.repeat(n).slice(0, 6000)),
+    fc
+      .tuple(fc.constantFrom(...HOSTILE, ...WORDS, 'a'), fc.integer({ min: 1, max: 6000 }))
+      .map(([part, n]) => part.repeat(n).slice(0, 6000)),
   )
   .map(asDiscordSends);
 
@@ -36,17 +63,30 @@ const hide = maybe(fc.boolean());
 /** Every answer command with the options Discord could send it. */
 const invocations: fc.Arbitrary<{ command: string; options: Options }> = fc.oneof(
   fc.record({ command: fc.constant('ask'), options: fc.record({ question: typed, hide }) }),
-  fc.record({ command: fc.constant('quote'), options: fc.record({ text: typed, paragraph: maybe(fc.integer({ min: 0, max: 15 })), hide }) }),
-  fc.record({ command: fc.constant('goals'), options: fc.record({ number: maybe(fc.integer({ min: 1, max: 5 })), hide }) }),
+  fc.record({
+    command: fc.constant('quote'),
+    options: fc.record({ text: typed, paragraph: maybe(fc.integer({ min: 0, max: 15 })), hide }),
+  }),
+  fc.record({
+    command: fc.constant('goals'),
+    options: fc.record({ number: maybe(fc.integer({ min: 1, max: 5 })), hide }),
+  }),
   fc.record({ command: fc.constant('criteria'), options: fc.record({ focus: maybe(fc.constantFrom(...FOCI)), hide }) }),
   fc.record({
     command: fc.constant('term'),
     options: fc.record({
-      name: fc.oneof(typed, fc.constantFrom(...corpus.glossary.map((e) => e.term)), fc.integer({ min: -1, max: corpus.glossary.length }).map((i) => `t:${i}`)),
+      name: fc.oneof(
+        typed,
+        fc.constantFrom(...corpus.glossary.map((e) => e.term)),
+        fc.integer({ min: -1, max: corpus.glossary.length }).map((i) => `t:${i}`),
+      ),
       hide,
     }),
   }),
-  fc.record({ command: fc.constant('people'), options: fc.record({ name: maybe(fc.constantFrom(...PEOPLE_NAMES)), hide }) }),
+  fc.record({
+    command: fc.constant('people'),
+    options: fc.record({ name: maybe(fc.constantFrom(...PEOPLE_NAMES)), hide }),
+  }),
   fc.record({ command: fc.constant('source'), options: fc.record({ hide }) }),
   fc.record({ command: fc.constant('help'), options: fc.constant({}) }),
 );
@@ -98,10 +138,14 @@ describe('every message the commands produce', () => {
 
   it('says a problem plainly, within limits, for ids that were never ours', () => {
     fc.assert(
-      fc.property(fc.constantFrom('goals', 'crit', 'term', 'person', 'source', 'quote', 'para'), fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String)), { maxLength: 3 }), (verb, args) => {
-        const pressed = press([verb, ...args].join(':').slice(0, 100));
-        if (pressed) expect(check(pressed.reply, true)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom('goals', 'crit', 'term', 'person', 'source', 'quote', 'para'),
+        fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer().map(String)), { maxLength: 3 }),
+        (verb, args) => {
+          const pressed = press([verb, ...args].join(':').slice(0, 100));
+          if (pressed) expect(check(pressed.reply, true)).toEqual([]);
+        },
+      ),
       { numRuns },
     );
   });
@@ -110,7 +154,9 @@ describe('every message the commands produce', () => {
 describe('every message reachable from the commands by pressing buttons', () => {
   it('keeps the rules, and no button we drew answers “expired”', () => {
     const starts: Reply[] = [
-      ...['ask', 'quote', 'goals', 'criteria', 'people', 'source', 'help'].map((name) => run(findCommand(name)!, { question: 'who gets demoted?', text: 'cadres' })),
+      ...['ask', 'quote', 'goals', 'criteria', 'people', 'source', 'help'].map((name) =>
+        run(findCommand(name)!, { question: 'who gets demoted?', text: 'cadres' }),
+      ),
       ...corpus.article.paragraphs.map((p) => run(findCommand('quote')!, { text: '', paragraph: p.number })),
       ...corpus.glossary.map((_, i) => run(findCommand('term')!, { name: `t:${i}` })),
       run(findCommand('term')!, { name: 'lion' }),
@@ -128,7 +174,8 @@ describe('every message reachable from the commands by pressing buttons', () => 
         seen.add(id);
         const pressed = press(id);
         if (!pressed) problems.push(`${via}: no handler decodes ${id}`);
-        else if (isProblem(pressed.reply) && /expired/.test(pressed.reply.problem)) problems.push(`${via}: ${id} answers expired`);
+        else if (isProblem(pressed.reply) && /expired/.test(pressed.reply.problem))
+          problems.push(`${via}: ${id} answers expired`);
         else queue.push({ reply: pressed.reply, via: id });
       }
     }

@@ -4,7 +4,11 @@ import { liveMaskedLink } from './payload-rules.js';
 
 describe('echoing a person’s text', () => {
   it('leaves no masked link live, however many there are', () => {
-    for (const typed of ['[x](http://evil)', '[x](http://evil) [y](http://evil)', 'a [x](http://e) b [y](<http://e>) c [z](http://e)']) {
+    for (const typed of [
+      '[x](http://evil)',
+      '[x](http://evil) [y](http://evil)',
+      'a [x](http://e) b [y](<http://e>) c [z](http://e)',
+    ]) {
       expect(liveMaskedLink(escapeUserText(typed)), typed).toBe(false);
     }
   });
@@ -15,6 +19,8 @@ describe('echoing a person’s text', () => {
   });
 
   it('still defuses mentions and markdown', () => {
-    expect(echo('@everyone <@&123456789012345678> **bold**')).toBe('“@\u200Beveryone <\u200B@\u200B&123456789012345678> \\*\\*bold\\*\\*”');
+    expect(echo('@everyone <@&123456789012345678> **bold**')).toBe(
+      '“@\u200Beveryone <\u200B@\u200B&123456789012345678> \\*\\*bold\\*\\*”',
+    );
   });
 });

@@ -17,7 +17,9 @@ describe('the payload rules', () => {
   });
 
   it('catch a changed word, a wrong citation and a missing one', () => {
-    const changed = answer({ sections: [{ lines: [quote(sheep.text.replace('sheep', 'goats'), { paragraph: 11, sentence: 1 })] }] });
+    const changed = answer({
+      sections: [{ lines: [quote(sheep.text.replace('sheep', 'goats'), { paragraph: 11, sentence: 1 })] }],
+    });
     expect(quoteProblems(changed, corpus.article).join()).toMatch(/not verbatim/);
     const misplaced = answer({ sections: [{ lines: [quote(sheep.text, { paragraph: 11, sentence: 2 })] }] });
     expect(quoteProblems(misplaced, corpus.article).join()).toMatch(/not verbatim in — ¶11.2/);
@@ -35,11 +37,24 @@ describe('the payload rules', () => {
   });
 
   it('catch repeated custom_ids and oversized parts', () => {
-    const twice = answer({ buttons: [{ label: 'A', action: 'goals:1' }, { label: 'B', action: 'goals:1' }] });
+    const twice = answer({
+      buttons: [
+        { label: 'A', action: 'goals:1' },
+        { label: 'B', action: 'goals:1' },
+      ],
+    });
     expect(limitProblems(twice).join()).toMatch(/custom_id twice/);
-    const big = { ...answer({}), content: 'x'.repeat(2001), embeds: [{ title: 't'.repeat(257), description: 'd'.repeat(4097) }] };
+    const big = {
+      ...answer({}),
+      content: 'x'.repeat(2001),
+      embeds: [{ title: 't'.repeat(257), description: 'd'.repeat(4097) }],
+    };
     expect(limitProblems(big)).toEqual(['content 2001', 'title 257', 'description 4097']);
-    const many = { ...big, content: '', embeds: [{ title: 't', description: 'd'.repeat(4000) }, { description: 'd'.repeat(2000) }] };
+    const many = {
+      ...big,
+      content: '',
+      embeds: [{ title: 't', description: 'd'.repeat(4000) }, { description: 'd'.repeat(2000) }],
+    };
     expect(limitProblems(many)).toEqual(['6001 characters across embeds']);
   });
 });

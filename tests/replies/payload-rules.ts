@@ -24,7 +24,11 @@ export function limitProblems(payload: MessagePayload): string[] {
       if (field.name.length > LIMITS.fieldName) fail(`field name ${field.name.length}`);
       if (field.value.length > LIMITS.fieldValue) fail(`field value ${field.value.length}`);
     }
-    total += (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    total +=
+      (embed.title ?? '').length +
+      (embed.description ?? '').length +
+      (embed.footer?.text ?? '').length +
+      (embed.author?.name ?? '').length;
     total += fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   }
   if (total > LIMITS.embedsTotal) fail(`${total} characters across embeds`);
@@ -49,7 +53,12 @@ export function limitProblems(payload: MessagePayload): string[] {
 export function visibleText(payload: MessagePayload): string[] {
   return [
     payload.content ?? '',
-    ...payload.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...payload.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
     ...payload.components.flatMap((row) => row.components.map((b) => ('label' in b ? (b.label ?? '') : ''))),
   ];
 }
@@ -63,7 +72,8 @@ export function liveMaskedLink(text: string): boolean {
 /** No ping, no live mention, no masked link: the article has none, so any would come from a person's text. */
 export function mentionProblems(payload: MessagePayload): string[] {
   const problems: string[] = [];
-  if (JSON.stringify(payload.allowed_mentions) !== JSON.stringify({ parse: [] })) problems.push(`allowed_mentions ${JSON.stringify(payload.allowed_mentions)}`);
+  if (JSON.stringify(payload.allowed_mentions) !== JSON.stringify({ parse: [] }))
+    problems.push(`allowed_mentions ${JSON.stringify(payload.allowed_mentions)}`);
   for (const text of visibleText(payload)) {
     const live = /@everyone|@here|<@/.exec(text);
     if (live) problems.push(`live mention “${live[0]}” in: ${text.slice(0, 120)}`);
@@ -96,10 +106,12 @@ export function quoteProblems(payload: MessagePayload, article: Article): string
       const paragraph = cited ? article.paragraphs[Number(cited[1])] : undefined;
       const sentence = cited?.[2] === undefined ? undefined : paragraph?.sentences[Number(cited[2]) - 1];
       const holder = cited?.[2] === undefined ? paragraph?.text : sentence?.text;
-      if (!holder) problems.push(`quote without a valid citation (${lines[end + 1] ?? 'end of text'}): ${line.slice(0, 80)}`);
+      if (!holder)
+        problems.push(`quote without a valid citation (${lines[end + 1] ?? 'end of text'}): ${line.slice(0, 80)}`);
       for (const quoted of lines.slice(i, end + 1)) {
         for (const piece of quoted.slice(2).replaceAll('**', '').split('…')) {
-          if (piece.trim() !== '' && !(holder ?? article.text).includes(piece)) problems.push(`not verbatim in ${lines[end + 1]}: “${piece.slice(0, 100)}”`);
+          if (piece.trim() !== '' && !(holder ?? article.text).includes(piece))
+            problems.push(`not verbatim in ${lines[end + 1]}: “${piece.slice(0, 100)}”`);
         }
       }
       i = end;

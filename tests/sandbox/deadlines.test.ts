@@ -19,7 +19,10 @@ const record = (error: unknown): void => void errors.push(error instanceof Disco
 beforeAll(async () => {
   discord = await LocalDiscord.start({ interactionDeadlineMs: DEADLINE_MS, webhookLifetimeMs: WEBHOOK_MS });
   bot = await startNoopBot(discord, {
-    commands: [{ name: 'slow', description: 'Answers too late' }, { name: 'later', description: 'Follows up after the token expired' }],
+    commands: [
+      { name: 'slow', description: 'Answers too late' },
+      { name: 'later', description: 'Follows up after the token expired' },
+    ],
     handle: async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       if (interaction.commandName === 'slow') {

@@ -37,7 +37,9 @@ describe('one shard', () => {
   });
 
   it('announces channels created and deleted later', async () => {
-    const created = new Promise<string>((resolve) => bot.client.once(Events.ChannelCreate, (channel) => resolve(channel.id)));
+    const created = new Promise<string>((resolve) =>
+      bot.client.once(Events.ChannelCreate, (channel) => resolve(channel.id)),
+    );
     const channel = discord.world.channel(discord.world.defaultGuild.id, 'Late Channel');
     expect(await created).toBe(channel.id);
     expect(channel.name).toBe('late-channel');
@@ -105,15 +107,17 @@ describe('two shards', () => {
     discord = await LocalDiscord.start({ shards: 2 });
     discord.world.addGuild('Second');
     for (const shard of [0, 1]) {
-      bots.push(await startNoopBot(discord, {
-        shards: [shard],
-        shardCount: 2,
-        handle: async (interaction) => {
-          if (!interaction.isChatInputCommand()) return;
-          received[shard]?.push(interaction.guildId ?? 'dm');
-          await interaction.reply(`shard ${shard}`);
-        },
-      }));
+      bots.push(
+        await startNoopBot(discord, {
+          shards: [shard],
+          shardCount: 2,
+          handle: async (interaction) => {
+            if (!interaction.isChatInputCommand()) return;
+            received[shard]?.push(interaction.guildId ?? 'dm');
+            await interaction.reply(`shard ${shard}`);
+          },
+        }),
+      );
     }
     await discord.whenReady(2);
   });
@@ -134,7 +138,11 @@ describe('two shards', () => {
     const inSecond = await discord.command({ user: alice, guildId: second!.id, name: 'ping' });
     const inFirst = await discord.command({ user: alice, name: 'ping' });
     const inDm = await discord.command({ user: alice, name: 'ping', dm: true });
-    expect([inFirst, inSecond, inDm].map((exchange) => (exchange.replies[0]?.body as { data: { content: string } }).data.content)).toEqual(['shard 0', 'shard 1', 'shard 0']);
+    expect(
+      [inFirst, inSecond, inDm].map(
+        (exchange) => (exchange.replies[0]?.body as { data: { content: string } }).data.content,
+      ),
+    ).toEqual(['shard 0', 'shard 1', 'shard 0']);
     expect(received).toEqual({ 0: [first!.id, 'dm'], 1: [second!.id] });
   });
 });

@@ -1,4 +1,12 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, MessageFlags, Routes, type Interaction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  DiscordAPIError,
+  MessageFlags,
+  Routes,
+  type Interaction,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, type Reply } from '../../src/sandbox/index.js';
 import type { RunningBot } from '../../src/sandbox/bot-contract.js';
@@ -12,13 +20,35 @@ const COMMANDS = [
   { name: 'secret', description: 'Replies ephemerally' },
   { name: 'hidden-think', description: 'Defers ephemerally' },
   { name: 'menu', description: 'Replies with a button' },
-  { name: 'settings', description: 'Moderators only', default_member_permissions: '32', options: [
-    { type: 2, name: 'channels', description: 'Channel settings', options: [
-      { type: 1, name: 'add', description: 'Adds a channel', options: [{ type: 7, name: 'channel', description: 'Which', required: true }] },
-    ] },
-  ] },
+  {
+    name: 'settings',
+    description: 'Moderators only',
+    default_member_permissions: '32',
+    options: [
+      {
+        type: 2,
+        name: 'channels',
+        description: 'Channel settings',
+        options: [
+          {
+            type: 1,
+            name: 'add',
+            description: 'Adds a channel',
+            options: [{ type: 7, name: 'channel', description: 'Which', required: true }],
+          },
+        ],
+      },
+    ],
+  },
   { name: 'twice', description: 'Acknowledges twice' },
-  { name: 'search', description: 'Autocompletes', options: [{ type: 3, name: 'query', description: 'Text', autocomplete: true, required: true }, { type: 4, name: 'limit', description: 'How many' }] },
+  {
+    name: 'search',
+    description: 'Autocompletes',
+    options: [
+      { type: 3, name: 'query', description: 'Text', autocomplete: true, required: true },
+      { type: 4, name: 'limit', description: 'How many' },
+    ],
+  },
   { name: 'long', description: 'Sends too much' },
   { name: 'serveronly', description: 'Not in DMs', contexts: [0] },
   { name: 'Quote', type: 3 },
@@ -34,7 +64,10 @@ const ackErrors: number[] = [];
 async function handle(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     const typed = interaction.options.getFocused();
-    await interaction.respond([{ name: `${typed} one`, value: `${typed}-1` }, { name: `${typed} two`, value: `${typed}-2` }]);
+    await interaction.respond([
+      { name: `${typed} one`, value: `${typed}-1` },
+      { name: `${typed} two`, value: `${typed}-2` },
+    ]);
     return;
   }
   if (interaction.isButton()) {
@@ -64,21 +97,30 @@ async function handle(interaction: Interaction): Promise<void> {
       await interaction.reply({ content: 'just you', flags: MessageFlags.Ephemeral });
       return;
     case 'menu': {
-      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('again').setLabel('Again').setStyle(ButtonStyle.Primary));
+      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId('again').setLabel('Again').setStyle(ButtonStyle.Primary),
+      );
       await interaction.reply({ content: 'choose', components: [row] });
       return;
     }
     case 'settings': {
       const channel = interaction.options.getChannel('channel', true);
-      await interaction.reply(`added ${interaction.options.getSubcommandGroup()}/${interaction.options.getSubcommand()} #${channel.name ?? '?'}`);
+      await interaction.reply(
+        `added ${interaction.options.getSubcommandGroup()}/${interaction.options.getSubcommand()} #${channel.name ?? '?'}`,
+      );
       return;
     }
     case 'twice':
       await interaction.reply('once');
       // discord.js refuses a second reply itself; a second process answering would not be stopped.
-      await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'twice' } }, auth: false }).catch((error: unknown) => {
-        if (error instanceof DiscordAPIError) ackErrors.push(Number(error.code));
-      });
+      await interaction.client.rest
+        .post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: { type: 4, data: { content: 'twice' } },
+          auth: false,
+        })
+        .catch((error: unknown) => {
+          if (error instanceof DiscordAPIError) ackErrors.push(Number(error.code));
+        });
       return;
     case 'respond': {
       const response = await interaction.reply({ content: 'with response', withResponse: true });
@@ -86,7 +128,10 @@ async function handle(interaction: Interaction): Promise<void> {
       return;
     }
     case 'file':
-      await interaction.reply({ content: 'attached', files: [{ attachment: Buffer.from('¶1 text'), name: 'excerpt.txt' }] });
+      await interaction.reply({
+        content: 'attached',
+        files: [{ attachment: Buffer.from('¶1 text'), name: 'excerpt.txt' }],
+      });
       return;
     case 'long':
       await interaction.reply('x'.repeat(2001)).catch(() => interaction.reply('shorter'));
@@ -133,14 +178,20 @@ describe('slash commands', () => {
 
   it('records follow-ups with their own ephemeral flag', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'more' });
-    expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', false], ['followup', true]]);
+    expect(exchange.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', false],
+      ['followup', true],
+    ]);
   });
 
   it('detects the ephemeral flag (64), also when a follow-up fills an ephemeral deferral', async () => {
     const secret = await discord.command({ user: discord.world.member('alice'), name: 'secret' });
     expect(secret.replies[0]?.ephemeral).toBe(true);
     const hidden = await discord.command({ user: discord.world.member('alice'), name: 'hidden-think' });
-    expect(hidden.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true], ['followup', true]]);
+    expect(hidden.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['followup', true],
+    ]);
     expect(hidden.replies[1]?.messageId).toBe(hidden.replies[0]?.messageId);
   });
 
@@ -166,7 +217,9 @@ describe('slash commands', () => {
   it('reads multipart bodies: payload_json and the files', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'file' });
     expect(content(exchange.replies[0])).toBe('attached');
-    expect(exchange.replies[0]?.files).toEqual([expect.objectContaining({ filename: 'excerpt.txt', size: Buffer.byteLength('¶1 text') })]);
+    expect(exchange.replies[0]?.files).toEqual([
+      expect.objectContaining({ filename: 'excerpt.txt', size: Buffer.byteLength('¶1 text') }),
+    ]);
     const message = discord.world.message(discord.world.general.id, exchange.replies[0]?.messageId ?? '');
     expect(message?.attachments.map((file) => file.filename)).toEqual(['excerpt.txt']);
   });
@@ -175,15 +228,21 @@ describe('slash commands', () => {
 describe('what Discord refuses before the bot sees it', () => {
   it('refuses a command needing Manage Server to an ordinary member, not to a moderator', async () => {
     const channel = discord.world.channel(discord.world.defaultGuild.id, 'policy');
-    const options = [{ name: 'channels', options: [{ name: 'add', options: [{ name: 'channel', value: channel.id }] }] }];
+    const options = [
+      { name: 'channels', options: [{ name: 'add', options: [{ name: 'channel', value: channel.id }] }] },
+    ];
     const before = seen.length;
     const refused = await discord.command({ user: discord.world.member('bob'), name: 'settings', options });
     expect(refused.denied).toMatch(/Manage Server/);
     expect(refused.replies).toEqual([]);
     expect(seen.length).toBe(before);
-    const allowed = await discord.command({ user: discord.world.member('mod', { manageGuild: true }), name: 'settings', options });
+    const allowed = await discord.command({
+      user: discord.world.member('mod', { manageGuild: true }),
+      name: 'settings',
+      options,
+    });
     expect(content(allowed.replies[0])).toBe('added channels/add #policy');
-    expect(seen.at(-1)?.bitfield !== undefined && (seen.at(-1)!.bitfield & 32n)).toBe(32n);
+    expect(seen.at(-1)?.bitfield !== undefined && seen.at(-1)!.bitfield & 32n).toBe(32n);
   });
 
   it('refuses unknown commands and commands outside their contexts', async () => {
@@ -191,7 +250,11 @@ describe('what Discord refuses before the bot sees it', () => {
     expect(unknown.denied).toMatch(/unknown command \/nope/);
     const inDm = await discord.command({ user: discord.world.member('alice'), name: 'serveronly', dm: true });
     expect(inDm.denied).toMatch(/not available in direct messages/);
-    const badOption = await discord.command({ user: discord.world.member('alice'), name: 'search', options: [{ name: 'limit', value: 'many' }] });
+    const badOption = await discord.command({
+      user: discord.world.member('alice'),
+      name: 'search',
+      options: [{ name: 'limit', value: 'many' }],
+    });
     expect(badOption.denied).toMatch(/whole number|missing required/);
   });
 });
@@ -211,13 +274,24 @@ describe('components, autocomplete and context menus', () => {
   });
 
   it('returns the autocomplete choices', async () => {
-    const choices = await discord.autocomplete({ user: discord.world.member('alice'), name: 'search', options: [{ name: 'query', value: 'frag', focused: true }] });
-    expect(choices).toEqual([{ name: 'frag one', value: 'frag-1' }, { name: 'frag two', value: 'frag-2' }]);
+    const choices = await discord.autocomplete({
+      user: discord.world.member('alice'),
+      name: 'search',
+      options: [{ name: 'query', value: 'frag', focused: true }],
+    });
+    expect(choices).toEqual([
+      { name: 'frag one', value: 'frag-1' },
+      { name: 'frag two', value: 'frag-2' },
+    ]);
   });
 
   it('runs a message command on a stored message', async () => {
     const said = await discord.say({ user: discord.world.member('carol'), content: 'the article says so' });
-    const exchange = await discord.messageCommand({ user: discord.world.member('alice'), targetMessage: { id: said.messageId, channelId: discord.world.general.id }, name: 'Quote' });
+    const exchange = await discord.messageCommand({
+      user: discord.world.member('alice'),
+      targetMessage: { id: said.messageId, channelId: discord.world.general.id },
+      name: 'Quote',
+    });
     expect(content(exchange.replies[0])).toBe('quoted: the article says so');
   });
 });

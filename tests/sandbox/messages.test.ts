@@ -11,12 +11,15 @@ const received: Message[] = [];
 beforeAll(async () => {
   discord = await LocalDiscord.start({ messageQuietMs: 400 });
   // Guild messages but no MessageContent intent: guild text arrives blank unless the bot is mentioned.
-  bot = await startNoopBot(discord, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] });
+  bot = await startNoopBot(discord, {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+  });
   bot.client.on(Events.MessageCreate, (message) => {
     if (message.author.bot) return;
     received.push(message);
     const mentioned = message.mentions.users.has(bot.client.user?.id ?? '');
-    if (message.channel.type === ChannelType.DM || mentioned) void message.reply({ content: `heard: ${message.content}`, allowedMentions: { parse: [] } });
+    if (message.channel.type === ChannelType.DM || mentioned)
+      void message.reply({ content: `heard: ${message.content}`, allowedMentions: { parse: [] } });
   });
 });
 afterAll(async () => {
@@ -30,7 +33,9 @@ it('delivers a DM (channel_type 1) to messageCreate and collects the reply', asy
   const message = received.at(-1);
   expect(message?.channel.type).toBe(ChannelType.DM);
   expect(message?.content).toBe('hello there');
-  expect(exchange.replies.map((reply) => [reply.kind, (reply.body as { content: string }).content])).toEqual([['message', 'heard: hello there']]);
+  expect(exchange.replies.map((reply) => [reply.kind, (reply.body as { content: string }).content])).toEqual([
+    ['message', 'heard: hello there'],
+  ]);
   const stored = discord.world.message(discord.world.dmChannel(alice).id, exchange.replies[0]?.messageId ?? '');
   expect(stored?.messageReference?.message_id).toBe(exchange.messageId);
 });
@@ -48,7 +53,11 @@ it('blanks guild text without the MessageContent intent unless the bot is mentio
 });
 
 it('ends a silent exchange after the quiet window', async () => {
-  const exchange = await discord.say({ user: discord.world.member('carol'), content: 'nobody answers this', quietMs: 30 });
+  const exchange = await discord.say({
+    user: discord.world.member('carol'),
+    content: 'nobody answers this',
+    quietMs: 30,
+  });
   expect(exchange.replies).toEqual([]);
   expect(exchange.timedOut).toBe(false);
 });

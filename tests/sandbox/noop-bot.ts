@@ -21,7 +21,10 @@ export const NOOP_COMMANDS: readonly Record<string, unknown>[] = [{ name: 'ping'
  * benchmarks can swap one for the other.
  */
 export function startNoopBot(discord: LocalDiscord, options: NoopBotOptions = {}): Promise<RunningBot> {
-  return startNoopBotWith({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' }, options);
+  return startNoopBotWith(
+    { token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' },
+    options,
+  );
 }
 
 /** The same bot started from `startBot`'s options (what the CLI passes). */
@@ -34,9 +37,11 @@ export async function startNoopBotWith(bot: BotOptions, options: NoopBotOptions 
     // discord.js waits ~5 s between two IDENTIFYs of a shard; the sandbox has no such limit.
     ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
   });
-  const handle = options.handle ?? (async (interaction: Interaction) => {
-    if (interaction.isChatInputCommand()) await interaction.reply('ok');
-  });
+  const handle =
+    options.handle ??
+    (async (interaction: Interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply('ok');
+    });
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch(() => undefined);
   });

@@ -11,7 +11,12 @@ let restarts = 0;
 const lifecycle = {
   restart: async () => {
     await bot?.stop();
-    bot = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' });
+    bot = await startBot({
+      token: discord.botToken,
+      applicationId: discord.applicationId,
+      restApi: discord.restApi,
+      dataDir: '',
+    });
     await discord.whenReady();
     restarts++;
   },
@@ -19,7 +24,12 @@ const lifecycle = {
 
 beforeAll(async () => {
   discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400 });
-  bot = await startBot({ token: discord.botToken, applicationId: discord.applicationId, restApi: discord.restApi, dataDir: '' });
+  bot = await startBot({
+    token: discord.botToken,
+    applicationId: discord.applicationId,
+    restApi: discord.restApi,
+    dataDir: '',
+  });
 });
 afterAll(async () => {
   await bot?.stop();

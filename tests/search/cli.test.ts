@@ -14,9 +14,15 @@ function cli(args: string[], input?: string) {
 
 describe('the search CLI', () => {
   it('answers a batch from stdin, one JSON line per query in order, and goes on past a bad line', () => {
-    const { status, stdout } = cli(['--json', '--limit', '2'], ['a lion leading a flock of sheep', '', 'x'.repeat(201), 'best pizza in town'].join('\n') + '\n');
+    const { status, stdout } = cli(
+      ['--json', '--limit', '2'],
+      ['a lion leading a flock of sheep', '', 'x'.repeat(201), 'best pizza in town'].join('\n') + '\n',
+    );
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(Object.keys(lines[0]!)).toEqual(['query', 'results']);
     const first = (lines[0]!.results as Record<string, unknown>[])[0]!;

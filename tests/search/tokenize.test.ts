@@ -10,7 +10,9 @@ const unicode = (text: string): string[] => segmentWords(text).filter((w) => tok
 
 describe('tokenize', () => {
   it('splits the article’s paragraphs exactly as Intl.Segmenter does', () => {
-    for (const paragraph of readFileSync(new URL('../../corpus/article.txt', import.meta.url), 'utf8').split('\n').filter(Boolean)) {
+    for (const paragraph of readFileSync(new URL('../../corpus/article.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)) {
       expect(found(paragraph)).toEqual(unicode(paragraph));
     }
   });
@@ -25,7 +27,15 @@ describe('tokenize', () => {
   });
 
   it('keeps a possessive, a decimal and a thousands separator inside their words', () => {
-    expect(found('the organization’s 1,000 cadres and 3.5 lions')).toEqual(['the', 'organization’s', '1,000', 'cadres', 'and', '3.5', 'lions']);
+    expect(found('the organization’s 1,000 cadres and 3.5 lions')).toEqual([
+      'the',
+      'organization’s',
+      '1,000',
+      'cadres',
+      'and',
+      '3.5',
+      'lions',
+    ]);
     expect(tokenize('organization’s')[0]?.word).toBe('organization');
   });
 

@@ -51,20 +51,26 @@ describe('a settings file the store cannot read', () => {
     ['a text file', (file) => writeFileSync(file, 'DATA_DIR=/var/lib/policy-bot\nthis is not a database\n'.repeat(20))],
     ['garbage bytes', (file) => writeFileSync(file, garbage)],
     ['a header cut short', (file, dataDir) => truncateSync(writeHealthyFile(dataDir), 60)],
-    ['a file truncated in the middle of its tables', (file, dataDir) => {
-      writeHealthyFile(dataDir);
-      truncateSync(file, 4096 * 3);
-    }],
+    [
+      'a file truncated in the middle of its tables',
+      (file, dataDir) => {
+        writeHealthyFile(dataDir);
+        truncateSync(file, 4096 * 3);
+      },
+    ],
     // Header intact, so only a full page check notices; and in rollback-journal mode,
     // switching to WAL would rewrite the header, so the check must come first.
-    ['a page overwritten with garbage in a rollback-journal file', (file, dataDir) => {
-      const db = new Database(writeHealthyFile(dataDir));
-      db.pragma('journal_mode = DELETE');
-      db.close();
-      const bytes = readFileSync(file);
-      garbage.copy(bytes, bytes.length - 4096 * 2, 0, 4096);
-      writeFileSync(file, bytes);
-    }],
+    [
+      'a page overwritten with garbage in a rollback-journal file',
+      (file, dataDir) => {
+        const db = new Database(writeHealthyFile(dataDir));
+        db.pragma('journal_mode = DELETE');
+        db.close();
+        const bytes = readFileSync(file);
+        garbage.copy(bytes, bytes.length - 4096 * 2, 0, 4096);
+        writeFileSync(file, bytes);
+      },
+    ],
   ];
 
   for (const [name, make] of cases) {
@@ -73,7 +79,11 @@ describe('a settings file the store cannot read', () => {
       const file = path.join(dataDir, SETTINGS_FILE_NAME);
       make(file, dataDir);
       const bytes = readFileSync(file);
-      expectRefusal(failure(() => openSettingsStore({ dataDir })), 'corrupt', file);
+      expectRefusal(
+        failure(() => openSettingsStore({ dataDir })),
+        'corrupt',
+        file,
+      );
       expect(readFileSync(file).equals(bytes)).toBe(true);
     });
   }
@@ -82,7 +92,11 @@ describe('a settings file the store cannot read', () => {
     const dataDir = makeTempDir();
     const file = path.join(dataDir, SETTINGS_FILE_NAME);
     mkdirSync(file);
-    expectRefusal(failure(() => openSettingsStore({ dataDir })), 'unreadable', file);
+    expectRefusal(
+      failure(() => openSettingsStore({ dataDir })),
+      'unreadable',
+      file,
+    );
   });
 
   it('refuses a schema newer than this code knows, without touching the file', () => {
@@ -110,8 +124,16 @@ describe('a settings file the store cannot write', () => {
     const store = openSettingsStore({ dataDir, readonly: true });
     const before = store.get(GUILD);
     expect(before.visibility).toBe('ephemeral');
-    expectRefusal(failure(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
-    expectRefusal(failure(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
+    expectRefusal(
+      failure(() => store.setVisibility(GUILD, 'public', MOD)),
+      'readonly',
+      file,
+    );
+    expectRefusal(
+      failure(() => store.addChannel(GUILD, channel(1), MOD)),
+      'readonly',
+      file,
+    );
     expect(store.get(GUILD)).toBe(before);
     store.close();
   });
@@ -119,7 +141,11 @@ describe('a settings file the store cannot write', () => {
   it("reports 'readonly' at open when the file would have to be created, and creates nothing", () => {
     const dataDir = makeTempDir();
     const file = path.join(dataDir, SETTINGS_FILE_NAME);
-    expectRefusal(failure(() => openSettingsStore({ dataDir, readonly: true })), 'readonly', file);
+    expectRefusal(
+      failure(() => openSettingsStore({ dataDir, readonly: true })),
+      'readonly',
+      file,
+    );
     expect(existsSync(file)).toBe(false);
   });
 
@@ -139,7 +165,10 @@ describe('a settings file the store cannot write', () => {
     const file = writeHealthyFile(dataDir);
     chmodSync(file, 0o444);
     chmodSync(dataDir, 0o555);
-    restoreModes.push(() => chmodSync(dataDir, 0o755), () => chmodSync(file, 0o644));
+    restoreModes.push(
+      () => chmodSync(dataDir, 0o755),
+      () => chmodSync(file, 0o644),
+    );
     const before = readFileSync(file);
     expect(openUnprivileged(dataDir)).toMatchObject({ kind: 'readonly', file });
     expect(readFileSync(file).equals(before)).toBe(true);

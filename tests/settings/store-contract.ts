@@ -208,7 +208,11 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
             const id = channel(n);
             if (kind === 'add') {
               const outcome = store.addChannel(guildId, id, MOD).outcome;
-              const expected = model.includes(id) ? 'unchanged' : model.length >= MAX_ANSWER_CHANNELS ? 'full' : 'added';
+              const expected = model.includes(id)
+                ? 'unchanged'
+                : model.length >= MAX_ANSWER_CHANNELS
+                  ? 'full'
+                  : 'added';
               expect(outcome).toBe(expected);
               if (expected === 'added') model = [...model, id];
             } else if (kind === 'remove') {

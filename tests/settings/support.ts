@@ -49,13 +49,17 @@ const NOBODY = 65534;
 export function openUnprivileged(dataDir: string): Record<string, unknown> {
   // The child must be able to reach the directory to be refused by its mode, not by its parent's.
   chmodSync(path.dirname(dataDir), 0o755);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/open-store.ts', import.meta.url)), dataDir], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)),
-    encoding: 'utf8',
-    // tsx's compile cache lives in a directory of root's that "nobody" may not write.
-    env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-    ...(runningAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./fixtures/open-store.ts', import.meta.url)), dataDir],
+    {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      encoding: 'utf8',
+      // tsx's compile cache lives in a directory of root's that "nobody" may not write.
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      ...(runningAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
   if (run.status !== 0) throw new Error(`open-store fixture failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }

@@ -10,9 +10,18 @@ export interface ScriptRun {
 }
 
 /** Runs one of the project's TypeScript entry points as `npm` would (node + tsx), from the project root, feeding it `input`. */
-export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input = '',
+): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -10,7 +10,17 @@ import type { World, WorldEventSink } from '../state/world.js';
 import { GatewaySession, type GatewayConnection } from './session.js';
 
 /** Gateway opcodes. */
-const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11 } as const;
+const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
 
 export interface GatewayOptions {
   readonly world: World;
@@ -115,7 +125,9 @@ export class GatewayServer implements WorldEventSink {
   }
 
   get liveShards(): number[] {
-    return [...this.#sessions.values()].filter((session) => session.live && session.ready).map((session) => session.shardId);
+    return [...this.#sessions.values()]
+      .filter((session) => session.live && session.ready)
+      .map((session) => session.shardId);
   }
 
   close(): void {
@@ -148,7 +160,11 @@ export class GatewayServer implements WorldEventSink {
     if (isBinary) return void connection.ws.close(4002, 'Decode error');
     let payload: unknown;
     try {
-      payload = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+      payload = JSON.parse(
+        Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+      );
     } catch {
       return void connection.ws.close(4002, 'Decode error');
     }
@@ -173,7 +189,8 @@ export class GatewayServer implements WorldEventSink {
 
   #identify(connection: GatewayConnection, d: Record<string, unknown>): void {
     if (connection.session) return void connection.ws.close(4005, 'Already authenticated');
-    if (stripBot(asString(d['token'])) !== this.options.botToken) return void connection.ws.close(4004, 'Authentication failed');
+    if (stripBot(asString(d['token'])) !== this.options.botToken)
+      return void connection.ws.close(4004, 'Authentication failed');
     const shard = asArray(d['shard']);
     const [shardId, shardCount] = shard.length === 2 ? [asNumber(shard[0]) ?? -1, asNumber(shard[1]) ?? 0] : [0, 1];
     if (shardId < 0 || shardId >= shardCount) return void connection.ws.close(4010, 'Invalid shard');
@@ -182,7 +199,13 @@ export class GatewayServer implements WorldEventSink {
       if (!old.live && old.shardId === shardId && old.shardCount === shardCount) this.#sessions.delete(id);
     }
     const sessionId = createHash('md5').update(this.options.nextId()).digest('hex');
-    const session = new GatewaySession(sessionId, shardId, shardCount, asNumber(d['intents']) ?? 0, this.options.maxBufferedEvents ?? 20_000);
+    const session = new GatewaySession(
+      sessionId,
+      shardId,
+      shardCount,
+      asNumber(d['intents']) ?? 0,
+      this.options.maxBufferedEvents ?? 20_000,
+    );
     session.connection = connection;
     connection.session = session;
     this.#sessions.set(sessionId, session);
@@ -213,11 +236,13 @@ export class GatewayServer implements WorldEventSink {
   }
 
   #resume(connection: GatewayConnection, d: Record<string, unknown>): void {
-    if (stripBot(asString(d['token'])) !== this.options.botToken) return void connection.ws.close(4004, 'Authentication failed');
+    if (stripBot(asString(d['token'])) !== this.options.botToken)
+      return void connection.ws.close(4004, 'Authentication failed');
     const session = this.#sessions.get(asString(d['session_id']) ?? '');
     const invalid = (): void => void connection.ws.send(JSON.stringify({ op: Op.InvalidSession, d: false }));
     if (!session) return invalid();
-    if (connection.session && connection.session !== session) return void connection.ws.close(4005, 'Already authenticated');
+    if (connection.session && connection.session !== session)
+      return void connection.ws.close(4005, 'Already authenticated');
     const previous = session.connection;
     if (previous && previous !== connection) {
       previous.session = null;
@@ -250,7 +275,14 @@ export class GatewayServer implements WorldEventSink {
         return (world.user(member.userId)?.username ?? '').toLowerCase().startsWith(query);
       });
       const notFound = wanted.filter((id) => !guild.members.has(id));
-      const chunk = { guild_id: guildId, members: members.map((member) => memberJson(world, member)), chunk_index: 0, chunk_count: 1, not_found: notFound, nonce: d['nonce'] };
+      const chunk = {
+        guild_id: guildId,
+        members: members.map((member) => memberJson(world, member)),
+        chunk_index: 0,
+        chunk_count: 1,
+        not_found: notFound,
+        nonce: d['nonce'],
+      };
       session.push('GUILD_MEMBERS_CHUNK', JSON.stringify(chunk));
     }
   }
@@ -265,7 +297,9 @@ export class GatewayServer implements WorldEventSink {
   }
 
   #targets(shard: number | undefined): GatewayConnection[] {
-    return [...this.#connections].filter((connection) => connection.session && (shard === undefined || connection.session.shardId === shard));
+    return [...this.#connections].filter(
+      (connection) => connection.session && (shard === undefined || connection.session.shardId === shard),
+    );
   }
 
   #liveReady(): number {

@@ -31,11 +31,18 @@ const PERMISSION_NAMES: [bigint, string][] = [
  * Why Discord would not let this person run this command here, or null if it would.
  * The checks are the client's: registered name, contexts, install type, default permissions.
  */
-export function refusal(world: World, command: CommandDefinition | undefined, invocation: Invocation, label: string): string | null {
+export function refusal(
+  world: World,
+  command: CommandDefinition | undefined,
+  invocation: Invocation,
+  label: string,
+): string | null {
   if (!command) return `unknown command ${label}: the bot has not registered it`;
-  if (command.guildId !== null && command.guildId !== invocation.guildId) return `unknown command ${label}: it is registered for another server`;
+  if (command.guildId !== null && command.guildId !== invocation.guildId)
+    return `unknown command ${label}: it is registered for another server`;
   const contexts = command.contexts ?? defaultContexts(command);
-  if (!contexts.includes(invocation.context)) return `${label} is not available in ${CONTEXT_NAMES[invocation.context] ?? 'this place'}`;
+  if (!contexts.includes(invocation.context))
+    return `${label} is not available in ${CONTEXT_NAMES[invocation.context] ?? 'this place'}`;
   const installType = invocation.userInstall ? IntegrationType.UserInstall : IntegrationType.GuildInstall;
   if (command.guildId === null && !command.integrationTypes.includes(installType)) {
     return `${label} is not available when the app is ${invocation.userInstall ? 'installed for the user' : 'installed in the server'}`;
@@ -47,7 +54,8 @@ export function refusal(world: World, command: CommandDefinition | undefined, in
       const held = world.permissionsOf(invocation.guildId, invocation.user.id);
       // "0" hides the command from everyone but administrators.
       const allowed = required === 0n ? held === ALL_PERMISSIONS : (held & required) === required;
-      if (!allowed) return `${label} requires the ${permissionNames(required)} permission, which ${invocation.user.username} does not have`;
+      if (!allowed)
+        return `${label} requires the ${permissionNames(required)} permission, which ${invocation.user.username} does not have`;
     }
   }
   return null;
@@ -57,7 +65,8 @@ function defaultContexts(command: CommandDefinition): number[] {
   if (command.guildId !== null) return [InteractionContext.Guild];
   const contexts: number[] = [InteractionContext.Guild];
   if (command.dmPermission) contexts.push(InteractionContext.BotDM);
-  if (command.integrationTypes.includes(IntegrationType.UserInstall)) contexts.push(InteractionContext.BotDM, InteractionContext.PrivateChannel);
+  if (command.integrationTypes.includes(IntegrationType.UserInstall))
+    contexts.push(InteractionContext.BotDM, InteractionContext.PrivateChannel);
   return contexts;
 }
 

@@ -29,7 +29,12 @@ export interface InteractionInit {
  * authorizing_integration_owners, context, app_permissions, channel + channel_id, and member
  * (with permissions) in a guild or user elsewhere.
  */
-export function interactionPayload(world: World, applicationId: string, site: InteractionSite, init: InteractionInit): JsonObject {
+export function interactionPayload(
+  world: World,
+  applicationId: string,
+  site: InteractionSite,
+  init: InteractionInit,
+): JsonObject {
   const { guildId, channel, user } = site;
   const inGuild = guildId !== null && site.context === InteractionContext.Guild;
   const appPermissions = inGuild ? world.permissionsOf(guildId, world.bot.id) : DM_APP_PERMISSIONS;
@@ -58,7 +63,15 @@ export function interactionPayload(world: World, applicationId: string, site: In
     payload['guild'] = { id: guildId, locale: 'en-US', features: [] };
     payload['member'] = member
       ? { ...memberJson(world, member), permissions: world.permissionsOf(guildId, user.id).toString() }
-      : { user: userJson(user), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '0' };
+      : {
+          user: userJson(user),
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: '0',
+        };
   } else {
     payload['user'] = userJson(user);
   }

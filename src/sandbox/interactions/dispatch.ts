@@ -48,20 +48,41 @@ export function deniedExchange(reason: string): Exchange {
 }
 
 /** Registers the interaction, sends INTERACTION_CREATE to the right shard and waits for the bot. */
-export async function runInteraction(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<Exchange> {
+export async function runInteraction(
+  core: SandboxCore,
+  site: InteractionSite,
+  spec: InteractionSpec,
+  timing: CollectorTiming,
+): Promise<Exchange> {
   const { exchange } = await runCollected(core, site, spec, timing);
   return exchange;
 }
 
 /** `runInteraction`, timed from delivery to callback inside this process (for benchmarks). */
-export async function runTimedInteraction(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<TimedExchange> {
+export async function runTimedInteraction(
+  core: SandboxCore,
+  site: InteractionSite,
+  spec: InteractionSpec,
+  timing: CollectorTiming,
+): Promise<TimedExchange> {
   const { exchange, collector } = await runCollected(core, site, spec, timing);
   const { deliveredAt, callbackAt } = collector;
   // callbackAt is only set for a callback the sandbox accepted (not one past the 3 s deadline).
-  return { ...exchange, timing: deliveredAt !== null && callbackAt !== null ? { deliveredAt, callbackAt, callbackMs: callbackAt - deliveredAt } : null };
+  return {
+    ...exchange,
+    timing:
+      deliveredAt !== null && callbackAt !== null
+        ? { deliveredAt, callbackAt, callbackMs: callbackAt - deliveredAt }
+        : null,
+  };
 }
 
-async function runCollected(core: SandboxCore, site: InteractionSite, spec: InteractionSpec, timing: CollectorTiming): Promise<{ exchange: Exchange; collector: ReplyCollector }> {
+async function runCollected(
+  core: SandboxCore,
+  site: InteractionSite,
+  spec: InteractionSpec,
+  timing: CollectorTiming,
+): Promise<{ exchange: Exchange; collector: ReplyCollector }> {
   const { world } = core;
   const id = world.nextId();
   const token = InteractionTracker.tokenFor(id);
@@ -83,23 +104,51 @@ async function runCollected(core: SandboxCore, site: InteractionSite, spec: Inte
     awaitingFill: false,
     followupIds: new Set(),
     responseMessageType: spec.responseMessageType,
-    interactionMetadata: { id, type: spec.type, user: userJson(site.user), authorizing_integration_owners: payload['authorizing_integration_owners'], ...spec.metadata },
+    interactionMetadata: {
+      id,
+      type: spec.type,
+      user: userJson(site.user),
+      authorizing_integration_owners: payload['authorizing_integration_owners'],
+      ...spec.metadata,
+    },
     collector,
   };
   core.interactions.register(record);
   core.watchers.watch(site.channel.id, collector);
   core.stats.interactions++;
-  const reached = core.gateway.send(site.context === InteractionContext.Guild ? site.guildId : null, 'INTERACTION_CREATE', payload, {
-    onDelivered: () => {
-      record.deliveredAt = Date.now();
-      collector.delivered();
+  const reached = core.gateway.send(
+    site.context === InteractionContext.Guild ? site.guildId : null,
+    'INTERACTION_CREATE',
+    payload,
+    {
+      onDelivered: () => {
+        record.deliveredAt = Date.now();
+        collector.delivered();
+      },
     },
-  });
+  );
   if (reached === 0) {
     collector.finish();
-    return { exchange: { ...deniedExchange(`the bot is not connected to the gateway for this ${site.guildId ? "server's shard" : 'DM (shard 0)'}`), interactionId: id, token }, collector };
+    return {
+      exchange: {
+        ...deniedExchange(
+          `the bot is not connected to the gateway for this ${site.guildId ? "server's shard" : 'DM (shard 0)'}`,
+        ),
+        interactionId: id,
+        token,
+      },
+      collector,
+    };
   }
   await collector.done;
-  return { exchange: { interactionId: id, token, replies: [...collector.replies], rejected: [...collector.rejected], timedOut: collector.timedOut }, collector };
+  return {
+    exchange: {
+      interactionId: id,
+      token,
+      replies: [...collector.replies],
+      rejected: [...collector.rejected],
+      timedOut: collector.timedOut,
+    },
+    collector,
+  };
 }
-

@@ -49,8 +49,14 @@ export function buildOptions(
       case OptionType.Integer:
       case OptionType.Number: {
         const number = typeof raw === 'number' ? raw : Number(text.trim());
-        const valid = text.trim() !== '' && Number.isFinite(number) && (definition.type === OptionType.Number || Number.isInteger(number));
-        if (!valid) throw new OptionError(`option "${input.name}" needs ${definition.type === OptionType.Integer ? 'a whole number' : 'a number'}, not "${text}"`);
+        const valid =
+          text.trim() !== '' &&
+          Number.isFinite(number) &&
+          (definition.type === OptionType.Number || Number.isInteger(number));
+        if (!valid)
+          throw new OptionError(
+            `option "${input.name}" needs ${definition.type === OptionType.Integer ? 'a whole number' : 'a number'}, not "${text}"`,
+          );
         return definition.choices.length > 0 ? pickChoice(definition, number) : number;
       }
       case OptionType.Boolean: {
@@ -64,7 +70,13 @@ export function buildOptions(
         if (!channel) throw new OptionError(`option "${input.name}": no channel ${text}`);
         const json = channelJson(world, channel);
         const permissions = site.guildId ? world.permissionsOf(site.guildId, world.bot.id).toString() : '0';
-        put('channels', channel.id, { id: channel.id, name: json['name'] ?? null, type: channel.type, parent_id: channel.parentId, permissions });
+        put('channels', channel.id, {
+          id: channel.id,
+          name: json['name'] ?? null,
+          type: channel.type,
+          parent_id: channel.parentId,
+          permissions,
+        });
         return channel.id;
       }
       case OptionType.User:
@@ -82,7 +94,11 @@ export function buildOptions(
     if (user) {
       put('users', id, userJson(user));
       const member = guild?.members.get(id);
-      if (member) put('members', id, { ...memberJson(world, member, { withUser: false }), permissions: world.permissionsOf(guild?.id ?? '', id).toString() });
+      if (member)
+        put('members', id, {
+          ...memberJson(world, member, { withUser: false }),
+          permissions: world.permissionsOf(guild?.id ?? '', id).toString(),
+        });
       return id;
     }
     const role = type !== OptionType.User ? guild?.roles.get(id) : undefined;
@@ -93,7 +109,11 @@ export function buildOptions(
     throw new OptionError(`option "${name}": no ${type === OptionType.Role ? 'role' : 'user'} ${id}`);
   };
 
-  const build = (definitions: readonly CommandOptionDefinition[], inputs: readonly OptionInput[], where: string): JsonObject[] => {
+  const build = (
+    definitions: readonly CommandOptionDefinition[],
+    inputs: readonly OptionInput[],
+    where: string,
+  ): JsonObject[] => {
     const built: JsonObject[] = [];
     for (const input of inputs) {
       const definition = definitions.find((candidate) => candidate.name === input.name);
@@ -101,22 +121,32 @@ export function buildOptions(
         const known = definitions.map((candidate) => candidate.name).join(', ') || 'none';
         throw new OptionError(`unknown option "${input.name}"${where}; known: ${known}`);
       }
-      if (input.type !== undefined && input.type !== definition.type) throw new OptionError(`option "${input.name}" has type ${definition.type}, not ${input.type}`);
+      if (input.type !== undefined && input.type !== definition.type)
+        throw new OptionError(`option "${input.name}" has type ${definition.type}, not ${input.type}`);
       if (definition.type === OptionType.Subcommand || definition.type === OptionType.SubcommandGroup) {
-        built.push({ name: definition.name, type: definition.type, options: build(definition.options, input.options ?? [], ` in "${definition.name}"`) });
+        built.push({
+          name: definition.name,
+          type: definition.type,
+          options: build(definition.options, input.options ?? [], ` in "${definition.name}"`),
+        });
         continue;
       }
       const option: JsonObject = { name: definition.name, type: definition.type, value: convert(definition, input) };
       if (input.focused) option['focused'] = true;
       built.push(option);
     }
-    const subcommands = definitions.filter((candidate) => candidate.type === OptionType.Subcommand || candidate.type === OptionType.SubcommandGroup);
+    const subcommands = definitions.filter(
+      (candidate) => candidate.type === OptionType.Subcommand || candidate.type === OptionType.SubcommandGroup,
+    );
     if (subcommands.length > 0 && built.length === 0) {
-      throw new OptionError(`choose a subcommand${where}: ${subcommands.map((candidate) => candidate.name).join(', ')}`);
+      throw new OptionError(
+        `choose a subcommand${where}: ${subcommands.map((candidate) => candidate.name).join(', ')}`,
+      );
     }
     if (!site.partial) {
       for (const definition of definitions) {
-        if (definition.required && !inputs.some((input) => input.name === definition.name)) throw new OptionError(`missing required option "${definition.name}"${where}`);
+        if (definition.required && !inputs.some((input) => input.name === definition.name))
+          throw new OptionError(`missing required option "${definition.name}"${where}`);
       }
     }
     return built;
@@ -135,8 +165,12 @@ export function buildOptions(
 function pickChoice(definition: CommandOptionDefinition, value: string | number): string | number {
   if (definition.choices.length === 0) return value;
   const wanted = String(value).toLowerCase();
-  const choice = definition.choices.find((candidate) => String(candidate.value).toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
-  if (!choice) throw new OptionError(`option "${definition.name}": "${String(value)}" is not one of ${definition.choices.map((candidate) => candidate.name).join(', ')}`);
+  const choice = definition.choices.find(
+    (candidate) => String(candidate.value).toLowerCase() === wanted || candidate.name.toLowerCase() === wanted,
+  );
+  if (!choice)
+    throw new OptionError(
+      `option "${definition.name}": "${String(value)}" is not one of ${definition.choices.map((candidate) => candidate.name).join(', ')}`,
+    );
   return choice.value;
 }
-

@@ -1,7 +1,13 @@
 import type { ReplyCollector } from '../collect.js';
 import type { SandboxUser } from '../state/model.js';
 
-export const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
+export const InteractionType = {
+  Ping: 1,
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  Autocomplete: 4,
+  ModalSubmit: 5,
+} as const;
 
 export const CallbackType = {
   Pong: 1,

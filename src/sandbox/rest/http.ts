@@ -39,7 +39,10 @@ const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/)/;
  * The REST front door: prefix, routing, fault injection, auth, body parsing and Discord-shaped
  * errors. No logging and no synchronous heavy work: benchmarks push thousands of requests through.
  */
-export function createRestHandler(core: SandboxCore, router: Router<RouteHandler>): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRestHandler(
+  core: SandboxCore,
+  router: Router<RouteHandler>,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const authorization = `Bot ${core.config.botToken}`;
   const roundTripMs = core.config.restRoundTripMs;
 
@@ -67,11 +70,29 @@ export function createRestHandler(core: SandboxCore, router: Router<RouteHandler
       } else {
         if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
         const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
-        response = await route.handler.handle({ method, path, params, query: url.searchParams, body, files, headers: req.headers, collectors });
+        response = await route.handler.handle({
+          method,
+          path,
+          params,
+          query: url.searchParams,
+          body,
+          files,
+          headers: req.headers,
+          collectors,
+        });
       }
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(500, 0, `500: ${error instanceof Error ? error.message : String(error)}`);
-      const rejection = { method, route: route.bucket, status: apiError.status, code: apiError.code, message: apiError.message };
+      const apiError =
+        error instanceof ApiError
+          ? error
+          : new ApiError(500, 0, `500: ${error instanceof Error ? error.message : String(error)}`);
+      const rejection = {
+        method,
+        route: route.bucket,
+        status: apiError.status,
+        code: apiError.code,
+        message: apiError.message,
+      };
       for (const collector of collectors) collector.reject(rejection);
       response = { status: apiError.status, body: apiError.body };
     }
@@ -114,7 +135,12 @@ function parseBody(raw: Buffer, contentType: string): { body: unknown; files: Fi
   }
 }
 
-function write(res: ServerResponse, status: number, body?: unknown, headers: Readonly<Record<string, string>> = {}): void {
+function write(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   if (res.headersSent) return;
   if (body === undefined || status === 204) {
     res.writeHead(status, headers);

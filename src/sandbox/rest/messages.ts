@@ -2,14 +2,25 @@ import type { FileInfo } from '../collect.js';
 import type { SandboxCore } from '../core.js';
 import { GatewayIntent } from '../gateway/intents.js';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from '../json.js';
-import { ChannelType, MessageFlag, type SandboxChannel, type SandboxUser, type StoredAttachment, type StoredMessage } from '../state/model.js';
+import {
+  ChannelType,
+  MessageFlag,
+  type SandboxChannel,
+  type SandboxUser,
+  type StoredAttachment,
+  type StoredMessage,
+} from '../state/model.js';
 import { memberJson, messageJson, userJson } from '../state/payloads.js';
 import type { World } from '../state/world.js';
 import { FormErrors } from './errors.js';
 import { validateMessage } from './validate.js';
 
 /** Flags a bot may set itself on a message (the rest are Discord's to set). */
-const SETTABLE_FLAGS = MessageFlag.SuppressEmbeds | MessageFlag.Ephemeral | MessageFlag.IsComponentsV2 | (1 << 12); /* SUPPRESS_NOTIFICATIONS */
+const SETTABLE_FLAGS =
+  MessageFlag.SuppressEmbeds |
+  MessageFlag.Ephemeral |
+  MessageFlag.IsComponentsV2 |
+  (1 << 12); /* SUPPRESS_NOTIFICATIONS */
 
 export interface BotMessageOptions {
   readonly type: number;
@@ -22,7 +33,13 @@ export interface BotMessageOptions {
 }
 
 /** Validates and stores a message the bot sends; non-ephemeral ones are echoed on the gateway. */
-export function createBotMessage(core: SandboxCore, channel: SandboxChannel, body: JsonObject, files: readonly FileInfo[], options: BotMessageOptions): StoredMessage {
+export function createBotMessage(
+  core: SandboxCore,
+  channel: SandboxChannel,
+  body: JsonObject,
+  files: readonly FileInfo[],
+  options: BotMessageOptions,
+): StoredMessage {
   if (!options.loading) validateMessage(body, { partial: false, fileCount: files.length });
   const { world } = core;
   let flags = (asNumber(body['flags']) ?? 0) & SETTABLE_FLAGS;
@@ -47,12 +64,21 @@ export function createBotMessage(core: SandboxCore, channel: SandboxChannel, bod
 }
 
 /** Applies an edit (PATCH) to a stored message; fields left out keep their value. */
-export function editBotMessage(core: SandboxCore, message: StoredMessage, body: JsonObject, files: readonly FileInfo[]): void {
+export function editBotMessage(
+  core: SandboxCore,
+  message: StoredMessage,
+  body: JsonObject,
+  files: readonly FileInfo[],
+): void {
   validateMessage(body, { partial: true, fileCount: files.length });
   if ('content' in body) message.content = asString(body['content']) ?? '';
   if ('embeds' in body) message.embeds = asArray(body['embeds']);
   if ('components' in body) message.components = asArray(body['components']);
-  if ('flags' in body) message.flags = (message.flags & ~SETTABLE_FLAGS) | ((asNumber(body['flags']) ?? 0) & SETTABLE_FLAGS) | (message.flags & MessageFlag.Ephemeral);
+  if ('flags' in body)
+    message.flags =
+      (message.flags & ~SETTABLE_FLAGS) |
+      ((asNumber(body['flags']) ?? 0) & SETTABLE_FLAGS) |
+      (message.flags & MessageFlag.Ephemeral);
   if ('attachments' in body || files.length > 0) message.attachments = attachmentsOf(core.world, body, files);
   const wasLoading = (message.flags & MessageFlag.Loading) !== 0;
   message.flags &= ~MessageFlag.Loading;
@@ -65,14 +91,21 @@ export function deleteMessage(core: SandboxCore, message: StoredMessage): void {
   if (message.flags & MessageFlag.Ephemeral) return;
   const data: JsonObject = { id: message.id, channel_id: message.channelId };
   if (message.guildId) data['guild_id'] = message.guildId;
-  core.gateway.send(message.guildId, 'MESSAGE_DELETE', data, { requiredIntent: intentFor(core.world, message.channelId) });
+  core.gateway.send(message.guildId, 'MESSAGE_DELETE', data, {
+    requiredIntent: intentFor(core.world, message.channelId),
+  });
 }
 
 /**
  * MESSAGE_CREATE/UPDATE as Discord sends them: GuildMessages or DirectMessages intent
  * required, and without MessageContent a guild message arrives blank unless it mentions the bot.
  */
-export function dispatchMessage(core: SandboxCore, event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: StoredMessage, onDelivered?: () => void): number {
+export function dispatchMessage(
+  core: SandboxCore,
+  event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE',
+  message: StoredMessage,
+  onDelivered?: () => void,
+): number {
   const { world } = core;
   const full = messageJson(world, message);
   if (message.guildId) {
@@ -81,13 +114,17 @@ export function dispatchMessage(core: SandboxCore, event: 'MESSAGE_CREATE' | 'ME
     if (member && !message.webhookId) full['member'] = memberJson(world, member, { withUser: false });
     full['mentions'] = message.mentions.map((user) => {
       const mentioned = guild?.members.get(user.id);
-      return mentioned ? { ...userJson(user), member: memberJson(world, mentioned, { withUser: false }) } : userJson(user);
+      return mentioned
+        ? { ...userJson(user), member: memberJson(world, mentioned, { withUser: false }) }
+        : userJson(user);
     });
   }
-  const exempt = !message.guildId || message.author.id === world.bot.id || message.mentions.some((user) => user.id === world.bot.id);
+  const exempt =
+    !message.guildId || message.author.id === world.bot.id || message.mentions.some((user) => user.id === world.bot.id);
   // Built only when some session lacks MessageContent: the bot's own answers never need it.
   let blank: JsonObject | undefined;
-  const blanked = (): JsonObject => (blank ??= { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined });
+  const blanked = (): JsonObject =>
+    (blank ??= { ...full, content: '', embeds: [], attachments: [], components: [], poll: undefined });
   return core.gateway.send(message.guildId, event, full, {
     requiredIntent: intentFor(world, message.channelId),
     shape: exempt ? undefined : (intents) => ((intents & GatewayIntent.MessageContent) !== 0 ? full : blanked()),
@@ -96,7 +133,9 @@ export function dispatchMessage(core: SandboxCore, event: 'MESSAGE_CREATE' | 'ME
 }
 
 function intentFor(world: World, channelId: string): number {
-  return world.getChannel(channelId)?.type === ChannelType.DM ? GatewayIntent.DirectMessages : GatewayIntent.GuildMessages;
+  return world.getChannel(channelId)?.type === ChannelType.DM
+    ? GatewayIntent.DirectMessages
+    : GatewayIntent.GuildMessages;
 }
 
 function readReference(world: World, channel: SandboxChannel, value: unknown): StoredMessage['messageReference'] {
@@ -110,7 +149,9 @@ function readReference(world: World, channel: SandboxChannel, value: unknown): S
     errors.add('message_reference', 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message');
     errors.throwIfAny();
   }
-  return channel.guildId ? { message_id: messageId, channel_id: channelId, guild_id: channel.guildId } : { message_id: messageId, channel_id: channelId };
+  return channel.guildId
+    ? { message_id: messageId, channel_id: channelId, guild_id: channel.guildId }
+    : { message_id: messageId, channel_id: channelId };
 }
 
 /** Users a message actually pings: `<@id>` in the content, filtered by allowed_mentions. */

@@ -14,21 +14,42 @@ export function addAppRoutes(router: Router<RouteHandler>, core: SandboxCore): v
   const ok = (body: unknown, status = 200): RestResponse => ({ status, body });
 
   router.add('GET', '/gateway', { auth: false, handle: () => ok({ url: core.gateway.url }) });
-  router.add('GET', '/gateway/bot', authed(() =>
-    ok({
-      url: core.gateway.url,
-      shards: config.shards,
-      // remaining ≥ shards, or discord.js refuses to log in; max_concurrency lets shards identify together.
-      session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: Math.max(1, config.shards) },
+  router.add(
+    'GET',
+    '/gateway/bot',
+    authed(() =>
+      ok({
+        url: core.gateway.url,
+        shards: config.shards,
+        // remaining ≥ shards, or discord.js refuses to log in; max_concurrency lets shards identify together.
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 86_400_000,
+          max_concurrency: Math.max(1, config.shards),
+        },
+      }),
+    ),
+  );
+  router.add(
+    'GET',
+    '/users/@me',
+    authed(() => ok({ ...userJson(world.bot), verified: true, mfa_enabled: false, email: null, locale: 'en-US' })),
+  );
+  router.add(
+    'GET',
+    '/users/:userId',
+    authed(({ params }) => {
+      const user = world.user(params['userId'] ?? '');
+      if (!user) throw Errors.unknownUser();
+      return ok(userJson(user));
     }),
-  ));
-  router.add('GET', '/users/@me', authed(() => ok({ ...userJson(world.bot), verified: true, mfa_enabled: false, email: null, locale: 'en-US' })));
-  router.add('GET', '/users/:userId', authed(({ params }) => {
-    const user = world.user(params['userId'] ?? '');
-    if (!user) throw Errors.unknownUser();
-    return ok(userJson(user));
-  }));
-  router.add('GET', '/applications/@me', authed(() => ok(applicationJson(core))));
+  );
+  router.add(
+    'GET',
+    '/applications/@me',
+    authed(() => ok(applicationJson(core))),
+  );
 
   const checkApp = (params: Readonly<Record<string, string>>): void => {
     if (params['applicationId'] !== config.applicationId) throw Errors.missingAccess();
@@ -39,41 +60,68 @@ export function addAppRoutes(router: Router<RouteHandler>, core: SandboxCore): v
     return guildId;
   };
   for (const scoped of [false, true]) {
-    const base = scoped ? '/applications/:applicationId/guilds/:guildId/commands' : '/applications/:applicationId/commands';
+    const base = scoped
+      ? '/applications/:applicationId/guilds/:guildId/commands'
+      : '/applications/:applicationId/commands';
     const scopeOf = (params: Readonly<Record<string, string>>): string | null => (scoped ? checkGuild(params) : null);
-    router.add('GET', base, authed(({ params }) => {
-      checkApp(params);
-      return ok(commands.list(scopeOf(params)).map(commandJson));
-    }));
-    router.add('PUT', base, authed(({ params, body }) => {
-      checkApp(params);
-      if (!Array.isArray(body)) throw Errors.invalidForm({ _errors: [{ code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }] });
-      const valid = validateCommands(body);
-      return ok(commands.replace(config.applicationId, scopeOf(params), valid).map(commandJson));
-    }));
-    router.add('POST', base, authed(({ params, body }) => {
-      checkApp(params);
-      const raw = requireCommand(body);
-      const { command, created } = commands.upsert(config.applicationId, scopeOf(params), raw);
-      return ok(commandJson(command), created ? 201 : 200);
-    }));
-    router.add('GET', `${base}/:commandId`, authed(({ params }) => {
-      checkApp(params);
-      const command = commands.get(scopeOf(params), params['commandId'] ?? '');
-      if (!command) throw Errors.unknownCommand();
-      return ok(commandJson(command));
-    }));
-    router.add('PATCH', `${base}/:commandId`, authed(({ params, body }) => {
-      checkApp(params);
-      const command = commands.edit(scopeOf(params), params['commandId'] ?? '', isObject(body) ? body : {});
-      if (!command) throw Errors.unknownCommand();
-      return ok(commandJson(command));
-    }));
-    router.add('DELETE', `${base}/:commandId`, authed(({ params }) => {
-      checkApp(params);
-      if (!commands.remove(scopeOf(params), params['commandId'] ?? '')) throw Errors.unknownCommand();
-      return { status: 204 };
-    }));
+    router.add(
+      'GET',
+      base,
+      authed(({ params }) => {
+        checkApp(params);
+        return ok(commands.list(scopeOf(params)).map(commandJson));
+      }),
+    );
+    router.add(
+      'PUT',
+      base,
+      authed(({ params, body }) => {
+        checkApp(params);
+        if (!Array.isArray(body))
+          throw Errors.invalidForm({ _errors: [{ code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }] });
+        const valid = validateCommands(body);
+        return ok(commands.replace(config.applicationId, scopeOf(params), valid).map(commandJson));
+      }),
+    );
+    router.add(
+      'POST',
+      base,
+      authed(({ params, body }) => {
+        checkApp(params);
+        const raw = requireCommand(body);
+        const { command, created } = commands.upsert(config.applicationId, scopeOf(params), raw);
+        return ok(commandJson(command), created ? 201 : 200);
+      }),
+    );
+    router.add(
+      'GET',
+      `${base}/:commandId`,
+      authed(({ params }) => {
+        checkApp(params);
+        const command = commands.get(scopeOf(params), params['commandId'] ?? '');
+        if (!command) throw Errors.unknownCommand();
+        return ok(commandJson(command));
+      }),
+    );
+    router.add(
+      'PATCH',
+      `${base}/:commandId`,
+      authed(({ params, body }) => {
+        checkApp(params);
+        const command = commands.edit(scopeOf(params), params['commandId'] ?? '', isObject(body) ? body : {});
+        if (!command) throw Errors.unknownCommand();
+        return ok(commandJson(command));
+      }),
+    );
+    router.add(
+      'DELETE',
+      `${base}/:commandId`,
+      authed(({ params }) => {
+        checkApp(params);
+        if (!commands.remove(scopeOf(params), params['commandId'] ?? '')) throw Errors.unknownCommand();
+        return { status: 204 };
+      }),
+    );
   }
 }
 

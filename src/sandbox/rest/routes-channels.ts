@@ -24,14 +24,24 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
   // Requests into a channel keep that channel's open exchanges awake.
   const channelCollectors = (params: Readonly<Record<string, string>>) => watchers.of(params['channelId'] ?? '');
 
-  router.add('GET', '/channels/:channelId', { auth: true, handle: ({ params }) => ok(channelJson(world, channelOf(params))) });
+  router.add('GET', '/channels/:channelId', {
+    auth: true,
+    handle: ({ params }) => ok(channelJson(world, channelOf(params))),
+  });
 
   router.add('GET', '/channels/:channelId/messages', {
     auth: true,
     handle: ({ params, query }) => {
       const limit = Math.min(100, Number(query.get('limit') ?? 50) || 50);
-      const visible = world.messages(channelOf(params).id).filter((message) => !(message.flags & MessageFlag.Ephemeral));
-      return ok(visible.slice(-limit).reverse().map((message) => messageJson(world, message)));
+      const visible = world
+        .messages(channelOf(params).id)
+        .filter((message) => !(message.flags & MessageFlag.Ephemeral));
+      return ok(
+        visible
+          .slice(-limit)
+          .reverse()
+          .map((message) => messageJson(world, message)),
+      );
     },
   });
 
@@ -41,14 +51,29 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
     handle: ({ params, body, files }) => {
       const channel = channelOf(params);
       const payload = asObject(body);
-      const message = createBotMessage(core, channel, payload, files, { type: payload['message_reference'] ? 19 : 0, webhookId: null, interactionMetadata: null });
-      const reply = { kind: 'message' as const, ephemeral: false, body, messageId: message.id, channelId: channel.id, ...(files.length > 0 ? { files } : {}) };
-      for (const collector of watchers.forMessage(channel.id, message.messageReference?.message_id ?? null)) collector.add(reply);
+      const message = createBotMessage(core, channel, payload, files, {
+        type: payload['message_reference'] ? 19 : 0,
+        webhookId: null,
+        interactionMetadata: null,
+      });
+      const reply = {
+        kind: 'message' as const,
+        ephemeral: false,
+        body,
+        messageId: message.id,
+        channelId: channel.id,
+        ...(files.length > 0 ? { files } : {}),
+      };
+      for (const collector of watchers.forMessage(channel.id, message.messageReference?.message_id ?? null))
+        collector.add(reply);
       return ok(messageJson(world, message));
     },
   });
 
-  router.add('GET', '/channels/:channelId/messages/:messageId', { auth: true, handle: ({ params }) => ok(messageJson(world, botMessage(params))) });
+  router.add('GET', '/channels/:channelId/messages/:messageId', {
+    auth: true,
+    handle: ({ params }) => ok(messageJson(world, botMessage(params))),
+  });
 
   router.add('PATCH', '/channels/:channelId/messages/:messageId', {
     auth: true,
@@ -57,7 +82,8 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
       const message = botMessage(params);
       if (message.author.id !== world.bot.id) throw Errors.missingAccess();
       editBotMessage(core, message, asObject(body), files);
-      for (const collector of collectors) collector.add({ kind: 'edit', ephemeral: false, body, messageId: message.id, channelId: message.channelId });
+      for (const collector of collectors)
+        collector.add({ kind: 'edit', ephemeral: false, body, messageId: message.id, channelId: message.channelId });
       return ok(messageJson(world, message));
     },
   });
@@ -72,9 +98,16 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
   });
 
   // Typing and reactions: accepted and ignored, but they show the bot is still busy.
-  router.add('POST', '/channels/:channelId/typing', { auth: true, collectors: channelCollectors, handle: ({ params }) => (channelOf(params), { status: 204 }) });
+  router.add('POST', '/channels/:channelId/typing', {
+    auth: true,
+    collectors: channelCollectors,
+    handle: ({ params }) => (channelOf(params), { status: 204 }),
+  });
   for (const method of ['PUT', 'DELETE']) {
-    router.add(method, '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', { auth: true, handle: ({ params }) => (botMessage(params), { status: 204 }) });
+    router.add(method, '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', {
+      auth: true,
+      handle: ({ params }) => (botMessage(params), { status: 204 }),
+    });
   }
 
   router.add('POST', '/users/@me/channels', {
@@ -92,14 +125,19 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
     return guild;
   };
   router.add('GET', '/guilds/:guildId', { auth: true, handle: ({ params }) => ok(guildJson(guildOf(params))) });
-  router.add('GET', '/guilds/:guildId/roles', { auth: true, handle: ({ params }) => ok([...guildOf(params).roles.values()].map(roleJson)) });
+  router.add('GET', '/guilds/:guildId/roles', {
+    auth: true,
+    handle: ({ params }) => ok([...guildOf(params).roles.values()].map(roleJson)),
+  });
   router.add('GET', '/guilds/:guildId/channels', {
     auth: true,
     handle: ({ params }) =>
-      ok(guildOf(params).channelIds.flatMap((id) => {
-        const channel = world.getChannel(id);
-        return channel && channel.type !== ChannelType.DM ? [channelJson(world, channel)] : [];
-      })),
+      ok(
+        guildOf(params).channelIds.flatMap((id) => {
+          const channel = world.getChannel(id);
+          return channel && channel.type !== ChannelType.DM ? [channelJson(world, channel)] : [];
+        }),
+      ),
   });
   router.add('GET', '/guilds/:guildId/members', {
     auth: true,

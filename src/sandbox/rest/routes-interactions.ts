@@ -45,7 +45,12 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
     return record;
   };
   const messageOf = (record: InteractionRecord, messageId: string): StoredMessage => {
-    const id = messageId === '@original' ? record.originalMessageId : record.followupIds.has(messageId) || messageId === record.originalMessageId ? messageId : null;
+    const id =
+      messageId === '@original'
+        ? record.originalMessageId
+        : record.followupIds.has(messageId) || messageId === record.originalMessageId
+          ? messageId
+          : null;
     const message = id ? world.message(record.channelId, id) : undefined;
     if (!message) throw Errors.unknownMessage();
     return message;
@@ -71,19 +76,34 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
         const channel = world.getChannel(record.channelId);
         if (!channel) throw Errors.unknownChannel();
         const ephemeral = ((asNumber(payload['flags']) ?? 0) & MessageFlag.Ephemeral) !== 0;
-        message = createBotMessage(core, channel, payload, files, { type: 0, webhookId: config.applicationId, interactionMetadata: record.interactionMetadata, ephemeral });
+        message = createBotMessage(core, channel, payload, files, {
+          type: 0,
+          webhookId: config.applicationId,
+          interactionMetadata: record.interactionMetadata,
+          ephemeral,
+        });
         record.followupIds.add(message.id);
         // A deferred update (type 6) is done once the bot says anything more.
         if (record.acknowledgedWith === CallbackType.DeferredUpdateMessage) record.collector.deferralFilled();
       }
-      record.collector.add({ kind: 'followup', ephemeral: isEphemeral(message), body, messageId: message.id, channelId: message.channelId, ...(files.length > 0 ? { files } : {}) });
+      record.collector.add({
+        kind: 'followup',
+        ephemeral: isEphemeral(message),
+        body,
+        messageId: message.id,
+        channelId: message.channelId,
+        ...(files.length > 0 ? { files } : {}),
+      });
       return query.get('wait') === 'false' ? { status: 204 } : { status: 200, body: messageJson(world, message) };
     },
   });
 
   router.add('GET', `${base}/messages/:messageId`, {
     auth: false,
-    handle: ({ params }) => ({ status: 200, body: messageJson(world, messageOf(webhook(params), params['messageId'] ?? '')) }),
+    handle: ({ params }) => ({
+      status: 200,
+      body: messageJson(world, messageOf(webhook(params), params['messageId'] ?? '')),
+    }),
   });
 
   router.add('PATCH', `${base}/messages/:messageId`, {
@@ -98,7 +118,14 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
         record.awaitingFill = false;
         record.collector.deferralFilled();
       }
-      record.collector.add({ kind: 'edit', ephemeral: isEphemeral(message), body, messageId: message.id, channelId: message.channelId, ...(files.length > 0 ? { files } : {}) });
+      record.collector.add({
+        kind: 'edit',
+        ephemeral: isEphemeral(message),
+        body,
+        messageId: message.id,
+        channelId: message.channelId,
+        ...(files.length > 0 ? { files } : {}),
+      });
       return { status: 200, body: messageJson(world, message) };
     },
   });
@@ -119,19 +146,34 @@ function callback(core: SandboxCore, { params, body, files, query }: RestRequest
   const { interactions, world, config } = core;
   const record = interactions.byId(params['interactionId'] ?? '');
   if (!record || record.token !== params['token']) throw Errors.unknownInteraction();
-  if (Date.now() - (record.deliveredAt ?? record.createdAt) > config.interactionDeadlineMs) throw Errors.unknownInteraction();
+  if (Date.now() - (record.deliveredAt ?? record.createdAt) > config.interactionDeadlineMs)
+    throw Errors.unknownInteraction();
   if (record.acknowledgedWith !== null) throw Errors.alreadyAcknowledged();
   const request = asObject(body);
   const type = asNumber(request['type']) ?? 0;
   if (!(ALLOWED_CALLBACKS[record.type] ?? []).includes(type)) {
-    throw new ApiError(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${type} is not valid for interaction type ${record.type}` }] } });
+    throw new ApiError(400, 50035, 'Invalid Form Body', {
+      type: {
+        _errors: [
+          {
+            code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+            message: `Callback type ${type} is not valid for interaction type ${record.type}`,
+          },
+        ],
+      },
+    });
   }
   const data = asObject(request['data']);
   const channel = world.getChannel(record.channelId);
   if (!channel) throw Errors.unknownChannel();
   let message: StoredMessage | undefined;
   const ephemeralAsked = ((asNumber(data['flags']) ?? 0) & MessageFlag.Ephemeral) !== 0;
-  const responseOptions = { type: record.responseMessageType, webhookId: config.applicationId, interactionMetadata: record.interactionMetadata, ephemeral: ephemeralAsked };
+  const responseOptions = {
+    type: record.responseMessageType,
+    webhookId: config.applicationId,
+    interactionMetadata: record.interactionMetadata,
+    ephemeral: ephemeralAsked,
+  };
   if (type === CallbackType.ChannelMessageWithSource) {
     message = createBotMessage(core, channel, data, files, responseOptions);
     record.originalMessageId = message.id;
@@ -156,10 +198,17 @@ function callback(core: SandboxCore, { params, body, files, query }: RestRequest
     errors.throwIfAny();
   }
   record.acknowledgedWith = type;
-  const deferred = type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage;
+  const deferred =
+    type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage;
   record.collector.callbackReceived(deferred, arrivedAt);
   const ephemeral = message ? isEphemeral(message) : ephemeralAsked;
-  record.collector.add({ kind: 'callback', ephemeral, body, ...(message ? { messageId: message.id, channelId: message.channelId } : {}), ...(files.length > 0 ? { files } : {}) });
+  record.collector.add({
+    kind: 'callback',
+    ephemeral,
+    body,
+    ...(message ? { messageId: message.id, channelId: message.channelId } : {}),
+    ...(files.length > 0 ? { files } : {}),
+  });
   if (query.get('with_response') !== 'true') return { status: 204 };
   const resource: JsonObject = { type };
   if (message) resource['message'] = messageJson(world, message);

@@ -34,15 +34,20 @@ export interface ValidateOptions {
 export function validateMessage(body: JsonObject, options: ValidateOptions): void {
   const errors = new FormErrors();
   const content = body['content'];
-  if (content !== undefined && content !== null && typeof content !== 'string') errors.add('content', 'BASE_TYPE_STRING', 'Must be a string.');
+  if (content !== undefined && content !== null && typeof content !== 'string')
+    errors.add('content', 'BASE_TYPE_STRING', 'Must be a string.');
   if (typeof content === 'string' && content.length > Limit.content) {
     errors.add('content', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.content} or fewer in length.`);
   }
   const embeds = asArray(body['embeds']);
-  if (embeds.length > Limit.embeds) errors.add('embeds', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.embeds} or fewer in length.`);
+  if (embeds.length > Limit.embeds)
+    errors.add('embeds', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.embeds} or fewer in length.`);
   let embedChars = 0;
-  embeds.forEach((embed, index) => (embedChars += validateEmbed(isObject(embed) ? embed : {}, `embeds.${index}`, errors)));
-  if (embedChars > Limit.embedTotal) errors.add('embeds', 'MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${Limit.embedTotal}`);
+  embeds.forEach(
+    (embed, index) => (embedChars += validateEmbed(isObject(embed) ? embed : {}, `embeds.${index}`, errors)),
+  );
+  if (embedChars > Limit.embedTotal)
+    errors.add('embeds', 'MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${Limit.embedTotal}`);
   const flags = asNumber(body['flags']) ?? 0;
   validateComponents(asArray(body['components']), (flags & MessageFlag.IsComponentsV2) !== 0, errors);
   errors.throwIfAny();
@@ -53,14 +58,18 @@ export function validateMessage(body: JsonObject, options: ValidateOptions): voi
 export function validateChoices(data: JsonObject): void {
   const errors = new FormErrors();
   const choices = asArray(data['choices']);
-  if (choices.length > Limit.choices) errors.add('data.choices', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.choices} or fewer in length.`);
+  if (choices.length > Limit.choices)
+    errors.add('data.choices', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.choices} or fewer in length.`);
   choices.forEach((choice, index) => {
     const entry = isObject(choice) ? choice : {};
     const name = asString(entry['name']) ?? '';
-    if (name.length < 1 || name.length > Limit.choiceText) errors.add(`data.choices.${index}.name`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    if (name.length < 1 || name.length > Limit.choiceText)
+      errors.add(`data.choices.${index}.name`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
     const value = entry['value'];
-    if (typeof value === 'string' && value.length > Limit.choiceText) errors.add(`data.choices.${index}.value`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
-    if (value === undefined || value === null) errors.add(`data.choices.${index}.value`, 'BASE_TYPE_REQUIRED', 'This field is required');
+    if (typeof value === 'string' && value.length > Limit.choiceText)
+      errors.add(`data.choices.${index}.value`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    if (value === undefined || value === null)
+      errors.add(`data.choices.${index}.value`, 'BASE_TYPE_REQUIRED', 'This field is required');
   });
   errors.throwIfAny();
 }
@@ -77,12 +86,17 @@ function validateEmbed(embed: JsonObject, path: string, errors: FormErrors): num
   if (isObject(embed['footer'])) text('footer.text', embed['footer']['text'], Limit.footer);
   if (isObject(embed['author'])) text('author.name', embed['author']['name'], Limit.authorName);
   const fields = asArray(embed['fields']);
-  if (fields.length > Limit.fields) errors.add(`${path}.fields`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.fields} or fewer in length.`);
+  if (fields.length > Limit.fields)
+    errors.add(`${path}.fields`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.fields} or fewer in length.`);
   fields.forEach((field, index) => {
     const entry = isObject(field) ? field : {};
-    for (const [key, max] of [['name', Limit.fieldName], ['value', Limit.fieldValue]] as const) {
+    for (const [key, max] of [
+      ['name', Limit.fieldName],
+      ['value', Limit.fieldValue],
+    ] as const) {
       const value = asString(entry[key]);
-      if (!value || value.trim() === '') errors.add(`${path}.fields.${index}.${key}`, 'BASE_TYPE_REQUIRED', 'This field is required');
+      if (!value || value.trim() === '')
+        errors.add(`${path}.fields.${index}.${key}`, 'BASE_TYPE_REQUIRED', 'This field is required');
       else text(`fields.${index}.${key}`, value, max);
     }
   });
@@ -90,28 +104,33 @@ function validateEmbed(embed: JsonObject, path: string, errors: FormErrors): num
 }
 
 function validateComponents(components: unknown[], v2: boolean, errors: FormErrors): void {
-  if (!v2 && components.length > Limit.rows) errors.add('components', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.rows} or fewer in length.`);
+  if (!v2 && components.length > Limit.rows)
+    errors.add('components', 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.rows} or fewer in length.`);
   const customIds = new Set<string>();
   const visit = (component: unknown, path: string): void => {
     if (!isObject(component)) return;
     const type = asNumber(component['type']);
     if (type === 1) {
       const children = asArray(component['components']);
-      if (children.length > Limit.rowButtons) errors.add(`${path}.components`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.rowButtons} or fewer in length.`);
+      if (children.length > Limit.rowButtons)
+        errors.add(`${path}.components`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.rowButtons} or fewer in length.`);
     }
     if (type === 2) {
       const label = asString(component['label']);
-      if (label !== undefined && label.length > Limit.label) errors.add(`${path}.label`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.label} or fewer in length.`);
+      if (label !== undefined && label.length > Limit.label)
+        errors.add(`${path}.label`, 'BASE_TYPE_MAX_LENGTH', `Must be ${Limit.label} or fewer in length.`);
       const isLink = component['style'] === 5 || component['style'] === 6;
       const customId = asString(component['custom_id']);
       if (!isLink && (!customId || customId.length > Limit.customId)) {
         errors.add(`${path}.custom_id`, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${Limit.customId} in length.`);
       }
       if (customId !== undefined) {
-        if (customIds.has(customId)) errors.add(`${path}.custom_id`, 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+        if (customIds.has(customId))
+          errors.add(`${path}.custom_id`, 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
         customIds.add(customId);
       }
-      if (component['style'] === 5 && !asString(component['url'])) errors.add(`${path}.url`, 'BASE_TYPE_REQUIRED', 'This field is required');
+      if (component['style'] === 5 && !asString(component['url']))
+        errors.add(`${path}.url`, 'BASE_TYPE_REQUIRED', 'This field is required');
     }
     asArray(component['components']).forEach((child, index) => visit(child, `${path}.components.${index}`));
     if (component['accessory'] !== undefined) visit(component['accessory'], `${path}.accessory`);

@@ -72,18 +72,22 @@ export function commandJson(command: CommandDefinition): JsonObject {
 }
 
 export function parseOptionDefinitions(value: unknown): CommandOptionDefinition[] {
-  return asArray(value).filter(isObject).map((option) => ({
-    type: asNumber(option['type']) ?? 0,
-    name: asString(option['name']) ?? '',
-    description: asString(option['description']) ?? '',
-    required: option['required'] === true,
-    autocomplete: option['autocomplete'] === true,
-    choices: asArray(option['choices']).filter(isObject).map((choice) => ({
-      name: asString(choice['name']) ?? '',
-      value: typeof choice['value'] === 'number' ? choice['value'] : asText(choice['value'] ?? ''),
-    })),
-    options: parseOptionDefinitions(option['options']),
-  }));
+  return asArray(value)
+    .filter(isObject)
+    .map((option) => ({
+      type: asNumber(option['type']) ?? 0,
+      name: asString(option['name']) ?? '',
+      description: asString(option['description']) ?? '',
+      required: option['required'] === true,
+      autocomplete: option['autocomplete'] === true,
+      choices: asArray(option['choices'])
+        .filter(isObject)
+        .map((choice) => ({
+          name: asString(choice['name']) ?? '',
+          value: typeof choice['value'] === 'number' ? choice['value'] : asText(choice['value'] ?? ''),
+        })),
+      options: parseOptionDefinitions(option['options']),
+    }));
 }
 
 type Scope = string | null;
@@ -182,7 +186,9 @@ export class CommandRegistry {
   }
 
   #define(applicationId: string, guildId: Scope, raw: JsonObject, id: string | undefined): CommandDefinition {
-    const contexts = Array.isArray(raw['contexts']) ? raw['contexts'].filter((c): c is number => typeof c === 'number') : null;
+    const contexts = Array.isArray(raw['contexts'])
+      ? raw['contexts'].filter((c): c is number => typeof c === 'number')
+      : null;
     const integrationTypes = Array.isArray(raw['integration_types'])
       ? raw['integration_types'].filter((t): t is number => typeof t === 'number')
       : [0];

@@ -1,12 +1,28 @@
 import type { World } from './world.js';
-import { ChannelType, type SandboxChannel, type SandboxGuild, type SandboxMember, type SandboxRole, type SandboxUser, type StoredMessage } from './model.js';
+import {
+  ChannelType,
+  type SandboxChannel,
+  type SandboxGuild,
+  type SandboxMember,
+  type SandboxRole,
+  type SandboxUser,
+  type StoredMessage,
+} from './model.js';
 
 /** World records → the JSON shapes Discord sends (only what discord.js reads). */
 
 export type Payload = Record<string, unknown>;
 
 export function userJson(user: SandboxUser): Payload {
-  const json: Payload = { id: user.id, username: user.username, global_name: user.globalName, discriminator: '0', avatar: null, public_flags: 0, flags: 0 };
+  const json: Payload = {
+    id: user.id,
+    username: user.username,
+    global_name: user.globalName,
+    discriminator: '0',
+    avatar: null,
+    public_flags: 0,
+    flags: 0,
+  };
   if (user.bot) json['bot'] = true;
   return json;
 }
@@ -29,7 +45,17 @@ export function roleJson(role: SandboxRole): Payload {
 }
 
 export function memberJson(world: World, member: SandboxMember, options: { withUser?: boolean } = {}): Payload {
-  const json: Payload = { nick: null, avatar: null, roles: member.roleIds, joined_at: member.joinedAt, premium_since: null, deaf: false, mute: false, flags: 0, pending: false };
+  const json: Payload = {
+    nick: null,
+    avatar: null,
+    roles: member.roleIds,
+    joined_at: member.joinedAt,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+  };
   const user = world.user(member.userId);
   if (options.withUser !== false && user) json['user'] = userJson(user);
   return json;
@@ -38,7 +64,13 @@ export function memberJson(world: World, member: SandboxMember, options: { withU
 export function channelJson(world: World, channel: SandboxChannel, options: { inGuildCreate?: boolean } = {}): Payload {
   if (channel.type === ChannelType.DM) {
     const recipient = channel.recipientId ? world.user(channel.recipientId) : undefined;
-    return { id: channel.id, type: channel.type, last_message_id: channel.lastMessageId, recipients: recipient ? [userJson(recipient)] : [], flags: 0 };
+    return {
+      id: channel.id,
+      type: channel.type,
+      last_message_id: channel.lastMessageId,
+      recipients: recipient ? [userJson(recipient)] : [],
+      flags: 0,
+    };
   }
   const json: Payload = {
     id: channel.id,

@@ -1,7 +1,14 @@
 import { BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS, ALL_PERMISSIONS, Permission } from '../permissions.js';
 import type { SnowflakeGenerator } from '../snowflake.js';
 import { GatewayIntent } from '../gateway/intents.js';
-import { ChannelType, type SandboxChannel, type SandboxGuild, type SandboxRole, type SandboxUser, type StoredMessage } from './model.js';
+import {
+  ChannelType,
+  type SandboxChannel,
+  type SandboxGuild,
+  type SandboxRole,
+  type SandboxUser,
+  type StoredMessage,
+} from './model.js';
 import { channelJson, guildCreateJson, memberJson, roleJson } from './payloads.js';
 
 /** Where world changes go: the gateway, which routes them to the guild's shard (null: DMs, shard 0). */
@@ -91,9 +98,23 @@ export class World {
     const shard = (options.shard ?? this.#guilds.size) % this.#shards;
     const id = this.#ids.nextOnShard(shard, this.#shards);
     const now = new Date().toISOString();
-    const guild: SandboxGuild = { id, name, ownerId: this.owner.id, roles: new Map(), members: new Map(), channelIds: [], joinedAt: now };
+    const guild: SandboxGuild = {
+      id,
+      name,
+      ownerId: this.owner.id,
+      roles: new Map(),
+      members: new Map(),
+      channelIds: [],
+      joinedAt: now,
+    };
     guild.roles.set(id, { id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0, managed: false });
-    const botRole: SandboxRole = { id: this.#ids.next(), name: this.bot.username, permissions: BOT_ROLE_PERMISSIONS, position: 1, managed: true };
+    const botRole: SandboxRole = {
+      id: this.#ids.next(),
+      name: this.bot.username,
+      permissions: BOT_ROLE_PERMISSIONS,
+      position: 1,
+      managed: true,
+    };
     guild.roles.set(botRole.id, botRole);
     guild.members.set(this.bot.id, { userId: this.bot.id, roleIds: [botRole.id], joinedAt: now });
     guild.members.set(this.owner.id, { userId: this.owner.id, roleIds: [], joinedAt: now });
@@ -152,9 +173,19 @@ export class World {
     const added = roleIds.filter((id) => !member.roleIds.includes(id));
     member.roleIds.push(...added);
     if (isNew) {
-      this.#sink?.dispatch(guild.id, 'GUILD_MEMBER_ADD', { ...memberJson(this, member), guild_id: guild.id }, GatewayIntent.GuildMembers);
+      this.#sink?.dispatch(
+        guild.id,
+        'GUILD_MEMBER_ADD',
+        { ...memberJson(this, member), guild_id: guild.id },
+        GatewayIntent.GuildMembers,
+      );
     } else if (added.length > 0) {
-      this.#sink?.dispatch(guild.id, 'GUILD_MEMBER_UPDATE', { ...memberJson(this, member), guild_id: guild.id }, GatewayIntent.GuildMembers);
+      this.#sink?.dispatch(
+        guild.id,
+        'GUILD_MEMBER_UPDATE',
+        { ...memberJson(this, member), guild_id: guild.id },
+        GatewayIntent.GuildMembers,
+      );
     }
     return user;
   }
@@ -167,7 +198,16 @@ export class World {
       const channel = this.#channels.get(existing);
       if (channel) return channel;
     }
-    const channel: SandboxChannel = { id: this.#ids.next(), type: ChannelType.DM, name: null, guildId: null, parentId: null, position: 0, recipientId: userId, lastMessageId: null };
+    const channel: SandboxChannel = {
+      id: this.#ids.next(),
+      type: ChannelType.DM,
+      name: null,
+      guildId: null,
+      parentId: null,
+      position: 0,
+      recipientId: userId,
+      lastMessageId: null,
+    };
     this.#channels.set(channel.id, channel);
     this.#dmByUser.set(userId, channel.id);
     return channel;
@@ -181,7 +221,16 @@ export class World {
     const userId = typeof user === 'string' ? user : user.id;
     const existing = this.#channels.get(this.#privateByUser.get(userId) ?? '');
     if (existing) return existing;
-    const channel: SandboxChannel = { id: this.#ids.next(), type: ChannelType.DM, name: null, guildId: null, parentId: null, position: 0, recipientId: userId, lastMessageId: null };
+    const channel: SandboxChannel = {
+      id: this.#ids.next(),
+      type: ChannelType.DM,
+      name: null,
+      guildId: null,
+      parentId: null,
+      position: 0,
+      recipientId: userId,
+      lastMessageId: null,
+    };
     this.#channels.set(channel.id, channel);
     this.#privateByUser.set(userId, channel.id);
     return channel;
@@ -255,12 +304,26 @@ export class World {
     for (const role of guild.roles.values()) if (role.name === name) return role;
     const role: SandboxRole = { id: this.#ids.next(), name, permissions, position: guild.roles.size, managed: false };
     guild.roles.set(role.id, role);
-    this.#sink?.dispatch(guild.id, 'GUILD_ROLE_CREATE', { guild_id: guild.id, role: roleJson(role) }, GatewayIntent.Guilds);
+    this.#sink?.dispatch(
+      guild.id,
+      'GUILD_ROLE_CREATE',
+      { guild_id: guild.id, role: roleJson(role) },
+      GatewayIntent.Guilds,
+    );
     return role;
   }
 
   #createChannel(guild: SandboxGuild, name: string, type: number, parentId: string | null): SandboxChannel {
-    const channel: SandboxChannel = { id: this.#ids.next(), type, name, guildId: guild.id, parentId, position: guild.channelIds.length, recipientId: null, lastMessageId: null };
+    const channel: SandboxChannel = {
+      id: this.#ids.next(),
+      type,
+      name,
+      guildId: guild.id,
+      parentId,
+      position: guild.channelIds.length,
+      recipientId: null,
+      lastMessageId: null,
+    };
     this.#channels.set(channel.id, channel);
     guild.channelIds.push(channel.id);
     return channel;
@@ -271,4 +334,3 @@ export class World {
 export function normalizeChannelName(name: string): string {
   return name.replace(/^#/, '').trim().toLowerCase().replace(/\s+/g, '-');
 }
-
