@@ -2,9 +2,9 @@ import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 
 /**
  * What the bot needs in a channel to answer there, and nothing more: the server invite asks for
- * exactly these. Slash commands, buttons and DMs need none of them (Discord takes the reply from
- * the interaction itself); they are for answering an @mention in a channel or a thread, and for
- * the embeds every answer is made of.
+ * exactly these. Slash commands, buttons and DMs need neither View Channel nor Send Messages
+ * (Discord takes the reply from the interaction itself); the set is for answering an @mention in a
+ * channel or a thread, and for the embeds every answer is made of.
  *
  * - View Channel: Discord delivers a channel's messages, mentions included, only to members who see it.
  * - Send Messages: to post the reply to a mention in a channel (it does not cover threads).
