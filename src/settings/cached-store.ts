@@ -3,18 +3,27 @@
  * The Map is updated only after the storage has committed, so a failed write leaves
  * memory and storage both as they were.
  */
+import type { Logger } from 'pino';
 import * as rules from './rules.js';
 import type { SettingsStorage, StorageTransaction } from './storage.js';
 import type { Attribution, ChangeOutcome, ChangeResult, GuildSettings, SettingsStore, Visibility } from './types.js';
 
+export interface CachedSettingsStoreOptions {
+  readonly now?: (() => number) | undefined;
+  /** Every failed write is logged here at error, with the guild (or channel) and the cause. */
+  readonly logger?: Logger | undefined;
+}
+
 export class CachedSettingsStore implements SettingsStore {
   readonly #storage: SettingsStorage;
   readonly #now: () => number;
+  readonly #logger: Logger | undefined;
   readonly #cache = new Map<string, GuildSettings>();
 
-  constructor(storage: SettingsStorage, now: () => number = Date.now) {
+  constructor(storage: SettingsStorage, options: CachedSettingsStoreOptions = {}) {
     this.#storage = storage;
-    this.#now = now;
+    this.#now = options.now ?? Date.now;
+    this.#logger = options.logger;
     for (const settings of storage.loadAll()) this.#cache.set(settings.guildId, settings);
   }
 
@@ -67,7 +76,7 @@ export class CachedSettingsStore implements SettingsStore {
 
   async forgetChannel(channelId: string): Promise<string[]> {
     rules.assertSnowflake('channelId', channelId);
-    const committed = await this.#storage.transaction((tx) => {
+    const committed = await this.#logged({ channel: channelId }, (tx) => {
       const dropped: GuildSettings[] = [];
       for (const guildId of tx.guildsWithChannel(channelId)) {
         const next = rules.dropChannel(readOrDefault(tx, guildId), channelId);
@@ -83,7 +92,7 @@ export class CachedSettingsStore implements SettingsStore {
 
   async forgetGuild(guildId: string): Promise<void> {
     rules.assertSnowflake('guildId', guildId);
-    await this.#storage.transaction((tx) => tx.remove(guildId));
+    await this.#logged({ guild: guildId }, (tx) => tx.remove(guildId));
     this.#cache.delete(guildId);
   }
 
@@ -100,7 +109,7 @@ export class CachedSettingsStore implements SettingsStore {
     rules.assertSnowflake('by', by);
     const at = this.#now();
     if (!Number.isSafeInteger(at)) throw new RangeError(`the clock must return whole milliseconds, got ${at}`);
-    const result = await this.#storage.transaction((tx) => {
+    const result = await this.#logged({ guild: guildId }, (tx) => {
       const decided = rule(readOrDefault(tx, guildId), { by, at });
       if (decided.outcome !== 'unchanged' && decided.outcome !== 'full') tx.write(decided.settings);
       return decided;
@@ -109,6 +118,16 @@ export class CachedSettingsStore implements SettingsStore {
     // which another process may have moved since this one loaded it.
     this.#cache.set(guildId, result.settings);
     return result;
+  }
+
+  /** The operator hears of every write that failed; the moderator is told by the caller. */
+  async #logged<T>(about: { guild: string } | { channel: string }, work: (tx: StorageTransaction) => T): Promise<T> {
+    try {
+      return await this.#storage.transaction(work);
+    } catch (error) {
+      this.#logger?.error({ ...about, err: error }, 'settings change not saved');
+      throw error;
+    }
   }
 }
 

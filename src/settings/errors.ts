@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 
-export type SettingsStoreErrorKind = 'corrupt' | 'unreadable' | 'readonly' | 'busy' | 'io' | 'newer-schema';
+export type SettingsStoreErrorKind = 'corrupt' | 'unreadable' | 'readonly' | 'busy' | 'io' | 'newer-schema' | 'missing';
 
 const ADVICE: Record<SettingsStoreErrorKind, string> = {
   corrupt:
@@ -20,6 +20,9 @@ const ADVICE: Record<SettingsStoreErrorKind, string> = {
   io: 'Check that DATA_DIR is a directory on a healthy disk with free space.',
   'newer-schema':
     'It was left untouched. Run the newer policy-bot that wrote it, or set DATA_DIR to another directory.',
+  missing:
+    'Nothing was changed, and no change will be saved until the bot restarts. Put the file back ' +
+    '(from a backup), then restart the bot; without it, the bot starts again with default settings.',
 };
 
 const HEADLINE: Record<SettingsStoreErrorKind, string> = {
@@ -29,6 +32,7 @@ const HEADLINE: Record<SettingsStoreErrorKind, string> = {
   busy: 'is locked by another connection',
   io: 'could not be accessed',
   'newer-schema': 'was written by a newer version of policy-bot',
+  missing: 'is no longer the file the bot opened',
 };
 
 export class SettingsStoreError extends Error {

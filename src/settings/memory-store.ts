@@ -47,6 +47,6 @@ export interface MemorySettingsStoreOptions {
 
 export class MemorySettingsStore extends CachedSettingsStore {
   constructor(options: MemorySettingsStoreOptions = {}) {
-    super(new MemoryStorage(), options.now);
+    super(new MemoryStorage(), { now: options.now });
   }
 }

@@ -3,7 +3,9 @@
  * reported as a SettingsStoreError naming the file; a failed transaction is rolled back.
  */
 import type Database from 'better-sqlite3';
+import { retryWhileBusy } from './busy-retry.js';
 import { SettingsStoreError, toSettingsStoreError } from './errors.js';
+import { assertSameFile, type FileIdentity } from './file-identity.js';
 import { freezeSettings } from './rules.js';
 import type { SettingsStorage, StorageTransaction } from './storage.js';
 import type { Attribution, GuildSettings, SettingName } from './types.js';
@@ -39,9 +41,17 @@ const ATTRIBUTION_COLUMNS: readonly {
   { name: 'share', by: 'share_by', at: 'share_at' },
 ];
 
+export interface SqliteStorageOptions {
+  /** How long a write keeps trying a file another connection has locked before failing with 'busy'. */
+  readonly busyTimeoutMs: number;
+  /** The file as it was opened: a write into a deleted or replaced one would be lost. */
+  readonly identity: FileIdentity;
+}
+
 export class SqliteStorage implements SettingsStorage {
   readonly #db: Database.Database;
   readonly #file: string;
+  readonly #options: SqliteStorageOptions;
   readonly #selectGuild: Database.Statement<[string], GuildRow>;
   readonly #selectAllGuilds: Database.Statement<[], GuildRow>;
   readonly #selectChannels: Database.Statement<[string], ChannelRow>;
@@ -52,9 +62,11 @@ export class SqliteStorage implements SettingsStorage {
   readonly #insertChannel: Database.Statement<[string, string, number]>;
   readonly #deleteGuild: Database.Statement<[string]>;
 
-  constructor(db: Database.Database, file: string) {
+  /** `db` must have been opened with no busy timeout: waiting is done here, off the event loop. */
+  constructor(db: Database.Database, file: string, options: SqliteStorageOptions) {
     this.#db = db;
     this.#file = file;
+    this.#options = options;
     this.#selectGuild = db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?');
     this.#selectAllGuilds = db.prepare('SELECT * FROM guild_settings');
     this.#selectChannels = db.prepare(
@@ -109,15 +121,17 @@ export class SqliteStorage implements SettingsStorage {
       write: (settings) => this.#write(settings),
       remove: (guildId) => void this.#deleteGuild.run(guildId),
     };
-    return new Promise((resolve) => {
+    const attempt = (): T => {
       try {
+        assertSameFile(this.#file, this.#options.identity);
         // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
-        // interleaved with another process's write (and waits busy_timeout for it).
-        resolve(this.#db.transaction(work).immediate(tx));
+        // interleaved with another process's write.
+        return this.#db.transaction(work).immediate(tx);
       } catch (error) {
         throw toSettingsStoreError(error, this.#file, true);
       }
-    });
+    };
+    return retryWhileBusy(attempt, this.#options.busyTimeoutMs);
   }
 
   close(): void {

@@ -6,20 +6,33 @@
 import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
 import { CachedSettingsStore } from './cached-store.js';
 import { SettingsStoreError, toSettingsStoreError } from './errors.js';
+import { identityOf } from './file-identity.js';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, refuseNewerSchema } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import type { SettingsStore } from './types.js';
 
 export const SETTINGS_FILE_NAME = 'policy-bot.sqlite';
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/** Well inside the 3 s Discord gives a button press that is not deferred. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 1_000;
+/**
+ * Opening may wait on the thread: nothing is answered before the store is open, and several
+ * shards starting together take turns to check the schema.
+ */
+const OPEN_BUSY_TIMEOUT_MS = 5_000;
 
 export interface OpenSettingsStoreOptions {
   readonly dataDir: string;
   readonly now?: () => number;
-  /** How long a write waits for another connection's lock before failing with kind 'busy'. */
+  /**
+   * How long a write keeps trying while another connection holds the lock before failing with
+   * kind 'busy'. It waits on timers: answers go on meanwhile.
+   */
   readonly busyTimeoutMs?: number;
+  /** Every failed write is logged here at error, with the guild and the cause. */
+  readonly logger?: Logger;
   /**
    * Opens an existing file without ever writing to it; every change then fails with kind
    * 'readonly'. For inspection tools, and for tests (as root, chmod cannot forbid writing).
@@ -33,21 +46,25 @@ const SQLITE_HEADER_BYTES = 100;
 export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsStore {
   const file = path.join(options.dataDir, SETTINGS_FILE_NAME);
   const readonly = options.readonly ?? false;
-  const db = openDatabase(file, options.dataDir, readonly, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+  const db = openDatabase(file, options.dataDir, readonly);
   try {
-    return new CachedSettingsStore(new SqliteStorage(db, file), options.now);
+    const storage = new SqliteStorage(db, file, {
+      busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      identity: identityOf(file),
+    });
+    return new CachedSettingsStore(storage, { now: options.now, logger: options.logger });
   } catch (error) {
     db.close();
     throw toSettingsStoreError(error, file, false);
   }
 }
 
-function openDatabase(file: string, dataDir: string, readonly: boolean, busyTimeoutMs: number): Database.Database {
+function openDatabase(file: string, dataDir: string, readonly: boolean): Database.Database {
   const exists = inspectFileSystem(file, dataDir, readonly);
   let db: Database.Database;
   try {
     // `timeout` is better-sqlite3's name for SQLite's busy_timeout.
-    db = new Database(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
+    db = new Database(file, { readonly, fileMustExist: readonly, timeout: OPEN_BUSY_TIMEOUT_MS });
   } catch (error) {
     throw toSettingsStoreError(error, file, !exists);
   }
@@ -61,18 +78,24 @@ function openDatabase(file: string, dataDir: string, readonly: boolean, busyTime
         const detail = `schema version ${version} needs migrating, but it was opened read-only`;
         throw new SettingsStoreError('readonly', file, detail);
       }
-      return db;
+    } else {
+      prepareForWriting(db, file);
     }
-    // Only now, with the file known to be healthy, is anything written to it.
-    db.pragma('journal_mode = WAL');
-    // FULL: a `/config` change acknowledged to a moderator must survive a power cut too.
-    db.pragma('synchronous = FULL');
-    migrate(db, file);
+    // From now on a locked file fails at once, and the storage tries again from a timer.
+    db.pragma('busy_timeout = 0');
     return db;
   } catch (error) {
     db.close();
     throw toSettingsStoreError(error, file, false);
   }
+}
+
+/** Only called once the file is known to be healthy: the first writes to it. */
+function prepareForWriting(db: Database.Database, file: string): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a `/config` change acknowledged to a moderator must survive a power cut too.
+  db.pragma('synchronous = FULL');
+  migrate(db, file);
 }
 
 /**
