@@ -3,7 +3,18 @@
  * an order that never writes to a file before it has been shown to be a healthy settings
  * database of a schema this code knows: a file it cannot read is reported, not replaced.
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -60,13 +71,13 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
 }
 
 function openDatabase(file: string, dataDir: string, readonly: boolean): Database.Database {
-  const exists = inspectFileSystem(file, dataDir, readonly);
+  if (!inspectFileSystem(file, dataDir, readonly)) createFile(file);
   let db: Database.Database;
   try {
     // `timeout` is better-sqlite3's name for SQLite's busy_timeout.
-    db = new Database(file, { readonly, fileMustExist: readonly, timeout: OPEN_BUSY_TIMEOUT_MS });
+    db = new Database(file, { readonly, fileMustExist: true, timeout: OPEN_BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw toSettingsStoreError(error, file, !exists);
+    throw toSettingsStoreError(error, file, false);
   }
   try {
     const version = readSchemaVersion(db);
@@ -96,6 +107,37 @@ function prepareForWriting(db: Database.Database, file: string): void {
   // FULL: a `/config` change acknowledged to a moderator must survive a power cut too.
   db.pragma('synchronous = FULL');
   migrate(db, file);
+}
+
+/**
+ * A new settings file is made whole under another name and linked into place, so the file is
+ * never empty: an empty one can then only be a damaged file, and is refused rather than
+ * taken as a new database.
+ */
+function createFile(file: string): void {
+  const draft = `${file}.new-${process.pid}`;
+  const removeDraft = (): void => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${draft}${suffix}`, { force: true });
+  };
+  try {
+    removeDraft();
+    const db = new Database(draft, { timeout: OPEN_BUSY_TIMEOUT_MS });
+    try {
+      prepareForWriting(db, draft);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      // Another shard starting at the same moment created it first: that one is used.
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    }
+  } catch (error) {
+    throw toSettingsStoreError(error, file, true);
+  } finally {
+    removeDraft();
+  }
 }
 
 /**
@@ -136,9 +178,9 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
-/** SQLite treats an empty file as an empty database; anything else must start with its magic. */
+/** A settings file starts with SQLite's magic; SQLite itself would take an empty file for a new database. */
 function refuseForeignHeader(file: string, size: number): void {
-  if (size === 0) return;
+  if (size === 0) throw new SettingsStoreError('corrupt', file, 'it is empty (0 bytes), as a truncated file is');
   if (size < SQLITE_HEADER_BYTES) {
     throw new SettingsStoreError('corrupt', file, `only ${size} bytes, shorter than a SQLite header`);
   }

@@ -62,6 +62,8 @@ describe('a settings file the store cannot read', () => {
     ['a text file', (file) => writeFileSync(file, 'DATA_DIR=/var/lib/policy-bot\nthis is not a database\n'.repeat(20))],
     ['garbage bytes', (file) => writeFileSync(file, garbage)],
     ['a header cut short', async (file, dataDir) => truncateSync(await writeHealthyFile(dataDir), 60)],
+    // SQLite would take an empty file for a new database, and every server would lose its settings.
+    ['a file truncated to 0 bytes', async (file, dataDir) => truncateSync(await writeHealthyFile(dataDir), 0)],
     [
       'a file truncated in the middle of its tables',
       async (file, dataDir) => {
@@ -90,11 +92,9 @@ describe('a settings file the store cannot read', () => {
       const file = path.join(dataDir, SETTINGS_FILE_NAME);
       await make(file, dataDir);
       const bytes = readFileSync(file);
-      expectRefusal(
-        failure(() => openSettingsStore({ dataDir })),
-        'corrupt',
-        file,
-      );
+      const error = failure(() => openSettingsStore({ dataDir }));
+      expectRefusal(error, 'corrupt', file);
+      expect(error.message).toContain('Restore it from a backup, or move it aside');
       expect(readFileSync(file).equals(bytes)).toBe(true);
     });
   }
