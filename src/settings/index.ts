@@ -18,5 +18,5 @@ export {
   openSettingsStore,
   type OpenSettingsStoreOptions,
 } from './sqlite-store.js';
-export type { SettingsStorage, StorageTransaction } from './storage.js';
+export type { SettingsStorage, StorageDecision, StoredGuild, StorageWatcher } from './storage.js';
 export { CachedSettingsStore } from './cached-store.js';

@@ -63,7 +63,7 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
       busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       identity: identityOf(file),
     });
-    return new CachedSettingsStore(storage, { now: options.now, logger: options.logger });
+    return new CachedSettingsStore(storage, storage.loadAll(), { now: options.now, logger: options.logger });
   } catch (error) {
     db.close();
     throw toSettingsStoreError(error, file, false);
