@@ -1,4 +1,4 @@
-/** Moderator configuration (`/config`): the store interface and its two implementations. */
+/** Moderator configuration (`/config`): the store interface, and its stores on SQLite, PostgreSQL and memory. */
 export type {
   Attribution,
   ChangeOutcome,
@@ -19,4 +19,11 @@ export {
   type OpenSettingsStoreOptions,
 } from './sqlite-store.js';
 export type { SettingsStorage, StorageDecision, StoredGuild, StorageWatcher } from './storage.js';
-export { CachedSettingsStore } from './cached-store.js';
+export { CachedSettingsStore, type CachedSettingsStoreOptions } from './cached-store.js';
+export {
+  openPostgresSettingsStore,
+  PostgresSettingsStore,
+  type OpenPostgresSettingsStoreOptions,
+} from './postgres-store.js';
+export type { PostgresStorageEvents } from './postgres-storage.js';
+export { DEFAULT_SCHEMA, SETTINGS_TIMEOUTS, type PostgresTimeouts } from './postgres-connection.js';

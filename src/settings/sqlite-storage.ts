@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { retryWhileBusy } from './busy-retry.js';
+import { ATTRIBUTION_COLUMNS } from './columns.js';
 import { SettingsStoreError, toSettingsStoreError } from './errors.js';
 import { assertSameFile, type FileIdentity } from './file-identity.js';
 import { freezeSettings } from './rules.js';
@@ -29,17 +30,6 @@ interface ChannelRow {
   readonly guild_id: string;
   readonly channel_id: string;
 }
-
-const ATTRIBUTION_COLUMNS: readonly {
-  readonly name: SettingName;
-  readonly by: Extract<keyof GuildRow, `${string}_by`>;
-  readonly at: Extract<keyof GuildRow, `${string}_at`>;
-}[] = [
-  { name: 'answerChannels', by: 'channels_by', at: 'channels_at' },
-  { name: 'visibility', by: 'visibility_by', at: 'visibility_at' },
-  { name: 'mentions', by: 'mentions_by', at: 'mentions_at' },
-  { name: 'share', by: 'share_by', at: 'share_at' },
-];
 
 export interface SqliteStorageOptions {
   /** How long a write keeps trying a file another connection has locked before failing with 'busy'. */
