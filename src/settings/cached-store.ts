@@ -96,7 +96,8 @@ export class CachedSettingsStore implements SettingsStore {
 
   async forgetGuild(guildId: string): Promise<void> {
     rules.assertSnowflake('guildId', guildId);
-    this.#offer(await this.#logged({ guild: guildId }, () => this.#storage.remove(guildId)));
+    const removed = await this.#logged({ guild: guildId }, () => this.#storage.remove(guildId));
+    this.#offer(removed);
   }
 
   close(): void {
@@ -141,11 +142,13 @@ export class CachedSettingsStore implements SettingsStore {
     }
   }
 
-  #offer(stored: StoredGuild): void {
+  /** Takes what a storage says unless a newer revision is known already; returns whether it did. */
+  #offer(stored: StoredGuild): boolean {
     const known = this.#revisions.get(stored.guildId);
-    if (known !== undefined && known >= stored.revision) return;
+    if (known !== undefined && known >= stored.revision) return false;
     this.#revisions.set(stored.guildId, stored.revision);
     this.#cache.set(stored.guildId, stored.settings ?? rules.defaultSettings(stored.guildId));
+    return true;
   }
 
   /** A full read is the truth as of now: guilds it does not hold are back to defaults. */

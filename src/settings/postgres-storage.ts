@@ -14,11 +14,14 @@ import { ROW_COLUMNS, rowValues, STORED_COLUMNS, storedOfRow } from './postgres-
 import type { SettingsStorage, StorageDecision, StorageWatcher, StoredGuild } from './storage.js';
 import type { GuildSettings } from './types.js';
 
-/** Other writers on one guild at the same moment are rare; this many in a row means something is wrong. */
-const MOST_ATTEMPTS = 5;
+/**
+ * Of writers racing on one guild, one wins each round, so the rest soon get through; a guild
+ * still changing under every attempt for this long means something is wrong.
+ */
+const PATIENCE_MS = 1_500;
 
 export interface PostgresStorageEvents {
-  /** A change made elsewhere was heard and is in the cache. */
+  /** A change made elsewhere was heard and is now in the cache (echoes of this store's own writes are not). */
   notice: [stored: StoredGuild];
   /** Notices were lost (the connection dropped); they resume with `reloaded`. */
   lost: [error: unknown];
@@ -78,6 +81,7 @@ export class PostgresStorage implements SettingsStorage {
     decide: (stored: GuildSettings | undefined) => StorageDecision<T>,
   ): Promise<{ result: T; stored: StoredGuild }> {
     return this.#run(async () => {
+      const giveUpAt = performance.now() + PATIENCE_MS;
       for (let attempt = 1; ; attempt++) {
         const read = (await this.#pool.query({ ...this.#sql.select, values: [guildId] })).rows[0] as unknown;
         const current = read === undefined ? undefined : storedOfRow(read);
@@ -92,8 +96,12 @@ export class PostgresStorage implements SettingsStorage {
               });
         const revision = (written.rows[0] as { revision?: string } | undefined)?.revision;
         if (revision !== undefined) return { result, stored: { guildId, settings: write, revision: BigInt(revision) } };
-        if (attempt === MOST_ATTEMPTS) {
-          throw postgresStoreError('busy', this.#database, `guild ${guildId} changed under ${attempt} attempts`);
+        if (performance.now() > giveUpAt) {
+          throw postgresStoreError(
+            'busy',
+            this.#database,
+            `guild ${guildId} changed under each of ${attempt} attempts`,
+          );
         }
       }
     });
@@ -136,8 +144,7 @@ export class PostgresStorage implements SettingsStorage {
       this.#early.push(stored);
       return;
     }
-    this.#watcher.changed(stored);
-    this.events.emit('notice', stored);
+    if (this.#watcher.changed(stored)) this.events.emit('notice', stored);
   }
 
   async #run<T>(work: () => Promise<T>): Promise<T> {

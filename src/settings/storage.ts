@@ -24,7 +24,8 @@ export interface StorageDecision<T> {
 
 /** Changes made elsewhere (another instance on the same database), as the storage hears of them. */
 export interface StorageWatcher {
-  changed(stored: StoredGuild): void;
+  /** Returns whether it was news: false for what was already known (an echo of this process's own write). */
+  changed(stored: StoredGuild): boolean;
   /** Everything was read again (after the storage lost touch and may have missed changes). */
   reloaded(all: readonly StoredGuild[]): void;
 }
