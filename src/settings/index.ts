@@ -27,3 +27,11 @@ export {
 } from './postgres-store.js';
 export type { PostgresStorageEvents } from './postgres-storage.js';
 export { DEFAULT_SCHEMA, SETTINGS_TIMEOUTS, type PostgresTimeouts } from './postgres-connection.js';
+export {
+  FAIR_USE_TIMEOUTS,
+  openPostgresFairUse,
+  PostgresFairUse,
+  type FairUseLimiter,
+  type FairUseVerdict,
+  type OpenPostgresFairUseOptions,
+} from './postgres-fair-use.js';
