@@ -35,3 +35,5 @@ export {
   type FairUseVerdict,
   type OpenPostgresFairUseOptions,
 } from './postgres-fair-use.js';
+export { openStore, type OpenStoreOptions } from './open-store.js';
+export { copySettingsToPostgres, type CopyReport, type CopyToPostgresOptions } from './copy-to-postgres.js';
