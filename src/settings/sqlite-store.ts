@@ -23,7 +23,7 @@ import { SettingsStoreError, toSettingsStoreError } from './errors.js';
 import { identityOf } from './file-identity.js';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, refuseNewerSchema } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
-import type { SettingsStore } from './types.js';
+import type { GuildSettings, SettingsStore } from './types.js';
 
 export const SETTINGS_FILE_NAME = 'policy-bot.sqlite';
 /** Well inside the 3 s Discord gives a button press that is not deferred. */
@@ -67,6 +67,27 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
   } catch (error) {
     db.close();
     throw toSettingsStoreError(error, file, false);
+  }
+}
+
+/** Every guild's settings in DATA_DIR's file, read without writing to it (to copy them elsewhere). */
+export function readSettingsFile(dataDir: string): GuildSettings[] {
+  const file = path.join(dataDir, SETTINGS_FILE_NAME);
+  if (statOrUndefined(file) === undefined) {
+    throw new SettingsStoreError(
+      'unreadable',
+      file,
+      'there is no such file: DATA_DIR must name the folder that holds it',
+    );
+  }
+  const db = openDatabase(file, dataDir, true);
+  try {
+    const storage = new SqliteStorage(db, file, { busyTimeoutMs: 0, identity: identityOf(file) });
+    return storage.loadAll().flatMap((stored) => (stored.settings === undefined ? [] : [stored.settings]));
+  } catch (error) {
+    throw toSettingsStoreError(error, file, false);
+  } finally {
+    db.close();
   }
 }
 
