@@ -108,7 +108,9 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
     }
     expect(store.get(GUILD)).toBe(before);
     const reply = await addThroughConfig(store);
-    expect(isProblem(reply) && reply.problem).toMatch(/^Nothing was changed: the settings database is read-only/);
+    expect(isProblem(reply) && reply.problem).toBe(
+      'Nothing was changed: the settings database is read-only (the bot’s operator must fix it).',
+    );
   });
 
   it('refuses to open read-only when the schema would have to be created, creating nothing', async () => {
