@@ -53,7 +53,7 @@ export class SqliteStorage implements SettingsStorage {
   readonly #insertChannel: Database.Statement<[string, string, number]>;
   readonly #deleteGuild: Database.Statement<[string]>;
 
-  /** `db` must have been opened with no busy timeout: waiting is done here, off the event loop. */
+  /** `db` must have no busy timeout by the first write: waiting for a lock is done here, off the event loop. */
   constructor(db: Database.Database, file: string, options: SqliteStorageOptions) {
     this.#db = db;
     this.#file = file;

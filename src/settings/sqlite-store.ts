@@ -63,7 +63,10 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
       busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       identity: identityOf(file),
     });
-    return new CachedSettingsStore(storage, storage.loadAll(), { now: options.now, logger: options.logger });
+    const loaded = storage.loadAll();
+    // From now on a locked file fails at once, and the storage tries again from a timer.
+    db.pragma('busy_timeout = 0');
+    return new CachedSettingsStore(storage, loaded, { now: options.now, logger: options.logger });
   } catch (error) {
     db.close();
     throw toSettingsStoreError(error, file, false);
@@ -113,8 +116,6 @@ function openDatabase(file: string, dataDir: string, readonly: boolean): Databas
     } else {
       prepareForWriting(db, file);
     }
-    // From now on a locked file fails at once, and the storage tries again from a timer.
-    db.pragma('busy_timeout = 0');
     return db;
   } catch (error) {
     db.close();
