@@ -3,28 +3,14 @@
  * as soon as its notice arrives (asserted by waiting for that notice, never by sleeping), and an
  * instance that lost touch reads everything again when it is back.
  */
-import type pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openPostgresSettingsStore, type PostgresSettingsStore, type StoredGuild } from '../../src/settings/index.js';
-import { DatabaseLink } from './postgres-link.js';
-import { adminSession, dropSchemas, freshSchema, postgresUrl } from './postgres-support.js';
+import type { PostgresSettingsStore, StoredGuild } from '../../src/settings/index.js';
+import { dropSchemas, freshSchema, Opened } from './postgres-support.js';
 import { GUILD, MOD, OTHER_GUILD, OTHER_MOD, channel } from './support.js';
 
-const stores: PostgresSettingsStore[] = [];
-const links: DatabaseLink[] = [];
-const sessions: pg.Client[] = [];
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.end().catch(() => undefined);
-  await Promise.all(stores.splice(0).map((store) => store.end()));
-  for (const link of links.splice(0)) await link.close();
-});
+const opened = new Opened();
+afterEach(() => opened.closeAll());
 afterAll(dropSchemas);
-
-async function open(schema: string, databaseUrl = postgresUrl): Promise<PostgresSettingsStore> {
-  const store = await openPostgresSettingsStore({ databaseUrl, schema });
-  stores.push(store);
-  return store;
-}
 
 /** Resolves with the first notice about `guildId` that `store` applies to its cache. */
 function noticeOf(store: PostgresSettingsStore, guildId: string): Promise<StoredGuild> {
@@ -41,7 +27,7 @@ function noticeOf(store: PostgresSettingsStore, guildId: string): Promise<Stored
 describe('settings changes reach every instance', () => {
   it('puts a change made through one instance into the other’s cache within a second, for every kind of change', async () => {
     const schema = freshSchema();
-    const [first, second] = [await open(schema), await open(schema)];
+    const [first, second] = [await opened.store(schema), await opened.store(schema)];
     expect(second.get(GUILD).visibility).toBe('public');
 
     const steps: [string, () => Promise<unknown>, () => void][] = [
@@ -77,11 +63,10 @@ describe('settings changes reach every instance', () => {
 
   it('hears a change an operator makes by hand in psql', async () => {
     const schema = freshSchema();
-    const store = await open(schema);
+    const store = await opened.store(schema);
     await store.setShare(GUILD, false, MOD);
     const heard = noticeOf(store, GUILD);
-    const session = await adminSession();
-    sessions.push(session);
+    const session = await opened.session();
     await session.query(`UPDATE ${schema}.guild_settings SET share = true, share_by = NULL, share_at = NULL`);
     await heard;
     expect(store.get(GUILD).share).toBe(true);
@@ -90,12 +75,12 @@ describe('settings changes reach every instance', () => {
 
   it('keeps both instances’ changes when they change one guild at the same moment', async () => {
     const schema = freshSchema();
-    const [first, second] = [await open(schema), await open(schema)];
+    const [first, second] = [await opened.store(schema), await opened.store(schema)];
     const added = await Promise.all(
       Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? first : second).addChannel(OTHER_GUILD, channel(n), MOD)),
     );
     expect(added.map((result) => result.outcome)).toEqual(Array.from({ length: 10 }, () => 'added'));
-    const reopened = await open(schema);
+    const reopened = await opened.store(schema);
     expect([...reopened.get(OTHER_GUILD).answerChannels].sort()).toEqual(
       Array.from({ length: 10 }, (_, n) => channel(n)).sort(),
     );
@@ -103,10 +88,9 @@ describe('settings changes reach every instance', () => {
 
   it('reads everything again after losing touch, so a change made meanwhile is not missed', async () => {
     const schema = freshSchema();
-    const link = await DatabaseLink.open(postgresUrl);
-    links.push(link);
-    const direct = await open(schema);
-    const behind = await open(schema, link.url);
+    const link = await opened.link();
+    const direct = await opened.store(schema);
+    const behind = await opened.store(schema, link.url);
     const first = noticeOf(behind, GUILD);
     await direct.setMentions(GUILD, false, MOD);
     await first;
@@ -134,12 +118,10 @@ describe('settings changes reach every instance', () => {
 
   it('recovers when the server ends its sessions, as a restart does (57P01), and reads everything again', async () => {
     const schema = freshSchema();
-    const link = await DatabaseLink.open(postgresUrl);
-    links.push(link);
-    const direct = await open(schema);
-    const behind = await open(schema, link.url);
-    const session = await adminSession();
-    sessions.push(session);
+    const link = await opened.link();
+    const direct = await opened.store(schema);
+    const behind = await opened.store(schema, link.url);
+    const session = await opened.session();
 
     const lost = new Promise((resolve) => behind.events.once('lost', resolve));
     const reloaded = new Promise<number>((resolve) => behind.events.once('reloaded', resolve));

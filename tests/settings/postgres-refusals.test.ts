@@ -5,57 +5,22 @@
  * read. No message names the password.
  */
 import { ChannelType } from 'discord.js';
-import type pg from 'pg';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Invocation } from '../../commands/command.js';
 import { config } from '../../commands/config.js';
 import { isProblem, type Reply } from '../../src/replies/answer.js';
 import { LATEST_POSTGRES_VERSION } from '../../src/settings/postgres-migrations.js';
-import {
-  openPostgresSettingsStore,
-  SettingsStoreError,
-  type PostgresSettingsStore,
-  type SettingsStoreErrorKind,
-} from '../../src/settings/index.js';
+import type { PostgresSettingsStore, SettingsStoreError, SettingsStoreErrorKind } from '../../src/settings/index.js';
 import { corpus, search } from '../junk/support.js';
-import { DatabaseLink } from './postgres-link.js';
-import { adminSession, dropSchemas, freshSchema, postgresUrl, readOnlyUrl } from './postgres-support.js';
-import { GUILD, MOD, OTHER_MOD, channel } from './support.js';
+import { dropSchemas, freshSchema, Opened, postgresUrl, readOnlyUrl } from './postgres-support.js';
+import { GUILD, MOD, OTHER_MOD, channel, storeRefusal } from './support.js';
 
-const stores: PostgresSettingsStore[] = [];
-const links: DatabaseLink[] = [];
-const sessions: pg.Client[] = [];
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.end().catch(() => undefined);
-  await Promise.all(stores.splice(0).map((store) => store.end()));
-  for (const link of links.splice(0)) await link.close();
-});
+const opened = new Opened();
+afterEach(() => opened.closeAll());
 afterAll(dropSchemas);
 
 const password = new URL(postgresUrl).password;
-
-async function open(schema: string, databaseUrl = postgresUrl, logger?: pino.Logger): Promise<PostgresSettingsStore> {
-  const store = await openPostgresSettingsStore({ databaseUrl, schema, logger });
-  stores.push(store);
-  return store;
-}
-
-async function admin(): Promise<pg.Client> {
-  const session = await adminSession();
-  sessions.push(session);
-  return session;
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<SettingsStoreError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof SettingsStoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a SettingsStoreError, but nothing was thrown');
-}
 
 function expectRefusal(error: SettingsStoreError, kind: SettingsStoreErrorKind): void {
   expect(error.kind).toBe(kind);
@@ -93,8 +58,8 @@ function addThroughConfig(store: PostgresSettingsStore): Promise<Reply> {
 describe('the PostgreSQL store refuses what it cannot do', () => {
   it('refuses every change on a read-only database, keeps answering from what it read, and /config says nothing changed', async () => {
     const schema = freshSchema();
-    await seed(await open(schema));
-    const store = await open(schema, readOnlyUrl());
+    await seed(await opened.store(schema));
+    const store = await opened.store(schema, readOnlyUrl());
     const before = store.get(GUILD);
     expect(before.answerChannels).toEqual([channel(1)]);
     for (const change of [
@@ -104,7 +69,7 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
       () => store.forgetChannel(channel(1)),
       () => store.forgetGuild(GUILD),
     ]) {
-      expectRefusal(await refusal(change), 'readonly');
+      expectRefusal(await storeRefusal(change), 'readonly');
     }
     expect(store.get(GUILD)).toBe(before);
     const reply = await addThroughConfig(store);
@@ -115,47 +80,46 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
 
   it('refuses to open read-only when the schema would have to be created, creating nothing', async () => {
     const schema = freshSchema();
-    expectRefusal(await refusal(() => open(schema, readOnlyUrl())), 'readonly');
-    const { rows } = await (await admin()).query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    expectRefusal(await storeRefusal(() => opened.store(schema, readOnlyUrl())), 'readonly');
+    const { rows } = await (await opened.session()).query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     expect(rows).toEqual([]);
   });
 
   it('refuses a schema migrated by a newer policy-bot, and leaves it as it is', async () => {
     const schema = freshSchema();
-    (await open(schema)).close();
-    const session = await admin();
+    (await opened.store(schema)).close();
+    const session = await opened.session();
     await session.query(
       `INSERT INTO ${schema}.schema_migrations (version, description) VALUES ($1, 'from the future')`,
       [LATEST_POSTGRES_VERSION + 1],
     );
-    const error = await refusal(() => open(schema));
+    const error = await storeRefusal(() => opened.store(schema));
     expectRefusal(error, 'newer-schema');
     expect(error.message).toContain(`schema version ${LATEST_POSTGRES_VERSION + 1}`);
   });
 
   it('cannot open a database nobody answers at, and says what to check', async () => {
-    const link = await DatabaseLink.open(postgresUrl);
-    links.push(link);
+    const link = await opened.link();
     const url = link.url;
     await link.cut();
-    const error = await refusal(() => open(freshSchema(), url));
+    const error = await storeRefusal(() => opened.store(freshSchema(), url));
     expectRefusal(error, 'unavailable');
     expect(error.message).toContain('Check that the server is running');
   });
 
   it('refuses a change whose statement outlasts the statement timeout, well within Discord’s 3 s', async () => {
     const schema = freshSchema();
-    const store = await open(schema);
+    const store = await opened.store(schema);
     await seed(store);
     const before = store.get(GUILD);
-    const session = await admin();
+    const session = await opened.session();
     // A trigger of the operator's that takes far too long, as a slow disk or a bloated table would.
     await session.query(`
       CREATE FUNCTION ${schema}.slow() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$;
       CREATE TRIGGER slow BEFORE UPDATE ON ${schema}.guild_settings FOR EACH ROW EXECUTE FUNCTION ${schema}.slow();`);
     const started = performance.now();
-    const error = await refusal(() => store.setVisibility(GUILD, 'ephemeral', OTHER_MOD));
+    const error = await storeRefusal(() => store.setVisibility(GUILD, 'ephemeral', OTHER_MOD));
     expect(performance.now() - started).toBeLessThan(3_000);
     expectRefusal(error, 'busy');
     expect(error.message).toContain('57014');
@@ -166,12 +130,12 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
 
   it('refuses a change while another session holds the table locked, and takes it once the lock is gone', async () => {
     const schema = freshSchema();
-    const store = await open(schema);
+    const store = await opened.store(schema);
     await seed(store);
-    const session = await admin();
+    const session = await opened.session();
     await session.query('BEGIN');
     await session.query(`LOCK TABLE ${schema}.guild_settings IN ACCESS EXCLUSIVE MODE`);
-    const error = await refusal(() => store.setShare(GUILD, false, OTHER_MOD));
+    const error = await storeRefusal(() => store.setShare(GUILD, false, OTHER_MOD));
     expectRefusal(error, 'busy');
     expect(error.message).toContain('55P03');
     expect(store.get(GUILD).share).toBe(true);
@@ -181,18 +145,17 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
 
   it('while the database is down: refuses and logs every change, answers from what it read, and takes changes again once it is back', async () => {
     const schema = freshSchema();
-    const link = await DatabaseLink.open(postgresUrl);
-    links.push(link);
+    const link = await opened.link();
     const lines: { level: number; msg: string; guild?: string; err?: { kind?: string } }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as never) });
-    const store = await open(schema, link.url, logger);
+    const store = await opened.store(schema, link.url, logger);
     await seed(store);
     const before = store.get(GUILD);
     const lost = new Promise((resolve) => store.events.once('lost', resolve));
 
     await link.cut();
     await lost;
-    expectRefusal(await refusal(() => store.addChannel(GUILD, channel(2), OTHER_MOD)), 'unavailable');
+    expectRefusal(await storeRefusal(() => store.addChannel(GUILD, channel(2), OTHER_MOD)), 'unavailable');
     const reply = await addThroughConfig(store);
     expect(isProblem(reply) && reply.problem).toMatch(/^Nothing was changed: /);
     expect(store.get(GUILD)).toBe(before);

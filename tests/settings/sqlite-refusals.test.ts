@@ -13,23 +13,13 @@ import {
   openSettingsStore,
   type SettingsStoreErrorKind,
 } from '../../src/settings/index.js';
-import { GUILD, MOD, channel, makeTempDir, openUnprivileged, removeTempDirs } from './support.js';
+import { GUILD, MOD, channel, makeTempDir, openUnprivileged, removeTempDirs, storeRefusal } from './support.js';
 
 const restoreModes: Array<() => void> = [];
 afterEach(() => {
   for (const restore of restoreModes.splice(0)) restore();
   removeTempDirs();
 });
-
-async function rejection(run: () => Promise<unknown>): Promise<SettingsStoreError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof SettingsStoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a SettingsStoreError, but nothing was thrown');
-}
 
 function failure(run: () => unknown): SettingsStoreError {
   try {
@@ -135,8 +125,8 @@ describe('a settings file the store cannot write', () => {
     const store = openSettingsStore({ dataDir, readonly: true });
     const before = store.get(GUILD);
     expect(before.visibility).toBe('ephemeral');
-    expectRefusal(await rejection(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
-    expectRefusal(await rejection(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
+    expectRefusal(await storeRefusal(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
+    expectRefusal(await storeRefusal(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
     expect(store.get(GUILD)).toBe(before);
     store.close();
   });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
+import { SettingsStoreError } from '../../src/settings/index.js';
 
 const made: string[] = [];
 
@@ -59,4 +60,15 @@ export function openUnprivileged(dataDir: string): Record<string, unknown> {
   );
   if (run.status !== 0) throw new Error(`open-store fixture failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+/** The SettingsStoreError `run` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function storeRefusal(run: () => unknown): Promise<SettingsStoreError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SettingsStoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingsStoreError, but nothing was thrown');
 }
