@@ -3,6 +3,7 @@
  * machines): one truth for all of them, each answering from its own cache, which every change
  * reaches through LISTEN/NOTIFY as soon as it commits.
  */
+import type { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { CachedSettingsStore } from './cached-store.js';
@@ -16,7 +17,7 @@ import {
 } from './postgres-connection.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { PostgresStorage, type PostgresStorageEvents } from './postgres-storage.js';
-import type { EventEmitter } from 'node:events';
+import type { StoredGuild } from './storage.js';
 
 export interface OpenPostgresSettingsStoreOptions {
   /** DATABASE_URL: postgresql://user:password@host:port/database */
@@ -34,11 +35,7 @@ export interface OpenPostgresSettingsStoreOptions {
 export class PostgresSettingsStore extends CachedSettingsStore {
   readonly #storage: PostgresStorage;
 
-  constructor(
-    storage: PostgresStorage,
-    loaded: Awaited<ReturnType<PostgresStorage['loadAll']>>,
-    options: OpenPostgresSettingsStoreOptions,
-  ) {
+  constructor(storage: PostgresStorage, loaded: readonly StoredGuild[], options: OpenPostgresSettingsStoreOptions) {
     super(storage, loaded, { now: options.now, logger: options.logger });
     this.#storage = storage;
   }
