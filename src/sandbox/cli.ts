@@ -16,14 +16,15 @@ import { renderResult } from './render.js';
 import { ScriptRunner } from './runner.js';
 import { isInstructionLine, parseScriptLine } from './script.js';
 
-const USAGE = `usage: npm run sandbox [-- --json]
+const USAGE = `usage: npm run sandbox [-- --json] [--record FILE]
 Reads script lines from stdin, one instruction per line:
   [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
   [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
   [as NAME] click LABEL                        (a button on the bot's last message)
   restart                                      (restart the bot; Discord and DATA_DIR stay)
 "as mod" has Manage Server. Blank lines and lines starting with # are skipped.
---json prints one JSON object per instruction.`;
+--json prints one JSON object per instruction.
+--record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).`;
 
 async function loadStartBot(): Promise<StartBot> {
   const specifier = process.env['SANDBOX_BOT_MODULE']
@@ -58,9 +59,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const json = args.includes('--json');
+  const recordAt = args.indexOf('--record');
+  const record = recordAt === -1 ? undefined : args[recordAt + 1];
+  if (recordAt !== -1 && (!record || record.startsWith('--')))
+    throw new Error('--record needs a file to write, e.g. --record traffic.jsonl');
   const interactive = process.stdin.isTTY === true;
   const startBot = await loadStartBot();
-  const discord = await LocalDiscord.start();
+  const discord = await LocalDiscord.start(record ? { record } : {});
   const options: BotOptions = {
     token: discord.botToken,
     applicationId: discord.applicationId,

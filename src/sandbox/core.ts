@@ -4,6 +4,7 @@ import type { FaultPlan } from './faults.js';
 import type { GatewayServer } from './gateway/server.js';
 import type { InteractionTracker } from './interactions/tracker.js';
 import type { SandboxStats } from './stats.js';
+import type { TrafficRecorder } from './traffic.js';
 import type { ChannelWatchers } from './watchers.js';
 
 /** Settings fixed when the local Discord starts. */
@@ -37,4 +38,6 @@ export interface SandboxCore {
   readonly gateway: GatewayServer;
   readonly stats: SandboxStats;
   readonly faults: FaultPlan;
+  /** Where every REST exchange and gateway frame is recorded, when asked for. */
+  readonly traffic: TrafficRecorder | null;
 }

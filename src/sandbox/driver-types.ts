@@ -1,6 +1,7 @@
 import type { RejectedRequest, Reply } from './collect.js';
 import type { OptionInput } from './interactions/options.js';
 import type { SandboxUser, StoredMessage } from './state/model.js';
+import type { TrafficSink } from './traffic.js';
 
 /** What LocalDiscord accepts and returns (kept apart so driver.ts stays about behaviour). */
 
@@ -31,6 +32,11 @@ export interface LocalDiscordOptions {
   readonly restRoundTripMs?: number;
   /** Time source of snowflakes; a constant gives the same ids on every run. */
   readonly clock?: () => number;
+  /**
+   * Records every REST exchange and gateway frame, tokens redacted: a file path (JSON lines,
+   * overwritten) or a function given each entry.
+   */
+  readonly record?: string | TrafficSink;
 }
 
 /** A person: a user from `world.member(...)`, or a user id. */

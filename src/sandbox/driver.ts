@@ -34,6 +34,7 @@ import type {
 import { messageJson } from './state/payloads.js';
 import type { World } from './state/world.js';
 import { findComponent } from './components.js';
+import { TrafficRecorder } from './traffic.js';
 
 export type * from './driver-types.js';
 
@@ -75,11 +76,17 @@ export class LocalDiscord {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       restRoundTripMs: Math.max(0, options.restRoundTripMs ?? 0),
     };
-    return new LocalDiscord(await listen(config, ids, options.botName ?? 'policy-bot', options.port));
+    const traffic = TrafficRecorder.create(options.record);
+    return new LocalDiscord(await listen(config, ids, options.botName ?? 'policy-bot', options.port, traffic));
   }
 
   get gatewayUrl(): string {
     return this.#core.gateway.url;
+  }
+
+  /** "METHOD /route/:id" of every REST route this local Discord serves. */
+  get routes(): readonly string[] {
+    return this.#server.routes;
   }
 
   get stats(): SandboxStatsSnapshot {
@@ -168,6 +175,7 @@ export class LocalDiscord {
         message: messageJson(this.world, message),
         componentMessageId: message.id,
         responseMessageType: 0,
+        metadata: { interacted_message_id: message.id },
       },
       this.#timing(input, 'interaction'),
     );

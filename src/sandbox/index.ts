@@ -13,3 +13,5 @@ export { CommandType, OptionType } from './state/commands.js';
 export type { World, MemberOptions } from './state/world.js';
 export type { BotOptions, RunningBot, StartBot } from './bot-contract.js';
 export { SnowflakeGenerator, shardOf } from './snowflake.js';
+export type { TrafficEntry, TrafficSink, RestTraffic, GatewayTraffic } from './traffic.js';
+export { redactPath, redactFrame } from './traffic.js';

@@ -10,11 +10,14 @@ import { type SnowflakeGenerator } from './snowflake.js';
 import { CommandRegistry } from './state/commands.js';
 import { World } from './state/world.js';
 import { SandboxStats } from './stats.js';
+import type { TrafficRecorder } from './traffic.js';
 import { ChannelWatchers } from './watchers.js';
 
 export interface ListeningSandbox {
   readonly core: SandboxCore;
   readonly port: number;
+  /** "METHOD /route/:id" of every REST route served. */
+  readonly routes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function listen(
   ids: SnowflakeGenerator,
   botName: string,
   port = 0,
+  traffic: TrafficRecorder | null = null,
 ): Promise<ListeningSandbox> {
   const stats = new SandboxStats();
   const world = new World({ ids, shards: config.shards, applicationId: config.applicationId, botName });
@@ -34,6 +38,7 @@ export async function listen(
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     stats,
     nextId: () => ids.next(),
+    traffic,
   });
   world.connect(gateway);
   const core: SandboxCore = {
@@ -45,8 +50,10 @@ export async function listen(
     gateway,
     stats,
     faults: new FaultPlan(),
+    traffic,
   };
-  const server: Server = createServer({ keepAlive: true, noDelay: true }, createRestHandler(core, buildRoutes(core)));
+  const router = buildRoutes(core);
+  const server: Server = createServer({ keepAlive: true, noDelay: true }, createRestHandler(core, router));
   // Longer than undici's idle timeout, so the bot's pooled connections are not cut under it.
   server.keepAliveTimeout = 60_000;
   server.on('connection', () => stats.sockets++);
@@ -62,11 +69,13 @@ export async function listen(
   return {
     core,
     port: actualPort,
+    routes: router.routes.map((route) => `${route.method} ${route.bucket}`),
     close: async () => {
       clearInterval(sweeper);
       gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await traffic?.close();
     },
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runScript, type ScriptRun } from '../support/run-script.js';
 
@@ -39,4 +42,24 @@ it('renders replies as text by default', async () => {
   expect(code).toBe(0);
   expect(stdout).toContain('> /page\nbot (reply):\n  │ **¶3**\n  │ > quoted text');
   expect(stdout).toContain('[Next]');
+}, 30_000);
+
+it('records the traffic to the file --record names, without the bot token', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-record-'));
+  try {
+    const file = join(dir, 'traffic.jsonl');
+    const { code } = await runCli(['--json', '--record', file], '/ping\n');
+    expect(code).toBe(0);
+    const entries = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; route?: string; frame?: { t?: string } });
+    expect(entries.some((entry) => entry.kind === 'rest' && entry.route === '/interactions/:id/:token/callback')).toBe(
+      true,
+    );
+    expect(entries.some((entry) => entry.kind === 'gateway' && entry.frame?.t === 'INTERACTION_CREATE')).toBe(true);
+    expect(JSON.stringify(entries)).not.toMatch(/local-discord-bot-token/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }, 30_000);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LocalDiscord } from '../../src/sandbox/index.js';
 import type { RunningBot } from '../../src/sandbox/bot-contract.js';
 import { startNoopBot } from './noop-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
 // Discord's 3 s and 15 min, shortened so the test can cross them quickly.
 const DEADLINE_MS = 150;
@@ -10,6 +11,7 @@ const WEBHOOK_MS = 400;
 const errors: number[] = [];
 let followUpFailed!: () => void;
 const followUpDone = new Promise<void>((resolve) => (followUpFailed = resolve));
+const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot;
 
@@ -17,7 +19,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const record = (error: unknown): void => void errors.push(error instanceof DiscordAPIError ? Number(error.code) : -1);
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ interactionDeadlineMs: DEADLINE_MS, webhookLifetimeMs: WEBHOOK_MS });
+  discord = await LocalDiscord.start({
+    interactionDeadlineMs: DEADLINE_MS,
+    webhookLifetimeMs: WEBHOOK_MS,
+    record: spec.sink,
+  });
   bot = await startNoopBot(discord, {
     commands: [
       { name: 'slow', description: 'Answers too late' },
@@ -55,4 +61,9 @@ it('refuses webhook requests once the interaction token has expired (10015)', as
   expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback']);
   await followUpDone;
   expect(errors).toContain(10015);
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, type Reply } from '../../src/sandbox/index.js';
 import type { RunningBot } from '../../src/sandbox/bot-contract.js';
 import { startNoopBot } from './noop-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
 /** Commands whose handlers each exercise one part of the interaction protocol. */
 const COMMANDS = [
@@ -141,11 +142,12 @@ async function handle(interaction: Interaction): Promise<void> {
   }
 }
 
+const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot;
 beforeAll(async () => {
   // Quiet windows wider than the defaults: this machine is shared, and a slow follow-up must still count.
-  discord = await LocalDiscord.start({ quietMs: 250 });
+  discord = await LocalDiscord.start({ quietMs: 250, record: spec.sink });
   bot = await startNoopBot(discord, { commands: COMMANDS, handle });
 });
 afterAll(async () => {
@@ -310,4 +312,9 @@ describe('REST faults', () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'think' });
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
   });
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

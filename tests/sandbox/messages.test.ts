@@ -3,13 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LocalDiscord } from '../../src/sandbox/index.js';
 import type { RunningBot } from '../../src/sandbox/bot-contract.js';
 import { startNoopBot } from './noop-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
+const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot;
 const received: Message[] = [];
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ messageQuietMs: 400 });
+  discord = await LocalDiscord.start({ messageQuietMs: 400, record: spec.sink });
   // Guild messages but no MessageContent intent: guild text arrives blank unless the bot is mentioned.
   bot = await startNoopBot(discord, {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -60,4 +62,9 @@ it('ends a silent exchange after the quiet window', async () => {
   });
   expect(exchange.replies).toEqual([]);
   expect(exchange.timedOut).toBe(false);
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

@@ -4,7 +4,9 @@ import type { RunningBot } from '../../src/sandbox/bot-contract.js';
 import { runScript, type ScriptResult } from '../../src/sandbox/runner.js';
 import { parseScript } from '../../src/sandbox/script.js';
 import { startBot } from './fixtures/script-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
+const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot | undefined;
 let restarts = 0;
@@ -23,7 +25,7 @@ const lifecycle = {
 };
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400 });
+  discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400, record: spec.sink });
   bot = await startBot({
     token: discord.botToken,
     applicationId: discord.applicationId,
@@ -90,4 +92,9 @@ it('gives the same output for the same script', async () => {
   const first = await runScript(discord, lifecycle, script);
   const second = await runScript(discord, lifecycle, script);
   expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

@@ -35,6 +35,15 @@ export interface RouteHandler {
 
 const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/)/;
 
+/** What the traffic record keeps of a request while it is served. */
+interface Exchanged {
+  readonly method: string;
+  readonly path: string;
+  route: string | null;
+  request: unknown;
+  files?: readonly FileInfo[];
+}
+
 /**
  * The REST front door: prefix, routing, fault injection, auth, body parsing and Discord-shaped
  * errors. No logging and no synchronous heavy work: benchmarks push thousands of requests through.
@@ -52,11 +61,18 @@ export function createRestHandler(
     const prefix = API_PREFIX.exec(url.pathname);
     const path = prefix ? url.pathname.slice(prefix[0].length) : '';
     const match = prefix ? router.match(method, path) : null;
+    const exchange: Exchanged = {
+      method,
+      path: `${path || url.pathname}${url.search}`,
+      route: null,
+      request: undefined,
+    };
     if (!match) {
       await readBody(req);
-      return send(res, { status: 404, body: Errors.notFound().body });
+      return send(res, { status: 404, body: Errors.notFound().body }, exchange);
     }
     const { route, params } = match;
+    exchange.route = route.bucket;
     core.stats.countRequest(`${method} ${route.bucket}`);
     const collectors = route.handler.collectors?.(params) ?? [];
     for (const collector of collectors) collector.requestStarted();
@@ -70,6 +86,8 @@ export function createRestHandler(
       } else {
         if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
         const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
+        exchange.request = body;
+        if (files.length > 0) exchange.files = files;
         response = await route.handler.handle({
           method,
           path,
@@ -98,16 +116,18 @@ export function createRestHandler(
     }
     // The exchange stays open until the answer has left: with a round trip, that is later.
     try {
-      await send(res, response);
+      await send(res, response, exchange);
     } finally {
       for (const collector of collectors) collector.requestEnded();
     }
   }
 
   /** Handled at once, answered after the round trip: the connection stays busy as it would over a network. */
-  async function send(res: ServerResponse, response: RestResponse): Promise<void> {
+  async function send(res: ServerResponse, response: RestResponse, exchange: Exchanged): Promise<void> {
     if (roundTripMs > 0) await sleep(roundTripMs);
-    write(res, response.status, response.body, response.headers);
+    const headers = response.headers ?? {};
+    write(res, response.status, response.body, headers);
+    core.traffic?.rest({ ...exchange, status: response.status, response: response.body, headers });
   }
 
   return (req, res) => void serve(req, res);

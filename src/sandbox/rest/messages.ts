@@ -13,6 +13,7 @@ import {
 import { memberJson, messageJson, userJson } from '../state/payloads.js';
 import type { World } from '../state/world.js';
 import { FormErrors } from './errors.js';
+import { storedComponents, storedEmbeds } from './message-parts.js';
 import { validateMessage } from './validate.js';
 
 /** Flags a bot may set itself on a message (the rest are Discord's to set). */
@@ -49,8 +50,8 @@ export function createBotMessage(
     channelId: channel.id,
     author: world.bot,
     content: options.loading ? '' : (asString(body['content']) ?? ''),
-    embeds: options.loading ? [] : asArray(body['embeds']),
-    components: options.loading ? [] : asArray(body['components']),
+    embeds: options.loading ? [] : storedEmbeds(body['embeds']),
+    components: options.loading ? [] : storedComponents(body['components']),
     flags,
     type: options.type,
     messageReference: readReference(world, channel, body['message_reference']),
@@ -72,8 +73,8 @@ export function editBotMessage(
 ): void {
   validateMessage(body, { partial: true, fileCount: files.length });
   if ('content' in body) message.content = asString(body['content']) ?? '';
-  if ('embeds' in body) message.embeds = asArray(body['embeds']);
-  if ('components' in body) message.components = asArray(body['components']);
+  if ('embeds' in body) message.embeds = storedEmbeds(body['embeds']);
+  if ('components' in body) message.components = storedComponents(body['components']);
   if ('flags' in body)
     message.flags =
       (message.flags & ~SETTABLE_FLAGS) |

@@ -79,7 +79,9 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
         message = createBotMessage(core, channel, payload, files, {
           type: 0,
           webhookId: config.applicationId,
-          interactionMetadata: record.interactionMetadata,
+          interactionMetadata: record.originalMessageId
+            ? { ...record.interactionMetadata, original_response_message_id: record.originalMessageId }
+            : record.interactionMetadata,
           ephemeral,
         });
         record.followupIds.add(message.id);
