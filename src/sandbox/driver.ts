@@ -162,6 +162,13 @@ export class LocalDiscord {
       message.components,
       (component) => component['custom_id'] === input.customId && component['type'] === 2,
     );
+    if (message.visibleTo !== null && message.visibleTo !== user.id) {
+      const owner = this.world.user(message.visibleTo)?.username ?? message.visibleTo;
+      return deniedExchange(
+        `message ${message.id} is ephemeral: only ${owner} can see it, so only ${owner} can press its buttons`,
+      );
+    }
+    // Discord only sends a press for a custom_id the message carries: a forged one never reaches the bot.
     if (!button) return deniedExchange(`no button with custom_id "${input.customId}" on message ${message.id}`);
     if (button['disabled'] === true) return deniedExchange(`the button "${input.customId}" is disabled`);
     const channel = this.#channel(message.channelId);
@@ -237,6 +244,7 @@ export class LocalDiscord {
       attachments: [],
       webhookId: null,
       interactionMetadata: null,
+      visibleTo: null,
     });
     const collector = new ReplyCollector('message', this.#timing(input, 'message'));
     this.#core.watchers.watch(channel.id, collector, message.id);

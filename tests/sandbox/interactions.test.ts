@@ -21,6 +21,7 @@ const COMMANDS = [
   { name: 'secret', description: 'Replies ephemerally' },
   { name: 'hidden-think', description: 'Defers ephemerally' },
   { name: 'menu', description: 'Replies with a button' },
+  { name: 'private-menu', description: 'Replies ephemerally with a button and an embed' },
   {
     name: 'settings',
     description: 'Moderators only',
@@ -102,6 +103,18 @@ async function handle(interaction: Interaction): Promise<void> {
         new ButtonBuilder().setCustomId('again').setLabel('Again').setStyle(ButtonStyle.Primary),
       );
       await interaction.reply({ content: 'choose', components: [row] });
+      return;
+    }
+    case 'private-menu': {
+      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId('mine').setLabel('Mine').setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId('numbered').setLabel('Numbered').setStyle(ButtonStyle.Secondary).setId(7),
+      );
+      await interaction.reply({
+        embeds: [{ title: '¶1', fields: [{ name: 'Cited', value: '¶1.1' }] }],
+        components: [row],
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     case 'settings': {
@@ -273,6 +286,51 @@ describe('components, autocomplete and context menus', () => {
     expect(discord.world.message(message!.channelId, message!.id)?.content).toBe('pressed again');
     const gone = await discord.pressButton({ user: alice, message: message!, customId: 'again' });
     expect(gone.denied).toMatch(/no button/);
+  });
+
+  it('lets only the person an ephemeral message was for press its buttons', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'private-menu' });
+    const message = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    expect(message?.visibleTo).toBe(alice.id);
+    const stranger = await discord.pressButton({
+      user: discord.world.member('bob'),
+      message: message!,
+      customId: 'mine',
+    });
+    expect(stranger.denied).toMatch(/ephemeral: only alice can see it/);
+    expect(stranger.replies).toEqual([]);
+    const own = await discord.pressButton({ user: alice, message: message!, customId: 'mine' });
+    expect(own.denied).toBeUndefined();
+    expect((own.replies[0]?.body as { type: number }).type).toBe(7);
+  });
+
+  it('refuses a press whose custom_id the message does not carry (Discord never sends it)', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'menu' });
+    const message = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    const forged = await discord.pressButton({ user: alice, message: message!, customId: 'cfg:reset' });
+    expect(forged.denied).toMatch(/no button with custom_id "cfg:reset"/);
+    expect(forged.interactionId).toBe('');
+  });
+
+  it('returns components with their ids and embeds with type "rich", as Discord stores them', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'private-menu' });
+    const sent = (menu.replies[0]?.body as { data: { components: { components: { id?: number }[] }[] } }).data;
+    expect(sent.components[0]?.components[0]?.id).toBeUndefined();
+    const stored = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    expect(stored?.components).toMatchObject([
+      {
+        type: 1,
+        id: 1,
+        components: [
+          { custom_id: 'mine', id: 2 },
+          { custom_id: 'numbered', id: 7 },
+        ],
+      },
+    ]);
+    expect(stored?.embeds).toMatchObject([{ type: 'rich', title: '¶1', fields: [{ name: 'Cited', inline: false }] }]);
   });
 
   it('returns the autocomplete choices', async () => {

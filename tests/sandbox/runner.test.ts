@@ -59,6 +59,9 @@ click Previous
 restart
 in #policy /ping
 /nothing
+as alice /page hide:true
+as bob click Next
+as alice click Next
 `;
   const results = await runScript(discord, lifecycle, parseScript(script));
   expect(results.map((result) => result.input)).toEqual([
@@ -72,6 +75,9 @@ in #policy /ping
     'restart',
     'in #policy /ping',
     '/nothing',
+    'as alice /page hide:true',
+    'as bob click Next',
+    'as alice click Next',
   ]);
   expect(contentOf(results[0])).toEqual(['hi there hi there']);
   expect(results[0]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
@@ -84,6 +90,10 @@ in #policy /ping
   expect(restarts).toBe(1);
   expect(contentOf(results[8])).toEqual(['ok']);
   expect(results[9]).toMatchObject({ denied: expect.stringMatching(/unknown command \/nothing/) });
+  // Bob cannot even see Alice's private answer: Discord refuses his press; hers goes through.
+  expect(results[10]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
+  expect(results[11]).toMatchObject({ denied: expect.stringMatching(/only alice can see it/) });
+  expect(contentOf(results[12])).toEqual(['clicked next']);
   expect(discord.stats.identifies).toBe(2);
 });
 

@@ -29,6 +29,11 @@ export interface BotMessageOptions {
   readonly interactionMetadata: Record<string, unknown> | null;
   /** Forces the ephemeral flag (deferred replies inherit it from the deferral). */
   readonly ephemeral?: boolean;
+  /**
+   * The person whose interaction this message answers: only an interaction's messages may be
+   * ephemeral, and then only this person sees them. Without it the ephemeral flag is dropped.
+   */
+  readonly viewer?: SandboxUser;
   /** A deferred reply's "thinking" placeholder. */
   readonly loading?: boolean;
 }
@@ -45,6 +50,7 @@ export function createBotMessage(
   const { world } = core;
   let flags = (asNumber(body['flags']) ?? 0) & SETTABLE_FLAGS;
   if (options.ephemeral) flags |= MessageFlag.Ephemeral;
+  if (!options.viewer) flags &= ~MessageFlag.Ephemeral;
   if (options.loading) flags |= MessageFlag.Loading;
   const message = world.addMessage({
     channelId: channel.id,
@@ -59,6 +65,7 @@ export function createBotMessage(
     attachments: attachmentsOf(world, body, files),
     webhookId: options.webhookId,
     interactionMetadata: options.interactionMetadata,
+    visibleTo: flags & MessageFlag.Ephemeral && options.viewer ? options.viewer.id : null,
   });
   if (!(flags & MessageFlag.Ephemeral)) dispatchMessage(core, 'MESSAGE_CREATE', message);
   return message;

@@ -83,6 +83,7 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
             ? { ...record.interactionMetadata, original_response_message_id: record.originalMessageId }
             : record.interactionMetadata,
           ephemeral,
+          viewer: record.user,
         });
         record.followupIds.add(message.id);
         // A deferred update (type 6) is done once the bot says anything more.
@@ -175,6 +176,7 @@ function callback(core: SandboxCore, { params, body, files, query }: RestRequest
     webhookId: config.applicationId,
     interactionMetadata: record.interactionMetadata,
     ephemeral: ephemeralAsked,
+    viewer: record.user,
   };
   if (type === CallbackType.ChannelMessageWithSource) {
     message = createBotMessage(core, channel, data, files, responseOptions);

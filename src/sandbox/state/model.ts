@@ -91,5 +91,7 @@ export interface StoredMessage {
   /** Set for interaction responses and follow-ups: the application id. */
   readonly webhookId: string | null;
   readonly interactionMetadata: Record<string, unknown> | null;
+  /** An ephemeral message is seen by one person only, the one whose interaction it answers. */
+  readonly visibleTo: string | null;
   deleted: boolean;
 }
