@@ -66,6 +66,11 @@ export class ReplyCollector {
   constructor(
     readonly mode: CollectorMode,
     private readonly timing: CollectorTiming,
+    /**
+     * How long until a spent rate-limit bucket this exchange may need refills (0 if none is
+     * spent): until then the bot is waiting on Discord's limit, not done.
+     */
+    private readonly pausedFor: () => number = () => 0,
   ) {
     this.done = new Promise((resolve) => (this.#resolve = resolve));
     this.#timeoutTimer = setTimeout(() => {
@@ -141,8 +146,15 @@ export class ReplyCollector {
   #schedule(): void {
     this.#clearQuiet();
     if (this.#finished || this.#pending > 0 || !this.#complete()) return;
-    const wait = Math.max(this.timing.quietMs, this.#holdUntil - Date.now() + this.timing.quietMs);
-    this.#quietTimer = setTimeout(() => this.finish(), wait);
+    const resumeAt = Math.max(this.#holdUntil, Date.now() + this.pausedFor());
+    const wait = Math.max(this.timing.quietMs, resumeAt - Date.now() + this.timing.quietMs);
+    this.#quietTimer = setTimeout(() => this.#quietElapsed(), wait);
+  }
+
+  /** Another exchange may have spent a bucket this one needs meanwhile: then wait for its refill. */
+  #quietElapsed(): void {
+    if (this.pausedFor() > 0) this.#schedule();
+    else this.finish();
   }
 
   #clearQuiet(): void {

@@ -3,6 +3,7 @@ import type { World } from './state/world.js';
 import type { FaultPlan } from './faults.js';
 import type { GatewayServer } from './gateway/server.js';
 import type { InteractionTracker } from './interactions/tracker.js';
+import type { RateLimiter } from './rest/rate-limits.js';
 import type { SandboxStats } from './stats.js';
 import type { TrafficRecorder } from './traffic.js';
 import type { ChannelWatchers } from './watchers.js';
@@ -38,6 +39,8 @@ export interface SandboxCore {
   readonly gateway: GatewayServer;
   readonly stats: SandboxStats;
   readonly faults: FaultPlan;
+  /** Discord's per-route buckets and global limit; null when switched off. */
+  readonly rateLimits: RateLimiter | null;
   /** Where every REST exchange and gateway frame is recorded, when asked for. */
   readonly traffic: TrafficRecorder | null;
 }

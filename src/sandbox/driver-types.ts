@@ -1,6 +1,7 @@
 import type { RejectedRequest, Reply } from './collect.js';
 import type { OptionInput } from './interactions/options.js';
 import type { SandboxUser, StoredMessage } from './state/model.js';
+import type { RateLimitOptions } from './rest/rate-limits.js';
 import type { TrafficSink } from './traffic.js';
 
 /** What LocalDiscord accepts and returns (kept apart so driver.ts stays about behaviour). */
@@ -37,6 +38,12 @@ export interface LocalDiscordOptions {
    * overwritten) or a function given each entry.
    */
   readonly record?: string | TrafficSink;
+  /**
+   * Discord's rate limits (default on: per-route buckets with their X-RateLimit-* headers, 50
+   * requests a second with the bot token); rules by "METHOD /route/:id" replace the defaults;
+   * `false` switches them off (benchmarks measuring the bot alone).
+   */
+  readonly rateLimits?: RateLimitOptions | false;
 }
 
 /** A person: a user from `world.member(...)`, or a user id. */

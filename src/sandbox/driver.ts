@@ -77,7 +77,9 @@ export class LocalDiscord {
       restRoundTripMs: Math.max(0, options.restRoundTripMs ?? 0),
     };
     const traffic = TrafficRecorder.create(options.record);
-    return new LocalDiscord(await listen(config, ids, options.botName ?? 'policy-bot', options.port, traffic));
+    return new LocalDiscord(
+      await listen(config, ids, options.botName ?? 'policy-bot', options.port, traffic, options.rateLimits ?? {}),
+    );
   }
 
   get gatewayUrl(): string {
@@ -246,7 +248,11 @@ export class LocalDiscord {
       interactionMetadata: null,
       visibleTo: null,
     });
-    const collector = new ReplyCollector('message', this.#timing(input, 'message'));
+    const collector = new ReplyCollector(
+      'message',
+      this.#timing(input, 'message'),
+      () => this.#core.rateLimits?.pausedFor([`channel:${channel.id}`]) ?? 0,
+    );
     this.#core.watchers.watch(channel.id, collector, message.id);
     this.#core.stats.userMessages++;
     const reached = dispatchMessage(this.#core, 'MESSAGE_CREATE', message, () => collector.delivered());

@@ -5,6 +5,7 @@ export type { CallbackTiming, Exchange, TimedExchange } from './interactions/dis
 export type { OptionInput, OptionValue } from './interactions/options.js';
 export type { Reply, ReplyKind, RejectedRequest, FileInfo } from './collect.js';
 export type { FaultRule } from './faults.js';
+export type { BucketRule, RateLimitOptions } from './rest/rate-limits.js';
 export type { SandboxStatsSnapshot } from './stats.js';
 export type { SandboxUser, SandboxChannel, SandboxGuild, StoredMessage } from './state/model.js';
 export { ChannelType, MessageFlag } from './state/model.js';

@@ -5,6 +5,7 @@ import { FaultPlan } from './faults.js';
 import { GatewayServer } from './gateway/server.js';
 import { InteractionTracker } from './interactions/tracker.js';
 import { createRestHandler } from './rest/http.js';
+import { RateLimiter, type RateLimitOptions } from './rest/rate-limits.js';
 import { buildRoutes } from './rest/routes.js';
 import { type SnowflakeGenerator } from './snowflake.js';
 import { CommandRegistry } from './state/commands.js';
@@ -28,6 +29,7 @@ export async function listen(
   botName: string,
   port = 0,
   traffic: TrafficRecorder | null = null,
+  rateLimits: RateLimitOptions | false = {},
 ): Promise<ListeningSandbox> {
   const stats = new SandboxStats();
   const world = new World({ ids, shards: config.shards, applicationId: config.applicationId, botName });
@@ -50,6 +52,7 @@ export async function listen(
     gateway,
     stats,
     faults: new FaultPlan(),
+    rateLimits: rateLimits === false ? null : new RateLimiter(rateLimits),
     traffic,
   };
   const router = buildRoutes(core);

@@ -86,7 +86,8 @@ async function runCollected(
   const { world } = core;
   const id = world.nextId();
   const token = InteractionTracker.tokenFor(id);
-  const collector = new ReplyCollector('interaction', timing);
+  const majors = [`channel:${site.channel.id}`, `webhook:${core.config.applicationId}/${token}`, `interaction:${id}`];
+  const collector = new ReplyCollector('interaction', timing, () => core.rateLimits?.pausedFor(majors) ?? 0);
   const init = { id, token, type: spec.type, data: spec.data, ...(spec.message ? { message: spec.message } : {}) };
   const payload = interactionPayload(world, core.config.applicationId, site, init);
   const record: InteractionRecord = {
