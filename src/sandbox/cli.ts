@@ -12,11 +12,12 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { BotOptions, RunningBot, StartBot } from './bot-contract.js';
 import { LocalDiscord } from './driver.js';
+import { parseArgs } from './cli-args.js';
 import { renderResult } from './render.js';
 import { ScriptRunner } from './runner.js';
 import { isInstructionLine, parseScriptLine } from './script.js';
 
-const USAGE = `usage: npm run sandbox [-- --json] [--record FILE]
+const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet]
 Reads script lines from stdin, one instruction per line:
   [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
   [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
@@ -24,7 +25,9 @@ Reads script lines from stdin, one instruction per line:
   restart                                      (restart the bot; Discord and DATA_DIR stay)
 "as mod" has Manage Server. Blank lines and lines starting with # are skipped.
 --json prints one JSON object per instruction.
---record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).`;
+--record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).
+--settlement: how a line ends — reported (when the bot reports it settled), quiet (after a
+  quiet window), auto (default: quiet windows until the bot first reports).`;
 
 async function loadStartBot(): Promise<StartBot> {
   const specifier = process.env['SANDBOX_BOT_MODULE']
@@ -53,25 +56,26 @@ async function loadStartBot(): Promise<StartBot> {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const json = args.includes('--json');
-  const recordAt = args.indexOf('--record');
-  const record = recordAt === -1 ? undefined : args[recordAt + 1];
-  if (recordAt !== -1 && (!record || record.startsWith('--')))
-    throw new Error('--record needs a file to write, e.g. --record traffic.jsonl');
+  const { json } = args;
   const interactive = process.stdin.isTTY === true;
   const startBot = await loadStartBot();
-  const discord = await LocalDiscord.start(record ? { record } : {});
+  const discord = await LocalDiscord.start({
+    settlement: args.settlement,
+    ...(args.record ? { record: args.record } : {}),
+  });
   const options: BotOptions = {
     token: discord.botToken,
     applicationId: discord.applicationId,
     restApi: discord.restApi,
     dataDir: process.env['DATA_DIR'] ?? (await mkdtemp(join(tmpdir(), 'policy-bot-sandbox-'))),
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
+    // Each line ends when the bot says it is done with it (a bot that never says: a quiet window).
+    onSettled: (report) => void discord.settle(report),
   };
   const launch = async (): Promise<RunningBot> => {
     const running = await startBot(options);

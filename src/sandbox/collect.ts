@@ -29,14 +29,25 @@ export interface RejectedRequest {
   readonly message: string;
 }
 
+/** How the bot said it was done with an event: 'answered', 'ignored' with why, 'problem', … */
+export interface Settlement {
+  readonly outcome: string;
+  /** A short why, for 'ignored' above all ("not an answer channel"). */
+  readonly reason?: string;
+}
+
 export interface CollectorTiming {
-  /** Silence that ends the exchange once it is complete. */
+  /** Silence that ends the exchange once it is complete (unused when a report is awaited). */
   readonly quietMs: number;
-  /** Give up and return what arrived after this long. */
+  /** Give up and return what arrived after this long: the failure path. */
   readonly timeoutMs: number;
+  /** End only on the bot's settlement report (no quiet window). */
+  readonly awaitReport?: boolean;
 }
 
 /**
+ * An exchange ends on the bot's report that it settled the event, once every request of the
+ * bot for it has completed. Without a report awaited, it ends on a quiet window instead:
  * `interaction`: complete once the callback arrived and, if it was deferred, the reply that
  * fills it; then done after `quietMs` without any request. `message`: done after `quietMs`
  * without a request, counted from when the event reached the bot.
@@ -47,6 +58,8 @@ export class ReplyCollector {
   readonly replies: Reply[] = [];
   readonly rejected: RejectedRequest[] = [];
   timedOut = false;
+  /** The bot's report, once it came. */
+  settlement: Settlement | null = null;
   /** performance.now() when the event was first written to the bot's socket (benchmarks). */
   deliveredAt: number | null = null;
   /** performance.now() when the interaction callback's body had been read (benchmarks). */
@@ -98,7 +111,16 @@ export class ReplyCollector {
 
   requestEnded(): void {
     this.#pending = Math.max(0, this.#pending - 1);
-    this.#schedule();
+    if (this.settlement && this.#pending === 0) this.finish();
+    else this.#schedule();
+  }
+
+  /** The bot reports the event settled: done now, or once its requests in flight have completed. */
+  settle(settlement: Settlement): void {
+    if (this.#finished || this.settlement) return;
+    this.settlement = settlement;
+    this.#clearQuiet();
+    if (this.#pending === 0) this.finish();
   }
 
   add(reply: Reply): void {
@@ -145,6 +167,7 @@ export class ReplyCollector {
 
   #schedule(): void {
     this.#clearQuiet();
+    if (this.timing.awaitReport || this.settlement) return;
     if (this.#finished || this.#pending > 0 || !this.#complete()) return;
     const resumeAt = Math.max(this.#holdUntil, Date.now() + this.pausedFor());
     const wait = Math.max(this.timing.quietMs, resumeAt - Date.now() + this.timing.quietMs);

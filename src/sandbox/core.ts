@@ -5,6 +5,7 @@ import type { GatewayServer } from './gateway/server.js';
 import type { InteractionTracker } from './interactions/tracker.js';
 import type { RateLimiter } from './rest/rate-limits.js';
 import type { SandboxStats } from './stats.js';
+import type { Settlements } from './settlements.js';
 import type { TrafficRecorder } from './traffic.js';
 import type { ChannelWatchers } from './watchers.js';
 
@@ -39,6 +40,8 @@ export interface SandboxCore {
   readonly gateway: GatewayServer;
   readonly stats: SandboxStats;
   readonly faults: FaultPlan;
+  /** Open exchanges by the id the bot reports them under, and how exchanges end. */
+  readonly settlements: Settlements;
   /** Discord's per-route buckets and global limit; null when switched off. */
   readonly rateLimits: RateLimiter | null;
   /** Where every REST exchange and gateway frame is recorded, when asked for. */

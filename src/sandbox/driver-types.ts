@@ -1,7 +1,8 @@
-import type { RejectedRequest, Reply } from './collect.js';
+import type { RejectedRequest, Reply, Settlement } from './collect.js';
 import type { OptionInput } from './interactions/options.js';
 import type { SandboxUser, StoredMessage } from './state/model.js';
 import type { RateLimitOptions } from './rest/rate-limits.js';
+import type { SettlementMode } from './settlements.js';
 import type { TrafficSink } from './traffic.js';
 
 /** What LocalDiscord accepts and returns (kept apart so driver.ts stays about behaviour). */
@@ -15,11 +16,17 @@ export interface LocalDiscordOptions {
   readonly botName?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
-  /** Silence that ends an interaction exchange once complete (default 60 ms). */
+  /**
+   * How an exchange ends: 'reported' — when the bot reports it settled (`settle`) and its
+   * requests for it completed; 'quiet' (default) — after a quiet window, for bots that never
+   * report; 'auto' — quiet windows until the bot's first report, then reports only.
+   */
+  readonly settlement?: SettlementMode;
+  /** Silence that ends an interaction exchange once complete (default 60 ms; not with 'reported'). */
   readonly quietMs?: number;
   /** Silence that ends a plain-message exchange (default 150 ms). */
   readonly messageQuietMs?: number;
-  /** Longest wait for one exchange (default 5000 ms). */
+  /** Longest wait for one exchange (default 5000 ms): with 'reported', a missing report's failure path. */
   readonly timeoutMs?: number;
   /** Time to acknowledge an interaction after it reached the bot (default 3000 ms). */
   readonly interactionDeadlineMs?: number;
@@ -101,6 +108,8 @@ export interface MessageExchange {
   readonly replies: readonly Reply[];
   readonly rejected: readonly RejectedRequest[];
   readonly timedOut: boolean;
+  /** The bot's report of how it settled the message ('answered', 'ignored' with a reason …); null without one. */
+  readonly settlement: Settlement | null;
 }
 
 export interface AutocompleteChoice {

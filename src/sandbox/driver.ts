@@ -34,6 +34,7 @@ import type {
 import { messageJson } from './state/payloads.js';
 import type { World } from './state/world.js';
 import { findComponent } from './components.js';
+import type { SettledReport } from './settlements.js';
 import { TrafficRecorder } from './traffic.js';
 
 export type * from './driver-types.js';
@@ -76,10 +77,14 @@ export class LocalDiscord {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       restRoundTripMs: Math.max(0, options.restRoundTripMs ?? 0),
     };
-    const traffic = TrafficRecorder.create(options.record);
-    return new LocalDiscord(
-      await listen(config, ids, options.botName ?? 'policy-bot', options.port, traffic, options.rateLimits ?? {}),
-    );
+    const server = await listen(config, ids, {
+      botName: options.botName ?? 'policy-bot',
+      port: options.port ?? 0,
+      traffic: TrafficRecorder.create(options.record),
+      rateLimits: options.rateLimits ?? {},
+      settlement: options.settlement ?? 'quiet',
+    });
+    return new LocalDiscord(server);
   }
 
   get gatewayUrl(): string {
@@ -254,6 +259,7 @@ export class LocalDiscord {
       () => this.#core.rateLimits?.pausedFor([`channel:${channel.id}`]) ?? 0,
     );
     this.#core.watchers.watch(channel.id, collector, message.id);
+    this.#core.settlements.open(message.id, collector);
     this.#core.stats.userMessages++;
     const reached = dispatchMessage(this.#core, 'MESSAGE_CREATE', message, () => collector.delivered());
     if (reached === 0) collector.finish();
@@ -264,7 +270,17 @@ export class LocalDiscord {
       replies: [...collector.replies],
       rejected: [...collector.rejected],
       timedOut: collector.timedOut,
+      settlement: collector.settlement,
     };
+  }
+
+  /**
+   * The bot reports that it settled an interaction or a message (`onSettled` of its start
+   * options): its exchange ends once the bot's requests for it have completed. False when no
+   * open exchange has that id, or the report is not `{ id, outcome, reason? }`.
+   */
+  settle(report: SettledReport): boolean {
+    return this.#core.settlements.settle(report);
   }
 
   // Faults ---------------------------------------------------------------------------------
@@ -374,6 +390,7 @@ export class LocalDiscord {
     return {
       quietMs: input.quietMs ?? (mode === 'message' ? config.messageQuietMs : config.quietMs),
       timeoutMs: input.timeoutMs ?? config.timeoutMs,
+      awaitReport: this.#core.settlements.awaitReport,
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { Reply } from './collect.js';
+import type { Reply, Settlement } from './collect.js';
 import { listComponents } from './components.js';
 import type { LocalDiscord } from './driver.js';
 import type { OptionInput } from './interactions/options.js';
@@ -26,6 +26,8 @@ export type ScriptResult =
       readonly replies: readonly ScriptReply[];
       readonly rejected?: readonly string[];
       readonly timedOut?: true;
+      /** How the bot said it settled the event, when it reports ('ignored' with its reason …). */
+      readonly settlement?: Settlement;
     }
   | { readonly input: string; readonly denied: string }
   | { readonly input: string; readonly error: string };
@@ -60,7 +62,7 @@ export class ScriptRunner {
           const content = line.text.replace(/@bot\b/g, `<@${this.discord.applicationId}>`);
           const channelId = line.dm ? undefined : this.#channelId(line.channel);
           const exchange = await this.discord.say({ user, content, ...(line.dm ? { dm: true } : { channelId }) });
-          return this.#result(line.source, exchange.replies, exchange.rejected, exchange.timedOut);
+          return this.#result(line.source, exchange);
         }
         case 'click':
           return await this.#click(line.source, line.as, line.label);
@@ -111,7 +113,7 @@ export class ScriptRunner {
       ...(line.dm ? { dm: true } : { channelId }),
     });
     if (exchange.denied) return { input: line.source, denied: exchange.denied };
-    return this.#result(line.source, exchange.replies, exchange.rejected, exchange.timedOut);
+    return this.#result(line.source, exchange);
   }
 
   async #click(source: string, as: string | null, label: string): Promise<ScriptResult> {
@@ -129,7 +131,7 @@ export class ScriptRunner {
       const user = as !== null ? this.#person(as) : (this.#lastUser ?? this.#person(null));
       const exchange = await this.discord.pressButton({ user, message, customId });
       if (exchange.denied) return { input: source, denied: exchange.denied };
-      return this.#result(source, exchange.replies, exchange.rejected, exchange.timedOut);
+      return this.#result(source, exchange);
     }
     const labels = this.#latestButtons().map((component) => `[${asString(component['label']) ?? '?'}]`);
     return {
@@ -140,16 +142,30 @@ export class ScriptRunner {
 
   #result(
     input: string,
-    replies: readonly Reply[],
-    rejected: readonly { status: number; code: number; message: string; route: string }[],
-    timedOut: boolean,
+    {
+      replies,
+      rejected,
+      timedOut,
+      settlement,
+    }: {
+      readonly replies: readonly Reply[];
+      readonly rejected: readonly { status: number; code: number; message: string; route: string }[];
+      readonly timedOut: boolean;
+      readonly settlement: Settlement | null;
+    },
   ): ScriptResult {
     for (const reply of replies) {
       if (reply.messageId && reply.channelId)
         this.#posted.push({ channelId: reply.channelId, messageId: reply.messageId });
     }
     this.#posted = this.#posted.slice(-50);
-    const result: { input: string; replies: ScriptReply[]; rejected?: string[]; timedOut?: true } = {
+    const result: {
+      input: string;
+      replies: ScriptReply[];
+      rejected?: string[];
+      timedOut?: true;
+      settlement?: Settlement;
+    } = {
       input,
       replies: replies.map((reply) => ({ kind: reply.kind, ephemeral: reply.ephemeral, body: reply.body })),
     };
@@ -158,6 +174,7 @@ export class ScriptRunner {
         (rejection) => `${rejection.route}: ${rejection.status} ${rejection.code} ${rejection.message}`,
       );
     if (timedOut) result.timedOut = true;
+    if (settlement) result.settlement = settlement;
     return result;
   }
 

@@ -10,6 +10,7 @@ import { buildRoutes } from './rest/routes.js';
 import { type SnowflakeGenerator } from './snowflake.js';
 import { CommandRegistry } from './state/commands.js';
 import { World } from './state/world.js';
+import { Settlements, type SettlementMode } from './settlements.js';
 import { SandboxStats } from './stats.js';
 import type { TrafficRecorder } from './traffic.js';
 import { ChannelWatchers } from './watchers.js';
@@ -22,14 +23,20 @@ export interface ListeningSandbox {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  readonly botName: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly traffic: TrafficRecorder | null;
+  readonly rateLimits: RateLimitOptions | false;
+  readonly settlement: SettlementMode;
+}
+
 /** Builds the shared state and serves REST and the gateway on one 127.0.0.1 port. */
 export async function listen(
   config: SandboxConfig,
   ids: SnowflakeGenerator,
-  botName: string,
-  port = 0,
-  traffic: TrafficRecorder | null = null,
-  rateLimits: RateLimitOptions | false = {},
+  { botName, port, traffic, rateLimits, settlement }: ListenOptions,
 ): Promise<ListeningSandbox> {
   const stats = new SandboxStats();
   const world = new World({ ids, shards: config.shards, applicationId: config.applicationId, botName });
@@ -52,6 +59,7 @@ export async function listen(
     gateway,
     stats,
     faults: new FaultPlan(),
+    settlements: new Settlements(settlement),
     rateLimits: rateLimits === false ? null : new RateLimiter(rateLimits),
     traffic,
   };

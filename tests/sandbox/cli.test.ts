@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runScript, type ScriptRun } from '../support/run-script.js';
 
-/** The sandbox CLI with the scripted test bot in place of policy-bot. */
+/** The sandbox CLI with the scripted test bot in place of policy-bot; every line ends on the bot's report. */
 function runCli(args: string[], input: string): Promise<ScriptRun> {
   return runScript(
     'src/sandbox/cli.ts',
-    args,
+    ['--settlement', 'reported', ...args],
     { ...process.env, SANDBOX_BOT_MODULE: 'tests/sandbox/fixtures/script-bot.ts' },
     input,
   );
@@ -31,6 +31,7 @@ it('reads piped lines, prints one JSON line per instruction and exits 0', async 
       replies: [
         { kind: 'callback', ephemeral: false, body: { type: 4, data: expect.objectContaining({ content: 'ok' }) } },
       ],
+      settlement: { outcome: 'answered' },
     },
     { input: 'as bob /config channels add channel:#x', denied: expect.stringMatching(/Manage Server/) },
     { input: 'bogus line', error: expect.stringMatching(/unknown instruction/) },
@@ -42,6 +43,18 @@ it('renders replies as text by default', async () => {
   expect(code).toBe(0);
   expect(stdout).toContain('> /page\nbot (reply):\n  │ **¶3**\n  │ > quoted text');
   expect(stdout).toContain('[Next]');
+}, 30_000);
+
+it('says why the bot stayed silent, from its report', async () => {
+  const { code, stdout } = await runCli([], 'dm say hello\n');
+  expect(code).toBe(0);
+  expect(stdout).toContain('> dm say hello\n(no reply — ignored: no-op bot)');
+}, 30_000);
+
+it('refuses an option it does not know, saying so', async () => {
+  const { code, stderr } = await runCli(['--settle'], '');
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/unknown option "--settle"/);
 }, 30_000);
 
 it('records the traffic to the file --record names, without the bot token', async () => {

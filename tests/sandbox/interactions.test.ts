@@ -9,8 +9,7 @@ import {
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, type Reply } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
-import { startNoopBot } from './noop-bot.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
 import { SpecChecker } from './spec/responses.js';
 
 /** Commands whose handlers each exercise one part of the interaction protocol. */
@@ -157,10 +156,9 @@ async function handle(interaction: Interaction): Promise<void> {
 
 const spec = new SpecChecker();
 let discord: LocalDiscord;
-let bot: RunningBot;
+let bot: NoopBot;
 beforeAll(async () => {
-  // Quiet windows wider than the defaults: this machine is shared, and a slow follow-up must still count.
-  discord = await LocalDiscord.start({ quietMs: 250, record: spec.sink });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: spec.sink });
   bot = await startNoopBot(discord, { commands: COMMANDS, handle });
 });
 afterAll(async () => {

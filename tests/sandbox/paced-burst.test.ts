@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBot } from '../../src/bot/start.js';
-import { LocalDiscord, type RunningBot, type TrafficEntry } from '../../src/sandbox/index.js';
+import { LocalDiscord, type BotOptions, type RunningBot, type TrafficEntry } from '../../src/sandbox/index.js';
 
 /**
  * The real bot under Discord's limits: a channel's message bucket runs out in the middle of a
@@ -23,6 +23,7 @@ const posted: number[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-paced-'));
   discord = await LocalDiscord.start({
+    settlement: 'auto',
     quietMs: 150,
     messageQuietMs: 300,
     timeoutMs: 15_000,
@@ -32,13 +33,16 @@ beforeAll(async () => {
         posted.push(performance.now());
     },
   });
-  bot = await startBot({
+  // Reports, once the bot makes them, end each exchange; until the first, quiet windows do ('auto').
+  const options: BotOptions & { logger: pino.Logger } = {
     token: discord.botToken,
     applicationId: discord.applicationId,
     restApi: discord.restApi,
     dataDir,
     logger: pino({ level: 'silent' }),
-  });
+    onSettled: (report) => void discord.settle(report),
+  };
+  bot = await startBot(options);
   await discord.whenReady();
 }, 30_000);
 afterAll(async () => {

@@ -9,8 +9,8 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscord, type RunningBot } from '../../src/sandbox/index.js';
-import { startNoopBot } from './noop-bot.js';
+import { LocalDiscord } from '../../src/sandbox/index.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
 import { readOperations, schemaOf, SpecChecker } from './spec/responses.js';
 
 const COMMANDS = [
@@ -74,10 +74,10 @@ async function handle(interaction: Interaction): Promise<void> {
 
 const checker = new SpecChecker();
 let discord: LocalDiscord;
-let bot: RunningBot;
+let bot: NoopBot;
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ record: checker.sink, quietMs: 250 });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: checker.sink });
   bot = await startNoopBot(discord, { commands: COMMANDS, handle });
 });
 afterAll(async () => {

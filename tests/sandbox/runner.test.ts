@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LocalDiscord } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
+import { LocalDiscord, type BotOptions, type RunningBot } from '../../src/sandbox/index.js';
 import { runScript, type ScriptResult } from '../../src/sandbox/runner.js';
 import { parseScript } from '../../src/sandbox/script.js';
 import { startBot } from './fixtures/script-bot.js';
@@ -10,28 +9,25 @@ const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot | undefined;
 let restarts = 0;
+const botOptions = (): BotOptions => ({
+  token: discord.botToken,
+  applicationId: discord.applicationId,
+  restApi: discord.restApi,
+  dataDir: '',
+  onSettled: (report) => void discord.settle(report),
+});
 const lifecycle = {
   restart: async () => {
     await bot?.stop();
-    bot = await startBot({
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      restApi: discord.restApi,
-      dataDir: '',
-    });
+    bot = await startBot(botOptions());
     await discord.whenReady();
     restarts++;
   },
 };
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400, record: spec.sink });
-  bot = await startBot({
-    token: discord.botToken,
-    applicationId: discord.applicationId,
-    restApi: discord.restApi,
-    dataDir: '',
-  });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: spec.sink });
+  bot = await startBot(botOptions());
 });
 afterAll(async () => {
   await bot?.stop();

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LocalDiscord, type RunningBot, type TrafficEntry } from '../../src/sandbox/index.js';
-import { startNoopBot } from './noop-bot.js';
+import { LocalDiscord, type TrafficEntry } from '../../src/sandbox/index.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
 
 let dir: string;
 let file: string;
 let discord: LocalDiscord;
-let bot: RunningBot;
+let bot: NoopBot;
 let interactionToken = '';
 let entries: TrafficEntry[] = [];
 let text = '';
@@ -16,7 +16,7 @@ let text = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sandbox-record-'));
   file = join(dir, 'traffic.jsonl');
-  discord = await LocalDiscord.start({ record: file, quietMs: 250 });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: file });
   bot = await startNoopBot(discord, {
     commands: [{ name: 'think', description: 'Defers, edits, follows up' }],
     handle: async (interaction) => {

@@ -1,4 +1,4 @@
-import { ReplyCollector, type CollectorTiming, type RejectedRequest, type Reply } from '../collect.js';
+import { ReplyCollector, type CollectorTiming, type RejectedRequest, type Reply, type Settlement } from '../collect.js';
 import type { SandboxCore } from '../core.js';
 import type { JsonObject } from '../json.js';
 import { userJson } from '../state/payloads.js';
@@ -17,6 +17,8 @@ export interface Exchange {
   readonly rejected: readonly RejectedRequest[];
   /** True when the overall timeout ended the wait: the replies may be incomplete. */
   readonly timedOut: boolean;
+  /** The bot's report of how it settled the interaction ('answered', 'ignored' with a reason …); null without one. */
+  readonly settlement: Settlement | null;
 }
 
 /** When an interaction's callback arrived, on this process's performance.now() clock. */
@@ -44,7 +46,7 @@ export interface InteractionSpec {
 }
 
 export function deniedExchange(reason: string): Exchange {
-  return { interactionId: '', token: '', denied: reason, replies: [], rejected: [], timedOut: false };
+  return { interactionId: '', token: '', denied: reason, replies: [], rejected: [], timedOut: false, settlement: null };
 }
 
 /** Registers the interaction, sends INTERACTION_CREATE to the right shard and waits for the bot. */
@@ -115,6 +117,7 @@ async function runCollected(
     collector,
   };
   core.interactions.register(record);
+  core.settlements.open(id, collector);
   core.watchers.watch(site.channel.id, collector);
   core.stats.interactions++;
   const reached = core.gateway.send(
@@ -149,6 +152,7 @@ async function runCollected(
       replies: [...collector.replies],
       rejected: [...collector.rejected],
       timedOut: collector.timedOut,
+      settlement: collector.settlement,
     },
     collector,
   };
