@@ -19,11 +19,12 @@ import { isInstructionLine, parseScriptLine } from './script.js';
 
 const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet]
 Reads script lines from stdin, one instruction per line:
-  [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
+  [locale CODE] [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
   [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
-  [as NAME] click LABEL                        (a button on the bot's last message)
+  [locale CODE] [as NAME] click LABEL          (a button on the bot's last message)
   restart                                      (restart the bot; Discord and DATA_DIR stay)
-"as mod" has Manage Server. Blank lines and lines starting with # are skipped.
+"as mod" has Manage Server; "locale zh-CN" is the person's Discord language (default en-US).
+Blank lines and lines starting with # are skipped.
 --json prints one JSON object per instruction.
 --record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).
 --settlement: how a line ends — reported (when the bot reports it settled), quiet (after a

@@ -61,7 +61,13 @@ export interface ExchangeTiming {
   readonly timeoutMs?: number;
 }
 
-export interface CommandInput extends ExchangeTiming {
+/** What the person's Discord client sends with an interaction. */
+export interface InteractionLocale {
+  /** The person's language, as Discord spells it ("zh-CN", "en-GB"); default en-US. */
+  readonly locale?: string;
+}
+
+export interface CommandInput extends ExchangeTiming, InteractionLocale {
   readonly user: UserRef;
   /** Defaults to the channel's guild, or the Sandbox guild. */
   readonly guildId?: string;
@@ -75,13 +81,13 @@ export interface CommandInput extends ExchangeTiming {
   readonly userInstall?: boolean;
 }
 
-export interface ButtonInput extends ExchangeTiming {
+export interface ButtonInput extends ExchangeTiming, InteractionLocale {
   readonly user: UserRef;
   readonly message: StoredMessage | { readonly id: string; readonly channelId: string };
   readonly customId: string;
 }
 
-export interface MessageCommandInput extends ExchangeTiming {
+export interface MessageCommandInput extends ExchangeTiming, InteractionLocale {
   readonly user: UserRef;
   readonly targetMessage: StoredMessage | { readonly id: string; readonly channelId: string };
   readonly name: string;

@@ -34,6 +34,7 @@ import type {
 import { messageJson } from './state/payloads.js';
 import type { World } from './state/world.js';
 import { findComponent } from './components.js';
+import { requireLocale } from './locales.js';
 import type { SettledReport } from './settlements.js';
 import { TrafficRecorder } from './traffic.js';
 
@@ -190,6 +191,7 @@ export class LocalDiscord {
         componentMessageId: message.id,
         responseMessageType: 0,
         metadata: { interacted_message_id: message.id },
+        ...localeOf(input),
       },
       this.#timing(input, 'interaction'),
     );
@@ -220,6 +222,7 @@ export class LocalDiscord {
         data,
         responseMessageType: 23,
         metadata: { name: command.name, command_type: CommandType.Message, target_message_id: target.id },
+        ...localeOf(input),
       },
       this.#timing(input, 'interaction'),
     );
@@ -356,6 +359,7 @@ export class LocalDiscord {
         data,
         responseMessageType: 20,
         metadata: { name: command.name, command_type: CommandType.ChatInput },
+        ...localeOf(input),
       },
     };
   }
@@ -393,4 +397,9 @@ export class LocalDiscord {
       awaitReport: this.#core.settlements.awaitReport,
     };
   }
+}
+
+/** An input's locale in Discord's spelling (an unknown one is the test's mistake: it throws). */
+function localeOf(input: { readonly locale?: string }): { locale?: string } {
+  return input.locale === undefined ? {} : { locale: requireLocale(input.locale) };
 }

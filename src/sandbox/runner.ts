@@ -65,7 +65,7 @@ export class ScriptRunner {
           return this.#result(line.source, exchange);
         }
         case 'click':
-          return await this.#click(line.source, line.as, line.label);
+          return await this.#click(line.source, line.as, line.label, line.locale);
         case 'command':
           return await this.#command(line);
       }
@@ -111,12 +111,13 @@ export class ScriptRunner {
       name: line.name,
       options,
       ...(line.dm ? { dm: true } : { channelId }),
+      ...(line.locale ? { locale: line.locale } : {}),
     });
     if (exchange.denied) return { input: line.source, denied: exchange.denied };
     return this.#result(line.source, exchange);
   }
 
-  async #click(source: string, as: string | null, label: string): Promise<ScriptResult> {
+  async #click(source: string, as: string | null, label: string, locale: string | null): Promise<ScriptResult> {
     const wanted = label.toLowerCase();
     for (const posted of [...this.#posted].reverse()) {
       const message = this.discord.world.message(posted.channelId, posted.messageId);
@@ -129,7 +130,7 @@ export class ScriptRunner {
       const customId = asString(button['custom_id']);
       if (!customId) return { input: source, error: `the button [${label}] is a link, not something the bot answers` };
       const user = as !== null ? this.#person(as) : (this.#lastUser ?? this.#person(null));
-      const exchange = await this.discord.pressButton({ user, message, customId });
+      const exchange = await this.discord.pressButton({ user, message, customId, ...(locale ? { locale } : {}) });
       if (exchange.denied) return { input: source, denied: exchange.denied };
       return this.#result(source, exchange);
     }

@@ -55,6 +55,7 @@ const COMMANDS = [
   { name: 'Quote', type: 3 },
   { name: 'file', description: 'Replies with a file' },
   { name: 'respond', description: 'Replies with_response' },
+  { name: 'lang', description: 'Says which locales it was sent', contexts: [0, 1, 2], integration_types: [0, 1] },
 ];
 
 const responseIds: (string | undefined)[] = [];
@@ -140,6 +141,9 @@ async function handle(interaction: Interaction): Promise<void> {
       responseIds.push(response.resource?.message?.id);
       return;
     }
+    case 'lang':
+      await interaction.reply(`${interaction.locale} ${interaction.guildLocale ?? 'no server'}`);
+      return;
     case 'file':
       await interaction.reply({
         content: 'attached',
@@ -235,6 +239,28 @@ describe('slash commands', () => {
     ]);
     const message = discord.world.message(discord.world.general.id, exchange.replies[0]?.messageId ?? '');
     expect(message?.attachments.map((file) => file.filename)).toEqual(['excerpt.txt']);
+  });
+});
+
+describe('locale', () => {
+  it('sends the person’s locale and the server’s with every interaction (en-US unless told)', async () => {
+    const alice = discord.world.member('alice');
+    const plain = await discord.command({ user: alice, name: 'lang' });
+    expect(content(plain.replies[0])).toBe('en-US en-US');
+    const chinese = await discord.command({ user: alice, name: 'lang', locale: 'zh-CN' });
+    expect(content(chinese.replies[0])).toBe('zh-CN en-US');
+    const inDm = await discord.command({ user: alice, name: 'lang', locale: 'zh-tw', dm: true });
+    expect(content(inDm.replies[0])).toBe('zh-TW no server');
+    const french = discord.world.addGuild('Français', { locale: 'fr' });
+    const claire = discord.world.member('claire', { guildId: french.id });
+    const there = await discord.command({ user: claire, guildId: french.id, name: 'lang', locale: 'ja' });
+    expect(content(there.replies[0])).toBe('ja fr');
+  });
+
+  it('refuses a locale Discord does not have', async () => {
+    await expect(
+      discord.command({ user: discord.world.member('alice'), name: 'lang', locale: 'xx-XX' }),
+    ).rejects.toThrow(/not a Discord locale/);
   });
 });
 

@@ -58,6 +58,9 @@ in #policy /ping
 as alice /page hide:true
 as bob click Next
 as alice click Next
+locale zh-CN as alice /lang
+dm locale zh-TW /lang
+/lang
 `;
   const results = await runScript(discord, lifecycle, parseScript(script));
   expect(results.map((result) => result.input)).toEqual([
@@ -74,6 +77,9 @@ as alice click Next
     'as alice /page hide:true',
     'as bob click Next',
     'as alice click Next',
+    'locale zh-CN as alice /lang',
+    'dm locale zh-TW /lang',
+    '/lang',
   ]);
   expect(contentOf(results[0])).toEqual(['hi there hi there']);
   expect(results[0]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
@@ -90,6 +96,11 @@ as alice click Next
   expect(results[10]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
   expect(results[11]).toMatchObject({ denied: expect.stringMatching(/only alice can see it/) });
   expect(contentOf(results[12])).toEqual(['clicked next']);
+  expect([results[13], results[14], results[15]].map(contentOf)).toEqual([
+    ['zh-CN (server: en-US)'],
+    ['zh-TW (server: none)'],
+    ['en-US (server: en-US)'],
+  ]);
   expect(discord.stats.identifies).toBe(2);
 });
 

@@ -43,6 +43,8 @@ export interface InteractionSpec {
   readonly componentMessageId?: string;
   readonly responseMessageType: number;
   readonly metadata?: JsonObject;
+  /** The person's client language, as Discord's `locale`. */
+  readonly locale?: string;
 }
 
 export function deniedExchange(reason: string): Exchange {
@@ -90,7 +92,14 @@ async function runCollected(
   const token = InteractionTracker.tokenFor(id);
   const majors = [`channel:${site.channel.id}`, `webhook:${core.config.applicationId}/${token}`, `interaction:${id}`];
   const collector = new ReplyCollector('interaction', timing, () => core.rateLimits?.pausedFor(majors) ?? 0);
-  const init = { id, token, type: spec.type, data: spec.data, ...(spec.message ? { message: spec.message } : {}) };
+  const init = {
+    id,
+    token,
+    type: spec.type,
+    data: spec.data,
+    ...(spec.message ? { message: spec.message } : {}),
+    ...(spec.locale ? { locale: spec.locale } : {}),
+  };
   const payload = interactionPayload(world, core.config.applicationId, site, init);
   const record: InteractionRecord = {
     id,

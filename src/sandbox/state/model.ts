@@ -31,6 +31,8 @@ export interface SandboxGuild {
   /** In creation order. */
   readonly channelIds: string[];
   readonly joinedAt: string;
+  /** The server's language (`guild_locale` of its interactions); Discord's default is en-US. */
+  preferredLocale: string;
 }
 
 /** Discord channel types used by the sandbox. */

@@ -166,7 +166,7 @@ export function guildJson(guild: SandboxGuild): Payload {
     banner: null,
     premium_tier: 0,
     premium_subscription_count: 0,
-    preferred_locale: 'en-US',
+    preferred_locale: guild.preferredLocale,
     public_updates_channel_id: null,
     nsfw: false,
     nsfw_level: 0,

@@ -1,4 +1,5 @@
 import { BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS, ALL_PERMISSIONS, Permission } from '../permissions.js';
+import { DEFAULT_LOCALE, requireLocale } from '../locales.js';
 import type { SnowflakeGenerator } from '../snowflake.js';
 import { GatewayIntent } from '../gateway/intents.js';
 import {
@@ -100,7 +101,7 @@ export class World {
   }
 
   /** A new guild with @everyone, #general, the bot and the owner as members. */
-  addGuild(name: string, options: { shard?: number } = {}): SandboxGuild {
+  addGuild(name: string, options: { shard?: number; locale?: string } = {}): SandboxGuild {
     const shard = (options.shard ?? this.#guilds.size) % this.#shards;
     const id = this.#ids.nextOnShard(shard, this.#shards);
     const now = new Date().toISOString();
@@ -112,6 +113,7 @@ export class World {
       members: new Map(),
       channelIds: [],
       joinedAt: now,
+      preferredLocale: options.locale === undefined ? DEFAULT_LOCALE : requireLocale(options.locale),
     };
     guild.roles.set(id, { id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0, managed: false });
     const botRole: SandboxRole = {
