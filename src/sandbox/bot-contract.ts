@@ -22,3 +22,17 @@ export interface RunningBot {
 }
 
 export type StartBot = (options: BotOptions) => Promise<RunningBot>;
+
+/** An HTTP-interactions bot is told the application's public key, to verify each POST with. */
+export interface HttpBotOptions extends BotOptions {
+  /** Hex, as the Developer Portal shows it (the bot's DISCORD_PUBLIC_KEY). */
+  readonly publicKey: string;
+}
+
+export interface RunningHttpBot extends RunningBot {
+  /** Where the bot serves interactions (`http://127.0.0.1:PORT/interactions`). */
+  readonly interactionsUrl: string;
+}
+
+/** The HTTP mode a bot module may export beside `startBot`, for `npm run sandbox -- --http`. */
+export type StartHttpBot = (options: HttpBotOptions) => Promise<RunningHttpBot>;

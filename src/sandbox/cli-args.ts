@@ -8,6 +8,8 @@ export interface SandboxArgs {
   readonly record: string | null;
   /** --settlement MODE (default auto: quiet windows until the bot first reports). */
   readonly settlement: SettlementMode;
+  /** --http: interactions POSTed to the bot's HTTP endpoint (its startHttpBot) instead of the gateway. */
+  readonly http: boolean;
 }
 
 const SETTLEMENTS: readonly SettlementMode[] = ['auto', 'reported', 'quiet'];
@@ -22,6 +24,7 @@ export function parseArgs(args: readonly string[]): SandboxArgs {
   let json = false;
   let record: string | null = null;
   let settlement: SettlementMode = 'auto';
+  let http = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const value = (): string => {
@@ -32,6 +35,7 @@ export function parseArgs(args: readonly string[]): SandboxArgs {
     };
     if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--json') json = true;
+    else if (arg === '--http') http = true;
     else if (arg === '--record') record = value();
     else if (arg === '--settlement') {
       const mode = value();
@@ -39,5 +43,5 @@ export function parseArgs(args: readonly string[]): SandboxArgs {
       settlement = mode;
     } else throw new Error(`unknown option "${arg}" (see --help)`);
   }
-  return { help, json, record, settlement };
+  return { help, json, record, settlement, http };
 }

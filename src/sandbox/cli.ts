@@ -3,21 +3,22 @@
  * stdin (see script.ts). Piped input runs line by line, each waiting for the bot to go quiet;
  * a terminal gets a "> " prompt. Exits 0 at the end of input, stopping the bot and the server.
  *
- * SANDBOX_BOT_MODULE may name another module exporting `startBot` (tests use a no-op bot).
+ * SANDBOX_BOT_MODULE may name another module exporting `startBot` (tests use a no-op bot), and
+ * `startHttpBot` for --http.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import type { BotOptions, RunningBot, StartBot } from './bot-contract.js';
+import type { BotOptions, RunningBot } from './bot-contract.js';
+import { botLauncher } from './bot-module.js';
 import { LocalDiscord } from './driver.js';
 import { parseArgs } from './cli-args.js';
 import { renderResult } from './render.js';
 import { ScriptRunner } from './runner.js';
 import { isInstructionLine, parseScriptLine } from './script.js';
 
-const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet]
+const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet] [--http]
 Reads script lines from stdin, one instruction per line:
   [locale CODE] [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
   [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
@@ -28,33 +29,9 @@ Blank lines and lines starting with # are skipped.
 --json prints one JSON object per instruction.
 --record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).
 --settlement: how a line ends — reported (when the bot reports it settled), quiet (after a
-  quiet window), auto (default: quiet windows until the bot first reports).`;
-
-async function loadStartBot(): Promise<StartBot> {
-  const specifier = process.env['SANDBOX_BOT_MODULE']
-    ? pathToFileURL(resolve(process.env['SANDBOX_BOT_MODULE'])).href
-    : new URL('../bot/start.ts', import.meta.url).href;
-  let loaded: unknown;
-  try {
-    loaded = await import(specifier);
-  } catch (error) {
-    const missing =
-      error instanceof Error &&
-      'code' in error &&
-      error.code === 'ERR_MODULE_NOT_FOUND' &&
-      error.message.includes('start.ts');
-    if (missing)
-      throw new Error(
-        `cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`,
-        { cause: error },
-      );
-    throw error;
-  }
-  const startBot =
-    typeof loaded === 'object' && loaded !== null ? (loaded as { startBot?: unknown }).startBot : undefined;
-  if (typeof startBot !== 'function') throw new Error(`${specifier} does not export startBot(options)`);
-  return startBot as StartBot;
-}
+  quiet window), auto (default: quiet windows until the bot first reports).
+--http runs the bot's HTTP mode (its module's startHttpBot): interactions are POSTed to its
+  endpoint, signed, instead of sent on the gateway; DMs and mentions need the gateway.`;
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -64,7 +41,6 @@ async function main(): Promise<number> {
   }
   const { json } = args;
   const interactive = process.stdin.isTTY === true;
-  const startBot = await loadStartBot();
   const discord = await LocalDiscord.start({
     settlement: args.settlement,
     ...(args.record ? { record: args.record } : {}),
@@ -78,14 +54,7 @@ async function main(): Promise<number> {
     // Each line ends when the bot says it is done with it (a bot that never says: a quiet window).
     onSettled: (report) => void discord.settle(report),
   };
-  const launch = async (): Promise<RunningBot> => {
-    const running = await startBot(options);
-    await discord.whenReady();
-    // The bot registers its commands at start-up; the sandbox only accepts registered ones.
-    if (!(await discord.whenCommandsRegistered(5000)))
-      process.stderr.write('sandbox: the bot registered no commands; every /command will be refused\n');
-    return running;
-  };
+  const launch = await botLauncher(discord, options, args.http, (line) => process.stderr.write(`${line}\n`));
   let bot: RunningBot | undefined;
   try {
     bot = await launch();

@@ -138,6 +138,12 @@ export class ReplyCollector {
     this.#awaitingFill = deferred;
   }
 
+  /** Discord gave up on the interaction (its endpoint failed or was late): nothing more will complete it. */
+  deliveryFailed(): void {
+    this.#callback = true;
+    this.#awaitingFill = false;
+  }
+
   deferralFilled(): void {
     this.#awaitingFill = false;
   }

@@ -12,7 +12,8 @@ import {
   type TimedExchange,
 } from './interactions/dispatch.js';
 import { buildOptions } from './interactions/options.js';
-import { InteractionType } from './interactions/tracker.js';
+import { InteractionsEndpoint, type EndpointCheck } from './interactions/endpoint.js';
+import { InteractionTracker, InteractionType } from './interactions/tracker.js';
 import { asArray, asNumber, asObject, isObject } from './json.js';
 import { dispatchMessage } from './rest/messages.js';
 import { listen, type ListeningSandbox } from './server.js';
@@ -90,6 +91,43 @@ export class LocalDiscord {
 
   get gatewayUrl(): string {
     return this.#core.gateway.url;
+  }
+
+  /** The application's Ed25519 public key (hex), as the Developer Portal shows it: the bot's `DISCORD_PUBLIC_KEY`. */
+  get publicKey(): string {
+    return this.#core.http.keys.publicKeyHex;
+  }
+
+  /**
+   * Saves the application's interactions endpoint URL, checked first as Discord checks it (a
+   * signed PING must get 200 `{"type":1}`, a badly signed one 401). From then on every
+   * interaction is POSTed there, signed, instead of sent on the gateway; its answer comes in
+   * the HTTP response (or a REST callback), within the 3 s. `null` goes back to the gateway.
+   * A refused URL changes nothing, and the check says why.
+   */
+  async setInteractionsEndpoint(url: string | null): Promise<EndpointCheck> {
+    const { http, config, world, traffic } = this.#core;
+    if (url === null) {
+      http.endpoint = null;
+      return { ok: true };
+    }
+    const id = world.nextId();
+    const ping = {
+      id,
+      application_id: config.applicationId,
+      type: InteractionType.Ping,
+      token: InteractionTracker.tokenFor(id),
+      version: 1,
+    };
+    const { check, endpoint } = await InteractionsEndpoint.check(
+      url,
+      http.keys,
+      ping,
+      config.interactionDeadlineMs,
+      traffic,
+    );
+    if (endpoint) http.endpoint = endpoint;
+    return check;
   }
 
   /** "METHOD /route/:id" of every REST route this local Discord serves. */

@@ -11,6 +11,7 @@ import { type SnowflakeGenerator } from './snowflake.js';
 import { CommandRegistry } from './state/commands.js';
 import { World } from './state/world.js';
 import { Settlements, type SettlementMode } from './settlements.js';
+import { SigningKeys } from './signing.js';
 import { SandboxStats } from './stats.js';
 import type { TrafficRecorder } from './traffic.js';
 import { ChannelWatchers } from './watchers.js';
@@ -60,6 +61,7 @@ export async function listen(
     stats,
     faults: new FaultPlan(),
     settlements: new Settlements(settlement),
+    http: { keys: new SigningKeys(), endpoint: null },
     rateLimits: rateLimits === false ? null : new RateLimiter(rateLimits),
     traffic,
   };

@@ -33,7 +33,19 @@ export interface GatewayTraffic {
   readonly frame: unknown;
 }
 
-export type TrafficEntry = RestTraffic | GatewayTraffic;
+/** An interaction POSTed to the bot's interactions endpoint (HTTP delivery), and its answer. */
+export interface EndpointTraffic {
+  readonly kind: 'endpoint';
+  readonly time: string;
+  readonly url: string;
+  /** The interaction, its token redacted. */
+  readonly request: unknown;
+  /** 0 when none came (timeout, connection refused). */
+  readonly status: number;
+  readonly response: unknown;
+}
+
+export type TrafficEntry = RestTraffic | GatewayTraffic | EndpointTraffic;
 export type TrafficSink = (entry: TrafficEntry) => void;
 
 const REDACTED = '[redacted]';
@@ -84,6 +96,11 @@ export class TrafficRecorder {
       }
     }
     this.#sink({ kind: 'gateway', time: new Date().toISOString(), direction, shard, frame: redactFrame(parsed) });
+  }
+
+  endpoint(entry: Omit<EndpointTraffic, 'kind' | 'time'>): void {
+    const request = isObject(entry.request) ? { ...entry.request, token: REDACTED } : entry.request;
+    this.#sink({ kind: 'endpoint', time: new Date().toISOString(), ...entry, request });
   }
 
   async close(): Promise<void> {

@@ -76,3 +76,28 @@ it('records the traffic to the file --record names, without the bot token', asyn
     await rm(dir, { recursive: true, force: true });
   }
 }, 30_000);
+
+it('runs the bot over HTTP interactions with --http: signed POSTs to its endpoint, checked when saved', async () => {
+  const { code, stdout, stderr } = await runCli(['--json', '--http'], 'locale zh-CN /lang\n/echo text:hi\n');
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { replies: { body: { data: { content: string } } }[] });
+  expect(lines.map((line) => line.replies.map((reply) => reply.body.data.content))).toEqual([
+    ['zh-CN (server: en-US)'],
+    ['hi'],
+  ]);
+}, 30_000);
+
+it('says plainly when the bot has no HTTP mode for --http', async () => {
+  const { code, stderr } = await runScript(
+    'src/sandbox/cli.ts',
+    ['--http'],
+    { ...process.env, SANDBOX_BOT_MODULE: 'tests/sandbox/noop-bot.ts' },
+    '',
+  );
+  expect(code).toBe(1);
+  expect(stderr).toMatch(/exports no startHttpBot\(options\) yet, which --http needs/);
+}, 30_000);

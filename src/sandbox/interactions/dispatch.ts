@@ -4,6 +4,7 @@ import type { JsonObject } from '../json.js';
 import { userJson } from '../state/payloads.js';
 import { InteractionContext } from './access.js';
 import { interactionPayload, type InteractionSite } from './build.js';
+import { deliverOverHttp } from './http-delivery.js';
 import { InteractionTracker, type InteractionRecord } from './tracker.js';
 
 /** What happened to one interaction: Discord's refusal, or every reply the bot sent. */
@@ -129,6 +130,12 @@ async function runCollected(
   core.settlements.open(id, collector);
   core.watchers.watch(site.channel.id, collector);
   core.stats.interactions++;
+  const endpoint = core.http.endpoint;
+  if (endpoint) {
+    deliverOverHttp(core, endpoint, record, payload);
+    await collector.done;
+    return { exchange: exchangeOf(record), collector };
+  }
   const reached = core.gateway.send(
     site.context === InteractionContext.Guild ? site.guildId : null,
     'INTERACTION_CREATE',
@@ -154,15 +161,16 @@ async function runCollected(
     };
   }
   await collector.done;
+  return { exchange: exchangeOf(record), collector };
+}
+
+function exchangeOf({ id, token, collector }: InteractionRecord): Exchange {
   return {
-    exchange: {
-      interactionId: id,
-      token,
-      replies: [...collector.replies],
-      rejected: [...collector.rejected],
-      timedOut: collector.timedOut,
-      settlement: collector.settlement,
-    },
-    collector,
+    interactionId: id,
+    token,
+    replies: [...collector.replies],
+    rejected: [...collector.rejected],
+    timedOut: collector.timedOut,
+    settlement: collector.settlement,
   };
 }
