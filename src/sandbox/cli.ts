@@ -1,7 +1,8 @@
 /**
  * `npm run sandbox [-- --json]`: the bot against a local Discord, driven by script lines from
- * stdin (see script.ts). Piped input runs line by line, each waiting for the bot to go quiet;
- * a terminal gets a "> " prompt. Exits 0 at the end of input, stopping the bot and the server.
+ * stdin (see script.ts). Piped input runs line by line, each until the bot is done with it; a
+ * terminal gets a greeting, a "> " prompt, history and completion (terminal.ts). Exits 0 at the
+ * end of input, stopping the bot and the server.
  *
  * SANDBOX_BOT_MODULE may name another module exporting `startBot` (tests use a no-op bot), and
  * `startHttpBot` for --http.
@@ -12,20 +13,17 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BotOptions, RunningBot } from './bot-contract.js';
 import { botLauncher } from './bot-module.js';
+import { GRAMMAR } from './guide.js';
 import { LocalDiscord } from './driver.js';
 import { parseArgs } from './cli-args.js';
 import { renderResult } from './render.js';
 import { ScriptRunner } from './runner.js';
 import { isInstructionLine, parseScriptLine } from './script.js';
+import { runTerminal } from './terminal.js';
 
 const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet] [--http]
-Reads script lines from stdin, one instruction per line:
-  [locale CODE] [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
-  [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
-  [locale CODE] [as NAME] click LABEL          (a button on the bot's last message)
-  restart                                      (restart the bot; Discord and DATA_DIR stay)
-"as mod" has Manage Server; "locale zh-CN" is the person's Discord language (default en-US).
-Blank lines and lines starting with # are skipped.
+Reads script lines, one instruction per line, at a "> " prompt or piped from stdin:
+${GRAMMAR}
 --json prints one JSON object per instruction.
 --record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).
 --settlement: how a line ends — reported (when the bot reports it settled), quiet (after a
@@ -65,19 +63,22 @@ async function main(): Promise<number> {
         bot = await launch();
       },
     });
-    const lines = createInterface({ input: process.stdin, terminal: interactive });
     if (interactive) {
-      process.stdout.write(`sandbox: ${options.dataDir} — type a line, Ctrl-D to quit\n`);
-      lines.setPrompt('> ');
-      lines.prompt();
+      await runTerminal({
+        discord,
+        runner,
+        dataDir: options.dataDir,
+        json,
+        input: process.stdin,
+        output: process.stdout,
+      });
+      return 0;
     }
-    for await (const line of lines) {
-      if (isInstructionLine(line)) {
-        const result = await runner.run(parseScriptLine(line));
-        if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else process.stdout.write(`${interactive ? '' : `> ${result.input}\n`}${renderResult(result)}\n\n`);
-      }
-      if (interactive) lines.prompt();
+    // Piped: no prompt and no greeting, each line echoed before its result (or JSON alone).
+    for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+      if (!isInstructionLine(line)) continue;
+      const result = await runner.run(parseScriptLine(line));
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `> ${result.input}\n${renderResult(result)}\n\n`);
     }
     return 0;
   } finally {

@@ -164,6 +164,15 @@ export class LocalDiscord {
     return this.#core.commands.find(name, options.type ?? CommandType.ChatInput, options.guildId ?? null);
   }
 
+  /** The slash commands a person sees in the picker of a server (its own first), or of a DM (`guildId: null`). */
+  slashCommands(guildId: string | null = this.world.defaultGuild.id): CommandDefinition[] {
+    const { commands } = this.#core;
+    const seen = new Map<string, CommandDefinition>();
+    for (const command of [...(guildId ? commands.list(guildId) : []), ...commands.list(null)])
+      if (command.type === CommandType.ChatInput && !seen.has(command.name)) seen.set(command.name, command);
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** A slash command, refused like Discord would (unknown, wrong context, missing permission). */
   async command(input: CommandInput): Promise<Exchange> {
     return this.#chatInput(input, InteractionType.ApplicationCommand, false);

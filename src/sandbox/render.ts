@@ -122,8 +122,10 @@ export function renderResult(
       }
     | { readonly denied: string }
     | { readonly error: string }
+    | { readonly help: string }
   ),
 ): string {
+  if ('help' in result) return result.help;
   if ('error' in result) return `✗ ${result.error}`;
   if ('denied' in result) return `✗ Discord refused: ${result.denied}`;
   const parts = result.replies.map((reply) => `bot (${KIND_LABELS[reply.kind]}):\n${indent(renderReply(reply))}`);

@@ -2,6 +2,7 @@ import type { Reply, Settlement } from './collect.js';
 import { listComponents } from './components.js';
 import type { LocalDiscord } from './driver.js';
 import type { OptionInput } from './interactions/options.js';
+import { helpText } from './guide.js';
 import { asString, type JsonObject } from './json.js';
 import type { CommandInstruction, Instruction, ScriptError } from './script.js';
 import { OptionType, type CommandOptionDefinition } from './state/commands.js';
@@ -30,7 +31,8 @@ export type ScriptResult =
       readonly settlement?: Settlement;
     }
   | { readonly input: string; readonly denied: string }
-  | { readonly input: string; readonly error: string };
+  | { readonly input: string; readonly error: string }
+  | { readonly input: string; readonly help: string };
 
 interface PostedMessage {
   readonly channelId: string;
@@ -57,6 +59,8 @@ export class ScriptRunner {
         case 'restart':
           await this.bot.restart();
           return { input: line.source, replies: [] };
+        case 'help':
+          return { input: line.source, help: helpText(this.discord.slashCommands()) };
         case 'say': {
           const user = this.#person(line.as);
           const content = line.text.replace(/@bot\b/g, `<@${this.discord.applicationId}>`);
@@ -177,6 +181,14 @@ export class ScriptRunner {
     if (timedOut) result.timedOut = true;
     if (settlement) result.settlement = settlement;
     return result;
+  }
+
+  /** The labels `click` can press now: the buttons of the bot's latest message that has some. */
+  latestButtonLabels(): string[] {
+    return this.#latestButtons().flatMap((component) => {
+      const label = asString(component['label']);
+      return label && asString(component['custom_id']) ? [label] : [];
+    });
   }
 
   /** The buttons of the bot's most recent message that still has some. */

@@ -5,6 +5,7 @@
  *   [dm] [as NAME] [in #channel] say TEXT                     "@bot" in TEXT mentions the bot
  *   [locale CODE] [as NAME] click LABEL                       a button on the bot's last message
  *   restart                                                   restart the bot (Discord and data stay)
+ *   help                                                      the grammar and the bot's commands
  *
  * The prefixes come in any order. `locale` sets the interaction's `locale` (default en-US), as
  * a person's Discord client does; a message carries none. Pure parsing: names are resolved
@@ -56,7 +57,12 @@ export interface RestartInstruction {
   readonly source: string;
 }
 
-export type Instruction = CommandInstruction | SayInstruction | ClickInstruction | RestartInstruction;
+export interface HelpInstruction {
+  readonly kind: 'help';
+  readonly source: string;
+}
+
+export type Instruction = CommandInstruction | SayInstruction | ClickInstruction | RestartInstruction | HelpInstruction;
 
 export interface ScriptError {
   readonly source: string;
@@ -125,6 +131,11 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
       return fail('"restart" takes nothing else on its line');
     return { kind: 'restart', source };
   }
+  if (head === 'help') {
+    if (dm || as !== null || channel !== null || locale !== null || tail !== '')
+      return fail('"help" takes nothing else on its line');
+    return { kind: 'help', source };
+  }
   if (head === 'click') {
     if (dm || channel !== null)
       return fail('"click" presses a button on the bot\'s last message; it takes no "dm" or "in"');
@@ -140,7 +151,7 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
   }
   if (head.startsWith('/')) return parseCommand(prefix, head.slice(1), tail, fail);
   if (!head) return fail('nothing to run after the prefixes');
-  return fail(`unknown instruction "${head}": expected /command, say, click or restart`);
+  return fail(`unknown instruction "${head}": expected /command, say, click, restart or help`);
 }
 
 function parseCommand(
