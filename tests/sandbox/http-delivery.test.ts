@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscord, type EndpointTraffic, type Reply } from '../../src/sandbox/index.js';
+import { LocalDiscord, type EndpointTraffic } from '../../src/sandbox/index.js';
 import {
   json,
   optionText,
@@ -12,6 +12,7 @@ import {
   type ServedEndpoint,
 } from './fixtures/http-endpoint.js';
 import { SpecChecker } from './spec/responses.js';
+import { contentOf } from './reply-content.js';
 
 /**
  * A bot served as HTTP interactions (fixtures/http-endpoint.ts: node:http and node:crypto
@@ -113,11 +114,6 @@ afterAll(async () => {
   await discord?.stop();
   await endpoint?.close();
 });
-
-const contentOf = (reply: Reply | undefined): unknown => {
-  const body = reply?.body as { data?: { content?: unknown }; content?: unknown } | undefined;
-  return reply?.kind === 'callback' ? body?.data?.content : body?.content;
-};
 
 describe('saving the interactions endpoint URL, as Discord checks it', () => {
   it('refuses an endpoint that accepts a bad signature', async () => {

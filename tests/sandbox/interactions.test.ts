@@ -8,9 +8,10 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscord, type Reply } from '../../src/sandbox/index.js';
+import { LocalDiscord } from '../../src/sandbox/index.js';
 import { startNoopBot, type NoopBot } from './noop-bot.js';
 import { SpecChecker } from './spec/responses.js';
+import { contentOf } from './reply-content.js';
 
 /** Commands whose handlers each exercise one part of the interaction protocol. */
 const COMMANDS = [
@@ -170,17 +171,12 @@ afterAll(async () => {
   await discord?.stop();
 });
 
-const content = (reply: Reply | undefined): unknown => {
-  const body = reply?.body as { data?: { content?: unknown }; content?: unknown } | undefined;
-  return reply?.kind === 'callback' ? body?.data?.content : body?.content;
-};
-
 describe('slash commands', () => {
   it('records the callback of a plain reply', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'ping' });
     expect(exchange.denied).toBeUndefined();
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback']);
-    expect(content(exchange.replies[0])).toBe('ok');
+    expect(contentOf(exchange.replies[0])).toBe('ok');
     expect(exchange.replies[0]?.ephemeral).toBe(false);
   });
 
@@ -188,7 +184,7 @@ describe('slash commands', () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'think' });
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
     expect((exchange.replies[0]?.body as { type: number }).type).toBe(5);
-    expect(content(exchange.replies[1])).toBe('done thinking');
+    expect(contentOf(exchange.replies[1])).toBe('done thinking');
     const message = discord.world.message(discord.world.general.id, exchange.replies[1]?.messageId ?? '');
     expect(message?.content).toBe('done thinking');
   });
@@ -222,7 +218,7 @@ describe('slash commands', () => {
   it('refuses a payload Discord would refuse (content over 2000 characters)', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'long' });
     expect(exchange.rejected[0]).toMatchObject({ status: 400, code: 50035 });
-    expect(content(exchange.replies[0])).toBe('shorter');
+    expect(contentOf(exchange.replies[0])).toBe('shorter');
   });
 
   it('answers with_response=true with the callback resource (200)', async () => {
@@ -233,7 +229,7 @@ describe('slash commands', () => {
 
   it('reads multipart bodies: payload_json and the files', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'file' });
-    expect(content(exchange.replies[0])).toBe('attached');
+    expect(contentOf(exchange.replies[0])).toBe('attached');
     expect(exchange.replies[0]?.files).toEqual([
       expect.objectContaining({ filename: 'excerpt.txt', size: Buffer.byteLength('¶1 text') }),
     ]);
@@ -246,15 +242,15 @@ describe('locale', () => {
   it('sends the person’s locale and the server’s with every interaction (en-US unless told)', async () => {
     const alice = discord.world.member('alice');
     const plain = await discord.command({ user: alice, name: 'lang' });
-    expect(content(plain.replies[0])).toBe('en-US en-US');
+    expect(contentOf(plain.replies[0])).toBe('en-US en-US');
     const chinese = await discord.command({ user: alice, name: 'lang', locale: 'zh-CN' });
-    expect(content(chinese.replies[0])).toBe('zh-CN en-US');
+    expect(contentOf(chinese.replies[0])).toBe('zh-CN en-US');
     const inDm = await discord.command({ user: alice, name: 'lang', locale: 'zh-tw', dm: true });
-    expect(content(inDm.replies[0])).toBe('zh-TW no server');
+    expect(contentOf(inDm.replies[0])).toBe('zh-TW no server');
     const french = discord.world.addGuild('Français', { locale: 'fr' });
     const claire = discord.world.member('claire', { guildId: french.id });
     const there = await discord.command({ user: claire, guildId: french.id, name: 'lang', locale: 'ja' });
-    expect(content(there.replies[0])).toBe('ja fr');
+    expect(contentOf(there.replies[0])).toBe('ja fr');
   });
 
   it('refuses a locale Discord does not have', async () => {
@@ -280,7 +276,7 @@ describe('what Discord refuses before the bot sees it', () => {
       name: 'settings',
       options,
     });
-    expect(content(allowed.replies[0])).toBe('added channels/add #policy');
+    expect(contentOf(allowed.replies[0])).toBe('added channels/add #policy');
     expect(seen.at(-1)?.bitfield !== undefined && seen.at(-1)!.bitfield & 32n).toBe(32n);
   });
 
@@ -376,7 +372,7 @@ describe('components, autocomplete and context menus', () => {
       targetMessage: { id: said.messageId, channelId: discord.world.general.id },
       name: 'Quote',
     });
-    expect(content(exchange.replies[0])).toBe('quoted: the article says so');
+    expect(contentOf(exchange.replies[0])).toBe('quoted: the article says so');
   });
 });
 
@@ -385,7 +381,7 @@ describe('REST faults', () => {
     const before = discord.stats.requests['POST /interactions/:id/:token/callback'] ?? 0;
     discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 429, retryAfter: 0.2 });
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'ping' });
-    expect(content(exchange.replies[0])).toBe('ok');
+    expect(contentOf(exchange.replies[0])).toBe('ok');
     expect((discord.stats.requests['POST /interactions/:id/:token/callback'] ?? 0) - before).toBe(2);
   });
 
