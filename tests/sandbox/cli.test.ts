@@ -17,7 +17,7 @@ function runCli(args: string[], input: string): Promise<ScriptRun> {
 it('reads piped lines, prints one JSON line per instruction and exits 0', async () => {
   const { code, stdout, stderr } = await runCli(
     ['--json'],
-    '# comment\n/ping\n\nas bob /config channels add channel:#x\nbogus line\n',
+    '# comment\n/ping\n\nas bob /config channels add channel:#x\nbogus line\nhelp\n',
   );
   expect(stderr).toBe('');
   expect(code).toBe(0);
@@ -35,6 +35,7 @@ it('reads piped lines, prints one JSON line per instruction and exits 0', async 
     },
     { input: 'as bob /config channels add channel:#x', denied: expect.stringMatching(/Manage Server/) },
     { input: 'bogus line', error: expect.stringMatching(/unknown instruction/) },
+    { input: 'help', help: expect.stringMatching(/Before a \/command[\s\S]*\/echo text:…/) },
   ]);
 }, 30_000);
 
