@@ -1,6 +1,6 @@
 import type { Excerpt } from '../src/corpus/excerpt.js';
 import { quote, type Line } from '../src/replies/answer.js';
-import type { Range } from '../src/search/highlight.js';
+import type { Range } from '../src/corpus/range.js';
 
 /** The headline is one line, not a paragraph of sentences: it is cited `¶0`, never `¶0.1`. */
 const HEADLINE = 0;

@@ -1,5 +1,5 @@
 import { formatCitation } from '../corpus/citation.js';
-import type { Range } from '../search/highlight.js';
+import type { Range } from '../corpus/range.js';
 import type { Quoted } from './answer.js';
 import { ELLIPSIS } from './limits.js';
 

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatCitation } from '../corpus/citation.js';
 import { embolden } from '../replies/quote-markdown.js';
-import { articleSearch, DEFAULT_LIMIT, QueryError, type SearchResult } from './search.js';
+import { articleSearch, DEFAULT_LIMIT, QueryError, type SearchResult } from '../search/search.js';
 
 const USAGE = 'usage: npm run --silent search -- [--json] [--limit N] [QUERY]';
 
