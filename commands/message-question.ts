@@ -11,8 +11,10 @@ export interface MessageQuestion {
  * emoji and links are Discord's furniture, not the question.
  */
 export function questionOf(content: string): MessageQuestion {
+  // Neither a link's text nor its target may hold a bracket: each attempt then stops at the next
+  // `[`, and a message of 4,000 brackets is read in one pass instead of 4,000 × 4,000 steps.
   const words = content
-    .replace(/\[([^\]]*)\]\(\s*<?https?:\/\/[^)\s]*>?\)/gi, '$1')
+    .replace(/\[([^[\]]*)\]\(\s*<?https?:\/\/[^()[\]\s]*>?\)/gi, '$1')
     .replace(/<a?:\w+:\d+>/g, ' ')
     .replace(/<(@[!&]?|#)\d+>/g, ' ')
     .replace(/@(everyone|here)\b/g, ' ')

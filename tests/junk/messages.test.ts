@@ -83,3 +83,27 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
     }
   });
 });
+
+describe('reading a message takes time in proportion to its length', () => {
+  /** The least time of several readings: the others include whatever else the machine was doing. */
+  function leastMs(content: string): number {
+    let least = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      questionOf(content);
+      least = Math.min(least, performance.now() - start);
+    }
+    return least;
+  }
+
+  // Ten times the text is about ten times the work when reading is linear, a hundred when quadratic.
+  it.each(['[', '[x', '[x](http://a', '[](', '<a:'])(
+    '%s repeated: 40,000 characters cost < 30× what 4,000 do',
+    (unit) => {
+      const of = (length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+      leastMs(of(4_000));
+      const growth = leastMs(of(40_000)) / Math.max(leastMs(of(4_000)), 0.01);
+      expect(growth).toBeLessThan(30);
+    },
+  );
+});
