@@ -6,7 +6,7 @@ import { articleSearch } from '../search/search.js';
 import { openSettingsStore } from '../settings/index.js';
 import { createClient } from './client.js';
 import { FairUse, type FairUseOptions } from './fair-use.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, withLoggableErrors, type Logger } from './logger.js';
 import { Router } from './router.js';
 
 export interface BotOptions {
@@ -30,7 +30,8 @@ export interface RunningBot {
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  const logger = options.logger ?? createLogger(options.logLevel ?? 'info', 2);
+  // A logger given in (a test's, an operator's) still logs errors without tokens or message bodies.
+  const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
   const corpus = loadCorpus();
   // An unreadable settings file stops the start here, with a message naming it.
   const settings = openSettingsStore({ dataDir: options.dataDir });

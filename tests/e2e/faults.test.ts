@@ -129,6 +129,22 @@ describe('REST faults on the interaction callback', () => {
     ).toEqual([ref]);
   });
 
+  it('logs a failed reply by its route, status and size: no interaction token, no message text', async () => {
+    const start = world.logs.length;
+    const question = 'what does the committee say about cadres who dodge responsibility?';
+    world.discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 500, times: 4 });
+    const exchange = await ask(question);
+    expect(APOLOGY.test(dataOf(exchange.replies[0]).content ?? '')).toBe(true);
+    const failure = logsSince(start).find((line) => line.level === LEVEL.error);
+    expect(failure?.['err']).toMatchObject({ status: 500, method: 'POST' });
+    const written = JSON.stringify(logsSince(start));
+    expect(exchange.token.length).toBeGreaterThan(20);
+    expect(written).not.toContain(exchange.token);
+    expect(written).not.toContain('dodge responsibility');
+    // What the body was is told by its size only.
+    expect(written).toMatch(/"requestBytes":\d+/);
+  });
+
   it('logs an expired interaction (404, code 10062) as a warning, does not crash, and answers the next command', async () => {
     const start = world.logs.length;
     world.discord.failNext({
