@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { FairUse } from '../src/bot/fair-use.js';
+import { SlidingWindowLimit } from '../src/dispatch/fair-use.js';
 import { distribution, type Distribution } from './stats.js';
 
 export interface FairUseBench {
@@ -18,9 +18,9 @@ const CHECKS = 20_000;
  */
 function benchActive(active: number): FairUseBench {
   let now = 1_700_000_000_000;
-  const limiter = new FairUse({ now: () => now });
+  const limiter = new SlidingWindowLimit();
   const people = Array.from({ length: active }, (_, i) => `person-${i}`);
-  for (const id of people) limiter.check(id);
+  for (const id of people) limiter.check(id, now);
   const samples: number[] = [];
   let total = 0;
   for (let i = 0; i < CHECKS; i++) {
@@ -28,7 +28,7 @@ function benchActive(active: number): FairUseBench {
     now += 0.1;
     const id = people[(i * 7919) % active]!;
     const start = performance.now();
-    limiter.check(id);
+    limiter.check(id, now);
     const us = (performance.now() - start) * 1000;
     samples.push(us);
     total += us;

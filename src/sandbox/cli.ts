@@ -28,7 +28,7 @@ Reads script lines from stdin, one instruction per line:
 async function loadStartBot(): Promise<StartBot> {
   const specifier = process.env['SANDBOX_BOT_MODULE']
     ? pathToFileURL(resolve(process.env['SANDBOX_BOT_MODULE'])).href
-    : new URL('../bot/start.ts', import.meta.url).href;
+    : new URL('../gateway/start.ts', import.meta.url).href;
   let loaded: unknown;
   try {
     loaded = await import(specifier);

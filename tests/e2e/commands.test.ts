@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
+import { slashDefinitions } from '../../src/dispatch/registry.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { OptionInput, StoredMessage } from '../../src/sandbox/index.js';
 import {
@@ -80,10 +80,10 @@ function sampleOptions(definitions: readonly APIApplicationCommandOption[], guil
 }
 
 describe('registration', () => {
-  it('registers every command of COMMANDS at start-up', () => {
-    expect(COMMANDS.length).toBeGreaterThanOrEqual(2);
-    for (const command of COMMANDS)
-      expect(world.discord.findCommand(command.definition.name), `/${command.definition.name}`).toBeDefined();
+  it('registers every slash command at start-up', () => {
+    expect(slashDefinitions().length).toBeGreaterThanOrEqual(2);
+    for (const definition of slashDefinitions())
+      expect(world.discord.findCommand(definition.name), `/${definition.name}`).toBeDefined();
     expect(world.discord.findCommand('ask')).toBeDefined();
     expect(world.discord.findCommand('quote')).toBeDefined();
   });
@@ -91,14 +91,14 @@ describe('registration', () => {
   it('answers every registered command without an error (in a server of its own, as a moderator)', async () => {
     const guild = world.discord.world.addGuild('Every command');
     const start = world.logs.length;
-    for (const command of COMMANDS) {
-      const { name } = command.definition;
+    for (const definition of slashDefinitions()) {
+      const { name } = definition;
       const user = person(world, { guildId: guild.id, manageGuild: true });
       const exchange = await world.discord.command({
         user,
         guildId: guild.id,
         name,
-        options: sampleOptions(command.definition.options ?? [], guild.id),
+        options: sampleOptions(definition.options ?? [], guild.id),
       });
       expect(exchange.denied, `/${name}`).toBeUndefined();
       expect(exchange.timedOut, `/${name}`).toBe(false);
@@ -256,7 +256,7 @@ describe('/quote', () => {
 });
 
 describe('hide and Share', () => {
-  it('hide:true answers ephemerally with Share; Share posts the same embeds publicly without Share', async () => {
+  it('hide:true answers ephemerally with Share; Share posts the same embeds publicly without Share, once', async () => {
     const me = person(world);
     const hidden = await world.discord.command({
       user: me,
@@ -274,9 +274,17 @@ describe('hide and Share', () => {
 
     const message = storedMessage(hidden.replies[0]?.messageId, hidden.replies[0]?.channelId);
     const shared = await world.discord.pressButton({ user: me, message, customId: share!.custom_id! });
-    expect(shared.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', false]]);
-    expect(callbackType(shared.replies[0])).toBe(4);
-    const publicData = dataOf(shared.replies[0]);
+    // The private answer is redrawn with its Share button spent; the public copy follows it.
+    expect(shared.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['followup', false],
+    ]);
+    expect(callbackType(shared.replies[0])).toBe(7);
+    const spent = buttonsOf(dataOf(shared.replies[0]));
+    expect(spent.find((button) => button.label === 'Shared')).toMatchObject({ disabled: true });
+    expect(spent.some((button) => button.label === 'Share')).toBe(false);
+    expect(dataOf(shared.replies[0]).embeds).toEqual(data.embeds);
+    const publicData = dataOf(shared.replies[1]);
     expect((publicData.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(publicData.embeds).toEqual(data.embeds);
     expect(buttonsOf(publicData).map((button) => button.label)).toEqual(
@@ -286,8 +294,18 @@ describe('hide and Share', () => {
     );
     expect(publicData.content).toContain(`<@${me.id}>`);
     expect(publicData.allowed_mentions).toEqual({ parse: [] });
-    const posted = storedMessage(shared.replies[0]?.messageId, shared.replies[0]?.channelId);
+    const posted = storedMessage(shared.replies[1]?.messageId, shared.replies[1]?.channelId);
     expect(posted.flags & EPHEMERAL).toBe(0);
+
+    // Spent: Discord no longer offers Share on the private answer, and "Shared" cannot be pressed.
+    const publicMessages = (): number =>
+      world.discord.world.messages(posted.channelId).filter((m) => (m.flags & EPHEMERAL) === 0).length;
+    const before = publicMessages();
+    const again = await world.discord.pressButton({ user: me, message, customId: share!.custom_id! });
+    expect(again.denied).toMatch(/no button with custom_id "share"/);
+    const spentButton = await world.discord.pressButton({ user: me, message, customId: 'shared' });
+    expect(spentButton.denied).toMatch(/disabled/);
+    expect(publicMessages()).toBe(before);
   });
 
   it('paging a hidden /quote keeps it hidden and shareable', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/start.js';
+import { startBot } from '../../src/gateway/start.js';
 import { ChannelType, type Exchange, type SandboxUser } from '../../src/sandbox/index.js';
 import { SETTINGS_FILE_NAME } from '../../src/settings/index.js';
 import {
@@ -247,11 +247,14 @@ describe('share', () => {
     const publicMessages = (): number =>
       world.discord.world.messages(server.general).filter((message) => (message.flags & EPHEMERAL) === 0).length;
 
-    // While sharing is on, Share posts the answer for everyone.
+    // While sharing is on, Share posts the answer for everyone (after spending the private one's button).
     const first = await shareOf();
-    const shared = onlyReply(await world.discord.pressButton({ user: asker, ...first }));
-    expect([shared.kind, shared.ephemeral]).toEqual(['callback', false]);
-    expect(dataOf(shared).content).toBe(`Shared by <@${asker.id}>`);
+    const sharing = await world.discord.pressButton({ user: asker, ...first });
+    expect(sharing.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['followup', false],
+    ]);
+    expect(dataOf(sharing.replies[1]).content).toBe(`Shared by <@${asker.id}>`);
 
     const second = await shareOf();
     const off = await configure(world.discord, server, configOptions.share(false));
@@ -305,14 +308,16 @@ describe('/config reset', () => {
     expect(await listChannels(server)).toContain(`<#${server.policy}>`);
 
     const confirmed = await confirmation();
-    const reset = onlyReply(
-      await world.discord.pressButton({
-        user: server.mod,
-        message: confirmed.message,
-        customId: confirmed.ids.get('Reset to defaults') ?? '',
-      }),
-    );
-    expect(callbackType(reset)).toBe(7);
+    // The reset waits on storage: the press is acknowledged at once, and the prompt edited once it is done.
+    const pressed = await world.discord.pressButton({
+      user: server.mod,
+      message: confirmed.message,
+      customId: confirmed.ids.get('Reset to defaults') ?? '',
+    });
+    expect(pressed.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
+    expect(callbackType(pressed.replies[0])).toBe(6);
+    const reset = pressed.replies[1];
+    expect(reset?.messageId).toBe(confirmed.message.id);
     expect(titleOf(dataOf(reset))).toBe('Settings reset');
 
     const shown = descriptionOf(await configure(world.discord, server, configOptions.show())).split('\n');
@@ -392,7 +397,7 @@ describe('a damaged settings file', () => {
         restApi: world.discord.restApi,
         dataDir,
         logger: pino({ level: 'silent' }),
-        fairUse: { now: () => world.now },
+        now: () => world.now,
       });
       await expect(started).rejects.toThrow(file);
       await expect(started).rejects.toThrow(/corrupt or not a SQLite database/);

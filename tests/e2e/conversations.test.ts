@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
-import { NO_WORDS } from '../../commands/find-in-article.js';
+import { slashDefinitions } from '../../src/dispatch/registry.js';
+import { NO_WORDS } from '../../src/answers/message.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { MessageExchange, SandboxUser } from '../../src/sandbox/index.js';
 import {
@@ -108,7 +108,7 @@ describe('direct messages', () => {
     const user = await greeted();
     const data = expectQuietReply(await dm(user, 'help'));
     expect(titleOf(data)).toBe('What policy-bot answers');
-    for (const command of COMMANDS) expect(descriptionOf(data)).toContain(`**/${command.definition.name}**`);
+    for (const { name } of slashDefinitions()) expect(descriptionOf(data)).toContain(`**/${name}**`);
   });
 
   it('says plainly when the article does not cover a question, and cites nothing', async () => {

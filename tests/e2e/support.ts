@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { startBot, type RunningBot } from '../../src/bot/start.js';
+import { startBot, type RunningBot } from '../../src/gateway/start.js';
 import { LocalDiscord, type LocalDiscordOptions, type Reply, type SandboxUser } from '../../src/sandbox/index.js';
 
 /** One pino line as the bot wrote it. */
@@ -52,7 +52,7 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
       restApi: discord.restApi,
       dataDir,
       logger,
-      fairUse: { now },
+      now,
     });
     await discord.whenReady();
     return running;

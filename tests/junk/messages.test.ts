@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findInArticle, NO_WORDS } from '../../commands/find-in-article.js';
-import { hasWords, questionOf } from '../../commands/message-question.js';
+import { answerMessage, NO_WORDS } from '../../src/answers/message.js';
+import { hasWords, questionOf } from '../../src/answers/message-question.js';
 import { isProblem } from '../../src/replies/answer.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
 import { articleish, context, junk, MENTIONS, payloadProblems, render, SEED } from './support.js';
@@ -60,7 +60,7 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
     let answered = 0;
     fc.assert(
       fc.property(message, fc.boolean(), (content, ephemeral) => {
-        const reply = findInArticle(content, context);
+        const reply = answerMessage(content, context);
         const question = questionOf(content);
         if (!hasWords(question.text)) expect(reply).toEqual({ problem: NO_WORDS });
         const payload = render(reply, { ephemeral, shareable: false });
@@ -77,8 +77,8 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
 
   it('answers a mention of the bot followed by a question as it answers the question alone', () => {
     for (const q of ['who gets demoted?', 'what is a lion pack?', '干部 reform 👍🏽', 'tolerate mistakes @everyone']) {
-      expect(findInArticle(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(
-        findInArticle(q.replace(' @everyone', ''), context),
+      expect(answerMessage(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(
+        answerMessage(q.replace(' @everyone', ''), context),
       );
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { echo, escapeUserText } from '../../src/replies/markdown.js';
-import { liveMaskedLink } from './payload-rules.js';
+import { liveMaskedLink } from '../../src/replies/payload-rules.js';
 
 describe('echoing a person’s text', () => {
   it('leaves no masked link live, however many there are', () => {

@@ -1,0 +1,11 @@
+/**
+ * The dispatcher: Discord's JSON in (an interaction, a message), Discord's JSON out (what to send),
+ * with fair use, the answer cache and "expired" handled once. No transport below this line.
+ */
+export { apologyFollowUp, apologyResponse, dispatchInteraction } from './interactions.js';
+export { dispatchMessage } from './messages.js';
+export { dispatchDeps, type DispatchDeps } from './deps.js';
+export { definitions } from './registry.js';
+export { SlidingWindowLimit, type FairUse, type FairUseOptions, type Verdict } from './fair-use.js';
+export { MemoryLedger, type Ledger } from './ledger.js';
+export type { Ending, Handled, Kind, Later, MessageHandled, Outcome, WebhookAction } from './result.js';
