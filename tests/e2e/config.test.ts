@@ -13,20 +13,20 @@ import {
   configure,
   dataOf,
   descriptionOf,
-  newPerson,
+  person,
   newServer,
   onlyReply,
   startBotWorld,
   storedOf,
   titleOf,
-  type BotWorld,
+  type World,
   type MessageData,
   type TestServer,
-} from './support-conversations.js';
+} from './support.js';
 
 const EPHEMERAL = 64;
 
-let world: BotWorld;
+let world: World;
 beforeAll(async () => {
   world = await startBotWorld();
 });
@@ -40,7 +40,7 @@ function ask(
   channelId: string,
   options: { hide?: boolean; user?: SandboxUser } = {},
 ): Promise<Exchange> {
-  const user = options.user ?? newPerson(world.discord, { guildId: server.guild.id });
+  const user = options.user ?? person(world, { guildId: server.guild.id });
   const hide = options.hide === undefined ? [] : [{ name: 'hide', value: options.hide }];
   return world.discord.command({
     user,
@@ -65,14 +65,14 @@ function answerOf(exchange: Exchange): { ephemeral: boolean; data: MessageData; 
 }
 
 const addChannel = (server: TestServer, channelId: string): Promise<MessageData> =>
-  configure(world.discord, server, configOptions.channels('add', channelId));
+  configure(world, server, configOptions.channels('add', channelId));
 const listChannels = async (server: TestServer): Promise<string> =>
-  descriptionOf(await configure(world.discord, server, configOptions.channels('list')));
+  descriptionOf(await configure(world, server, configOptions.channels('list')));
 
 describe('who may run /config', () => {
   it('Discord refuses it to an ordinary member, and in DMs', async () => {
-    const server = newServer(world.discord, 'Refusals');
-    const member = newPerson(world.discord, { guildId: server.guild.id });
+    const server = newServer(world, 'Refusals');
+    const member = person(world, { guildId: server.guild.id });
     const refused = await world.discord.command({
       user: member,
       guildId: server.guild.id,
@@ -96,7 +96,7 @@ describe('who may run /config', () => {
 
 describe('answer channels', () => {
   it('a moderator adds #policy: the reply is a private deferral, then an edit saying it was added', async () => {
-    const server = newServer(world.discord, 'Add');
+    const server = newServer(world, 'Add');
     const exchange = await world.discord.command({
       user: server.mod,
       guildId: server.guild.id,
@@ -115,7 +115,7 @@ describe('answer channels', () => {
   });
 
   it('then answers privately elsewhere, naming the answer channels as links, and publicly in #policy', async () => {
-    const server = newServer(world.discord, 'Placement');
+    const server = newServer(world, 'Placement');
     await addChannel(server, server.policy);
 
     const elsewhere = answerOf(await ask(server, server.general));
@@ -131,7 +131,7 @@ describe('answer channels', () => {
   });
 
   it('refuses a voice channel and a category with a clear message, and lists neither', async () => {
-    const server = newServer(world.discord, 'Wrong types');
+    const server = newServer(world, 'Wrong types');
     const voice = world.discord.world.createChannel(server.guild.id, { name: 'Voice', type: ChannelType.GuildVoice });
     const category = world.discord.world.createChannel(server.guild.id, {
       name: 'Info',
@@ -155,7 +155,7 @@ describe('answer channels', () => {
   });
 
   it('says a channel added twice was already listed, and keeps it once', async () => {
-    const server = newServer(world.discord, 'Twice');
+    const server = newServer(world, 'Twice');
     await addChannel(server, server.policy);
     const again = await addChannel(server, server.policy);
     expect(titleOf(again)).toBe('Already listed');
@@ -164,7 +164,7 @@ describe('answer channels', () => {
   });
 
   it('keeps the list across a restart of the bot', async () => {
-    const server = newServer(world.discord, 'Restart');
+    const server = newServer(world, 'Restart');
     await addChannel(server, server.policy);
     await world.restart();
     expect(await listChannels(server)).toContain(`<#${server.policy}>`);
@@ -175,7 +175,7 @@ describe('answer channels', () => {
   });
 
   it('forgets a channel once it is deleted from the server', async () => {
-    const server = newServer(world.discord, 'Deleted');
+    const server = newServer(world, 'Deleted');
     const other = world.discord.world.channel(server.guild.id, 'questions').id;
     await addChannel(server, server.policy);
     await addChannel(server, other);
@@ -192,13 +192,13 @@ describe('answer channels', () => {
 
 describe('/config show', () => {
   it('lists every setting with who changed it, or "default"', async () => {
-    const server = newServer(world.discord, 'Show');
-    const secondMod = newPerson(world.discord, { guildId: server.guild.id, manageGuild: true });
+    const server = newServer(world, 'Show');
+    const secondMod = person(world, { guildId: server.guild.id, manageGuild: true });
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, { ...server, mod: secondMod }, configOptions.mentions(false));
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, { ...server, mod: secondMod }, configOptions.mentions(false));
 
-    const data = await configure(world.discord, server, configOptions.show());
+    const data = await configure(world, server, configOptions.show());
     expect(titleOf(data)).toBe('Settings for this server');
     expect(data.allowed_mentions?.parse).toEqual([]);
     const lines = descriptionOf(data).split('\n');
@@ -216,9 +216,9 @@ describe('/config show', () => {
 
 describe('visibility', () => {
   it('ephemeral by default; an explicit hide:false is public in an answer channel, but not outside the list', async () => {
-    const server = newServer(world.discord, 'Visibility');
+    const server = newServer(world, 'Visibility');
     await addChannel(server, server.policy);
-    const changed = await configure(world.discord, server, configOptions.visibility('ephemeral'));
+    const changed = await configure(world, server, configOptions.visibility('ephemeral'));
     expect(descriptionOf(changed)).toContain('Answers are now ephemeral by default');
 
     const byDefault = answerOf(await ask(server, server.policy));
@@ -234,8 +234,8 @@ describe('visibility', () => {
 
 describe('share', () => {
   it('turned off: Share on an earlier private answer is refused politely and posts nothing', async () => {
-    const server = newServer(world.discord, 'Share');
-    const asker = newPerson(world.discord, { guildId: server.guild.id });
+    const server = newServer(world, 'Share');
+    const asker = person(world, { guildId: server.guild.id });
     const shareOf = async (): Promise<{ message: ReturnType<typeof storedOf>; customId: string }> => {
       const exchange = await ask(server, server.general, { hide: true, user: asker });
       const answer = answerOf(exchange);
@@ -257,7 +257,7 @@ describe('share', () => {
     expect(dataOf(sharing.replies[1]).content).toBe(`Shared by <@${asker.id}>`);
 
     const second = await shareOf();
-    const off = await configure(world.discord, server, configOptions.share(false));
+    const off = await configure(world, server, configOptions.share(false));
     expect(descriptionOf(off)).toContain('The “Share” button is off in this server.');
     const before = publicMessages();
     const refused = onlyReply(await world.discord.pressButton({ user: asker, ...second }));
@@ -273,10 +273,10 @@ describe('share', () => {
 
 describe('/config reset', () => {
   it('asks to confirm; Cancel changes nothing, "Reset to defaults" clears everything', async () => {
-    const server = newServer(world.discord, 'Reset');
+    const server = newServer(world, 'Reset');
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, server, configOptions.share(false));
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, server, configOptions.share(false));
 
     const confirmation = async (): Promise<{ message: ReturnType<typeof storedOf>; ids: Map<string, string> }> => {
       const exchange = await world.discord.command({
@@ -320,7 +320,7 @@ describe('/config reset', () => {
     expect(reset?.messageId).toBe(confirmed.message.id);
     expect(titleOf(dataOf(reset))).toBe('Settings reset');
 
-    const shown = descriptionOf(await configure(world.discord, server, configOptions.show())).split('\n');
+    const shown = descriptionOf(await configure(world, server, configOptions.show())).split('\n');
     // Every value is back to its default; what the reset moved is attributed to it.
     const byMod = `changed by <@${server.mod.id}> <t:\\d+:R>`;
     expect(shown).toHaveLength(4);
@@ -336,11 +336,11 @@ describe('/config reset', () => {
 
 describe('where the settings do not reach', () => {
   it('a DM and a user-installed use in another server ignore the first server’s settings', async () => {
-    const server = newServer(world.discord, 'Strict');
+    const server = newServer(world, 'Strict');
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, server, configOptions.share(false));
-    const member = newPerson(world.discord, { guildId: server.guild.id });
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, server, configOptions.share(false));
+    const member = person(world, { guildId: server.guild.id });
     // The same person in the first server: private, with the notice.
     expect(answerOf(await ask(server, server.general, { user: member })).ephemeral).toBe(true);
 
@@ -410,7 +410,7 @@ describe('a damaged settings file', () => {
     expect(
       answerOf(
         await world.discord.command({
-          user: newPerson(world.discord),
+          user: person(world),
           name: 'ask',
           options: [{ name: 'question', value: 'who gets demoted?' }],
         }),

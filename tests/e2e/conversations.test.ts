@@ -9,20 +9,21 @@ import {
   configure,
   dataOf,
   descriptionOf,
-  newPerson,
+  person,
+  quotesOf,
   newServer,
   onlyReply,
   startBotWorld,
   titleOf,
-  type BotWorld,
+  type World,
   type MessageData,
   type TestServer,
-} from './support-conversations.js';
+} from './support.js';
 
 const EPHEMERAL = 64;
 const article = loadCorpus().article;
 
-let world: BotWorld;
+let world: World;
 beforeAll(async () => {
   world = await startBotWorld();
 });
@@ -37,17 +38,11 @@ const mention = (question: string): string => `<@${world.discord.applicationId}>
 /** The block quotes of an answer with their citations; each must be the cited paragraph's own words. */
 function expectCitedQuotes(data: MessageData): void {
   const description = descriptionOf(data);
-  const quotes = [...description.matchAll(/((?:^> .*\n)+)— (¶(\d+)(?:\.\d+)?)$/gm)];
+  const quotes = quotesOf(description);
   expect(quotes.length, description).toBeGreaterThan(0);
   for (const quote of quotes) {
-    const text = (quote[1] ?? '')
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.slice(2))
-      .join('\n')
-      .replace(/\*\*/g, '');
-    const paragraph = article.paragraphs[Number(quote[3])];
-    for (const piece of text
+    const paragraph = article.paragraphs[Number(/^¶(\d+)/.exec(quote.citation)?.[1])];
+    for (const piece of quote.text
       .split('…')
       .map((part) => part.trim())
       .filter(Boolean))
@@ -77,7 +72,7 @@ function expectSilence(exchange: MessageExchange): void {
 
 /** A person who has had their first-DM welcome already. */
 async function greeted(): Promise<SandboxUser> {
-  const user = newPerson(world.discord);
+  const user = person(world);
   const hello = await dm(user, 'hi');
   expect(dataOf(onlyReply(hello)).content).toMatch(/^Hello!/);
   return user;
@@ -93,7 +88,7 @@ describe('direct messages', () => {
   });
 
   it('welcomes a person with one paragraph on their first DM only, and still answers that first question', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     const first = dataOf(onlyReply(await dm(user, 'what is a lion pack?')));
     expect(first.content).toMatch(/^Hello! I answer questions about one article/);
     expect(first.content).not.toMatch(/\n/);
@@ -166,14 +161,14 @@ describe('direct messages', () => {
 describe('@mentions in servers', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = newServer(world.discord, 'Mentions');
-    const added = await configure(world.discord, server, configOptions.channels('add', server.policy));
+    server = newServer(world, 'Mentions');
+    const added = await configure(world, server, configOptions.channels('add', server.policy));
     expect(titleOf(added)).toBe('Answer channel added');
   });
   const say = (
     channelId: string,
     content: string,
-    user: SandboxUser = newPerson(world.discord, { guildId: server.guild.id }),
+    user: SandboxUser = person(world, { guildId: server.guild.id }),
   ): Promise<MessageExchange> => world.discord.say({ user, channelId, content, mentionsBot: true });
 
   it('answers a mention in an answer channel as a reply to that message, pinging no one', async () => {
@@ -190,14 +185,14 @@ describe('@mentions in servers', () => {
   });
 
   it('stays silent for mentions once a moderator turns them off, and answers again once they are back on', async () => {
-    expect(titleOf(await configure(world.discord, server, configOptions.mentions(false)))).toBe('Setting changed');
+    expect(titleOf(await configure(world, server, configOptions.mentions(false)))).toBe('Setting changed');
     expectSilence(await say(server.policy, mention('who gets demoted?')));
-    await configure(world.discord, server, configOptions.mentions(true));
+    await configure(world, server, configOptions.mentions(true));
     expectQuietReply(await say(server.policy, mention('who gets demoted?')));
   });
 
   it('stays silent for a guild message that does not mention the bot', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     expectSilence(await world.discord.say({ user, content: 'who gets demoted?' }));
     expectQuietReply(await world.discord.say({ user, content: mention('who gets demoted?'), mentionsBot: true }));
   });
@@ -214,7 +209,7 @@ describe('@mentions in servers', () => {
     );
     expectQuietReply(
       await world.discord.say({
-        user: newPerson(world.discord),
+        user: person(world),
         content: mention('who gets demoted?'),
         mentionsBot: true,
       }),
@@ -245,11 +240,11 @@ describe('@mentions in servers', () => {
 
 describe('"Find in the article" on a message', () => {
   it('answers privately with the passages the message asks about', async () => {
-    const author = newPerson(world.discord);
+    const author = person(world);
     const posted = await world.discord.say({ user: author, content: 'who gets demoted?' });
     expectSilence(posted);
     const exchange = await world.discord.messageCommand({
-      user: newPerson(world.discord),
+      user: person(world),
       targetMessage: { id: posted.messageId, channelId: world.discord.world.general.id },
       name: 'Find in the article',
     });
@@ -268,7 +263,7 @@ describe('the per-person limit', () => {
   const slowDown = /^You are asking faster than I can answer fairly for everyone: please try again in (\d+) s\.$/;
 
   it('in DMs: six answers, one "try again" for the seventh, silence for the eighth, answers again after the window', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     for (let i = 0; i < 6; i++) {
       expectCitedQuotes(expectQuietReply(await dm(user, 'who gets demoted?')));
       world.advanceClock(1_000);
@@ -287,7 +282,7 @@ describe('the per-person limit', () => {
   });
 
   it('for slash commands: the answer over the limit is an ephemeral "try again", every time', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     const ask = () =>
       world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
     for (let i = 0; i < 6; i++) {
@@ -306,7 +301,7 @@ describe('the per-person limit', () => {
   });
 
   it('is one limit across DMs and slash commands', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     for (let i = 0; i < 6; i++) expectQuietReply(await dm(user, 'who gets demoted?'));
     const reply = onlyReply(
       await world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }),
