@@ -227,6 +227,26 @@ describe('/quote', () => {
     expect(JSON.stringify(storedMessage(message.id, message.channelId).embeds)).toBe(before);
   });
 
+  it('paged by someone other than the asker, answers them privately and leaves the public answer as it was', async () => {
+    const asker = person(world);
+    const asked = await world.discord.command({
+      user: asker,
+      name: 'quote',
+      options: [{ name: 'text', value: 'cadres' }],
+    });
+    const message = storedMessage(asked.replies[0]?.messageId, asked.replies[0]?.channelId);
+    const before = JSON.stringify([message.embeds, message.components]);
+    const next = buttonsOf(dataOf(asked.replies[0])).find((button) => button.label === 'Next match ▶');
+
+    const stranger = person(world);
+    const pressed = await world.discord.pressButton({ user: stranger, message, customId: next!.custom_id! });
+    expect(pressed.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
+    expect(callbackType(pressed.replies[0])).toBe(4);
+    expect(dataOf(pressed.replies[0]).embeds?.[0]?.footer?.text).toMatch(/Match 2 of/);
+    const after = storedMessage(message.id, message.channelId);
+    expect(JSON.stringify([after.embeds, after.components])).toBe(before);
+  });
+
   it('autocompletes the text with at most 25 choices of at most 100 characters', async () => {
     const typed = ['lion', 'the', 'c', '', 'officials who dare to take responsibility '.repeat(4)];
     let offered = 0;
@@ -434,6 +454,21 @@ describe('memory', () => {
     expect(
       [...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id),
     ).toBe(true);
+  });
+
+  it('keeps no DM channel of anyone who wrote or asked in a DM', async () => {
+    for (let i = 0; i < 10; i++) {
+      const user = person(world);
+      expect((await world.discord.say({ user, dm: true, content: 'who gets demoted?' })).replies).toHaveLength(1);
+      const asked = await world.discord.command({
+        user,
+        name: 'ask',
+        dm: true,
+        options: [{ name: 'question', value: 'who gets demoted?' }],
+      });
+      expect(asked.replies).toHaveLength(1);
+    }
+    expect(world.bot.client.channels.cache.filter((channel) => channel.isDMBased()).size).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/gateway/start.js';
 import { ChannelType, type Exchange, type SandboxUser } from '../../src/sandbox/index.js';
-import { SETTINGS_FILE_NAME } from '../../src/settings/index.js';
+import { openSettingsStore, SETTINGS_FILE_NAME } from '../../src/settings/index.js';
 import {
   buttonsOf,
   callbackType,
@@ -13,6 +13,8 @@ import {
   configure,
   dataOf,
   descriptionOf,
+  eventually,
+  LEVEL,
   person,
   newServer,
   onlyReply,
@@ -331,6 +333,81 @@ describe('/config reset', () => {
     const answer = answerOf(await ask(server, server.general));
     expect(answer.ephemeral).toBe(false);
     expect(answer.data.content ?? '').toBe('');
+  });
+});
+
+describe('/config reset’s prompt, pressed later', () => {
+  /** A server with #policy listed, and its moderator's open reset prompt. */
+  async function openPrompt(name: string) {
+    const server = newServer(world, name);
+    await addChannel(server, server.policy);
+    const exchange = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.reset(),
+    });
+    const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+    const resetId = buttonsOf(dataOf(edit)).find((button) => button.label === 'Reset to defaults')?.custom_id ?? '';
+    const press = () =>
+      world.discord.pressButton({ user: server.mod, message: storedOf(world.discord, edit), customId: resetId });
+    return { server, press };
+  }
+
+  /** The press is refused, privately, with `said`, and the list is as it was. */
+  async function expectRefused(server: TestServer, pressed: Exchange, said: string): Promise<void> {
+    const reply = onlyReply(pressed);
+    expect([reply.kind, reply.ephemeral]).toEqual(['callback', true]);
+    expect(dataOf(reply).content).toBe(said);
+    const stillModerating = { ...server, mod: person(world, { guildId: server.guild.id, manageGuild: true }) };
+    expect(await listChannels(stillModerating)).toContain(`<#${server.policy}>`);
+  }
+
+  it('is refused to its moderator once they no longer have Manage Server', async () => {
+    const { server, press } = await openPrompt('Lost permission');
+    world.discord.world.guild(server.guild.id)!.members.get(server.mod.id)!.roleIds.length = 0;
+    await expectRefused(
+      server,
+      await press(),
+      'Only members with the Manage Server permission can change these settings.',
+    );
+  });
+
+  it('is refused once the settings changed since it showed them', async () => {
+    const { server, press } = await openPrompt('Changed since');
+    const other = person(world, { guildId: server.guild.id, manageGuild: true });
+    await configure(world, { ...server, mod: other }, configOptions.mentions(false));
+    await expectRefused(server, await press(), 'These settings changed since; run `/config reset` again.');
+  });
+
+  it('is refused after a few minutes: a prompt does not wait forever', async () => {
+    const { server, press } = await openPrompt('Old prompt');
+    world.advanceClock(6 * 60_000);
+    await expectRefused(server, await press(), 'This prompt has expired: run `/config reset` again.');
+  });
+});
+
+describe('a server that removes the bot', () => {
+  it('has its settings forgotten', async () => {
+    const server = newServer(world, 'Leaving');
+    await addChannel(server, server.policy);
+    const start = world.logs.length;
+    world.discord.world.removeBotFrom(server.guild.id);
+    // GUILD_DELETE travels the gateway, then storage: the bot says when it is done.
+    expect(await eventually(() => world.logs.slice(start).some((line) => line['guild'] === server.guild.id))).toBe(
+      true,
+    );
+    expect(world.logs.slice(start).find((line) => line['guild'] === server.guild.id)).toMatchObject({
+      level: LEVEL.info,
+      msg: 'removed from a server: its settings forgotten',
+    });
+    const stored = openSettingsStore({ dataDir: world.dataDir, readonly: true });
+    try {
+      expect(stored.get(server.guild.id).answerChannels).toEqual([]);
+      expect(stored.get(server.guild.id).changed).toEqual({});
+    } finally {
+      stored.close();
+    }
   });
 });
 

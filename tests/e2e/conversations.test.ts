@@ -9,6 +9,7 @@ import {
   configure,
   dataOf,
   descriptionOf,
+  eventually,
   person,
   quotesOf,
   newServer,
@@ -235,6 +236,54 @@ describe('@mentions in servers', () => {
       user.id,
       world.discord.applicationId,
     ]);
+  });
+});
+
+describe('how each interaction and message ended', () => {
+  it('is reported once each, after every request made for it has landed, with the reason for a silence', async () => {
+    const server = newServer(world, 'Settled');
+    await configure(world, server, configOptions.channels('add', server.policy));
+    const landed = new Map<string, boolean>();
+    world.onSettled(({ id }) => {
+      // At the moment it is reported, the /config answer is already stored: the edit has landed.
+      const stored = world.discord.world
+        .messages(server.general)
+        .some((m) => m.embeds.some((embed) => (embed as { title?: string }).title === 'Settings for this server'));
+      landed.set(id, stored);
+    });
+
+    const outside = await world.discord.say({
+      user: person(world, { guildId: server.guild.id }),
+      channelId: server.general,
+      content: mention('who gets demoted?'),
+      mentionsBot: true,
+    });
+    expectSilence(outside);
+    const shown = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.show(),
+    });
+    const user = await greeted();
+    const answered = await dm(user, 'who gets demoted?');
+
+    const of = (id: string) => world.settled.filter((settled) => settled.id === id);
+    const own = world.discord.world
+      .messages(world.discord.world.dmChannel(user).id)
+      .filter((m) => m.author.id === world.discord.applicationId)
+      .at(-1)!;
+    // Each report comes as soon as its last request has landed; the exchanges may end before.
+    for (const id of [outside.messageId, shown.interactionId, answered.messageId, own.id])
+      expect(await eventually(() => of(id).length > 0), id).toBe(true);
+    expect(of(outside.messageId)).toEqual([
+      { id: outside.messageId, outcome: 'ignored', reason: 'not an answer channel' },
+    ]);
+    expect(of(shown.interactionId)).toEqual([{ id: shown.interactionId, outcome: 'answered' }]);
+    expect(landed.get(shown.interactionId)).toBe(true);
+    expect(of(answered.messageId)).toEqual([{ id: answered.messageId, outcome: 'answered' }]);
+    // The answer came back as the bot's own message: reported too, as left alone on purpose.
+    expect(of(own.id)).toEqual([{ id: own.id, outcome: 'ignored', reason: "the bot's own message" }]);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { formatCitation } from '../../src/corpus/citation.js';
 import { readQuotes } from '../../src/replies/quote-markdown.js';
-import { startBot, type RunningBot } from '../../src/gateway/start.js';
+import { startBot, type RunningBot, type Settled } from '../../src/gateway/start.js';
 import {
   LocalDiscord,
   type Exchange,
@@ -36,6 +36,10 @@ export interface World {
   readonly now: number;
   /** Moves that clock (a world started with `manualClock`). */
   advanceClock(ms: number): void;
+  /** How each interaction and message ended, as the bot reported it once all it sent had landed. */
+  readonly settled: Settled[];
+  /** Calls `watch` as each is reported, at that moment (before the test's exchange returns). */
+  onSettled(watch: (settled: Settled) => void): void;
   /** Stops the bot and starts a new one on the same local Discord and data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -64,6 +68,8 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   let clock = START_TIME;
   const now = (): number => (manualClock ? clock : Date.now());
+  const settled: Settled[] = [];
+  const watchers: ((settled: Settled) => void)[] = [];
   const launch = async (): Promise<RunningBot> => {
     const running = await startBot({
       token: discord.botToken,
@@ -72,6 +78,10 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
       dataDir,
       logger,
       now,
+      onSettled: (done) => {
+        settled.push(done);
+        for (const watch of watchers) watch(done);
+      },
     });
     await discord.whenReady();
     return running;
@@ -89,6 +99,10 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
     },
     advanceClock(ms: number) {
       clock += ms;
+    },
+    settled,
+    onSettled(watch) {
+      watchers.push(watch);
     },
     async restart() {
       await bot.stop();
