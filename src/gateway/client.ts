@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { Agent } from 'undici';
+import { readRawEvents } from './raw-events.js';
 
 export interface ClientSettings {
   /** REST base, e.g. the local Discord's `http://127.0.0.1:PORT/api`; Discord's own when unset. */
@@ -47,5 +48,7 @@ export function createClient(settings: ClientSettings = {}): Client {
   };
   if (settings.fastIdentify)
     options.ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: () => Promise.resolve() }) };
-  return new Client(options);
+  const client = new Client(options);
+  readRawEvents(client);
+  return client;
 }
