@@ -194,7 +194,7 @@ export interface RenderVariant {
   readonly notice?: string;
 }
 
-/** How the router may lay out a reply: public or ephemeral, with Share, with a notice. */
+/** How the dispatcher may lay out a reply: public or ephemeral, with Share, with a notice. */
 export const renderVariant: fc.Arbitrary<RenderVariant> = fc.record(
   {
     ephemeral: fc.boolean(),
