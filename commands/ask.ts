@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { paragraphButton } from '../src/answers/paragraph.js';
 import { answerQuestion } from '../src/answers/question.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
 
 export const ask = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'ask',
       'Ask a question about the article: the answer is its own words, quoted and cited.',
       '就文章提问：以原文回答并注明出处',

@@ -5,7 +5,7 @@ import type { Corpus } from '../src/corpus/load.js';
 import { FocusSchema, type Focus } from '../src/corpus/schema.js';
 import { note, type Answer, type Button, type Line, type Section } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, hideOption, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 /** Stands for "no focus" in a custom_id: the overview. */
 const OVERVIEW = 'all';
 /** More pages than any focus could fill: a page argument past this was not made by us. */
@@ -103,7 +103,7 @@ export function criteriaFocus(corpus: Corpus, focus: Focus, page = 0): Answer {
 
 export const criteria = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'criteria',
       'Whom Jilin’s Party Committee promotes, demotes, evaluates and tolerates: the standards, quoted.',
       '吉林省委选人用人标准：提拔、调整、考核、容错，原文引用',

@@ -4,7 +4,7 @@ import { quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { note, quote, type Answer, type Button, type Reply, type Section } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, hideOption, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
 const ALL = 'all';
 
@@ -70,7 +70,7 @@ export function goalAnswer(number: number, corpus: Corpus): Reply {
 
 export const goals = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'goals',
       'The “five more” goals Wang Qi set out (¶4–¶8), quoted and cited; pick one to read it whole.',
       '王琦提出的“five more”五项目标（¶4–¶8），原文引用并注明出处',

@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { z } from 'zod';
 import { helpAnswer } from '../src/answers/help.js';
 import { answerCommand, type AnswerCommand } from '../src/dispatch/command.js';
-import { everywhere } from '../src/dispatch/definition.js';
+import { commandForAllContexts } from '../src/dispatch/definition.js';
 
 /**
  * /help over the slash commands it is registered with; given as a function so the registry can
@@ -13,7 +13,7 @@ export function helpCommand(
 ): AnswerCommand {
   return answerCommand({
     kind: 'info',
-    definition: everywhere(
+    definition: commandForAllContexts(
       'help',
       'What the bot can answer: every command, with an example.',
       '帮助：所有命令及示例',

@@ -4,7 +4,7 @@ import { paragraphList, quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus, Person } from '../src/corpus/load.js';
 import { note, type Answer, type Button, type Reply } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, hideOption, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
 const EVERYONE = 'all';
 
@@ -69,7 +69,7 @@ export const PEOPLE_NAMES = ['Wang Qi', 'Wang Qiushi', 'Huang Qiang', 'Huang Fei
 
 export const people = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'people',
       'Who is who: the four officials the article names, their roles and words, quoted.',
       '人物：文章提到的四位官员、职务及其言论',

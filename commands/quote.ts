@@ -10,7 +10,7 @@ import { echo } from '../src/replies/markdown.js';
 import { QueryError } from '../src/search/search.js';
 import { Suggestions } from '../src/search/suggest.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
 
 const MATCHES = 5;
 
@@ -123,7 +123,7 @@ const suggestionsOf = derivedFrom((corpus) => new Suggestions(corpus));
 
 export const quote = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'quote',
       'Quote the article: the passages that best match your words, verbatim and cited.',
       '引用文章：与您的词语最匹配的原文段落及出处',

@@ -5,7 +5,7 @@ import { PARAGRAPH_COUNT } from '../src/corpus/article.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { note, quote, type Answer, type Button, type Reply } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, hideOption, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
 /** Back from the reader to the provenance. */
 const ABOUT = 'about';
@@ -72,7 +72,7 @@ export function articlePage(corpus: Corpus, page: number): Reply {
 
 export const source = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'source',
       'Where the text comes from: headline, publisher, dates it states, and the full text to read.',
       '出处：标题、发布者、文中日期，并可逐段阅读全文',

@@ -10,7 +10,7 @@ import { clip, LIMITS } from '../src/replies/limits.js';
 import { echo } from '../src/replies/markdown.js';
 import { foldLabel, Suggestions } from '../src/search/suggest.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { everywhere, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
 /** Autocomplete values name an entry by index: the longest title is past Discord's 100 characters. */
 const CHOICE_PREFIX = 't:';
 /** The corpus hash prefix a "did you mean" button carries: an index is only good for the text it was counted in. */
@@ -87,7 +87,7 @@ export function termAnswer(corpus: Corpus, name: string): Reply {
 
 export const term = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'term',
       'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.',
       '文章引用的术语：出现位置及原文解释',

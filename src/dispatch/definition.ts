@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../search/search.js';
 
 /** Every command works in servers, in DMs with the bot, in group DMs, and as a user-installed app. */
-export function everywhere(name: string, description: string, zhCN?: string): SlashCommandBuilder {
+export function commandForAllContexts(name: string, description: string, zhCN?: string): SlashCommandBuilder {
   const builder = new SlashCommandBuilder()
     .setName(name)
     .setDescription(description)
