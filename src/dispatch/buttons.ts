@@ -3,7 +3,7 @@ import type { Press, Pressing } from '../answers/buttons.js';
 import { isProblem } from '../replies/answer.js';
 import { decodeAction } from '../replies/custom-id.js';
 import { apology, EXPIRED, SHARED_ALREADY } from '../replies/problems.js';
-import { SHARE_ACTION, SHARED_ACTION } from '../replies/render.js';
+import { SHARE_ACTION, SHARED_ACTION, type MessagePayload } from '../replies/render.js';
 import { errorReference } from '../log/reference.js';
 import type { DispatchDeps } from './deps.js';
 import { placeAnswer } from './placement.js';
@@ -65,7 +65,7 @@ function pageOf(press: Press, interaction: APIMessageComponentInteraction, deps:
 }
 
 /** What a settings press answers: a redrawn prompt, or a problem for the presser alone. */
-function asSent(press: Press, footer: string): { update: boolean; payload: ReturnType<typeof problem> } {
+function asSent(press: Press, footer: string): { update: boolean; payload: MessagePayload } {
   const update = press.mode === 'update' && !isProblem(press.reply);
   return { update, payload: render(press.reply, PRIVATE, footer).payload };
 }
