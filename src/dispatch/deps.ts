@@ -39,21 +39,27 @@ export interface DispatchDeps {
 const WELCOMED_LIMIT = 50_000;
 const SHARED_LIMIT = 50_000;
 
+/** The shipped article and its search, loaded and verified once per process. */
+export function shippedArticle(): CommandContext {
+  return { corpus: loadCorpus(), search: articleSearch() };
+}
+
 /** The dispatcher's usual dependencies: the shipped article, and state in this process's memory. */
 export function dispatchDeps(options: {
   readonly settings: SettingsStore;
   readonly botId: string;
+  readonly context?: CommandContext;
   readonly now?: () => number;
   readonly fairUse?: FairUse;
   readonly threadParent?: (channelId: string) => string | null | undefined;
 }): DispatchDeps {
-  const corpus = loadCorpus();
+  const context = options.context ?? shippedArticle();
   return {
-    context: { corpus, search: articleSearch() },
+    context,
     settings: options.settings,
     now: options.now ?? Date.now,
     botId: options.botId,
-    footer: sourceLine(corpus),
+    footer: sourceLine(context.corpus),
     fairUse: options.fairUse ?? new SlidingWindowLimit(),
     answers: new AnswerCache(),
     welcomed: new MemoryLedger(WELCOMED_LIMIT),

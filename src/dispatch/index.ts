@@ -4,7 +4,7 @@
  */
 export { apologyFollowUp, apologyResponse, dispatchInteraction } from './interactions.js';
 export { dispatchMessage } from './messages.js';
-export { dispatchDeps, type DispatchDeps } from './deps.js';
+export { dispatchDeps, shippedArticle, type DispatchDeps } from './deps.js';
 export { definitions } from './registry.js';
 export { SlidingWindowLimit, type FairUse, type FairUseOptions, type Verdict } from './fair-use.js';
 export { MemoryLedger, type Ledger } from './ledger.js';

@@ -2,6 +2,7 @@ import { Events, GatewayDispatchEvents, type Client } from 'discord.js';
 import {
   definitions,
   dispatchDeps,
+  shippedArticle,
   SlidingWindowLimit,
   type DispatchDeps,
   type FairUseOptions,
@@ -58,6 +59,8 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   // A logger given in (a test's, an operator's) still logs errors without tokens or message bodies.
   const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
+  // The article is verified and indexed before the gateway connects: a bad corpus stops the start here.
+  const context = shippedArticle();
   // An unreadable settings file stops the start here, with a message naming it.
   const settings = openSettingsStore({ dataDir: options.dataDir });
   const local = options.restApi !== undefined;
@@ -79,7 +82,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     return channel?.isThread() ? channel.parentId : undefined;
   };
   const known = (botId: string): void => {
-    deps ??= dispatchDeps({ settings, botId, fairUse, threadParent, ...(options.now ? { now: options.now } : {}) });
+    deps ??= dispatchDeps({
+      settings,
+      botId,
+      context,
+      fairUse,
+      threadParent,
+      ...(options.now ? { now: options.now } : {}),
+    });
   };
 
   client.ws.on(GatewayDispatchEvents.Ready, onReady(known));
