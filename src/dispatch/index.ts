@@ -4,6 +4,9 @@
  */
 export { apologyFollowUp, apologyResponse, dispatchInteraction } from './interactions.js';
 export { dispatchMessage } from './messages.js';
+export { dispatchCommand } from './commands.js';
+export { dispatchButton } from './buttons.js';
+export { dispatchAutocomplete } from './autocomplete.js';
 export { dispatchDeps, shippedArticle, type DispatchDeps } from './deps.js';
 export { definitions } from './registry.js';
 export { SlidingWindowLimit, type FairUse, type FairUseOptions, type Verdict } from './fair-use.js';

@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { DispatchDeps } from '../dispatch/index.js';
+import type { DispatchDeps, Outcome } from '../dispatch/index.js';
 import type { Activity } from '../log/activity.js';
 import type { Logger } from '../log/logger.js';
 import type { SettingsStore } from '../settings/index.js';
@@ -9,7 +9,7 @@ import type { InFlight } from './in-flight.js';
 export interface Settled {
   /** The interaction's id, or the message's. */
   readonly id: string;
-  readonly outcome: string;
+  readonly outcome: Outcome;
   readonly reason?: string;
 }
 
