@@ -125,7 +125,7 @@ describe('the dispatcher, one interaction at a time', () => {
       const ref = /\(ref: ([0-9A-F]{6})\)/.exec(sent[0]!.body.content ?? '')?.[1];
       expect(ref).toBe(handled.failure?.ref);
       expect(sent[0]!.body.flags).toBe(64);
-      expect((handled.failure?.error as Error).message).toBe('the command broke');
+      expect(handled.failure?.error).toMatchObject({ message: 'the command broke' });
     } finally {
       command.read = original;
     }
