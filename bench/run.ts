@@ -7,6 +7,7 @@
  * child process (see bench/live/live.ts); this process only coordinates while they run.
  */
 import { availableParallelism } from 'node:os';
+import { benchFairUse, printFairUse } from './fair-use.js';
 import { benchLive, printLive } from './live/live.js';
 import { benchSearch, printSearch } from './search.js';
 
@@ -24,6 +25,7 @@ if (!Number.isFinite(restRoundTripMs) || restRoundTripMs < 0) throw new Error(`-
 const cores = availableParallelism();
 
 const search = args.includes('--no-search') ? undefined : benchSearch();
+const fairUse = benchFairUse();
 const live = await benchLive({
   ...(bots?.length ? { bots } : {}),
   ...(cpuProfileDir ? { cpuProfileDir } : {}),
@@ -32,10 +34,11 @@ const live = await benchLive({
 });
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ cores, node: process.version, search, live })}\n`);
+  process.stdout.write(`${JSON.stringify({ cores, node: process.version, search, fairUse, live })}\n`);
 } else {
   const parts = [`policy-bot benchmark — ${cores} cores, Node ${process.version}`];
   if (search) parts.push(printSearch(search));
+  parts.push(printFairUse(fairUse));
   parts.push(printLive(live, cores));
   process.stdout.write(`${parts.join('\n\n')}\n`);
 }

@@ -1,14 +1,11 @@
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import { quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { FocusSchema, type Focus } from '../src/corpus/schema.js';
 import { note, type Answer, type Button, type Line, type Section } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
-import { echo } from '../src/replies/markdown.js';
-import { quoteExcerpt } from './cited.js';
-import type { ButtonHandler, Command } from './command.js';
-import { everywhere, withHide } from './definition.js';
-import { EXPIRED, wholeArg } from './press.js';
-
-const VERB = 'crit';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 /** Stands for "no focus" in a custom_id: the overview. */
 const OVERVIEW = 'all';
 /** More pages than any focus could fill: a page argument past this was not made by us. */
@@ -29,7 +26,32 @@ type Topic = Corpus['criteria']['topics'][number];
 const isFocus = (value: unknown): value is Focus =>
   typeof value === 'string' && (FOCI as readonly string[]).includes(value);
 const topicsOf = (corpus: Corpus, focus: Focus): Topic[] => corpus.criteria.topics.filter((t) => t.focus === focus);
-const focusButton = (focus: Focus): Button => ({ label: FOCUS_NAMES[focus], action: encodeAction(VERB, focus, 0) });
+
+/** A page of the overview (no focus) or of one focus. */
+interface CriteriaPage {
+  readonly focus: Focus | typeof OVERVIEW;
+  readonly page: number;
+}
+
+const criteriaVerb = answerButton<CriteriaPage>({
+  verb: 'crit',
+  arity: 2,
+  write: ({ focus, page }) => [focus, page],
+  read([focus, page]) {
+    const number = wholeArg(page, 0, MAX_PAGE);
+    if (number === undefined || (focus !== OVERVIEW && !isFocus(focus))) return undefined;
+    return { focus, page: number };
+  },
+  press: ({ focus, page }, { corpus }) => ({
+    mode: 'update',
+    reply: focus === OVERVIEW ? criteriaOverview(corpus, page) : criteriaFocus(corpus, focus, page),
+  }),
+});
+
+const focusButton = (focus: Focus): Button => ({
+  label: FOCUS_NAMES[focus],
+  action: criteriaVerb.id({ focus, page: 0 }),
+});
 
 /** The shortest excerpt states the topic most tightly: the overview shows one per topic. */
 function tightest(topic: Topic): Topic['excerpts'][number] {
@@ -51,7 +73,7 @@ export function criteriaOverview(corpus: Corpus, page = 0): Answer {
     sections,
     buttons: FOCI.map(focusButton),
     page,
-    pageAction: (n) => encodeAction(VERB, OVERVIEW, n),
+    pageAction: (page) => criteriaVerb.id({ focus: OVERVIEW, page }),
   };
 }
 
@@ -72,27 +94,16 @@ export function criteriaFocus(corpus: Corpus, focus: Focus, page = 0): Answer {
     sections,
     buttons: [
       ...FOCI.filter((f) => f !== focus).map(focusButton),
-      { label: 'Overview', action: encodeAction(VERB, OVERVIEW, 0) },
+      { label: 'Overview', action: criteriaVerb.id({ focus: OVERVIEW, page: 0 }) },
     ],
     page,
-    pageAction: (n) => encodeAction(VERB, focus, n),
+    pageAction: (page) => criteriaVerb.id({ focus, page }),
   };
 }
 
-const criteriaButton: ButtonHandler = {
-  verb: VERB,
-  arity: 2,
-  press([focus, pageArg], { corpus }) {
-    const page = wholeArg(pageArg, 0, MAX_PAGE);
-    if (page === undefined) return EXPIRED;
-    if (focus === OVERVIEW) return { mode: 'update', reply: criteriaOverview(corpus, page) };
-    return isFocus(focus) ? { mode: 'update', reply: criteriaFocus(corpus, focus, page) } : EXPIRED;
-  },
-};
-
-export const criteria: Command = {
+export const criteria = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'criteria',
       'Whom Jilin’s Party Committee promotes, demotes, evaluates and tolerates: the standards, quoted.',
       '吉林省委选人用人标准：提拔、调整、考核、容错，原文引用',
@@ -110,12 +121,7 @@ export const criteria: Command = {
         ),
     ),
   ).toJSON(),
-  answers: true,
-  execute(options, { corpus }) {
-    const { focus } = options;
-    if (focus === undefined || focus === '') return criteriaOverview(corpus);
-    if (isFocus(focus)) return criteriaFocus(corpus, focus);
-    return { problem: `There is no focus ${echo(String(focus))}: choose ${FOCI.join(', ')}.` };
-  },
-  buttons: [criteriaButton],
-};
+  options: z.object({ focus: FocusSchema.optional(), ...hideOption }),
+  answer: ({ focus }, { corpus }) => (focus === undefined ? criteriaOverview(corpus) : criteriaFocus(corpus, focus)),
+  buttons: [criteriaVerb],
+});

@@ -1,18 +1,26 @@
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import { quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { note, quote, type Answer, type Button, type Reply, type Section } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
-import { quoteExcerpt } from './cited.js';
-import type { ButtonHandler, Command } from './command.js';
-import { everywhere, withHide } from './definition.js';
-import { EXPIRED, wholeArg } from './press.js';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
-const VERB = 'goals';
 const ALL = 'all';
 
-const goalButton = (number: number, label = `Goal ${number}`): Button => ({
-  label,
-  action: encodeAction(VERB, number),
+/** One goal's whole paragraph, or `all` of them. */
+const goalsVerb = answerButton<number | typeof ALL>({
+  verb: 'goals',
+  arity: 1,
+  write: (which) => [which],
+  read: ([which], { corpus }) => (which === ALL ? ALL : wholeArg(which, 1, corpus.goals.goals.length)),
+  press: (which, { corpus }) => ({
+    mode: 'update',
+    reply: which === ALL ? goalsOverview(corpus) : goalAnswer(which, corpus),
+  }),
 });
+
+const goalButton = (number: number, label = `Goal ${number}`): Button => ({ label, action: goalsVerb.id(number) });
 
 /** Wang Qi's role in the article's words: who set the goals out matters as much as what they are. */
 function setBy(corpus: Corpus): Section {
@@ -48,7 +56,7 @@ export function goalAnswer(number: number, corpus: Corpus): Reply {
   const buttons: Button[] = [];
   if (number > 1) buttons.push(goalButton(number - 1, `◀ Goal ${number - 1}`));
   if (number < all.length) buttons.push(goalButton(number + 1, `Goal ${number + 1} ▶`));
-  buttons.push({ label: 'All goals', action: encodeAction(VERB, ALL) });
+  buttons.push({ label: 'All goals', action: goalsVerb.id(ALL) });
   return {
     title: `Goal ${number} of ${all.length}: ${goal.title.text}`,
     intro: `The whole of ¶${paragraph.number}, as ${corpus.goals.setBy} set it out:`,
@@ -60,19 +68,9 @@ export function goalAnswer(number: number, corpus: Corpus): Reply {
   };
 }
 
-const goalsButton: ButtonHandler = {
-  verb: VERB,
-  arity: 1,
-  press([which], { corpus }) {
-    if (which === ALL) return { mode: 'update', reply: goalsOverview(corpus) };
-    const number = wholeArg(which, 1, corpus.goals.goals.length);
-    return number === undefined ? EXPIRED : { mode: 'update', reply: goalAnswer(number, corpus) };
-  },
-};
-
-export const goals: Command = {
+export const goals = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'goals',
       'The “five more” goals Wang Qi set out (¶4–¶8), quoted and cited; pick one to read it whole.',
       '王琦提出的“five more”五项目标（¶4–¶8），原文引用并注明出处',
@@ -85,9 +83,7 @@ export const goals: Command = {
         .setMaxValue(5),
     ),
   ).toJSON(),
-  answers: true,
-  execute(options, { corpus }) {
-    return typeof options.number === 'number' ? goalAnswer(options.number, corpus) : goalsOverview(corpus);
-  },
-  buttons: [goalsButton],
-};
+  options: z.object({ number: z.int().min(1).max(5).optional(), ...hideOption }),
+  answer: ({ number }, { corpus }) => (number === undefined ? goalsOverview(corpus) : goalAnswer(number, corpus)),
+  buttons: [goalsVerb],
+});

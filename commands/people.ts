@@ -1,24 +1,34 @@
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import { paragraphList, quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus, Person } from '../src/corpus/load.js';
 import { note, type Answer, type Button, type Reply } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
-import { echo } from '../src/replies/markdown.js';
-import { paragraphList, quoteExcerpt } from './cited.js';
-import type { ButtonHandler, Command } from './command.js';
-import { everywhere, withHide } from './definition.js';
-import { EXPIRED, wholeArg } from './press.js';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
-const VERB = 'person';
 const EVERYONE = 'all';
+
+/** One person by their place in corpus/people.json, or `all` of them. */
+const personVerb = answerButton<number | typeof EVERYONE>({
+  verb: 'person',
+  arity: 1,
+  write: (which) => [which],
+  read: ([which], { corpus }) => (which === EVERYONE ? EVERYONE : wholeArg(which, 0, corpus.people.length - 1)),
+  press: (which, { corpus }) => ({
+    mode: 'update',
+    reply: which === EVERYONE ? peopleOverview(corpus) : personAnswer(corpus, which),
+  }),
+});
 
 /** One button per person, the one shown marked and disabled, and one back to everyone. */
 function peopleButtons(corpus: Corpus, shown?: number): Button[] {
   const each = corpus.people.map((person, i): Button => ({
     label: person.name,
-    action: encodeAction(VERB, i),
+    action: personVerb.id(i),
     style: i === shown ? 'primary' : 'secondary',
     disabled: i === shown,
   }));
-  return shown === undefined ? each : [...each, { label: 'Everyone', action: encodeAction(VERB, EVERYONE) }];
+  return shown === undefined ? each : [...each, { label: 'Everyone', action: personVerb.id(EVERYONE) }];
 }
 
 /** Each person's role as the article words it, and where they appear. */
@@ -51,25 +61,15 @@ export function personAnswer(corpus: Corpus, index: number): Reply {
   };
 }
 
-const personButton: ButtonHandler = {
-  verb: VERB,
-  arity: 1,
-  press([which], { corpus }) {
-    if (which === EVERYONE) return { mode: 'update', reply: peopleOverview(corpus) };
-    const index = wholeArg(which, 0, corpus.people.length - 1);
-    return index === undefined ? EXPIRED : { mode: 'update', reply: personAnswer(corpus, index) };
-  },
-};
-
 /**
  * The names Discord offers as choices. Definitions are registered without loading the corpus, so
  * the names are written here; a test holds them to corpus/people.json.
  */
 export const PEOPLE_NAMES = ['Wang Qi', 'Wang Qiushi', 'Huang Qiang', 'Huang Feiyu'] as const;
 
-export const people: Command = {
+export const people = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'people',
       'Who is who: the four officials the article names, their roles and words, quoted.',
       '人物：文章提到的四位官员、职务及其言论',
@@ -82,16 +82,10 @@ export const people: Command = {
         .addChoices(...PEOPLE_NAMES.map((name) => ({ name, value: name }))),
     ),
   ).toJSON(),
-  answers: true,
-  execute(options, { corpus }) {
-    const { name } = options;
-    if (name === undefined || name === '') return peopleOverview(corpus);
+  options: z.object({ name: z.enum(PEOPLE_NAMES).optional(), ...hideOption }),
+  answer({ name }, { corpus }) {
     const index = corpus.people.findIndex((p) => p.name === name);
-    if (index < 0)
-      return {
-        problem: `The article names no ${echo(String(name))}: choose ${corpus.people.map((p) => p.name).join(', ')}.`,
-      };
-    return personAnswer(corpus, index);
+    return index < 0 ? peopleOverview(corpus) : personAnswer(corpus, index);
   },
-  buttons: [personButton],
-};
+  buttons: [personVerb],
+});

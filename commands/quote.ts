@@ -1,17 +1,17 @@
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import type { CommandContext } from '../src/answers/context.js';
+import { notCovered } from '../src/answers/not-covered.js';
+import { fullParagraphButton, paragraphAnswer, paragraphButton } from '../src/answers/paragraph.js';
 import { formatCitation, parseCitation } from '../src/corpus/citation.js';
-import type { Corpus } from '../src/corpus/load.js';
+import { derivedFrom } from '../src/corpus/derived.js';
 import { quote as quoted, type Answer, type Reply } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
 import { echo } from '../src/replies/markdown.js';
 import { QueryError } from '../src/search/search.js';
 import { Suggestions } from '../src/search/suggest.js';
-import type { ButtonHandler, Choice, Command, CommandContext } from './command.js';
-import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
-import { notCovered } from './not-covered.js';
-import { fullParagraphButton, paragraphAnswer, paragraphButton } from './paragraph.js';
-import { EXPIRED, wholeArg } from './press.js';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
 
-const VERB = 'quote';
 const MATCHES = 5;
 
 /** One match: where it stands, and its words. */
@@ -42,15 +42,37 @@ function matchesFromCitations(list: string, query: string, context: CommandConte
   return matches.length > 0 && matches.length <= MATCHES ? matches : null;
 }
 
+const citationList = (matches: readonly Match[]): string =>
+  matches.map((m) => `${m.citation.paragraph}.${m.citation.sentence}`).join(',');
+
+/** A page of matches: which one is shown (from 0), of which matches, for which query. */
+interface MatchPage {
+  readonly index: number;
+  readonly matches: readonly Match[];
+  readonly query: string;
+}
+
 /**
- * Match `index` (from 0) of a query's matches, with buttons to the others. The buttons carry
- * the list of matches itself, not just the query: a long query is shortened to fit a custom_id,
- * and searching the shortened words again could find other passages.
+ * ◀ / ▶ between the matches. The buttons carry the list of matches itself, not just the query:
+ * a long query is shortened to fit a custom_id, and searching the shortened words again could
+ * find other passages. "Previous" on the first match carries -1 (it is disabled).
  */
+const matchButton = answerButton<MatchPage>({
+  verb: 'quote',
+  arity: 3,
+  write: ({ index, matches, query }) => [index, citationList(matches), query],
+  read([index, list, query], context) {
+    const number = wholeArg(index, -1, MATCHES);
+    const matches = list && query ? matchesFromCitations(list, query, context) : null;
+    return number === undefined || !matches || !query ? undefined : { index: number, matches, query };
+  },
+  press: ({ index, matches, query }) => ({ mode: 'update', reply: showMatch(query, matches, index) }),
+});
+
+/** Match `index` (from 0) of a query's matches, with buttons to the others. */
 function showMatch(query: string, matches: readonly Match[], index: number): Answer {
   const shown = Math.min(Math.max(index, 0), matches.length - 1);
   const match = matches[shown]!;
-  const list = matches.map((m) => `${m.citation.paragraph}.${m.citation.sentence}`).join(',');
   return {
     title: `Quote: ${echo(query)}`,
     sections: [{ lines: [quoted(match.excerpt, match.citation, match.ranges)] }],
@@ -58,10 +80,14 @@ function showMatch(query: string, matches: readonly Match[], index: number): Ans
     buttons: [
       ...(matches.length > 1
         ? [
-            { label: '◀ Previous match', action: encodeAction(VERB, shown - 1, list, query), disabled: shown === 0 },
+            {
+              label: '◀ Previous match',
+              action: matchButton.id({ index: shown - 1, matches, query }),
+              disabled: shown === 0,
+            },
             {
               label: 'Next match ▶',
-              action: encodeAction(VERB, shown + 1, list, query),
+              action: matchButton.id({ index: shown + 1, matches, query }),
               disabled: shown === matches.length - 1,
             },
           ]
@@ -92,12 +118,12 @@ export function matchAnswer(query: string, context: CommandContext): Reply {
   );
 }
 
-/** Built once per corpus: autocomplete runs on every keystroke. */
-const suggestions = new WeakMap<Corpus, Suggestions>();
+/** Autocomplete runs on every keystroke. */
+const suggestionsOf = derivedFrom((corpus) => new Suggestions(corpus));
 
-export const quote: Command = {
+export const quote = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'quote',
       'Quote the article: the passages that best match your words, verbatim and cited.',
       '引用文章：与您的词语最匹配的原文段落及出处',
@@ -118,30 +144,14 @@ export const quote: Command = {
           .setMaxValue(15),
       ),
   ).toJSON(),
-  answers: true,
-  execute(options, context) {
-    const text = typeof options.text === 'string' ? options.text : '';
-    if (typeof options.paragraph === 'number')
-      return paragraphAnswer(options.paragraph, context, text.trim() ? text : undefined);
+  options: z.object({ text: freeText(), paragraph: z.int().min(0).max(15).optional(), ...hideOption }),
+  answer({ text, paragraph }, context) {
+    if (paragraph !== undefined) return paragraphAnswer(paragraph, context, text.trim() ? text : undefined);
     return matchAnswer(text, context);
   },
-  autocomplete(focused, context): Choice[] {
-    let forCorpus = suggestions.get(context.corpus);
-    if (!forCorpus) suggestions.set(context.corpus, (forCorpus = new Suggestions(context.corpus)));
-    return forCorpus.suggest(focused.value).map((s) => ({ name: s.label, value: s.label }));
-  },
-  buttons: [
-    {
-      verb: VERB,
-      arity: 3,
-      press([index, list, query], context) {
-        // -1 is what the disabled "Previous" button on the first match carries.
-        const number = wholeArg(index, -1, MATCHES);
-        const matches = list && query ? matchesFromCitations(list, query, context) : null;
-        if (number === undefined || !matches || !query) return EXPIRED;
-        return { mode: 'update', reply: showMatch(query, matches, number) };
-      },
-    } satisfies ButtonHandler,
-    paragraphButton,
-  ],
-};
+  autocomplete: (focused, { corpus }) =>
+    suggestionsOf(corpus)
+      .suggest(focused.value)
+      .map((s) => ({ name: s.label, value: s.label })),
+  buttons: [matchButton, paragraphButton],
+});

@@ -1,15 +1,26 @@
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import { quoteExcerpt } from '../src/answers/excerpts.js';
 import { PARAGRAPH_COUNT } from '../src/corpus/article.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { note, quote, type Answer, type Button, type Reply } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
-import { quoteExcerpt } from './cited.js';
-import type { ButtonHandler, Command } from './command.js';
-import { everywhere, withHide } from './definition.js';
-import { EXPIRED, wholeArg } from './press.js';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
 
-const VERB = 'source';
 /** Back from the reader to the provenance. */
 const ABOUT = 'about';
+
+/** A page of the article reader (one paragraph each, from 0), or back to the provenance. */
+const sourceVerb = answerButton<number | typeof ABOUT>({
+  verb: 'source',
+  arity: 1,
+  write: (which) => [which],
+  read: ([which]) => (which === ABOUT ? ABOUT : wholeArg(which, 0, PARAGRAPH_COUNT - 1)),
+  press: (which, { corpus }) => ({
+    mode: 'update',
+    reply: which === ABOUT ? sourceAnswer(corpus) : articlePage(corpus, which),
+  }),
+});
 
 /**
  * Where the text comes from, each claim resting on the words that show it. Only the dates the
@@ -38,7 +49,7 @@ export function sourceAnswer(corpus: Corpus): Answer {
         ],
       },
     ],
-    buttons: [{ label: 'Read the article ▶', action: encodeAction(VERB, 0), style: 'primary' }],
+    buttons: [{ label: 'Read the article ▶', action: sourceVerb.id(0), style: 'primary' }],
   };
 }
 
@@ -48,9 +59,9 @@ export function articlePage(corpus: Corpus, page: number): Reply {
   const count = corpus.article.paragraphs.length;
   if (!paragraph) return { problem: `There is no page ${page + 1}: the article has ${count} paragraphs.` };
   const buttons: Button[] = [];
-  if (page > 0) buttons.push({ label: `◀ ¶${page - 1}`, action: encodeAction(VERB, page - 1) });
-  if (page < count - 1) buttons.push({ label: `¶${page + 1} ▶`, action: encodeAction(VERB, page + 1) });
-  buttons.push({ label: 'About the source', action: encodeAction(VERB, ABOUT) });
+  if (page > 0) buttons.push({ label: `◀ ¶${page - 1}`, action: sourceVerb.id(page - 1) });
+  if (page < count - 1) buttons.push({ label: `¶${page + 1} ▶`, action: sourceVerb.id(page + 1) });
+  buttons.push({ label: 'About the source', action: sourceVerb.id(ABOUT) });
   return {
     title: page === 0 ? 'The article: the headline (¶0)' : `The article: ¶${page}`,
     sections: [{ lines: [quote(paragraph.text, { paragraph: page })] }],
@@ -59,27 +70,15 @@ export function articlePage(corpus: Corpus, page: number): Reply {
   };
 }
 
-const sourceButton: ButtonHandler = {
-  verb: VERB,
-  arity: 1,
-  press([which], { corpus }) {
-    if (which === ABOUT) return { mode: 'update', reply: sourceAnswer(corpus) };
-    const page = wholeArg(which, 0, PARAGRAPH_COUNT - 1);
-    return page === undefined ? EXPIRED : { mode: 'update', reply: articlePage(corpus, page) };
-  },
-};
-
-export const source: Command = {
+export const source = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'source',
       'Where the text comes from: headline, publisher, dates it states, and the full text to read.',
       '出处：标题、发布者、文中日期，并可逐段阅读全文',
     ),
   ).toJSON(),
-  answers: true,
-  execute(_options, { corpus }) {
-    return sourceAnswer(corpus);
-  },
-  buttons: [sourceButton],
-};
+  options: z.object({ ...hideOption }),
+  answer: (_options, { corpus }) => sourceAnswer(corpus),
+  buttons: [sourceVerb],
+});

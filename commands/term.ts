@@ -1,39 +1,50 @@
 import Fuse from 'fuse.js';
+import { z } from 'zod';
+import { answerButton, wholeArg } from '../src/answers/buttons.js';
+import { glossaryAnswer } from '../src/answers/glossary-entry.js';
+import { paragraphButton } from '../src/answers/paragraph.js';
+import { derivedFrom } from '../src/corpus/derived.js';
 import type { Corpus, GlossaryEntry } from '../src/corpus/load.js';
 import type { Reply } from '../src/replies/answer.js';
-import { encodeAction } from '../src/replies/custom-id.js';
 import { clip, LIMITS } from '../src/replies/limits.js';
 import { echo } from '../src/replies/markdown.js';
 import { foldLabel, Suggestions } from '../src/search/suggest.js';
-import type { ButtonHandler, Choice, Command } from './command.js';
-import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
-import { glossaryAnswer } from './glossary-entry.js';
-import { paragraphButton } from './paragraph.js';
-import { EXPIRED, wholeArg } from './press.js';
-
-const VERB = 'term';
+import { answerCommand } from '../src/dispatch/command.js';
+import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
 /** Autocomplete values name an entry by index: the longest title is past Discord's 100 characters. */
 const CHOICE_PREFIX = 't:';
 /** The corpus hash prefix a "did you mean" button carries: an index is only good for the text it was counted in. */
 const HASH_LENGTH = 6;
 const DID_YOU_MEAN = 5;
 
-/** Built once per corpus: autocomplete runs on every keystroke. */
-const lookups = new WeakMap<Corpus, { suggestions: Suggestions; fuse: Fuse<string> }>();
-function lookupFor(corpus: Corpus) {
-  let lookup = lookups.get(corpus);
-  if (!lookup) {
-    lookup = {
-      suggestions: new Suggestions(corpus, ['term']),
-      fuse: new Fuse(
-        corpus.glossary.map((e) => e.term),
-        { threshold: 0.4, ignoreLocation: true },
-      ),
-    };
-    lookups.set(corpus, lookup);
-  }
-  return lookup;
-}
+const textHash = (corpus: Corpus): string => corpus.hash.slice(0, HASH_LENGTH);
+
+/** Autocomplete runs on every keystroke. */
+const lookupFor = derivedFrom((corpus) => ({
+  suggestions: new Suggestions(corpus, ['term']),
+  fuse: new Fuse(
+    corpus.glossary.map((e) => e.term),
+    { threshold: 0.4, ignoreLocation: true },
+  ),
+}));
+
+/**
+ * "Did you mean" a glossary entry, by its index, with the text's hash: an index is only good
+ * for the text it was counted in.
+ */
+const termVerb = answerButton<{ readonly hash: string; readonly index: number }>({
+  verb: 'term',
+  arity: 2,
+  write: ({ hash, index }) => [hash, index],
+  read([hash, index], { corpus }) {
+    const number = wholeArg(index, 0, corpus.glossary.length - 1);
+    return hash === textHash(corpus) && number !== undefined ? { hash, index: number } : undefined;
+  },
+  press: ({ index }, { corpus }) => ({
+    mode: 'update',
+    reply: glossaryAnswer(corpus.article, corpus.glossary[index]!),
+  }),
+});
 
 /** The entry a person picked (`t:N`) or typed in full (any case, with or without quotation marks). */
 export function findEntry(corpus: Corpus, name: string): number | undefined {
@@ -59,7 +70,7 @@ function didYouMean(corpus: Corpus, name: string): number[] {
 
 const entryButton = (corpus: Corpus, index: number, entry: GlossaryEntry) => ({
   label: clip(`“${entry.term}”`, LIMITS.buttonLabel),
-  action: encodeAction(VERB, corpus.hash.slice(0, HASH_LENGTH), index),
+  action: termVerb.id({ hash: textHash(corpus), index }),
 });
 
 /** The entry, or a plain "no such term" with the nearest entries offered as buttons. */
@@ -74,20 +85,9 @@ export function termAnswer(corpus: Corpus, name: string): Reply {
   };
 }
 
-const termButton: ButtonHandler = {
-  verb: VERB,
-  arity: 2,
-  press([hash, indexArg], { corpus }) {
-    const index = wholeArg(indexArg, 0, corpus.glossary.length - 1);
-    const entry = index === undefined ? undefined : corpus.glossary[index];
-    if (hash !== corpus.hash.slice(0, HASH_LENGTH) || !entry) return EXPIRED;
-    return { mode: 'update', reply: glossaryAnswer(corpus.article, entry) };
-  },
-};
-
-export const term: Command = {
+export const term = answerCommand({
   definition: withHide(
-    everywhere(
+    commandForAllContexts(
       'term',
       'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.',
       '文章引用的术语：出现位置及原文解释',
@@ -101,18 +101,15 @@ export const term: Command = {
         .setAutocomplete(true),
     ),
   ).toJSON(),
-  answers: true,
-  execute(options, { corpus }) {
-    return termAnswer(corpus, typeof options.name === 'string' ? options.name : '');
-  },
-  autocomplete(focused, { corpus }): Choice[] {
-    return lookupFor(corpus)
+  options: z.object({ name: freeText(), ...hideOption }),
+  answer: ({ name }, { corpus }) => termAnswer(corpus, name),
+  autocomplete: (focused, { corpus }) =>
+    lookupFor(corpus)
       .suggestions.suggest(focused.value)
       .flatMap((s) => {
         const index = corpus.glossary.findIndex((e) => e.term.slice(0, LIMITS.choiceName) === s.label);
         const entry = corpus.glossary[index];
         return entry ? [{ name: clip(entry.term, LIMITS.choiceName), value: `${CHOICE_PREFIX}${index}` }] : [];
-      });
-  },
-  buttons: [termButton, paragraphButton],
-};
+      }),
+  buttons: [termVerb, paragraphButton],
+});

@@ -1,8 +1,8 @@
 // Registers the slash commands with Discord (or the local sandbox): `npm run deploy-commands`.
 import 'dotenv/config';
 import { REST } from 'discord.js';
-import { deployPlan, readDeploySettings } from '../commands/deploy.js';
-import { COMMANDS, EXTRA_DEFINITIONS } from '../commands/index.js';
+import { deployPlan, readDeploySettings } from '../src/deploy/plan.js';
+import { definitions } from '../src/dispatch/index.js';
 
 const settings = readDeploySettings(process.env);
 if ('missing' in settings) {
@@ -12,7 +12,7 @@ if ('missing' in settings) {
   process.exit(1);
 }
 
-const plan = deployPlan(settings, [...COMMANDS.map((c) => c.definition), ...EXTRA_DEFINITIONS]);
+const plan = deployPlan(settings, definitions());
 const rest = new REST({ version: '10', ...(settings.api ? { api: settings.api } : {}) }).setToken(settings.token);
 
 try {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { COMMANDS, EXTRA_DEFINITIONS } from '../../commands/index.js';
+import { definitions } from '../../src/dispatch/index.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
 import { readQuestions } from '../search.js';
 import type { BotOps, Memory } from './bot-process.js';
@@ -112,10 +112,7 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
   const ids = [...specs.keys()];
   const log = options.log ?? (() => undefined);
   const work = workload();
-  const commands = [...COMMANDS.map((command) => command.definition), ...EXTRA_DEFINITIONS] as unknown as Record<
-    string,
-    unknown
-  >[];
+  const commands = definitions() as unknown as Record<string, unknown>[];
   const profileDir = options.cpuProfileDir;
   const restRoundTripMs = options.restRoundTripMs ?? 0;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -393,7 +390,7 @@ export function printLive(result: LiveBench, cores: number): string {
       const routes = run ? Object.entries(run.requests).map(([route, n]) => `${route} ${f(n / run.sent, 2)}`) : [];
       return `- ${bot.label}: ${routes.join(', ') || 'none'}`;
     }),
-    `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and router, PUT of ${COMMANDS.length + EXTRA_DEFINITIONS.length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
+    `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and dispatcher, PUT of ${definitions().length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Citation } from '../corpus/citation.js';
-import type { Range } from '../search/highlight.js';
+import type { Range } from '../corpus/range.js';
 
 /** Words of the article, shown as a block quote and cited. */
 export interface Quoted {

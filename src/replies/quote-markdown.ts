@@ -1,5 +1,5 @@
-import { formatCitation } from '../corpus/citation.js';
-import type { Range } from '../search/highlight.js';
+import { formatCitation, parseCitation, type Citation } from '../corpus/citation.js';
+import type { Range } from '../corpus/range.js';
 import type { Quoted } from './answer.js';
 import { ELLIPSIS } from './limits.js';
 
@@ -60,4 +60,52 @@ function pieceOf(quoted: Quoted, start: number, end: number): Quoted {
     .filter(([s, e]) => e > start && s < end)
     .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as const);
   return { text: quoted.text.slice(start, end), citation: quoted.citation, ranges };
+}
+
+/** A block quote read back from a rendered message. */
+export interface QuoteRead {
+  /** The `> ` lines as written, marks and all. */
+  readonly lines: readonly string[];
+  /** The quoted words: `> ` marks and bold taken out, lines joined; elisions stay as `…`. */
+  readonly text: string;
+  /** The line after the quote, when it reads `— ¶N` or `— ¶N.S`. */
+  readonly citation: Citation | null;
+  /** That line as written (or undefined at the end of the text). */
+  readonly after: string | undefined;
+}
+
+const CITATION_LINE = /^— (¶\d+(?:\.\d+)?)$/;
+
+/**
+ * Every block quote of a rendered text, in order, with the citation that closes it: the one
+ * reader of what `blockQuote` writes. A line opening with `>` counts, so a malformed one is
+ * seen by whoever checks `lines`.
+ */
+export function readQuotes(text: string): QuoteRead[] {
+  const lines = text.split('\n');
+  const quotes: QuoteRead[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('>')) continue;
+    let end = i;
+    while (lines[end + 1]?.startsWith('>')) end++;
+    const quoted = lines.slice(i, end + 1);
+    const after = lines[end + 1];
+    const cited = after === undefined ? null : CITATION_LINE.exec(after);
+    quotes.push({
+      lines: quoted,
+      text: quoted
+        .map((line) => line.replace(/^>\s?/, ''))
+        .join('\n')
+        .replaceAll('**', ''),
+      citation: cited ? parseCitation(cited[1]!) : null,
+      after,
+    });
+    i = end;
+  }
+  return quotes;
+}
+
+/** The citations closing the quotes of a rendered text, as written (`¶4.2`), in order. */
+export function citationsOf(text: string): string[] {
+  return readQuotes(text).flatMap((quote) => (quote.citation ? [formatCitation(quote.citation)] : []));
 }

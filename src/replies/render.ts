@@ -25,7 +25,9 @@ export interface RenderOptions {
   readonly notice?: string;
 }
 
+/** The custom_id of "Share", and of the spent button it becomes once pressed. */
 export const SHARE_ACTION = 'share';
+export const SHARED_ACTION = 'shared';
 /** Room kept in a page for the title and footer within Discord's 6000 across a message. */
 const PAGE_SIZE = 3800;
 const ACCENT = 0x2b6cb0;

@@ -4,7 +4,7 @@ import type { BotOptions, RunningBot, StartBot, StartHttpBot } from './bot-contr
 import type { LocalDiscord } from './driver.js';
 
 /**
- * The bot the CLI runs: src/bot/start.ts, or the module SANDBOX_BOT_MODULE names. Over the
+ * The bot the CLI runs: src/gateway/start.ts, or the module SANDBOX_BOT_MODULE names. Over the
  * gateway it calls the module's `startBot`; with `--http` its `startHttpBot`, and saves the
  * interactions endpoint that returns, checked as Discord checks it.
  */
@@ -50,7 +50,7 @@ export async function botLauncher(
 async function loadBotModule(): Promise<{ specifier: string; exports: Readonly<Record<string, unknown>> }> {
   const specifier = process.env['SANDBOX_BOT_MODULE']
     ? pathToFileURL(resolve(process.env['SANDBOX_BOT_MODULE'])).href
-    : new URL('../bot/start.ts', import.meta.url).href;
+    : new URL('../gateway/start.ts', import.meta.url).href;
   let loaded: unknown;
   try {
     loaded = await import(specifier);

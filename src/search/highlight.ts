@@ -1,7 +1,7 @@
+import type { Range } from '../corpus/range.js';
 import { keyLength, type SearchIndex } from './index.js';
 
-/** A matched stretch of an excerpt: `excerpt.slice(start, end)`. */
-export type Range = readonly [start: number, end: number];
+export type { Range };
 
 /**
  * The stretches of a paragraph where the terms stand, as offsets into the paragraph, optionally

@@ -31,9 +31,8 @@ export {
   FAIR_USE_TIMEOUTS,
   openPostgresFairUse,
   PostgresFairUse,
-  type FairUseLimiter,
-  type FairUseVerdict,
   type OpenPostgresFairUseOptions,
 } from './postgres-fair-use.js';
+export { SlidingWindowLimit, type FairUse, type FairUseOptions, type Verdict } from './fair-use.js';
 export { openStore, type OpenStoreOptions } from './open-store.js';
 export { copySettingsToPostgres, type CopyReport, type CopyToPostgresOptions } from './copy-to-postgres.js';

@@ -13,16 +13,8 @@ import {
   type PostgresTimeouts,
 } from './postgres-connection.js';
 import { toPostgresStoreError } from './postgres-errors.js';
+import type { FairUse, Verdict } from './fair-use.js';
 import { migratePostgres } from './postgres-migrations.js';
-
-export type FairUseVerdict =
-  | { readonly allowed: true }
-  /** `tell` is true once per window: the first refusal is explained, later ones are quiet. */
-  | { readonly allowed: false; readonly retryInSeconds: number; readonly tell: boolean };
-
-export interface FairUseLimiter {
-  check(personId: string): FairUseVerdict | Promise<FairUseVerdict>;
-}
 
 /** A check is on the way to every answer: a database that does not answer at once is passed over. */
 export const FAIR_USE_TIMEOUTS: PostgresTimeouts = { statementMs: 200, lockMs: 100, queryMs: 300, connectMs: 500 };
@@ -38,7 +30,7 @@ export interface OpenPostgresFairUseOptions {
    * Decides while the database cannot (down, or slower than its timeouts): the in-memory
    * limiter keeps the limit per process rather than dropping it.
    */
-  readonly whenUnavailable: FairUseLimiter;
+  readonly whenUnavailable: FairUse;
   /** The switch to `whenUnavailable` is logged at error, the way back at info. */
   readonly logger?: Logger | undefined;
   readonly timeouts?: Partial<PostgresTimeouts> | undefined;
@@ -46,14 +38,14 @@ export interface OpenPostgresFairUseOptions {
   readonly connections?: number | undefined;
 }
 
-const ALLOWED: FairUseVerdict = Object.freeze({ allowed: true });
+const ALLOWED: Verdict = Object.freeze({ allowed: true });
 
-export class PostgresFairUse implements FairUseLimiter {
+export class PostgresFairUse implements FairUse {
   readonly #pool: pg.Pool;
   readonly #answers: number;
   readonly #windowMs: number;
   readonly #now: () => number;
-  readonly #whenUnavailable: FairUseLimiter;
+  readonly #whenUnavailable: FairUse;
   readonly #logger: Logger | undefined;
   readonly #check: pg.QueryConfig;
   readonly #sweep: string;
@@ -87,8 +79,8 @@ export class PostgresFairUse implements FairUseLimiter {
     this.#sweep = `DELETE FROM ${schema}.fair_use WHERE last_at <= $1`;
   }
 
-  async check(personId: string): Promise<FairUseVerdict> {
-    const now = this.#now();
+  /** `now` is the caller's clock (the dispatcher's), or the one this limiter was opened with. */
+  async check(personId: string, now: number = this.#now()): Promise<Verdict> {
     let row: { refusals: number; oldest: string } | undefined;
     try {
       const result = await this.#pool.query<{ refusals: number; oldest: string }>({
@@ -101,7 +93,7 @@ export class PostgresFairUse implements FairUseLimiter {
         this.#unavailable = true;
         this.#logger?.error({ err: error }, 'fair use is counted by this process alone: the database did not answer');
       }
-      return this.#whenUnavailable.check(personId);
+      return this.#whenUnavailable.check(personId, now);
     }
     if (this.#unavailable) {
       this.#unavailable = false;

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, findCommand } from '../../commands/index.js';
+import { ApplicationCommandType } from 'discord.js';
+import { findCommand, slashDefinitions } from '../../src/dispatch/registry.js';
 import { run, shown } from './support.js';
 
 describe('/help', () => {
-  const help = findCommand('help')!;
+  const help = findCommand(ApplicationCommandType.ChatInput, 'help')!;
   const text = shown(run(help));
 
   it('lists every command by name, with an example of each', () => {
-    for (const command of COMMANDS) {
-      expect(text).toContain(`**/${command.definition.name}**`);
-      expect(text).toContain(`Example: \`/${command.definition.name}`);
+    for (const { name } of slashDefinitions()) {
+      expect(text).toContain(`**/${name}**`);
+      expect(text).toContain(`Example: \`/${name}`);
     }
   });
 
@@ -19,14 +20,18 @@ describe('/help', () => {
     expect(text).toContain('`/config`');
   });
 
-  it('is not an answer command and takes no options', () => {
-    expect(help.answers).toBe(false);
-    expect(help.definition.options ?? []).toEqual([]);
+  it('is about the bot, not an answer, and takes no options', () => {
+    expect(help.kind).toBe('info');
+    expect('options' in help.definition ? (help.definition.options ?? []) : []).toEqual([]);
   });
 
   it('registers the answer commands in the order /help lists them', () => {
     const order = ['ask', 'quote', 'goals', 'criteria', 'term', 'people', 'source', 'help'];
-    expect(COMMANDS.map((c) => c.definition.name).filter((name) => order.includes(name))).toEqual(order);
+    expect(
+      slashDefinitions()
+        .map((d) => d.name)
+        .filter((name) => order.includes(name)),
+    ).toEqual(order);
     const listed = order.map((name) => text.indexOf(`**/${name}**`));
     expect(listed).toEqual([...listed].sort((a, b) => a - b));
   });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
-import { isProblem, type Reply } from '../../src/replies/answer.js';
-import { buttonsOf, citations, context, corpus, press, run, shown } from './support.js';
-
-const expired = (reply: Reply | undefined) =>
-  reply !== undefined && isProblem(reply) && reply.problem === 'This answer has expired: ask again.';
+import { buttonsOf, citations, context, corpus, isExpired, press, run, shown } from './support.js';
 
 describe('/quote', () => {
   it('“flock of sheep” quotes Huang Qiang’s line, cited ¶11, with the words in bold', () => {
@@ -36,39 +32,39 @@ describe('/quote', () => {
       expect(shown(first)).toContain('Match 1 of 5');
     });
 
-    it('“Next” redraws the message with match 2, whose “Previous” leads back to match 1', () => {
-      const second = press(next!.id)!;
+    it('“Next” redraws the message with match 2, whose “Previous” leads back to match 1', async () => {
+      const second = await press(next!.id);
       expect(second.mode).toBe('update');
-      expect(shown(second.reply)).toContain('Match 2 of 5');
-      expect(citations(shown(second.reply))).not.toEqual(citations(shown(first)));
-      const back = buttonsOf(second.reply)[0]!;
+      expect(shown(second.body)).toContain('Match 2 of 5');
+      expect(citations(shown(second.body))).not.toEqual(citations(shown(first)));
+      const back = buttonsOf(second.body)[0]!;
       expect(back.id).toBe(`quote:0:${list}:${query}`);
-      expect(shown(press(back.id)!.reply)).toBe(shown(first));
+      expect(shown((await press(back.id)).body)).toBe(shown(first));
     });
 
-    it('the last match disables “Next”', () => {
-      const last = press(`quote:4:${list}:${query}`)!.reply;
+    it('the last match disables “Next”', async () => {
+      const last = (await press(`quote:4:${list}:${query}`)).body;
       expect(shown(last)).toContain('Match 5 of 5');
       expect(buttonsOf(last)[1]).toMatchObject({ disabled: true });
     });
 
-    it('a query holding colons survives the round trip through the custom_id', () => {
+    it('a query holding colons survives the round trip through the custom_id', async () => {
       const colons = 'cadres: reform: style';
       const [, nextMatch] = buttonsOf(run(quote, { text: colons }));
-      const pressed = press(nextMatch!.id);
-      expect(pressed?.mode).toBe('update');
-      expect(shown(pressed!.reply)).toContain('“cadres: reform: style”');
-      expect(shown(pressed!.reply)).toContain('Match 2 of');
+      const pressed = await press(nextMatch!.id);
+      expect(pressed.mode).toBe('update');
+      expect(shown(pressed.body)).toContain('“cadres: reform: style”');
+      expect(shown(pressed.body)).toContain('Match 2 of');
     });
   });
 
-  it('pages a long query through the matches it found, though the custom_id holds only its beginning', () => {
+  it('pages a long query through the matches it found, though the custom_id holds only its beginning', async () => {
     const long =
       'how are cadres evaluated and what mistakes in reform are tolerated by the Provincial Party Committee when selecting officials';
     const found = context.search.search(long).map((r) => `¶${r.paragraph}.${r.sentence}`);
     const [, nextMatch] = buttonsOf(run(quote, { text: long }));
     expect(nextMatch!.id.length).toBeLessThanOrEqual(100);
-    expect(shown(press(nextMatch!.id)!.reply)).toContain(`Match 2 of ${found.length} (${found[1]})`);
+    expect(shown((await press(nextMatch!.id)).body)).toContain(`Match 2 of ${found.length} (${found[1]})`);
   });
 
   it.each([
@@ -78,16 +74,16 @@ describe('/quote', () => {
     'quote:1.5:13.3:cadres',
     'quote:1:99.1:cadres',
     'quote:1:13.99:cadres',
-  ])('answers %s as expired', (id) => {
-    expect(expired(press(id)?.reply)).toBe(true);
+  ])('answers %s as expired', async (id) => {
+    expect(isExpired(await press(id))).toBe(true);
   });
 
-  it('“Full paragraph” answers with a new message; a paragraph past ¶15 is expired', () => {
-    const pressed = press('para:11');
-    expect(pressed?.mode).toBe('reply');
-    expect(citations(shown(pressed!.reply))).toEqual(['¶11']);
-    expect(expired(press('para:16')?.reply)).toBe(true);
-    expect(expired(press('para:eleven')?.reply)).toBe(true);
+  it('“Full paragraph” answers with a new message; a paragraph past ¶15 is expired', async () => {
+    const pressed = await press('para:11');
+    expect(pressed.mode).toBe('reply');
+    expect(citations(shown(pressed.body))).toEqual(['¶11']);
+    expect(isExpired(await press('para:16'))).toBe(true);
+    expect(isExpired(await press('para:eleven'))).toBe(true);
   });
 
   it('autocompletes at most 25 choices of at most 100 characters', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEntry, term } from '../../commands/term.js';
 import { isProblem, type Problem } from '../../src/replies/answer.js';
-import { buttonsOf, citations, context, corpus, press, run, shown } from './support.js';
+import { buttonsOf, citations, context, corpus, isExpired, press, run, shown } from './support.js';
 
 const indexOf = (name: string) => corpus.glossary.findIndex((e) => e.term === name);
 const hash = corpus.hash.slice(0, 6);
@@ -64,7 +64,7 @@ describe('/term', () => {
     }
   });
 
-  it('answers an unknown name with “did you mean” buttons carrying the entry and the text’s hash', () => {
+  it('answers an unknown name with “did you mean” buttons carrying the entry and the text’s hash', async () => {
     const reply = run(term, { name: 'lion' });
     expect(isProblem(reply)).toBe(true);
     expect((reply as Problem).problem).toContain('no term “lion”');
@@ -72,9 +72,9 @@ describe('/term', () => {
     expect(buttons.length).toBeGreaterThan(0);
     expect(buttons.length).toBeLessThanOrEqual(5);
     expect(buttons[0]).toMatchObject({ label: '“lion pack”', id: `term:${hash}:${indexOf('lion pack')}` });
-    const pressed = press(buttons[0]!.id);
-    expect(pressed?.mode).toBe('update');
-    expect(citations(shown(pressed!.reply))).toContain('¶11.1');
+    const pressed = await press(buttons[0]!.id);
+    expect(pressed.mode).toBe('update');
+    expect(citations(shown(pressed.body))).toContain('¶11.1');
   });
 
   it('offers no buttons when nothing is close, and echoes the name harmlessly', () => {
@@ -83,8 +83,7 @@ describe('/term', () => {
     expect(isProblem(reply)).toBe(true);
   });
 
-  it.each([`term:000000:${0}`, `term:${hash}:999`, `term:${hash}:x`])('answers %s as expired', (id) => {
-    const result = press(id);
-    expect(result && isProblem(result.reply) && result.reply.problem).toBe('This answer has expired: ask again.');
+  it.each([`term:000000:${0}`, `term:${hash}:999`, `term:${hash}:x`])('answers %s as expired', async (id) => {
+    expect(isExpired(await press(id))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
+import { slashDefinitions } from '../../src/dispatch/registry.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { OptionInput, StoredMessage } from '../../src/sandbox/index.js';
 import {
@@ -80,10 +80,10 @@ function sampleOptions(definitions: readonly APIApplicationCommandOption[], guil
 }
 
 describe('registration', () => {
-  it('registers every command of COMMANDS at start-up', () => {
-    expect(COMMANDS.length).toBeGreaterThanOrEqual(2);
-    for (const command of COMMANDS)
-      expect(world.discord.findCommand(command.definition.name), `/${command.definition.name}`).toBeDefined();
+  it('registers every slash command at start-up', () => {
+    expect(slashDefinitions().length).toBeGreaterThanOrEqual(2);
+    for (const definition of slashDefinitions())
+      expect(world.discord.findCommand(definition.name), `/${definition.name}`).toBeDefined();
     expect(world.discord.findCommand('ask')).toBeDefined();
     expect(world.discord.findCommand('quote')).toBeDefined();
   });
@@ -91,14 +91,14 @@ describe('registration', () => {
   it('answers every registered command without an error (in a server of its own, as a moderator)', async () => {
     const guild = world.discord.world.addGuild('Every command');
     const start = world.logs.length;
-    for (const command of COMMANDS) {
-      const { name } = command.definition;
+    for (const definition of slashDefinitions()) {
+      const { name } = definition;
       const user = person(world, { guildId: guild.id, manageGuild: true });
       const exchange = await world.discord.command({
         user,
         guildId: guild.id,
         name,
-        options: sampleOptions(command.definition.options ?? [], guild.id),
+        options: sampleOptions(definition.options ?? [], guild.id),
       });
       expect(exchange.denied, `/${name}`).toBeUndefined();
       expect(exchange.timedOut, `/${name}`).toBe(false);
@@ -227,6 +227,26 @@ describe('/quote', () => {
     expect(JSON.stringify(storedMessage(message.id, message.channelId).embeds)).toBe(before);
   });
 
+  it('paged by someone other than the asker, answers them privately and leaves the public answer as it was', async () => {
+    const asker = person(world);
+    const asked = await world.discord.command({
+      user: asker,
+      name: 'quote',
+      options: [{ name: 'text', value: 'cadres' }],
+    });
+    const message = storedMessage(asked.replies[0]?.messageId, asked.replies[0]?.channelId);
+    const before = JSON.stringify([message.embeds, message.components]);
+    const next = buttonsOf(dataOf(asked.replies[0])).find((button) => button.label === 'Next match ▶');
+
+    const stranger = person(world);
+    const pressed = await world.discord.pressButton({ user: stranger, message, customId: next!.custom_id! });
+    expect(pressed.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
+    expect(callbackType(pressed.replies[0])).toBe(4);
+    expect(dataOf(pressed.replies[0]).embeds?.[0]?.footer?.text).toMatch(/Match 2 of/);
+    const after = storedMessage(message.id, message.channelId);
+    expect(JSON.stringify([after.embeds, after.components])).toBe(before);
+  });
+
   it('autocompletes the text with at most 25 choices of at most 100 characters', async () => {
     const typed = ['lion', 'the', 'c', '', 'officials who dare to take responsibility '.repeat(4)];
     let offered = 0;
@@ -256,7 +276,7 @@ describe('/quote', () => {
 });
 
 describe('hide and Share', () => {
-  it('hide:true answers ephemerally with Share; Share posts the same embeds publicly without Share', async () => {
+  it('hide:true answers ephemerally with Share; Share posts the same embeds publicly without Share, once', async () => {
     const me = person(world);
     const hidden = await world.discord.command({
       user: me,
@@ -274,9 +294,17 @@ describe('hide and Share', () => {
 
     const message = storedMessage(hidden.replies[0]?.messageId, hidden.replies[0]?.channelId);
     const shared = await world.discord.pressButton({ user: me, message, customId: share!.custom_id! });
-    expect(shared.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', false]]);
-    expect(callbackType(shared.replies[0])).toBe(4);
-    const publicData = dataOf(shared.replies[0]);
+    // The private answer is redrawn with its Share button spent; the public copy follows it.
+    expect(shared.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['followup', false],
+    ]);
+    expect(callbackType(shared.replies[0])).toBe(7);
+    const spent = buttonsOf(dataOf(shared.replies[0]));
+    expect(spent.find((button) => button.label === 'Shared')).toMatchObject({ disabled: true });
+    expect(spent.some((button) => button.label === 'Share')).toBe(false);
+    expect(dataOf(shared.replies[0]).embeds).toEqual(data.embeds);
+    const publicData = dataOf(shared.replies[1]);
     expect((publicData.flags ?? 0) & EPHEMERAL).toBe(0);
     // The copy is of the embeds as Discord returned them, which carry `type: "rich"`.
     expect(publicData.embeds).toMatchObject(data.embeds ?? []);
@@ -287,8 +315,18 @@ describe('hide and Share', () => {
     );
     expect(publicData.content).toContain(`<@${me.id}>`);
     expect(publicData.allowed_mentions).toEqual({ parse: [] });
-    const posted = storedMessage(shared.replies[0]?.messageId, shared.replies[0]?.channelId);
+    const posted = storedMessage(shared.replies[1]?.messageId, shared.replies[1]?.channelId);
     expect(posted.flags & EPHEMERAL).toBe(0);
+
+    // Spent: Discord no longer offers Share on the private answer, and "Shared" cannot be pressed.
+    const publicMessages = (): number =>
+      world.discord.world.messages(posted.channelId).filter((m) => (m.flags & EPHEMERAL) === 0).length;
+    const before = publicMessages();
+    const again = await world.discord.pressButton({ user: me, message, customId: share!.custom_id! });
+    expect(again.denied).toMatch(/no button with custom_id "share"/);
+    const spentButton = await world.discord.pressButton({ user: me, message, customId: 'shared' });
+    expect(spentButton.denied).toMatch(/disabled/);
+    expect(publicMessages()).toBe(before);
   });
 
   it('paging a hidden /quote keeps it hidden and shareable', async () => {
@@ -417,6 +455,21 @@ describe('memory', () => {
     expect(
       [...(client.guilds.cache.get(guild.id)?.members.cache.keys() ?? [])].every((id) => id === client.user!.id),
     ).toBe(true);
+  });
+
+  it('keeps no DM channel of anyone who wrote or asked in a DM', async () => {
+    for (let i = 0; i < 10; i++) {
+      const user = person(world);
+      expect((await world.discord.say({ user, dm: true, content: 'who gets demoted?' })).replies).toHaveLength(1);
+      const asked = await world.discord.command({
+        user,
+        name: 'ask',
+        dm: true,
+        options: [{ name: 'question', value: 'who gets demoted?' }],
+      });
+      expect(asked.replies).toHaveLength(1);
+    }
+    expect(world.bot.client.channels.cache.filter((channel) => channel.isDMBased()).size).toBe(0);
   });
 });
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/start.js';
+import { startBot } from '../../src/gateway/start.js';
 import { ChannelType, type Exchange, type SandboxUser } from '../../src/sandbox/index.js';
-import { SETTINGS_FILE_NAME } from '../../src/settings/index.js';
+import { openSettingsStore, SETTINGS_FILE_NAME } from '../../src/settings/index.js';
 import {
   buttonsOf,
   callbackType,
@@ -13,20 +13,22 @@ import {
   configure,
   dataOf,
   descriptionOf,
-  newPerson,
+  eventually,
+  LEVEL,
+  person,
   newServer,
   onlyReply,
   startBotWorld,
   storedOf,
   titleOf,
-  type BotWorld,
+  type World,
   type MessageData,
   type TestServer,
-} from './support-conversations.js';
+} from './support.js';
 
 const EPHEMERAL = 64;
 
-let world: BotWorld;
+let world: World;
 beforeAll(async () => {
   world = await startBotWorld();
 });
@@ -40,7 +42,7 @@ function ask(
   channelId: string,
   options: { hide?: boolean; user?: SandboxUser } = {},
 ): Promise<Exchange> {
-  const user = options.user ?? newPerson(world.discord, { guildId: server.guild.id });
+  const user = options.user ?? person(world, { guildId: server.guild.id });
   const hide = options.hide === undefined ? [] : [{ name: 'hide', value: options.hide }];
   return world.discord.command({
     user,
@@ -65,14 +67,14 @@ function answerOf(exchange: Exchange): { ephemeral: boolean; data: MessageData; 
 }
 
 const addChannel = (server: TestServer, channelId: string): Promise<MessageData> =>
-  configure(world.discord, server, configOptions.channels('add', channelId));
+  configure(world, server, configOptions.channels('add', channelId));
 const listChannels = async (server: TestServer): Promise<string> =>
-  descriptionOf(await configure(world.discord, server, configOptions.channels('list')));
+  descriptionOf(await configure(world, server, configOptions.channels('list')));
 
 describe('who may run /config', () => {
   it('Discord refuses it to an ordinary member, and in DMs', async () => {
-    const server = newServer(world.discord, 'Refusals');
-    const member = newPerson(world.discord, { guildId: server.guild.id });
+    const server = newServer(world, 'Refusals');
+    const member = person(world, { guildId: server.guild.id });
     const refused = await world.discord.command({
       user: member,
       guildId: server.guild.id,
@@ -96,7 +98,7 @@ describe('who may run /config', () => {
 
 describe('answer channels', () => {
   it('a moderator adds #policy: the reply is a private deferral, then an edit saying it was added', async () => {
-    const server = newServer(world.discord, 'Add');
+    const server = newServer(world, 'Add');
     const exchange = await world.discord.command({
       user: server.mod,
       guildId: server.guild.id,
@@ -115,7 +117,7 @@ describe('answer channels', () => {
   });
 
   it('then answers privately elsewhere, naming the answer channels as links, and publicly in #policy', async () => {
-    const server = newServer(world.discord, 'Placement');
+    const server = newServer(world, 'Placement');
     await addChannel(server, server.policy);
 
     const elsewhere = answerOf(await ask(server, server.general));
@@ -131,7 +133,7 @@ describe('answer channels', () => {
   });
 
   it('refuses a voice channel and a category with a clear message, and lists neither', async () => {
-    const server = newServer(world.discord, 'Wrong types');
+    const server = newServer(world, 'Wrong types');
     const voice = world.discord.world.createChannel(server.guild.id, { name: 'Voice', type: ChannelType.GuildVoice });
     const category = world.discord.world.createChannel(server.guild.id, {
       name: 'Info',
@@ -155,7 +157,7 @@ describe('answer channels', () => {
   });
 
   it('says a channel added twice was already listed, and keeps it once', async () => {
-    const server = newServer(world.discord, 'Twice');
+    const server = newServer(world, 'Twice');
     await addChannel(server, server.policy);
     const again = await addChannel(server, server.policy);
     expect(titleOf(again)).toBe('Already listed');
@@ -164,7 +166,7 @@ describe('answer channels', () => {
   });
 
   it('keeps the list across a restart of the bot', async () => {
-    const server = newServer(world.discord, 'Restart');
+    const server = newServer(world, 'Restart');
     await addChannel(server, server.policy);
     await world.restart();
     expect(await listChannels(server)).toContain(`<#${server.policy}>`);
@@ -175,7 +177,7 @@ describe('answer channels', () => {
   });
 
   it('forgets a channel once it is deleted from the server', async () => {
-    const server = newServer(world.discord, 'Deleted');
+    const server = newServer(world, 'Deleted');
     const other = world.discord.world.channel(server.guild.id, 'questions').id;
     await addChannel(server, server.policy);
     await addChannel(server, other);
@@ -192,13 +194,13 @@ describe('answer channels', () => {
 
 describe('/config show', () => {
   it('lists every setting with who changed it, or "default"', async () => {
-    const server = newServer(world.discord, 'Show');
-    const secondMod = newPerson(world.discord, { guildId: server.guild.id, manageGuild: true });
+    const server = newServer(world, 'Show');
+    const secondMod = person(world, { guildId: server.guild.id, manageGuild: true });
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, { ...server, mod: secondMod }, configOptions.mentions(false));
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, { ...server, mod: secondMod }, configOptions.mentions(false));
 
-    const data = await configure(world.discord, server, configOptions.show());
+    const data = await configure(world, server, configOptions.show());
     expect(titleOf(data)).toBe('Settings for this server');
     expect(data.allowed_mentions?.parse).toEqual([]);
     const lines = descriptionOf(data).split('\n');
@@ -216,9 +218,9 @@ describe('/config show', () => {
 
 describe('visibility', () => {
   it('ephemeral by default; an explicit hide:false is public in an answer channel, but not outside the list', async () => {
-    const server = newServer(world.discord, 'Visibility');
+    const server = newServer(world, 'Visibility');
     await addChannel(server, server.policy);
-    const changed = await configure(world.discord, server, configOptions.visibility('ephemeral'));
+    const changed = await configure(world, server, configOptions.visibility('ephemeral'));
     expect(descriptionOf(changed)).toContain('Answers are now ephemeral by default');
 
     const byDefault = answerOf(await ask(server, server.policy));
@@ -234,8 +236,8 @@ describe('visibility', () => {
 
 describe('share', () => {
   it('turned off: Share on an earlier private answer is refused politely and posts nothing', async () => {
-    const server = newServer(world.discord, 'Share');
-    const asker = newPerson(world.discord, { guildId: server.guild.id });
+    const server = newServer(world, 'Share');
+    const asker = person(world, { guildId: server.guild.id });
     const shareOf = async (): Promise<{ message: ReturnType<typeof storedOf>; customId: string }> => {
       const exchange = await ask(server, server.general, { hide: true, user: asker });
       const answer = answerOf(exchange);
@@ -247,14 +249,17 @@ describe('share', () => {
     const publicMessages = (): number =>
       world.discord.world.messages(server.general).filter((message) => (message.flags & EPHEMERAL) === 0).length;
 
-    // While sharing is on, Share posts the answer for everyone.
+    // While sharing is on, Share posts the answer for everyone (after spending the private one's button).
     const first = await shareOf();
-    const shared = onlyReply(await world.discord.pressButton({ user: asker, ...first }));
-    expect([shared.kind, shared.ephemeral]).toEqual(['callback', false]);
-    expect(dataOf(shared).content).toBe(`Shared by <@${asker.id}>`);
+    const sharing = await world.discord.pressButton({ user: asker, ...first });
+    expect(sharing.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['followup', false],
+    ]);
+    expect(dataOf(sharing.replies[1]).content).toBe(`Shared by <@${asker.id}>`);
 
     const second = await shareOf();
-    const off = await configure(world.discord, server, configOptions.share(false));
+    const off = await configure(world, server, configOptions.share(false));
     expect(descriptionOf(off)).toContain('The “Share” button is off in this server.');
     const before = publicMessages();
     const refused = onlyReply(await world.discord.pressButton({ user: asker, ...second }));
@@ -270,10 +275,10 @@ describe('share', () => {
 
 describe('/config reset', () => {
   it('asks to confirm; Cancel changes nothing, "Reset to defaults" clears everything', async () => {
-    const server = newServer(world.discord, 'Reset');
+    const server = newServer(world, 'Reset');
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, server, configOptions.share(false));
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, server, configOptions.share(false));
 
     const confirmation = async (): Promise<{ message: ReturnType<typeof storedOf>; ids: Map<string, string> }> => {
       const exchange = await world.discord.command({
@@ -305,17 +310,19 @@ describe('/config reset', () => {
     expect(await listChannels(server)).toContain(`<#${server.policy}>`);
 
     const confirmed = await confirmation();
-    const reset = onlyReply(
-      await world.discord.pressButton({
-        user: server.mod,
-        message: confirmed.message,
-        customId: confirmed.ids.get('Reset to defaults') ?? '',
-      }),
-    );
-    expect(callbackType(reset)).toBe(7);
+    // The reset waits on storage: the press is acknowledged at once, and the prompt edited once it is done.
+    const pressed = await world.discord.pressButton({
+      user: server.mod,
+      message: confirmed.message,
+      customId: confirmed.ids.get('Reset to defaults') ?? '',
+    });
+    expect(pressed.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
+    expect(callbackType(pressed.replies[0])).toBe(6);
+    const reset = pressed.replies[1];
+    expect(reset?.messageId).toBe(confirmed.message.id);
     expect(titleOf(dataOf(reset))).toBe('Settings reset');
 
-    const shown = descriptionOf(await configure(world.discord, server, configOptions.show())).split('\n');
+    const shown = descriptionOf(await configure(world, server, configOptions.show())).split('\n');
     // Every value is back to its default; what the reset moved is attributed to it.
     const byMod = `changed by <@${server.mod.id}> <t:\\d+:R>`;
     expect(shown).toHaveLength(4);
@@ -329,13 +336,88 @@ describe('/config reset', () => {
   });
 });
 
+describe('/config reset’s prompt, pressed later', () => {
+  /** A server with #policy listed, and its moderator's open reset prompt. */
+  async function openPrompt(name: string) {
+    const server = newServer(world, name);
+    await addChannel(server, server.policy);
+    const exchange = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.reset(),
+    });
+    const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+    const resetId = buttonsOf(dataOf(edit)).find((button) => button.label === 'Reset to defaults')?.custom_id ?? '';
+    const press = () =>
+      world.discord.pressButton({ user: server.mod, message: storedOf(world.discord, edit), customId: resetId });
+    return { server, press };
+  }
+
+  /** The press is refused, privately, with `said`, and the list is as it was. */
+  async function expectRefused(server: TestServer, pressed: Exchange, said: string): Promise<void> {
+    const reply = onlyReply(pressed);
+    expect([reply.kind, reply.ephemeral]).toEqual(['callback', true]);
+    expect(dataOf(reply).content).toBe(said);
+    const stillModerating = { ...server, mod: person(world, { guildId: server.guild.id, manageGuild: true }) };
+    expect(await listChannels(stillModerating)).toContain(`<#${server.policy}>`);
+  }
+
+  it('is refused to its moderator once they no longer have Manage Server', async () => {
+    const { server, press } = await openPrompt('Lost permission');
+    world.discord.world.guild(server.guild.id)!.members.get(server.mod.id)!.roleIds.length = 0;
+    await expectRefused(
+      server,
+      await press(),
+      'Only members with the Manage Server permission can change these settings.',
+    );
+  });
+
+  it('is refused once the settings changed since it showed them', async () => {
+    const { server, press } = await openPrompt('Changed since');
+    const other = person(world, { guildId: server.guild.id, manageGuild: true });
+    await configure(world, { ...server, mod: other }, configOptions.mentions(false));
+    await expectRefused(server, await press(), 'These settings changed since; run `/config reset` again.');
+  });
+
+  it('is refused after a few minutes: a prompt does not wait forever', async () => {
+    const { server, press } = await openPrompt('Old prompt');
+    world.advanceClock(6 * 60_000);
+    await expectRefused(server, await press(), 'This prompt has expired: run `/config reset` again.');
+  });
+});
+
+describe('a server that removes the bot', () => {
+  it('has its settings forgotten', async () => {
+    const server = newServer(world, 'Leaving');
+    await addChannel(server, server.policy);
+    const start = world.logs.length;
+    world.discord.world.removeBotFrom(server.guild.id);
+    // GUILD_DELETE travels the gateway, then storage: the bot says when it is done.
+    expect(await eventually(() => world.logs.slice(start).some((line) => line['guild'] === server.guild.id))).toBe(
+      true,
+    );
+    expect(world.logs.slice(start).find((line) => line['guild'] === server.guild.id)).toMatchObject({
+      level: LEVEL.info,
+      msg: 'removed from a server: its settings forgotten',
+    });
+    const stored = openSettingsStore({ dataDir: world.dataDir, readonly: true });
+    try {
+      expect(stored.get(server.guild.id).answerChannels).toEqual([]);
+      expect(stored.get(server.guild.id).changed).toEqual({});
+    } finally {
+      stored.close();
+    }
+  });
+});
+
 describe('where the settings do not reach', () => {
   it('a DM and a user-installed use in another server ignore the first server’s settings', async () => {
-    const server = newServer(world.discord, 'Strict');
+    const server = newServer(world, 'Strict');
     await addChannel(server, server.policy);
-    await configure(world.discord, server, configOptions.visibility('ephemeral'));
-    await configure(world.discord, server, configOptions.share(false));
-    const member = newPerson(world.discord, { guildId: server.guild.id });
+    await configure(world, server, configOptions.visibility('ephemeral'));
+    await configure(world, server, configOptions.share(false));
+    const member = person(world, { guildId: server.guild.id });
     // The same person in the first server: private, with the notice.
     expect(answerOf(await ask(server, server.general, { user: member })).ephemeral).toBe(true);
 
@@ -392,7 +474,7 @@ describe('a damaged settings file', () => {
         restApi: world.discord.restApi,
         dataDir,
         logger: pino({ level: 'silent' }),
-        fairUse: { now: () => world.now },
+        now: () => world.now,
       });
       await expect(started).rejects.toThrow(file);
       await expect(started).rejects.toThrow(/corrupt or not a SQLite database/);
@@ -405,7 +487,7 @@ describe('a damaged settings file', () => {
     expect(
       answerOf(
         await world.discord.command({
-          user: newPerson(world.discord),
+          user: person(world),
           name: 'ask',
           options: [{ name: 'question', value: 'who gets demoted?' }],
         }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
-import { NO_WORDS } from '../../commands/find-in-article.js';
+import { slashDefinitions } from '../../src/dispatch/registry.js';
+import { NO_WORDS } from '../../src/answers/message.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { MessageExchange, SandboxUser } from '../../src/sandbox/index.js';
 import {
@@ -9,20 +9,22 @@ import {
   configure,
   dataOf,
   descriptionOf,
-  newPerson,
+  eventually,
+  person,
+  quotesOf,
   newServer,
   onlyReply,
   startBotWorld,
   titleOf,
-  type BotWorld,
+  type World,
   type MessageData,
   type TestServer,
-} from './support-conversations.js';
+} from './support.js';
 
 const EPHEMERAL = 64;
 const article = loadCorpus().article;
 
-let world: BotWorld;
+let world: World;
 beforeAll(async () => {
   world = await startBotWorld();
 });
@@ -37,17 +39,11 @@ const mention = (question: string): string => `<@${world.discord.applicationId}>
 /** The block quotes of an answer with their citations; each must be the cited paragraph's own words. */
 function expectCitedQuotes(data: MessageData): void {
   const description = descriptionOf(data);
-  const quotes = [...description.matchAll(/((?:^> .*\n)+)— (¶(\d+)(?:\.\d+)?)$/gm)];
+  const quotes = quotesOf(description);
   expect(quotes.length, description).toBeGreaterThan(0);
   for (const quote of quotes) {
-    const text = (quote[1] ?? '')
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.slice(2))
-      .join('\n')
-      .replace(/\*\*/g, '');
-    const paragraph = article.paragraphs[Number(quote[3])];
-    for (const piece of text
+    const paragraph = article.paragraphs[Number(/^¶(\d+)/.exec(quote.citation)?.[1])];
+    for (const piece of quote.text
       .split('…')
       .map((part) => part.trim())
       .filter(Boolean))
@@ -77,7 +73,7 @@ function expectSilence(exchange: MessageExchange): void {
 
 /** A person who has had their first-DM welcome already. */
 async function greeted(): Promise<SandboxUser> {
-  const user = newPerson(world.discord);
+  const user = person(world);
   const hello = await dm(user, 'hi');
   expect(dataOf(onlyReply(hello)).content).toMatch(/^Hello!/);
   return user;
@@ -93,7 +89,7 @@ describe('direct messages', () => {
   });
 
   it('welcomes a person with one paragraph on their first DM only, and still answers that first question', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     const first = dataOf(onlyReply(await dm(user, 'what is a lion pack?')));
     expect(first.content).toMatch(/^Hello! I answer questions about one article/);
     expect(first.content).not.toMatch(/\n/);
@@ -108,7 +104,7 @@ describe('direct messages', () => {
     const user = await greeted();
     const data = expectQuietReply(await dm(user, 'help'));
     expect(titleOf(data)).toBe('What policy-bot answers');
-    for (const command of COMMANDS) expect(descriptionOf(data)).toContain(`**/${command.definition.name}**`);
+    for (const { name } of slashDefinitions()) expect(descriptionOf(data)).toContain(`**/${name}**`);
   });
 
   it('says plainly when the article does not cover a question, and cites nothing', async () => {
@@ -166,14 +162,14 @@ describe('direct messages', () => {
 describe('@mentions in servers', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = newServer(world.discord, 'Mentions');
-    const added = await configure(world.discord, server, configOptions.channels('add', server.policy));
+    server = newServer(world, 'Mentions');
+    const added = await configure(world, server, configOptions.channels('add', server.policy));
     expect(titleOf(added)).toBe('Answer channel added');
   });
   const say = (
     channelId: string,
     content: string,
-    user: SandboxUser = newPerson(world.discord, { guildId: server.guild.id }),
+    user: SandboxUser = person(world, { guildId: server.guild.id }),
   ): Promise<MessageExchange> => world.discord.say({ user, channelId, content, mentionsBot: true });
 
   it('answers a mention in an answer channel as a reply to that message, pinging no one', async () => {
@@ -190,14 +186,14 @@ describe('@mentions in servers', () => {
   });
 
   it('stays silent for mentions once a moderator turns them off, and answers again once they are back on', async () => {
-    expect(titleOf(await configure(world.discord, server, configOptions.mentions(false)))).toBe('Setting changed');
+    expect(titleOf(await configure(world, server, configOptions.mentions(false)))).toBe('Setting changed');
     expectSilence(await say(server.policy, mention('who gets demoted?')));
-    await configure(world.discord, server, configOptions.mentions(true));
+    await configure(world, server, configOptions.mentions(true));
     expectQuietReply(await say(server.policy, mention('who gets demoted?')));
   });
 
   it('stays silent for a guild message that does not mention the bot', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     expectSilence(await world.discord.say({ user, content: 'who gets demoted?' }));
     expectQuietReply(await world.discord.say({ user, content: mention('who gets demoted?'), mentionsBot: true }));
   });
@@ -214,7 +210,7 @@ describe('@mentions in servers', () => {
     );
     expectQuietReply(
       await world.discord.say({
-        user: newPerson(world.discord),
+        user: person(world),
         content: mention('who gets demoted?'),
         mentionsBot: true,
       }),
@@ -243,13 +239,61 @@ describe('@mentions in servers', () => {
   });
 });
 
+describe('how each interaction and message ended', () => {
+  it('is reported once each, after every request made for it has landed, with the reason for a silence', async () => {
+    const server = newServer(world, 'Settled');
+    await configure(world, server, configOptions.channels('add', server.policy));
+    const landed = new Map<string, boolean>();
+    world.onSettled(({ id }) => {
+      // At the moment it is reported, the /config answer is already stored: the edit has landed.
+      const stored = world.discord.world
+        .messages(server.general)
+        .some((m) => m.embeds.some((embed) => (embed as { title?: string }).title === 'Settings for this server'));
+      landed.set(id, stored);
+    });
+
+    const outside = await world.discord.say({
+      user: person(world, { guildId: server.guild.id }),
+      channelId: server.general,
+      content: mention('who gets demoted?'),
+      mentionsBot: true,
+    });
+    expectSilence(outside);
+    const shown = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      name: 'config',
+      options: configOptions.show(),
+    });
+    const user = await greeted();
+    const answered = await dm(user, 'who gets demoted?');
+
+    const of = (id: string) => world.settled.filter((settled) => settled.id === id);
+    const own = world.discord.world
+      .messages(world.discord.world.dmChannel(user).id)
+      .filter((m) => m.author.id === world.discord.applicationId)
+      .at(-1)!;
+    // Each report comes as soon as its last request has landed; the exchanges may end before.
+    for (const id of [outside.messageId, shown.interactionId, answered.messageId, own.id])
+      expect(await eventually(() => of(id).length > 0), id).toBe(true);
+    expect(of(outside.messageId)).toEqual([
+      { id: outside.messageId, outcome: 'ignored', reason: 'not an answer channel' },
+    ]);
+    expect(of(shown.interactionId)).toEqual([{ id: shown.interactionId, outcome: 'answered' }]);
+    expect(landed.get(shown.interactionId)).toBe(true);
+    expect(of(answered.messageId)).toEqual([{ id: answered.messageId, outcome: 'answered' }]);
+    // The answer came back as the bot's own message: reported too, as left alone on purpose.
+    expect(of(own.id)).toEqual([{ id: own.id, outcome: 'ignored', reason: "the bot's own message" }]);
+  });
+});
+
 describe('"Find in the article" on a message', () => {
   it('answers privately with the passages the message asks about', async () => {
-    const author = newPerson(world.discord);
+    const author = person(world);
     const posted = await world.discord.say({ user: author, content: 'who gets demoted?' });
     expectSilence(posted);
     const exchange = await world.discord.messageCommand({
-      user: newPerson(world.discord),
+      user: person(world),
       targetMessage: { id: posted.messageId, channelId: world.discord.world.general.id },
       name: 'Find in the article',
     });
@@ -268,7 +312,7 @@ describe('the per-person limit', () => {
   const slowDown = /^You are asking faster than I can answer fairly for everyone: please try again in (\d+) s\.$/;
 
   it('in DMs: six answers, one "try again" for the seventh, silence for the eighth, answers again after the window', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     for (let i = 0; i < 6; i++) {
       expectCitedQuotes(expectQuietReply(await dm(user, 'who gets demoted?')));
       world.advanceClock(1_000);
@@ -287,7 +331,7 @@ describe('the per-person limit', () => {
   });
 
   it('for slash commands: the answer over the limit is an ephemeral "try again", every time', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     const ask = () =>
       world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] });
     for (let i = 0; i < 6; i++) {
@@ -306,7 +350,7 @@ describe('the per-person limit', () => {
   });
 
   it('is one limit across DMs and slash commands', async () => {
-    const user = newPerson(world.discord);
+    const user = person(world);
     for (let i = 0; i < 6; i++) expectQuietReply(await dm(user, 'who gets demoted?'));
     const reply = onlyReply(
       await world.discord.command({ user, name: 'ask', options: [{ name: 'question', value: 'who gets demoted?' }] }),

@@ -1,6 +1,6 @@
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
+import { COMMANDS } from '../../src/dispatch/registry.js';
 import type { Exchange } from '../../src/sandbox/index.js';
 import {
   CALLBACK_ROUTE,
@@ -44,10 +44,10 @@ function expectAnswered(exchange: Exchange): void {
 describe('a handler that throws', () => {
   it('tells the user "something went wrong" with a ref, logs an error with that ref, and answers the next command', async () => {
     const command = COMMANDS.find((candidate) => candidate.definition.name === 'ask');
-    if (!command) throw new Error('no /ask');
-    const original = command.execute;
-    command.execute = () => {
-      command.execute = original;
+    if (!command || command.kind === 'admin') throw new Error('no /ask');
+    const original = command.read;
+    command.read = () => {
+      command.read = original;
       throw new Error('e2e: the handler broke');
     };
     const start = world.logs.length;
@@ -55,7 +55,7 @@ describe('a handler that throws', () => {
     try {
       failed = await ask();
     } finally {
-      command.execute = original;
+      command.read = original;
     }
     expect(failed.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
     const data = dataOf(failed.replies[0]);
@@ -127,6 +127,22 @@ describe('REST faults on the interaction callback', () => {
         .filter((line) => line.level === LEVEL.error)
         .map((line) => line['ref']),
     ).toEqual([ref]);
+  });
+
+  it('logs a failed reply by its route, status and size: no interaction token, no message text', async () => {
+    const start = world.logs.length;
+    const question = 'what does the committee say about cadres who dodge responsibility?';
+    world.discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 500, times: 4 });
+    const exchange = await ask(question);
+    expect(APOLOGY.test(dataOf(exchange.replies[0]).content ?? '')).toBe(true);
+    const failure = logsSince(start).find((line) => line.level === LEVEL.error);
+    expect(failure?.['err']).toMatchObject({ status: 500, method: 'POST' });
+    const written = JSON.stringify(logsSince(start));
+    expect(exchange.token.length).toBeGreaterThan(20);
+    expect(written).not.toContain(exchange.token);
+    expect(written).not.toContain('dodge responsibility');
+    // What the body was is told by its size only.
+    expect(written).toMatch(/"requestBytes":\d+/);
   });
 
   it('logs an expired interaction (404, code 10062) as a warning, does not crash, and answers the next command', async () => {

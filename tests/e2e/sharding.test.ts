@@ -42,7 +42,7 @@ interface ShardedBot {
 
 function startSharded(env: NodeJS.ProcessEnv): ShardedBot {
   // Its own process group, so that cleanup can reach the shard processes even if the manager is stuck.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/sharded.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/sharded.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

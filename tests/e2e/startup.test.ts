@@ -15,7 +15,7 @@ function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
 describe('npm start with a bad environment', () => {
   it('refuses to start without DISCORD_TOKEN and says how to fix it', async () => {
     const { code, stdout, stderr } = await run(
-      'src/bot/main.ts',
+      'src/main/gateway.ts',
       [],
       botEnv({ DISCORD_CLIENT_ID: '123456789012345678' }),
     );
@@ -29,7 +29,7 @@ describe('npm start with a bad environment', () => {
 
   it('refuses to start with a malformed DISCORD_TOKEN, naming the setting', async () => {
     const { code, stderr } = await run(
-      'src/bot/main.ts',
+      'src/main/gateway.ts',
       [],
       botEnv({ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: '123456789012345678' }),
     );
@@ -41,7 +41,7 @@ describe('npm start with a bad environment', () => {
   it('refuses to start with a malformed DISCORD_CLIENT_ID and says how to fix it', async () => {
     const token = `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
     const { code, stderr } = await run(
-      'src/bot/main.ts',
+      'src/main/gateway.ts',
       [],
       botEnv({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: 'my-app' }),
     );

@@ -2,8 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { startBot, type RunningBot } from '../../src/bot/start.js';
-import { LocalDiscord, type LocalDiscordOptions, type Reply, type SandboxUser } from '../../src/sandbox/index.js';
+import { formatCitation } from '../../src/corpus/citation.js';
+import { readQuotes } from '../../src/replies/quote-markdown.js';
+import { startBot, type RunningBot, type Settled } from '../../src/gateway/start.js';
+import {
+  LocalDiscord,
+  type Exchange,
+  type LocalDiscordOptions,
+  type OptionInput,
+  type Reply,
+  type SandboxGuild,
+  type SandboxUser,
+  type StoredMessage,
+} from '../../src/sandbox/index.js';
 
 /** One pino line as the bot wrote it. */
 export interface LogLine {
@@ -25,6 +36,10 @@ export interface World {
   readonly now: number;
   /** Moves that clock (a world started with `manualClock`). */
   advanceClock(ms: number): void;
+  /** How each interaction and message ended, as the bot reported it once all it sent had landed. */
+  readonly settled: Settled[];
+  /** Calls `watch` as each is reported, at that moment (before the test's exchange returns). */
+  onSettled(watch: (settled: Settled) => void): void;
   /** Stops the bot and starts a new one on the same local Discord and data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +52,14 @@ export interface WorldOptions extends LocalDiscordOptions {
   readonly manualClock?: boolean;
 }
 
+/**
+ * A world for conversations and settings: plain messages are answered after a longer silence,
+ * and the answer limit's clock moves only when a test moves it.
+ */
+export function startBotWorld(): Promise<World> {
+  return startWorld({ quietMs: 200, messageQuietMs: 300, manualClock: true });
+}
+
 export async function startWorld({ manualClock = false, ...options }: WorldOptions = {}): Promise<World> {
   // Quiet windows wider than the default: the machine is shared, and a slow reply must still count.
   const discord = await LocalDiscord.start({ quietMs: 150, ...options });
@@ -45,6 +68,8 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   let clock = START_TIME;
   const now = (): number => (manualClock ? clock : Date.now());
+  const settled: Settled[] = [];
+  const watchers: ((settled: Settled) => void)[] = [];
   const launch = async (): Promise<RunningBot> => {
     const running = await startBot({
       token: discord.botToken,
@@ -52,7 +77,11 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
       restApi: discord.restApi,
       dataDir,
       logger,
-      fairUse: { now },
+      now,
+      onSettled: (done) => {
+        settled.push(done);
+        for (const watch of watchers) watch(done);
+      },
     });
     await discord.whenReady();
     return running;
@@ -70,6 +99,10 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
     },
     advanceClock(ms: number) {
       clock += ms;
+    },
+    settled,
+    onSettled(watch) {
+      watchers.push(watch);
     },
     async restart() {
       await bot.stop();
@@ -119,19 +152,11 @@ export function descriptionOf(data: MessageData): string {
   return (data.embeds ?? []).map((embed) => embed.description ?? '').join('\n\n');
 }
 
-/** The block quotes of a description, each as `{ text, citation }` with the bold marks removed. */
+/** The block quotes of a description that a citation closes, as `{ text, citation }`, bold marks removed. */
 export function quotesOf(description: string): { text: string; citation: string }[] {
-  const found: { text: string; citation: string }[] = [];
-  for (const match of description.matchAll(/((?:^> .*\n)+)— (¶\d+(?:\.\d+)?)$/gm)) {
-    const text = (match[1] ?? '')
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.slice(2))
-      .join('\n')
-      .replace(/\*\*/g, '');
-    found.push({ text, citation: match[2] ?? '' });
-  }
-  return found;
+  return readQuotes(description).flatMap((quote) =>
+    quote.citation ? [{ text: quote.text, citation: formatCitation(quote.citation) }] : [],
+  );
 }
 
 /** Checks `condition` up to `tries` times, `intervalMs` apart; true as soon as it holds. */
@@ -154,3 +179,78 @@ export function person(world: World, options: { guildId?: string; manageGuild?: 
 }
 
 export const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
+
+export function titleOf(data: MessageData): string {
+  return data.embeds?.[0]?.title ?? '';
+}
+
+/** The replies a person sees: the deferral ("thinking…") left out. */
+export function shown(exchange: Exchange): Reply[] {
+  return exchange.replies.filter((reply) => callbackType(reply) !== 5);
+}
+
+/** The one reply a person sees; fails when there is none or more than one. */
+export function onlyReply(exchange: { readonly replies: readonly Reply[] }): Reply {
+  const replies = 'interactionId' in exchange ? shown(exchange as Exchange) : [...exchange.replies];
+  if (replies.length !== 1)
+    throw new Error(`expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((reply) => reply.body))}`);
+  return replies[0]!;
+}
+
+/** The stored message a reply created or edited. */
+export function storedOf(discord: LocalDiscord, reply: Reply | undefined): StoredMessage {
+  const message = discord.world.message(reply?.channelId ?? '', reply?.messageId ?? '');
+  if (!message) throw new Error('the reply left no stored message');
+  return message;
+}
+
+/** A server of its own, with a moderator, #general and #policy. */
+export interface TestServer {
+  readonly guild: SandboxGuild;
+  readonly mod: SandboxUser;
+  readonly general: string;
+  readonly policy: string;
+}
+
+export function newServer(world: World, name: string): TestServer {
+  const { discord } = world;
+  const guild = discord.world.addGuild(name);
+  return {
+    guild,
+    mod: person(world, { guildId: guild.id, manageGuild: true }),
+    general: discord.world.channel(guild.id, 'general').id,
+    policy: discord.world.channel(guild.id, 'policy').id,
+  };
+}
+
+/** `/config …` options in the shape Discord sends: a subcommand group, then a subcommand. */
+export const configOptions = {
+  channels: (sub: 'add' | 'remove' | 'list' | 'clear', channelId?: string): OptionInput[] => [
+    {
+      name: 'channels',
+      options: [{ name: sub, options: channelId === undefined ? [] : [{ name: 'channel', value: channelId }] }],
+    },
+  ],
+  visibility: (mode: 'public' | 'ephemeral'): OptionInput[] => [
+    { name: 'visibility', options: [{ name: 'mode', value: mode }] },
+  ],
+  mentions: (enabled: boolean): OptionInput[] => [{ name: 'mentions', options: [{ name: 'enabled', value: enabled }] }],
+  share: (enabled: boolean): OptionInput[] => [{ name: 'share', options: [{ name: 'enabled', value: enabled }] }],
+  show: (): OptionInput[] => [{ name: 'show' }],
+  reset: (): OptionInput[] => [{ name: 'reset' }],
+};
+
+/** A moderator's `/config`: Discord lets it through, the bot defers, then edits in its answer. */
+export async function configure(world: World, server: TestServer, options: OptionInput[]): Promise<MessageData> {
+  const exchange = await world.discord.command({ user: server.mod, guildId: server.guild.id, name: 'config', options });
+  if (exchange.denied) throw new Error(`/config refused: ${exchange.denied}`);
+  const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+  if (!edit)
+    throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies.map((reply) => reply.body))}`);
+  return dataOf(edit);
+}
+
+/** The text a `/config` answer shows: its title and description. */
+export function textOf(data: MessageData): string {
+  return `${titleOf(data)}\n${descriptionOf(data)}\n${data.content ?? ''}`;
+}

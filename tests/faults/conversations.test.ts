@@ -1,32 +1,22 @@
 /**
- * Plain messages (DMs, @mentions) and "Find in the article" never throw for what a person sends:
- * the router would turn a throw into silence and an error log, and the person would get nothing.
+ * Plain messages (DMs, @mentions) and "Find in the article" never fail for what a person sends:
+ * a failure would be silence and an error log, and the person would get nothing.
  */
-import { ChannelType, type Message } from 'discord.js';
 import fc from 'fast-check';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { findInArticle } from '../../commands/find-in-article.js';
-import { FairUse } from '../../src/bot/fair-use.js';
-import { Conversations } from '../../src/bot/messages.js';
+import { answerMessage } from '../../src/answers/message.js';
+import { dispatchMessage, SlidingWindowLimit, type MessageHandled } from '../../src/dispatch/index.js';
 import { isProblem } from '../../src/replies/answer.js';
 import { MemorySettingsStore } from '../../src/settings/index.js';
-import {
-  articleish,
-  context,
-  footer,
-  junk,
-  MENTIONS,
-  payloadProblems,
-  render,
-  SEED,
-  snowflake,
-} from '../junk/support.js';
+import { BOT_ID, messageCreate } from '../support/discord-json.js';
+import { testDeps } from '../support/dispatcher.js';
+import { articleish, context, junk, MENTIONS, payloadProblems, render, SEED, snowflake } from '../junk/support.js';
 
-const BOT = '999999999999999999';
+const BOT = BOT_ID;
 const GUILD = '100000000000000001';
 const ANSWER_CHANNEL = '200000000000000001';
 const OTHER_CHANNEL = '200000000000000002';
+const THREAD = '200000000000000003';
 const PEOPLE = ['400000000000000001', '400000000000000002', '400000000000000003'];
 
 interface Sent {
@@ -38,28 +28,6 @@ interface Sent {
   readonly inThread: boolean;
   readonly fromBot: boolean;
   readonly webhook: boolean;
-}
-
-/**
- * The fields of a discord.js Message that `Conversations.respond` reads, and nothing else: a real
- * Message needs a logged-in client, and these are plain data.
- */
-function message(sent: Sent): Message {
-  const channel = {
-    type: sent.dm ? ChannelType.DM : sent.inThread ? ChannelType.PublicThread : ChannelType.GuildText,
-    isThread: () => sent.inThread,
-    parentId: sent.inThread ? ANSWER_CHANNEL : null,
-  };
-  return {
-    content: sent.content,
-    author: { id: sent.author, bot: sent.fromBot },
-    system: false,
-    webhookId: sent.webhook ? '500000000000000001' : null,
-    channel,
-    channelId: sent.channelId,
-    guildId: sent.dm ? null : GUILD,
-    mentions: { users: new Map(sent.mentionsBot ? [[BOT, { id: BOT }]] : []) },
-  } as unknown as Message;
 }
 
 const content = fc.oneof(
@@ -98,14 +66,28 @@ async function settingsFor(which: string): Promise<MemorySettingsStore | undefin
   return store;
 }
 
-function conversations(settings: MemorySettingsStore | undefined, answers = 3): Conversations {
-  return new Conversations({
-    context: settings ? { ...context, settings } : context,
-    logger: pino({ enabled: false }),
-    footer,
-    fairUse: new FairUse({ answers, windowMs: 60_000, now: () => 1_700_000_000_000 }),
-    botId: () => BOT,
+/**
+ * The dispatcher's answer to each message, as sent, the way the gateway would see it. A thread
+ * in this server belongs to the answer channel.
+ */
+function conversation(settings: MemorySettingsStore | undefined, answers = 3) {
+  const deps = testDeps({
+    ...(settings ? { settings } : {}),
+    fairUse: new SlidingWindowLimit({ answers, windowMs: 60_000 }),
+    threadParent: (channelId) => (channelId === THREAD ? ANSWER_CHANNEL : null),
   });
+  return (sent: Sent): Promise<MessageHandled> =>
+    dispatchMessage(
+      messageCreate({
+        authorId: sent.author,
+        content: sent.content,
+        ...(sent.dm ? {} : { guildId: GUILD, channelId: sent.inThread ? THREAD : sent.channelId }),
+        mentionsBot: sent.mentionsBot,
+        bot: sent.fromBot,
+        webhook: sent.webhook,
+      }),
+      deps,
+    );
 }
 
 describe('a conversation with anyone sending anything', () => {
@@ -113,10 +95,12 @@ describe('a conversation with anyone sending anything', () => {
     await fc.assert(
       fc.asyncProperty(settingsCase, fc.array(sent, { minLength: 1, maxLength: 8 }), async (which, messages) => {
         const settings = await settingsFor(which);
-        const talk = conversations(settings, 3);
+        const talk = conversation(settings, 3);
         const asked = new Map<string, number>();
         for (const m of messages) {
-          const payload = talk.respond(message(m));
+          const handled = await talk(m);
+          expect(handled.outcome).not.toBe('error');
+          const payload = handled.reply?.body ?? null;
           const ignored = m.fromBot || m.webhook || m.author === BOT;
           const answersHere =
             which === 'none' ||
@@ -124,6 +108,9 @@ describe('a conversation with anyone sending anything', () => {
             (which === 'listed here' && (m.channelId === ANSWER_CHANNEL || m.inThread));
           if (ignored || (!m.dm && !(m.mentionsBot && answersHere))) {
             expect(payload, JSON.stringify(m).slice(0, 200)).toBeNull();
+            // Silence is explained: the outcome says it was on purpose, and why.
+            expect(handled.outcome).toBe('ignored');
+            expect(handled.reason).toMatch(/\w/);
             continue;
           }
           const count = (asked.get(m.author) ?? 0) + 1;
@@ -131,6 +118,7 @@ describe('a conversation with anyone sending anything', () => {
           // Three answers a minute each: the fourth request is told to slow down, later ones get silence.
           if (count > 4) {
             expect(payload).toBeNull();
+            expect(handled.outcome).toBe('limited');
             continue;
           }
           expect(payload).not.toBeNull();
@@ -143,11 +131,11 @@ describe('a conversation with anyone sending anything', () => {
     );
   });
 
-  it('greets a person in DMs the first time, answers them after, and tells them once when they ask too fast', () => {
-    const talk = conversations(undefined, 3);
-    const dm = (text: string) =>
-      talk.respond(
-        message({
+  it('greets a person in DMs the first time, answers them after, and tells them once when they ask too fast', async () => {
+    const talk = conversation(undefined, 3);
+    const dm = async (text: string) =>
+      (
+        await talk({
           content: text,
           author: PEOPLE[1]!,
           dm: true,
@@ -156,21 +144,23 @@ describe('a conversation with anyone sending anything', () => {
           inThread: false,
           fromBot: false,
           webhook: false,
-        }),
-      );
-    expect(dm('\uD800\u202E<@&123456789012345678>')?.content).toMatch(/^Hello! I answer questions about one article/);
-    const answered = dm('@everyone who gets demoted? 👨‍👩‍👧‍👦');
-    expect(answered?.embeds[0]?.description).toMatch(/^What the article says/);
+        })
+      ).reply?.body;
+    expect((await dm('\uD800\u202E<@&123456789012345678>'))?.content).toMatch(
+      /^Hello! I answer questions about one article/,
+    );
+    const answered = await dm('@everyone who gets demoted? 👨‍👩‍👧‍👦');
+    expect(answered?.embeds?.[0]?.description).toMatch(/^What the article says/);
     expect(payloadProblems(answered!)).toEqual([]);
-    expect(dm('x'.repeat(6000))).not.toBeNull();
-    expect(dm('lion pack')?.content).toMatch(/^You are asking faster than I can answer/);
-    expect(dm('lion pack')).toBeNull();
+    expect(await dm('x'.repeat(6000))).toBeDefined();
+    expect((await dm('lion pack'))?.content).toMatch(/^You are asking faster than I can answer/);
+    expect(await dm('lion pack')).toBeUndefined();
   });
 
   it('“Find in the article” answers any message content without throwing', () => {
     fc.assert(
       fc.property(content, (text) => {
-        const reply = findInArticle(text, context);
+        const reply = answerMessage(text, context);
         expect(payloadProblems(render(reply, { ephemeral: true, shareable: false }))).toEqual([]);
         if (isProblem(reply)) expect(reply.problem.length).toBeGreaterThan(0);
       }),

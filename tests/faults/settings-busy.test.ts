@@ -16,8 +16,16 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, type Exchange } from '../../src/sandbox/index.js';
 import { SETTINGS_FILE_NAME } from '../../src/settings/index.js';
-import { configOptions } from '../e2e/support-conversations.js';
-import { CALLBACK_ROUTE, dataOf, descriptionOf, eventually, LEVEL, quotesOf, type LogLine } from '../e2e/support.js';
+import {
+  CALLBACK_ROUTE,
+  configOptions,
+  dataOf,
+  descriptionOf,
+  eventually,
+  LEVEL,
+  quotesOf,
+  type LogLine,
+} from '../e2e/support.js';
 
 const QUESTION = 'who gets demoted?';
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -8,14 +8,23 @@ import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ChannelType } from 'discord.js';
+import { ChannelType, MessageFlags } from 'discord.js';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Invocation, Options } from '../../commands/command.js';
-import { config } from '../../commands/config.js';
-import { isProblem, type Reply } from '../../src/replies/answer.js';
+import type { MessageBody } from '../../src/replies/payload-rules.js';
 import { openSettingsStore, SETTINGS_FILE_NAME, type SettingsStore } from '../../src/settings/index.js';
-import { corpus, payloadProblems, render, search } from '../junk/support.js';
+import { payloadProblems } from '../junk/support.js';
+import {
+  botMessage,
+  buttonPress,
+  dataOption,
+  MANAGE_SERVER,
+  resolvedChannels,
+  slashCommand,
+  subcommand,
+  type OptionInput,
+} from '../support/discord-json.js';
+import { buttonLabelled, exchange, testDeps } from '../support/dispatcher.js';
 
 const GUILD = '100000000000000001';
 const MOD = '300000000000000001';
@@ -68,46 +77,69 @@ function raw(dataDir: string, readonly = false): Database.Database {
   return db;
 }
 
-const invocation = (userId: string): Invocation => ({
-  userId,
-  guildId: GUILD,
-  channelId: LISTED,
-  channels: new Map([
-    [LISTED, { type: ChannelType.GuildText }],
-    [UNLISTED, { type: ChannelType.GuildText }],
-  ]),
-});
-
-/** `/config …` as the router runs it: flattened options, the store as the context's settings. */
-function slash(store: SettingsStore, options: Options, userId = MOD): Promise<Reply> {
-  return Promise.resolve(config.execute(options, { corpus, search, settings: store }, invocation(userId)));
+/** What the moderator is finally shown: the edit of the deferred reply, or the press's answer. */
+interface Said {
+  readonly body: MessageBody;
+  /** Whether the message is the moderator's alone. */
+  readonly privately: boolean;
 }
 
-/** The "Reset to defaults" button under `/config reset`. */
-async function pressReset(store: SettingsStore, userId = MOD): Promise<Reply> {
-  return (await config.buttons![0]!.press(['reset'], { corpus, search, settings: store }, invocation(userId))).reply;
+const isProblem = (said: Said): boolean => (said.body.embeds ?? []).length === 0 && Boolean(said.body.content);
+const titleOf = (said: Said): string | undefined => said.body.embeds?.[0]?.title;
+
+/** `/config …` as Discord sends it, through the real dispatcher, with `store` as the settings. */
+async function slash(
+  store: SettingsStore,
+  path: readonly string[],
+  options: Readonly<Record<string, OptionInput>> = {},
+  userId = MOD,
+): Promise<Said> {
+  const interaction = slashCommand(
+    { userId, guildId: GUILD, channelId: LISTED, permissions: MANAGE_SERVER },
+    {
+      name: 'config',
+      options: subcommand(
+        path,
+        Object.entries(options).map(([name, value]) => dataOption(name, undefined, value)),
+      ),
+      resolved: resolvedChannels({ [LISTED]: ChannelType.GuildText, [UNLISTED]: ChannelType.GuildText }),
+    },
+  );
+  const { sent } = await exchange(interaction, testDeps({ settings: store }));
+  const deferral = sent[0];
+  const said = sent.at(-1);
+  if (!deferral || !said || said.via !== 'edit')
+    throw new Error(`/config ${path.join(' ')} was not deferred and edited`);
+  return { body: said.body, privately: ((deferral.body.flags ?? 0) & MessageFlags.Ephemeral) !== 0 };
+}
+
+/** "Reset to defaults" under a `/config reset` the same moderator just ran. */
+async function pressReset(store: SettingsStore, userId = MOD): Promise<Said> {
+  const prompt = await slash(store, ['reset'], {}, userId);
+  const on = botMessage({ ...prompt.body, flags: MessageFlags.Ephemeral }, userId);
+  const id = buttonLabelled(prompt.body, 'Reset to defaults');
+  if (!id) throw new Error('no “Reset to defaults” button');
+  const pressed = buttonPress({ userId, guildId: GUILD, channelId: LISTED, permissions: MANAGE_SERVER }, id, on);
+  const said = (await exchange(pressed, testDeps({ settings: store }))).sent.at(-1);
+  if (!said) throw new Error('the press sent nothing');
+  return { body: said.body, privately: said.via === 'edit' || ((said.body.flags ?? 0) & MessageFlags.Ephemeral) !== 0 };
 }
 
 /** Every change a moderator can ask for, each of which would move the seeded settings. */
-const CHANGES: readonly [string, (store: SettingsStore) => Promise<Reply>][] = [
-  ['/config visibility mode:ephemeral', (s) => slash(s, { _subcommand: 'visibility', mode: 'ephemeral' }, OTHER_MOD)],
-  ['/config mentions enabled:true', (s) => slash(s, { _subcommand: 'mentions', enabled: true }, OTHER_MOD)],
-  ['/config share enabled:false', (s) => slash(s, { _subcommand: 'share', enabled: false }, OTHER_MOD)],
-  ['/config channels add', (s) => slash(s, { _group: 'channels', _subcommand: 'add', channel: UNLISTED }, OTHER_MOD)],
-  [
-    '/config channels remove',
-    (s) => slash(s, { _group: 'channels', _subcommand: 'remove', channel: LISTED }, OTHER_MOD),
-  ],
-  ['/config channels clear', (s) => slash(s, { _group: 'channels', _subcommand: 'clear' }, OTHER_MOD)],
+const CHANGES: readonly [string, (store: SettingsStore) => Promise<Said>][] = [
+  ['/config visibility mode:ephemeral', (s) => slash(s, ['visibility'], { mode: 'ephemeral' }, OTHER_MOD)],
+  ['/config mentions enabled:true', (s) => slash(s, ['mentions'], { enabled: true }, OTHER_MOD)],
+  ['/config share enabled:false', (s) => slash(s, ['share'], { enabled: false }, OTHER_MOD)],
+  ['/config channels add', (s) => slash(s, ['channels', 'add'], { channel: UNLISTED }, OTHER_MOD)],
+  ['/config channels remove', (s) => slash(s, ['channels', 'remove'], { channel: LISTED }, OTHER_MOD)],
+  ['/config channels clear', (s) => slash(s, ['channels', 'clear'], {}, OTHER_MOD)],
   ['Reset to defaults', (s) => pressReset(s, OTHER_MOD)],
 ];
 
 /** A guild with a listed channel and @mentions off, set by MOD. */
 async function seed(store: SettingsStore): Promise<void> {
-  expect(await slash(store, { _group: 'channels', _subcommand: 'add', channel: LISTED })).toMatchObject({
-    title: 'Answer channel added',
-  });
-  expect(await slash(store, { _subcommand: 'mentions', enabled: false })).toMatchObject({ title: 'Setting changed' });
+  expect(titleOf(await slash(store, ['channels', 'add'], { channel: LISTED }))).toBe('Answer channel added');
+  expect(titleOf(await slash(store, ['mentions'], { enabled: false }))).toBe('Setting changed');
 }
 
 /** The rows as stored, read through a connection of their own. */
@@ -130,16 +162,13 @@ function expectLoggedRefusals(lines: readonly LogLine[], count: number, kind: st
   }
 }
 
-function expectNothingChanged(reply: Reply, why: RegExp, what: string): void {
-  expect(isProblem(reply), what).toBe(true);
-  if (!isProblem(reply)) return;
-  expect(reply.problem, what).toMatch(/^Nothing was changed: /);
-  expect(reply.problem, what).toMatch(why);
-  const payload = render(reply);
+function expectNothingChanged(said: Said, why: RegExp, what: string): void {
+  expect(isProblem(said), what).toBe(true);
+  expect(said.body.content, what).toMatch(/^Nothing was changed: /);
+  expect(said.body.content, what).toMatch(why);
   // Said to the moderator alone, within limits, pinging no one.
-  expect(payload.flags, what).toBeDefined();
-  expect(payload.content).toBe(reply.problem);
-  expect(payloadProblems(payload), what).toEqual([]);
+  expect(said.privately, what).toBe(true);
+  expect(payloadProblems(said.body), what).toEqual([]);
 }
 
 describe('/config while another connection holds the settings database’s write lock', () => {
@@ -155,7 +184,7 @@ describe('/config while another connection holds the settings database’s write
     const holder = raw(dataDir);
     holder.exec('BEGIN IMMEDIATE');
     const started = performance.now();
-    const reply = await slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' });
+    const reply = await slash(bot, ['visibility'], { mode: 'ephemeral' });
     const waited = performance.now() - started;
     expectNothingChanged(reply, /busy/, 'visibility');
     // It waited for the lock as configured, and not much longer: a deferred reply has 15 minutes, a moderator less patience.
@@ -171,9 +200,9 @@ describe('/config while another connection holds the settings database’s write
       'busy',
     );
     // Reading goes on: /config show answers from memory, with the settings as they were.
-    const shown = await slash(bot, { _subcommand: 'show' });
+    const shown = await slash(bot, ['show']);
     expect(isProblem(shown)).toBe(false);
-    expect(JSON.stringify(shown)).toContain(`<#${LISTED}>`);
+    expect(JSON.stringify(shown.body)).toContain(`<#${LISTED}>`);
     expect(bot.get(GUILD)).toEqual(before);
     expect(second.get(GUILD).visibility).toBe('public');
 
@@ -185,9 +214,7 @@ describe('/config while another connection holds the settings database’s write
     expect(reopened.get(GUILD)).toEqual(before);
     expect(reopened.get(GUILD).changed.visibility).toBeUndefined();
 
-    expect(await slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' })).toMatchObject({
-      title: 'Visibility changed',
-    });
+    expect(titleOf(await slash(bot, ['visibility'], { mode: 'ephemeral' }))).toBe('Visibility changed');
     expect(bot.get(GUILD).visibility).toBe('ephemeral');
     for (const store of stores.splice(0)) store.close();
     const after = open(dataDir).get(GUILD);
@@ -215,7 +242,7 @@ describe('/config while another connection holds the settings database’s write
     const rows = storedRows(dataDir) as { guilds: { share: number; mentions: number }[]; integrity: unknown };
     expect(rows.integrity).toBe('ok');
     expect(rows.guilds.map((g) => [g.share, g.mentions])).toEqual([[1, 0]]);
-    expect(await pressReset(bot)).toMatchObject({ title: 'Settings reset' });
+    expect(titleOf(await pressReset(bot))).toBe('Settings reset');
     expect(open(dataDir).get(GUILD)).toMatchObject({
       answerChannels: [],
       mentions: true,
@@ -244,7 +271,7 @@ describe('/config on a store opened read-only', () => {
     for (const [what, change] of CHANGES) expectNothingChanged(await change(readonly), /read-only/, what);
     expectLoggedRefusals(lines, CHANGES.length, 'readonly');
     expect(readonly.get(GUILD)).toEqual(before);
-    const shown = JSON.stringify(await slash(readonly, { _subcommand: 'show' }));
+    const shown = JSON.stringify((await slash(readonly, ['show'])).body);
     expect(shown).toContain(`<#${LISTED}>`);
     expect(shown).toContain('Answers @mentions:** no');
 

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FOCI } from '../../commands/criteria.js';
-import { BUTTONS } from '../../commands/index.js';
-import { EXPIRED } from '../../commands/press.js';
-import { isProblem } from '../../src/replies/answer.js';
-import { decodeAction } from '../../src/replies/custom-id.js';
-import { MemorySettingsStore } from '../../src/settings/index.js';
-import { context, corpus, invocation, junk, payloadProblems, render, renderVariant, SEED, typed } from './support.js';
+import { BUTTONS } from '../../src/dispatch/registry.js';
+import { isExpired, press } from '../commands/support.js';
+import { botMessage, buttonPress, EPHEMERAL, type Site } from '../support/discord-json.js';
+import { exchange, messagesIn, testDeps } from '../support/dispatcher.js';
+import { corpus, junk, payloadProblems, SEED, site, snowflake, typed } from './support.js';
 
 const VERBS = [...BUTTONS.keys()];
 const HASH = corpus.hash.slice(0, 6);
@@ -44,6 +43,9 @@ const REAL = [
   'about',
   'reset',
   'cancel',
+  '100000000000000001',
+  'tx5y8c',
+  '0123456789',
   HASH,
   'promote',
   ...FOCI,
@@ -59,58 +61,71 @@ const arg = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(6000), `${HASH}:${'1:'.repeat(2000)}`, 'deadbe', '000000') },
 );
 
+/** A message of the bot's to press on: private or public, answering the presser, someone else, or no one. */
+const message = fc.record({
+  ephemeral: fc.boolean(),
+  answering: fc.oneof(fc.constant('presser'), fc.constant(undefined), snowflake),
+});
+
+/** Presses `customId` as `who` on such a message, through the dispatcher: what it sends, and how it ended. */
+async function pressed(customId: string, who: Site, on: { ephemeral: boolean; answering: string | undefined }) {
+  const answering = on.answering === 'presser' ? who.userId : on.answering;
+  const target = botMessage({ flags: on.ephemeral ? EPHEMERAL : 0 }, answering);
+  return exchange(buttonPress(who, customId, target), testDeps());
+}
+
 describe('every button, pressed with any arguments', () => {
-  it('never throws, and answers within Discord’s limits, pinging no one and quoting only the article', async () => {
+  it('never fails, and answers within Discord’s limits, pinging no one and quoting only the article', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...VERBS),
         fc.array(arg, { maxLength: 4 }),
-        invocation,
-        renderVariant,
-        async (verb, args, who, variant) => {
-          const handler = BUTTONS.get(verb)!;
-          const press = await handler.press(args, { ...context, settings: new MemorySettingsStore() }, who);
-          expect(['update', 'reply']).toContain(press.mode);
-          expect(payloadProblems(render(press.reply, variant))).toEqual([]);
+        site,
+        message,
+        async (verb, args, who, on) => {
+          const { sent, outcome } = await pressed([verb, ...args].join(':').slice(0, 100), who, on);
+          expect(outcome).not.toBe('error');
+          expect(sent.length).toBeGreaterThan(0);
+          for (const body of messagesIn(sent)) expect(payloadProblems(body)).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: 400 },
     );
   });
 
-  it('treats any custom_id up to Discord’s 100 characters as the router does: decoded, or not ours, never a throw', async () => {
+  it('answers any custom_id up to Discord’s 100 characters: read by its verb, or expired, never a failure', async () => {
     const customId = fc
       .oneof(
         fc
           .tuple(fc.constantFrom(...VERBS), fc.array(arg, { maxLength: 4 }))
           .map(([verb, args]) => [verb, ...args].join(':')),
         junk,
-        fc.constantFrom(':', '::', 'para:', ':para:1', 'quote:1', 'term:', 'cfg', 'share:extra', 'goals:1:2:3'),
+        fc.constantFrom(
+          ':',
+          '::',
+          'para:',
+          ':para:1',
+          'quote:1',
+          'term:',
+          'cfg',
+          'cfg:reset',
+          'share:extra',
+          'goals:1:2:3',
+        ),
       )
       .map((id) => id.slice(0, 100));
     await fc.assert(
-      fc.asyncProperty(customId, invocation, renderVariant, async (id, who, variant) => {
-        const handler = BUTTONS.get(id.split(':')[0] ?? '');
-        const action = handler && decodeAction(id, handler.arity);
-        if (!handler || !action) return;
-        expect(action.args).toHaveLength(handler.arity);
-        const press = await handler.press(action.args, { ...context, settings: new MemorySettingsStore() }, who);
-        expect(payloadProblems(render(press.reply, variant))).toEqual([]);
+      fc.asyncProperty(customId, site, message, async (id, who, on) => {
+        const { sent, outcome } = await pressed(id, who, on);
+        expect(outcome).not.toBe('error');
+        if (!BUTTONS.has(id.split(':')[0] ?? '') && id !== 'share' && id !== 'shared') expect(outcome).toBe('expired');
+        for (const body of messagesIn(sent)) expect(payloadProblems(body)).toEqual([]);
       }),
       { seed: SEED, numRuns: 400 },
     );
   });
 
   it('answers “expired” to numbers written in any way but plain decimal, and to a stale text hash', async () => {
-    const pressed = async (id: string) => {
-      const handler = BUTTONS.get(id.split(':')[0]!)!;
-      return await handler.press(decodeAction(id, handler.arity)!.args, context, {
-        userId: '1',
-        guildId: null,
-        channelId: null,
-        channels: new Map(),
-      });
-    };
     for (const n of NOT_PLAIN) {
       for (const id of [
         `para:${n}`,
@@ -123,7 +138,7 @@ describe('every button, pressed with any arguments', () => {
         `quote:${n}:13.3:cadres`,
         `quote:0:${n}.1:cadres`,
       ]) {
-        expect(await pressed(id), id).toEqual(EXPIRED);
+        expect(isExpired(await press(id)), id).toBe(true);
       }
     }
     for (const stale of [
@@ -133,7 +148,7 @@ describe('every button, pressed with any arguments', () => {
       HASH.slice(0, 5),
       `${HASH}0`,
     ]) {
-      expect(await pressed(`term:${stale}:0`), stale).toEqual(EXPIRED);
+      expect(isExpired(await press(`term:${stale}:0`)), stale).toBe(true);
     }
     // The same ids, well formed, do answer: what made the ones above expire is the argument alone.
     for (const id of [
@@ -146,7 +161,9 @@ describe('every button, pressed with any arguments', () => {
       `term:${HASH}:0`,
       'quote:0:13.3:cadres',
     ]) {
-      expect(isProblem((await pressed(id)).reply), id).toBe(false);
+      const answer = await press(id);
+      expect(isExpired(answer), id).toBe(false);
+      expect(answer.body.embeds?.length, id).toBe(1);
     }
   });
 });

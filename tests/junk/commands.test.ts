@@ -1,37 +1,43 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandOption,
+  type InteractionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUBCOMMAND, SUBCOMMAND_GROUP, type Command, type Invocation, type Options } from '../../commands/command.js';
-import { BUTTONS, COMMANDS } from '../../commands/index.js';
-import { isProblem } from '../../src/replies/answer.js';
-import { decodeAction } from '../../src/replies/custom-id.js';
+import { slashDefinitions } from '../../src/dispatch/registry.js';
 import { SHARE_ACTION } from '../../src/replies/render.js';
-import { MemorySettingsStore } from '../../src/settings/index.js';
 import {
-  context,
-  customIds,
-  invocation,
-  payloadProblems,
-  render,
-  renderVariant,
-  SEED,
-  snowflake,
-  typed,
-} from './support.js';
+  botMessage,
+  buttonPress,
+  dataOption,
+  EPHEMERAL,
+  resolvedChannels,
+  slashCommand,
+  subcommand,
+  type OptionInput,
+  type Site,
+} from '../support/discord-json.js';
+import { customIdsOf, exchange, messagesIn, testDeps } from '../support/dispatcher.js';
+import { payloadProblems, SEED, site, snowflake, typed } from './support.js';
 
-type Value = string | number | boolean | undefined;
+type DataOption = APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommand>;
 
 /** A value for one option as Discord could deliver it: a choice, free text clipped at 200, integers in and out of range. */
-function valueFor(option: APIApplicationCommandOption): fc.Arbitrary<Value> {
+function valueFor(option: APIApplicationCommandBasicOption): fc.Arbitrary<OptionInput> {
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
-      const choices = 'choices' in option && option.choices ? option.choices.map((c) => String(c.value)) : [];
+      const choices = option.choices?.map((c) => c.value) ?? [];
       return choices.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...choices) }, typed) : typed;
     }
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
-      const min = 'min_value' in option && option.min_value !== undefined ? option.min_value : -10;
-      const max = 'max_value' in option && option.max_value !== undefined ? option.max_value : 10;
+      const min = option.min_value ?? -10;
+      const max = option.max_value ?? 10;
       return fc.oneof(
         { weight: 3, arbitrary: fc.integer({ min: min - 3, max: max + 3 }) },
         fc.integer(),
@@ -48,75 +54,86 @@ function valueFor(option: APIApplicationCommandOption): fc.Arbitrary<Value> {
 }
 
 /** The options of one leaf (a command or a subcommand): required ones always there, the others maybe. */
-function leafOptions(options: readonly APIApplicationCommandOption[]): fc.Arbitrary<Record<string, Value>> {
-  const entries = options.map((option) => {
-    const value = valueFor(option);
-    const required = 'required' in option && option.required === true;
-    return fc.tuple(fc.constant(option.name), required ? value : fc.option(value, { nil: undefined }));
+function leafOptions(options: readonly APIApplicationCommandOption[]): fc.Arbitrary<DataOption[]> {
+  const basic = options.filter(
+    (o): o is APIApplicationCommandBasicOption =>
+      o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup,
+  );
+  const entries = basic.map((option) => {
+    const value = valueFor(option).map((v) => dataOption(option.name, option.type, v));
+    return option.required ? value : fc.option(value, { nil: undefined });
   });
-  return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter(([, v]) => v !== undefined)));
+  return fc.tuple(...entries).map((given) => given.filter((o): o is DataOption => o !== undefined));
 }
 
-/** Every way to invoke a command its definition allows, flattened as the router does. */
-function optionsFor(command: Command): fc.Arbitrary<Options> {
-  const top = command.definition.options ?? [];
-  const subs: fc.Arbitrary<Options>[] = [];
+interface Invoked {
+  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  readonly path: readonly string[];
+  readonly options: DataOption[];
+}
+
+/** Every way to invoke a command its definition allows: each subcommand path with its options. */
+function invocationsOf(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): fc.Arbitrary<Invoked> {
+  const top = definition.options ?? [];
+  const subs: fc.Arbitrary<Invoked>[] = [];
   for (const option of top) {
-    if (option.type === ApplicationCommandOptionType.Subcommand) {
-      subs.push(leafOptions(option.options ?? []).map((o) => ({ ...o, [SUBCOMMAND]: option.name })));
-    } else if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
-      for (const sub of option.options ?? []) {
+    if (option.type === ApplicationCommandOptionType.Subcommand)
+      subs.push(leafOptions(option.options ?? []).map((options) => ({ definition, path: [option.name], options })));
+    else if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
+      for (const sub of option.options ?? [])
         subs.push(
-          leafOptions(sub.options ?? []).map((o) => ({
-            ...o,
-            [SUBCOMMAND_GROUP]: option.name,
-            [SUBCOMMAND]: sub.name,
-          })),
+          leafOptions(sub.options ?? []).map((options) => ({ definition, path: [option.name, sub.name], options })),
         );
-      }
     }
   }
-  return subs.length ? fc.oneof(...subs) : leafOptions(top);
+  return subs.length ? fc.oneof(...subs) : leafOptions(top).map((options) => ({ definition, path: [], options }));
 }
 
-const commandCase = fc
-  .constantFrom(...COMMANDS)
-  .chain((command) => fc.record({ command: fc.constant(command), options: optionsFor(command) }));
+const invoked = fc.constantFrom(...slashDefinitions()).chain(invocationsOf);
 
 /** The mentions the bot itself writes for ids it was given: `/config` names channels and moderators. */
-function ownMentions(options: Options, who: Invocation): Set<string> {
-  const ids = [...Object.values(options), ...who.channels.keys()].filter(
-    (v): v is string => typeof v === 'string' && /^\d+$/.test(v),
-  );
+function ownMentions(options: readonly DataOption[], who: Site): Set<string> {
+  const ids = options.map((o) => o.value).filter((v): v is string => typeof v === 'string' && /^\d+$/.test(v));
   return new Set([...ids.map((id) => `<#${id}>`), `<@${who.userId}>`]);
 }
 
+/** A command as Discord sends it from `who`, with its options resolved as channels where they are ids. */
+function interactionOf({ definition, path, options }: Invoked, who: Site) {
+  const channels = options.filter((o) => o.type === ApplicationCommandOptionType.Channel).map((o) => String(o.value));
+  return slashCommand(who, {
+    name: definition.name,
+    options: path.length ? subcommand(path, options) : options,
+    ...(channels.length
+      ? { resolved: resolvedChannels(Object.fromEntries(channels.map((id) => [id, ChannelType.GuildText]))) }
+      : {}),
+  });
+}
+
 describe('every command, with any options Discord could send and anyone invoking it', () => {
-  it('answers without throwing, within Discord’s limits, pinging no one and quoting only the article; so does every button it draws', async () => {
+  it('answers without failing, within Discord’s limits, pinging no one and quoting only the article; so does every button it draws', async () => {
     let answers = 0;
     let pressed = 0;
     await fc.assert(
-      fc.asyncProperty(commandCase, invocation, renderVariant, async ({ command, options }, who, variant) => {
-        const settings = new MemorySettingsStore();
-        const withSettings = { ...context, settings };
-        const reply = await command.execute(options, withSettings, who);
-        if (!isProblem(reply)) answers++;
-        const allowed = ownMentions(options, who);
-        const payload = render(reply, variant);
-        expect(payloadProblems(payload, allowed)).toEqual([]);
+      fc.asyncProperty(invoked, site, async (invocation, who) => {
+        const deps = testDeps();
+        const { sent, outcome } = await exchange(interactionOf(invocation, who), deps);
+        expect(outcome).not.toBe('error');
+        if (outcome === 'answered') answers++;
+        const allowed = ownMentions(invocation.options, who);
+        for (const body of messagesIn(sent)) expect(payloadProblems(body, allowed)).toEqual([]);
 
-        for (const id of customIds(payload)) {
+        // The buttons on the message the person sees: pressed by them, where they asked.
+        const shown = sent.at(-1)?.body ?? {};
+        const flags = (sent[0]?.body.flags ?? 0) & EPHEMERAL;
+        const on = botMessage({ ...shown, flags }, who.userId);
+        for (const id of customIdsOf(shown)) {
           if (id === SHARE_ACTION) continue;
-          // As the router reads it: the verb's handler, the id decoded with its arity.
-          const handler = BUTTONS.get(id.split(':')[0] ?? '');
-          const action = handler && decodeAction(id, handler.arity);
-          expect(action, `no handler decodes ${id}`).toBeTruthy();
-          const press = await handler!.press(action!.args, withSettings, who);
+          const press = await exchange(buttonPress(who, id, on), deps);
           pressed++;
-          expect(['update', 'reply']).toContain(press.mode);
-          expect(payloadProblems(render(press.reply, variant), allowed), `after ${id}`).toEqual([]);
+          expect(press.outcome, `after ${id}`).not.toBe('error');
+          expect(press.outcome, `after ${id}`).not.toBe('expired');
+          for (const body of messagesIn(press.sent)) expect(payloadProblems(body, allowed), `after ${id}`).toEqual([]);
         }
-        settings.close();
       }),
       { seed: SEED, numRuns: 250 },
     );
@@ -126,7 +143,7 @@ describe('every command, with any options Discord could send and anyone invoking
   });
 
   it('answers a problem, not an error, for options of the wrong type or unknown names', async () => {
-    const anyValue = fc.oneof(typed, fc.integer(), fc.double(), fc.boolean(), fc.constant(undefined));
+    const anyValue = fc.oneof(typed, fc.integer(), fc.double(), fc.boolean());
     const names = fc.constantFrom(
       'question',
       'text',
@@ -137,46 +154,51 @@ describe('every command, with any options Discord could send and anyone invoking
       'hide',
       'mode',
       'enabled',
-      SUBCOMMAND,
+      'channel',
       'x',
       '__proto__',
       'constructor',
     );
-    const subcommands = fc.constantFrom('visibility', 'mentions', 'share', 'show', 'reset', 'list', 'nonsense');
+    const paths = fc.constantFrom<readonly string[]>(
+      [],
+      ['visibility'],
+      ['mentions'],
+      ['share'],
+      ['show'],
+      ['reset'],
+      ['channels', 'list'],
+      ['channels', 'add'],
+      ['nonsense'],
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...COMMANDS),
-        fc.dictionary(names, fc.oneof(anyValue, subcommands), { maxKeys: 5 }),
-        invocation,
-        async (command, options, who) => {
-          const reply = await command.execute(options, { ...context, settings: new MemorySettingsStore() }, who);
-          expect(payloadProblems(render(reply), ownMentions(options, who))).toEqual([]);
+        fc.constantFrom(...slashDefinitions()),
+        paths,
+        fc.dictionary(names, anyValue, { maxKeys: 5 }),
+        site,
+        async (definition, path, values, who) => {
+          // A value of the wrong type is sent as its own type, as a hand-made interaction may.
+          const options = Object.entries(values).map(([name, value]) => dataOption(name, undefined, value));
+          const { sent, outcome } = await exchange(interactionOf({ definition, path, options }, who), testDeps());
+          expect(outcome).not.toBe('error');
+          for (const body of messagesIn(sent)) expect(payloadProblems(body, ownMentions(options, who))).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: 200 },
     );
   });
 
-  it('answers a command whose required options are missing (Discord never sends one) without throwing', async () => {
-    // Left out: `/config channels add|remove` without `channel` throws a RangeError from the store
-    // (the empty id is not a snowflake) instead of answering a problem.
-    const withoutChannel = (c: Command, o: Options) =>
-      c.definition.name === 'config' &&
-      o[SUBCOMMAND_GROUP] === 'channels' &&
-      (o[SUBCOMMAND] === 'add' || o[SUBCOMMAND] === 'remove');
+  it('answers a command whose required options are missing (Discord never sends one) with a problem', async () => {
     await fc.assert(
       fc.asyncProperty(
-        commandCase,
+        invoked,
         fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-        invocation,
-        async ({ command, options }, keep, who) => {
-          const names = Object.keys(options).filter((name) => !name.startsWith('_'));
-          const partial = Object.fromEntries(
-            Object.entries(options).filter(([name]) => name.startsWith('_') || keep[names.indexOf(name) % 8]),
-          );
-          if (withoutChannel(command, partial) && partial['channel'] === undefined) return;
-          const reply = await command.execute(partial, { ...context, settings: new MemorySettingsStore() }, who);
-          expect(payloadProblems(render(reply), ownMentions(partial, who))).toEqual([]);
+        site,
+        async (invocation, keep, who) => {
+          const options = invocation.options.filter((_, i) => keep[i % 8]);
+          const { sent, outcome } = await exchange(interactionOf({ ...invocation, options }, who), testDeps());
+          expect(outcome).not.toBe('error');
+          for (const body of messagesIn(sent)) expect(payloadProblems(body, ownMentions(options, who))).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: 200 },

@@ -40,6 +40,9 @@ describe('echoing a person’s text back', () => {
         expect(/[\u0000-\u001F\u007F]/.test(shown)).toBe(false);
         // Every @ and < is broken by a zero-width space: nothing pings or renders as a mention.
         expect(/@(?!\u200B)|<(?!\u200B)/.test(shown)).toBe(false);
+        // Nothing reverses or hides letters: the only zero-width spaces are those after @ and <.
+        expect(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u2060\uFEFF]/.test(shown)).toBe(false);
+        expect(/(?<![@<])\u200B/.test(shown)).toBe(false);
         expect(liveMarkdown(shown)).toEqual([]);
         expect(/(?<!\\)\[[^\]]*\]\(/.test(shown)).toBe(false);
       }),
@@ -55,7 +58,11 @@ describe('echoing a person’s text back', () => {
         (text, max) => {
           const shown = echo(text, max);
           expect(LONE_SURROGATE.test(shown)).toBe(false);
-          const oneLine = text.replace(/\s+/g, ' ').trim();
+          // The marks taken out (direction controls, zero-width spaces) do not count towards `max`.
+          const oneLine = text
+            .replace(/[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\u061C\u2060\uFEFF]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim();
           if (oneLine.length > max) expect(shown.endsWith('…”')).toBe(true);
           // What remains once the escapes are taken out is no longer than asked.
           const unescaped = shown

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findInArticle, NO_WORDS } from '../../commands/find-in-article.js';
-import { hasWords, questionOf } from '../../commands/message-question.js';
+import { answerMessage, NO_WORDS } from '../../src/answers/message.js';
+import { hasWords, questionOf } from '../../src/answers/message-question.js';
 import { isProblem } from '../../src/replies/answer.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/search.js';
 import { articleish, context, junk, MENTIONS, payloadProblems, render, SEED } from './support.js';
@@ -60,7 +60,7 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
     let answered = 0;
     fc.assert(
       fc.property(message, fc.boolean(), (content, ephemeral) => {
-        const reply = findInArticle(content, context);
+        const reply = answerMessage(content, context);
         const question = questionOf(content);
         if (!hasWords(question.text)) expect(reply).toEqual({ problem: NO_WORDS });
         const payload = render(reply, { ephemeral, shareable: false });
@@ -77,9 +77,33 @@ describe('a message read as a question (DMs, mentions, “Find in the article”
 
   it('answers a mention of the bot followed by a question as it answers the question alone', () => {
     for (const q of ['who gets demoted?', 'what is a lion pack?', '干部 reform 👍🏽', 'tolerate mistakes @everyone']) {
-      expect(findInArticle(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(
-        findInArticle(q.replace(' @everyone', ''), context),
+      expect(answerMessage(`<@987654321098765432> ${q} https://evil.example <#123456789012345678>`, context)).toEqual(
+        answerMessage(q.replace(' @everyone', ''), context),
       );
     }
   });
+});
+
+describe('reading a message takes time in proportion to its length', () => {
+  /** The least time of several readings: the others include whatever else the machine was doing. */
+  function leastMs(content: string): number {
+    let least = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      questionOf(content);
+      least = Math.min(least, performance.now() - start);
+    }
+    return least;
+  }
+
+  // Ten times the text is about ten times the work when reading is linear, a hundred when quadratic.
+  it.each(['[', '[x', '[x](http://a', '[](', '<a:'])(
+    '%s repeated: 40,000 characters cost < 30× what 4,000 do',
+    (unit) => {
+      const of = (length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+      leastMs(of(4_000));
+      const growth = leastMs(of(40_000)) / Math.max(leastMs(of(4_000)), 0.01);
+      expect(growth).toBeLessThan(30);
+    },
+  );
 });

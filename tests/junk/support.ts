@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { CommandContext, Invocation } from '../../commands/command.js';
+import type { CommandContext } from '../../src/answers/context.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { isProblem, type Reply } from '../../src/replies/answer.js';
-import { LIMITS } from '../../src/replies/limits.js';
+import * as rules from '../../src/replies/payload-rules.js';
 import { renderAnswer, renderProblem, type MessagePayload } from '../../src/replies/render.js';
 import { sourceLine } from '../../src/replies/source-line.js';
 import { articleSearch } from '../../src/search/search.js';
+import type { Site } from '../support/discord-json.js';
 
 /** One seed for every property here: a failure replays the same way on every machine. */
 export const SEED = 0x5eed_2024;
@@ -175,15 +176,17 @@ export const snowflake: fc.Arbitrary<string> = fc
   .bigInt({ min: 10n ** 16n, max: 9_223_372_036_854_775_807n })
   .map(String);
 
-/** Who used a command, and where: a server, a DM, with channels resolved or not. */
-export const invocation: fc.Arbitrary<Invocation> = fc.record({
-  userId: snowflake,
-  guildId: fc.option(snowflake, { nil: null }),
-  channelId: fc.option(snowflake, { nil: null }),
-  channels: fc
-    .array(fc.tuple(snowflake, fc.integer({ min: 0, max: 16 })), { maxLength: 3 })
-    .map((entries) => new Map(entries.map(([id, type]) => [id, { type }]))),
-});
+/** Who uses a command, and where: a server (as a moderator or not, installed there or not), or a DM. */
+export const site: fc.Arbitrary<Site> = fc.oneof(
+  fc.record({ userId: snowflake }),
+  fc.record({
+    userId: snowflake,
+    guildId: snowflake,
+    channelId: snowflake,
+    permissions: fc.constantFrom(0n, 0x20n, 0x8n, 0x800n),
+    userInstall: fc.boolean(),
+  }),
+);
 
 export interface RenderVariant {
   readonly ephemeral: boolean;
@@ -191,7 +194,7 @@ export interface RenderVariant {
   readonly notice?: string;
 }
 
-/** How the router may lay out a reply: public or ephemeral, with Share, with a notice. */
+/** How the dispatcher may lay out a reply: public or ephemeral, with Share, with a notice. */
 export const renderVariant: fc.Arbitrary<RenderVariant> = fc.record(
   {
     ephemeral: fc.boolean(),
@@ -208,142 +211,20 @@ export function render(reply: Reply, variant: RenderVariant = { ephemeral: false
   return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { footer, ...variant });
 }
 
-/** Every text a person reads in a message, with where it stands. */
-export function texts(payload: MessagePayload): { where: string; text: string }[] {
-  return [
-    { where: 'content', text: payload.content ?? '' },
-    ...payload.embeds.flatMap((e, i) => [
-      { where: `embed ${i} title`, text: e.title ?? '' },
-      { where: `embed ${i} description`, text: e.description ?? '' },
-      { where: `embed ${i} footer`, text: e.footer?.text ?? '' },
-      { where: `embed ${i} author`, text: e.author?.name ?? '' },
-      ...(e.fields ?? []).flatMap((f, j) => [
-        { where: `embed ${i} field ${j} name`, text: f.name },
-        { where: `embed ${i} field ${j} value`, text: f.value },
-      ]),
-    ]),
-    ...payload.components.flatMap((row, i) =>
-      row.components.map((b, j) => ({
-        where: `row ${i} button ${j} label`,
-        text: 'label' in b ? (b.label ?? '') : '',
-      })),
-    ),
-  ];
-}
-
-/** Discord's limits: what its API refuses with a 400. */
-export function limitProblems(payload: MessagePayload): string[] {
-  const problems: string[] = [];
-  const over = (what: string, length: number, max: number) =>
-    length > max && problems.push(`${what}: ${length} > ${max}`);
-  over('content', (payload.content ?? '').length, LIMITS.content);
-  over('embeds', payload.embeds.length, LIMITS.embeds);
-  let total = 0;
-  for (const embed of payload.embeds) {
-    const fields = embed.fields ?? [];
-    over('title', (embed.title ?? '').length, LIMITS.embedTitle);
-    over('description', (embed.description ?? '').length, LIMITS.embedDescription);
-    over('footer', (embed.footer?.text ?? '').length, LIMITS.footer);
-    over('fields', fields.length, LIMITS.fields);
-    for (const field of fields) {
-      over('field name', field.name.length, LIMITS.fieldName);
-      over('field value', field.value.length, LIMITS.fieldValue);
-    }
-    total +=
-      (embed.title ?? '').length +
-      (embed.description ?? '').length +
-      (embed.footer?.text ?? '').length +
-      (embed.author?.name ?? '').length;
-    total += fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-  }
-  over('characters across embeds', total, LIMITS.embedsTotal);
-  over('rows', payload.components.length, LIMITS.rows);
-  const ids = new Set<string>();
-  for (const row of payload.components) {
-    over('buttons in a row', row.components.length, LIMITS.buttonsPerRow);
-    if (row.components.length === 0) problems.push('an empty row');
-    for (const button of row.components) {
-      const label = 'label' in button ? (button.label ?? '') : '';
-      if (label.length < 1 || label.length > LIMITS.buttonLabel)
-        problems.push(`label of ${label.length}: “${label.slice(0, 40)}”`);
-      const id = 'custom_id' in button ? button.custom_id : '';
-      if (id.length < 1 || id.length > LIMITS.customId) problems.push(`custom_id of ${id.length}: ${id.slice(0, 40)}`);
-      if (ids.has(id)) problems.push(`custom_id twice: ${id.slice(0, 40)}`);
-      ids.add(id);
-    }
-  }
-  return problems;
-}
-
-/**
- * No ping and no live mention. The bot writes mentions of its own only in /config (`<#channel>`,
- * `<@moderator>`), for ids it was given as ids: those exact tokens are `allowed`.
- */
-export function mentionProblems(payload: MessagePayload, allowed: ReadonlySet<string> = new Set()): string[] {
-  const problems: string[] = [];
-  if (JSON.stringify(payload.allowed_mentions) !== JSON.stringify({ parse: [] }))
-    problems.push(`allowed_mentions ${JSON.stringify(payload.allowed_mentions)}`);
-  for (const { where, text } of texts(payload)) {
-    const everyone = /@(everyone|here)/.exec(text);
-    if (everyone)
-      problems.push(
-        `live ${everyone[0]} in ${where}: ${JSON.stringify(text.slice(Math.max(0, everyone.index - 30), everyone.index + 30))}`,
-      );
-    for (const mention of text.matchAll(/<(@[!&]?|#)/g)) {
-      const token = /^<(?:@[!&]?|#)\d+>/.exec(text.slice(mention.index))?.[0];
-      if (token === undefined || !allowed.has(token))
-        problems.push(
-          `live ${mention[0]} in ${where}: ${JSON.stringify(text.slice(mention.index, mention.index + 40))}`,
-        );
-    }
-    const link = /(?<!\\)\[[^\]\n]*\]\(/.exec(text);
-    if (link) problems.push(`masked link in ${where}: ${JSON.stringify(text.slice(link.index, link.index + 60))}`);
-  }
-  return problems;
-}
-
-const CITATION = /^— ¶(\d+)(?:\.(\d+))?$/;
-
-/**
- * Every block-quote line (`> `), with `**` removed and split on `…`, is the article's own text;
- * when a citation closes the quote, the words are in the paragraph (or sentence) it names.
- */
-export function quoteProblems(payload: MessagePayload): string[] {
-  const problems: string[] = [];
-  for (const { where, text } of texts(payload)) {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (!lines[i]!.startsWith('>')) continue;
-      let end = i;
-      while (lines[end + 1]?.startsWith('>')) end++;
-      const cited = CITATION.exec(lines[end + 1] ?? '');
-      const paragraph = cited ? corpus.article.paragraphs[Number(cited[1])] : undefined;
-      const holder = cited?.[2] === undefined ? paragraph?.text : paragraph?.sentences[Number(cited[2]) - 1]?.text;
-      if (cited && holder === undefined) problems.push(`citation to nothing in ${where}: ${lines[end + 1]}`);
-      for (const line of lines.slice(i, end + 1)) {
-        if (!line.startsWith('> ') || line.startsWith('>>> ')) {
-          problems.push(`not a plain block quote in ${where}: ${JSON.stringify(line.slice(0, 60))}`);
-          continue;
-        }
-        for (const words of line.slice(2).replaceAll('**', '').split('…')) {
-          if (words.trim() === '') continue;
-          if (!ARTICLE_TEXT.includes(words))
-            problems.push(`not the article’s words in ${where}: ${JSON.stringify(words.slice(0, 80))}`);
-          else if (holder !== undefined && !holder.includes(words))
-            problems.push(`not in ${lines[end + 1]} (${where}): ${JSON.stringify(words.slice(0, 80))}`);
-        }
-      }
-      i = end;
-    }
-  }
-  return problems;
-}
-
-export function payloadProblems(payload: MessagePayload, allowed?: ReadonlySet<string>): string[] {
-  return [...limitProblems(payload), ...mentionProblems(payload, allowed), ...quoteProblems(payload)];
+/** The one checker of src/replies/payload-rules.ts, against the shipped article. */
+export function payloadProblems(payload: rules.MessageBody, allowed?: ReadonlySet<string>): string[] {
+  return rules.payloadProblems(payload, corpus.article, allowed);
 }
 
 /** The custom_ids of a message's buttons. */
-export function customIds(payload: MessagePayload): string[] {
-  return payload.components.flatMap((row) => row.components.map((b) => ('custom_id' in b ? b.custom_id : '')));
+export function customIds(payload: rules.MessageBody): string[] {
+  return rules
+    .buttonRows(payload)
+    .flatMap(({ buttons }) => buttons.flatMap((b) => ('custom_id' in b ? [b.custom_id] : [])));
+}
+
+export const { limitProblems, mentionProblems, texts } = rules;
+
+export function quoteProblems(payload: rules.MessageBody): string[] {
+  return rules.quoteProblems(payload, corpus.article);
 }

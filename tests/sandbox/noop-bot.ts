@@ -27,7 +27,7 @@ export const NOOP_COMMANDS: readonly Record<string, unknown>[] = [{ name: 'ping'
 /**
  * A real discord.js client against the local Discord, answering every chat command with
  * `interaction.reply('ok')` and reporting each event settled once its handler is done. Same
- * shape as `startBot` (src/bot/start.ts), so tests and benchmarks can swap one for the other.
+ * shape as `startBot` (src/gateway/start.ts), so tests and benchmarks can swap one for the other.
  */
 export function startNoopBot(discord: LocalDiscord, options: NoopBotOptions = {}): Promise<NoopBot> {
   return startNoopBotWith(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/start.js';
+import { startBot } from '../../src/gateway/start.js';
 import { LocalDiscord, type BotOptions, type RunningBot, type TrafficEntry } from '../../src/sandbox/index.js';
 
 /**

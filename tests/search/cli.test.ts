@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url);
 
 function cli(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/search/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/search-cli.ts', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',

@@ -5,11 +5,11 @@
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FairUse } from '../../src/bot/fair-use.js';
 import {
   openPostgresFairUse,
-  type FairUseLimiter,
-  type FairUseVerdict,
+  SlidingWindowLimit,
+  type FairUse,
+  type Verdict,
   type PostgresFairUse,
 } from '../../src/settings/index.js';
 import { DatabaseLink } from './postgres-link.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 afterAll(dropSchemas);
 
 /** The database answered every check: nothing may be decided in its place. */
-const unused: FairUseLimiter = {
+const unused: FairUse = {
   check: () => {
     throw new Error('the database answered, yet the fallback was asked');
   },
@@ -34,7 +34,7 @@ const unused: FairUseLimiter = {
 async function limiter(
   schema: string,
   clock: FakeClock,
-  options: { databaseUrl?: string; whenUnavailable?: FairUseLimiter; logger?: pino.Logger } = {},
+  options: { databaseUrl?: string; whenUnavailable?: FairUse; logger?: pino.Logger } = {},
 ): Promise<PostgresFairUse> {
   const opened_ = await openPostgresFairUse({
     databaseUrl: options.databaseUrl ?? postgresUrl,
@@ -86,10 +86,10 @@ describe('fair use counted in PostgreSQL', () => {
       fc.asyncProperty(fc.array(ask, { maxLength: 30 }), async (asks) => {
         // Fresh people each run, so runs do not share counts.
         const base = ++round * 10;
-        const memory = new FairUse({ now: clock.now });
+        const memory = new SlidingWindowLimit();
         for (const { who, via, pauseMs } of asks) {
           clock.advance(pauseMs);
-          const expected = memory.check(person(base + who));
+          const expected = memory.check(person(base + who), clock.now());
           expect(await instances[via]!.check(person(base + who))).toEqual(expected);
         }
       }),
@@ -113,19 +113,19 @@ describe('fair use counted in PostgreSQL', () => {
     links.push(link);
     const lines: { level: number; msg: string }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as never) });
-    const local = new FairUse({ now: clock.now });
+    const local = new SlidingWindowLimit();
     const asked: string[] = [];
-    const whenUnavailable: FairUseLimiter = {
-      check: (id) => {
+    const whenUnavailable: FairUse = {
+      check: (id, now) => {
         asked.push(id);
-        return local.check(id);
+        return local.check(id, now);
       },
     };
     const shared = await limiter(schema, clock, { databaseUrl: link.url, whenUnavailable, logger });
     expect(await shared.check(person(1))).toEqual({ allowed: true });
 
     await link.cut();
-    const during: FairUseVerdict[] = [];
+    const during: Verdict[] = [];
     for (let n = 0; n < 7; n++) during.push(await shared.check(person(1)));
     // This process's own count: 6 more answers, then the explained refusal.
     expect(during.slice(0, 6)).toEqual(Array.from({ length: 6 }, () => ({ allowed: true })));

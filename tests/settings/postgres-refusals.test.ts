@@ -7,12 +7,10 @@
 import { ChannelType } from 'discord.js';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Invocation } from '../../commands/command.js';
-import { config } from '../../commands/config.js';
-import { isProblem, type Reply } from '../../src/replies/answer.js';
 import { LATEST_POSTGRES_VERSION } from '../../src/settings/postgres-migrations.js';
 import type { PostgresSettingsStore, SettingsStoreError, SettingsStoreErrorKind } from '../../src/settings/index.js';
-import { corpus, search } from '../junk/support.js';
+import { dataOption, MANAGE_SERVER, resolvedChannels, slashCommand, subcommand } from '../support/discord-json.js';
+import { exchange, testDeps } from '../support/dispatcher.js';
 import { dropSchemas, freshSchema, Opened, postgresUrl, readOnlyUrl } from './postgres-support.js';
 import { GUILD, MOD, OTHER_MOD, channel, storeRefusal } from './support.js';
 
@@ -37,22 +35,21 @@ async function seed(store: PostgresSettingsStore): Promise<void> {
   await store.setMentions(GUILD, false, MOD);
 }
 
-const invocation: Invocation = {
-  userId: OTHER_MOD,
-  guildId: GUILD,
-  channelId: channel(1),
-  channels: new Map([[channel(2), { type: ChannelType.GuildText }]]),
-};
-
-/** `/config channels add` as the bot runs it. */
-function addThroughConfig(store: PostgresSettingsStore): Promise<Reply> {
-  return Promise.resolve(
-    config.execute(
-      { _group: 'channels', _subcommand: 'add', channel: channel(2) },
-      { corpus, search, settings: store },
-      invocation,
-    ),
+/**
+ * `/config channels add` as Discord sends it, through the real dispatcher: what the moderator is
+ * finally told when it is a problem (the edit of the deferred reply), or undefined for an answer.
+ */
+async function problemThroughConfig(store: PostgresSettingsStore): Promise<string | undefined> {
+  const interaction = slashCommand(
+    { userId: OTHER_MOD, guildId: GUILD, channelId: channel(1), permissions: MANAGE_SERVER },
+    {
+      name: 'config',
+      options: subcommand(['channels', 'add'], [dataOption('channel', undefined, channel(2))]),
+      resolved: resolvedChannels({ [channel(2)]: ChannelType.GuildText }),
+    },
   );
+  const said = (await exchange(interaction, testDeps({ settings: store }))).sent.at(-1);
+  return (said?.body.embeds ?? []).length === 0 ? (said?.body.content ?? undefined) : undefined;
 }
 
 describe('the PostgreSQL store refuses what it cannot do', () => {
@@ -72,8 +69,7 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
       expectRefusal(await storeRefusal(change), 'readonly');
     }
     expect(store.get(GUILD)).toBe(before);
-    const reply = await addThroughConfig(store);
-    expect(isProblem(reply) && reply.problem).toBe(
+    expect(await problemThroughConfig(store)).toBe(
       'Nothing was changed: the settings database is read-only (the bot’s operator must fix it).',
     );
   });
@@ -156,8 +152,7 @@ describe('the PostgreSQL store refuses what it cannot do', () => {
     await link.cut();
     await lost;
     expectRefusal(await storeRefusal(() => store.addChannel(GUILD, channel(2), OTHER_MOD)), 'unavailable');
-    const reply = await addThroughConfig(store);
-    expect(isProblem(reply) && reply.problem).toMatch(/^Nothing was changed: /);
+    expect(await problemThroughConfig(store)).toMatch(/^Nothing was changed: /);
     expect(store.get(GUILD)).toBe(before);
     const refused = lines.filter((line) => line.msg === 'settings change not saved');
     expect(refused.map((line) => [line.level, line.guild, line.err?.kind])).toEqual([

@@ -161,6 +161,17 @@ export class World {
     this.#sink?.dispatch(channel.guildId, 'CHANNEL_DELETE', channelJson(this, channel), GatewayIntent.Guilds);
   }
 
+  /** The bot is removed from a guild (kicked, or the server deleted): GUILD_DELETE without `unavailable`. */
+  removeBotFrom(guildId: string): void {
+    const guild = this.#requireGuild(guildId);
+    this.#sink?.dispatch(guildId, 'GUILD_DELETE', { id: guildId }, GatewayIntent.Guilds);
+    for (const id of guild.channelIds) {
+      this.#channels.delete(id);
+      this.#messages.delete(id);
+    }
+    this.#guilds.delete(guildId);
+  }
+
   /** A distinct person: the same name always gives the same user. Joins the guild on first use. */
   member(name: string, options: MemberOptions = {}): SandboxUser {
     let user = this.#usersByName.get(name);

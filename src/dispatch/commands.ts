@@ -1,0 +1,93 @@
+import { ApplicationCommandType, type APIApplicationCommandInteraction } from 'discord.js';
+import { isProblem } from '../replies/answer.js';
+import { apology, slowDown, UNKNOWN_COMMAND } from '../replies/problems.js';
+import { errorReference } from '../log/reference.js';
+import type { AdminCommand, AnswerCommand } from './command.js';
+import type { DispatchDeps } from './deps.js';
+import { resolvedChannels } from './options.js';
+import { placeAnswer } from './placement.js';
+import { findCommand } from './registry.js';
+import { PRIVATE, problem, render } from './render.js';
+import { DEFER_PRIVATELY, replyWith, rewritten } from './responses.js';
+import type { Handled, Later } from './result.js';
+import { userOf } from './who.js';
+
+/** A slash command or a message's menu command. */
+export async function dispatchCommand(
+  interaction: APIApplicationCommandInteraction,
+  deps: DispatchDeps,
+): Promise<Handled> {
+  const { name, type } = interaction.data;
+  const command = findCommand(type, name);
+  const base = { kind: 'command', name } as const;
+  if (!command)
+    return { ...base, response: replyWith(problem(UNKNOWN_COMMAND)), outcome: 'expired', reason: 'unknown command' };
+  return command.kind === 'admin'
+    ? { ...base, ...runAdmin(command, interaction, deps) }
+    : { ...base, ...(await answer(command, interaction, deps)) };
+}
+
+type Response = Omit<Handled, 'kind' | 'name'>;
+
+/** Fair use, then the answer from the cache or the command, placed by the server's settings. */
+async function answer(
+  command: AnswerCommand,
+  interaction: APIApplicationCommandInteraction,
+  deps: DispatchDeps,
+): Promise<Response> {
+  const userId = userOf(interaction)?.id ?? '';
+  if (command.kind === 'answer') {
+    const verdict = await deps.fairUse.check(userId, deps.now());
+    // Told every time: a slash command must be acknowledged, and the refusal is only for the asker.
+    if (!verdict.allowed) return { response: replyWith(problem(slowDown(verdict.retryInSeconds))), outcome: 'limited' };
+  }
+  const asked = command.read(interaction.data);
+  if ('problem' in asked) return { response: replyWith(problem(asked.problem)), outcome: 'problem' };
+  const placement =
+    command.kind === 'info' || command.privately ? PRIVATE : placeAnswer(interaction, deps.settings, asked.hide);
+  const draw = () => render(asked.answer(deps.context), placement, deps.footer);
+  // Only answers are cached: they depend on nothing but their options and the article.
+  const rendered =
+    command.kind === 'answer'
+      ? deps.answers.get(
+          `${command.definition.type ?? ApplicationCommandType.ChatInput}:${command.definition.name}`,
+          asked.key,
+          placement,
+          draw,
+        )
+      : draw();
+  return { response: replyWith(rendered.payload), outcome: rendered.problem ? 'problem' : 'answered' };
+}
+
+/** Acknowledged at once, privately; the answer, once storage has answered, edits the acknowledgement. */
+function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInteraction, deps: DispatchDeps): Response {
+  const order = command.read(interaction.data);
+  if ('problem' in order) return { response: replyWith(problem(order.problem)), outcome: 'problem' };
+  const run = async (): Promise<Later> => {
+    try {
+      const reply = await order.run({
+        context: deps.context,
+        settings: deps.settings,
+        now: deps.now(),
+        userId: userOf(interaction)?.id ?? '',
+        guildId: interaction.guild_id ?? null,
+        channels: resolvedChannels(
+          interaction.data.type === ApplicationCommandType.ChatInput ? interaction.data.resolved : undefined,
+        ),
+      });
+      const rendered = render(reply, PRIVATE, deps.footer);
+      return {
+        actions: [{ edit: '@original', body: rewritten(rendered.payload) }],
+        outcome: isProblem(reply) ? 'problem' : 'answered',
+      };
+    } catch (error) {
+      const ref = errorReference();
+      return {
+        actions: [{ edit: '@original', body: rewritten(problem(apology(ref))) }],
+        outcome: 'error',
+        failure: { error, ref },
+      };
+    }
+  };
+  return { response: DEFER_PRIVATELY, outcome: 'answered', later: run() };
+}

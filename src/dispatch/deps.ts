@@ -1,0 +1,69 @@
+import type { CommandContext } from '../answers/context.js';
+import { loadCorpus } from '../corpus/load.js';
+import { sourceLine } from '../replies/source-line.js';
+import { articleSearch } from '../search/search.js';
+import type { SettingsStore } from '../settings/index.js';
+import { AnswerCache } from './answer-cache.js';
+import { SlidingWindowLimit, type FairUse } from '../settings/fair-use.js';
+import { MemoryLedger, type Ledger } from './ledger.js';
+
+/**
+ * What the dispatcher works with besides the interaction or message itself: the article, the
+ * settings, the clock and the bot's identity, and the state kept between requests (the fair-use
+ * limit, the answer cache, who was welcomed, which answers were shared). Every stateful part is
+ * an interface, so that a transport running many processes can share them.
+ */
+export interface DispatchDeps {
+  readonly context: CommandContext;
+  readonly settings: SettingsStore;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+  /** The bot's own user id: its mentions, and its own messages coming back. */
+  readonly botId: string;
+  /** Names the source under every answer. */
+  readonly footer: string;
+  readonly fairUse: FairUse;
+  readonly answers: AnswerCache;
+  /** People welcomed in DMs already. */
+  readonly welcomed: Ledger;
+  /** Private answers shared already, by message id. */
+  readonly shared: Ledger;
+  /**
+   * The channel a thread belongs to, for a message in a thread (a message does not say): the
+   * gateway knows it from its channel cache.
+   */
+  readonly threadParent: (channelId: string) => string | null | undefined;
+}
+
+/** At most this many people remembered as welcomed, and this many answers as shared. */
+const WELCOMED_LIMIT = 50_000;
+const SHARED_LIMIT = 50_000;
+
+/** The shipped article and its search, loaded and verified once per process. */
+export function shippedArticle(): CommandContext {
+  return { corpus: loadCorpus(), search: articleSearch() };
+}
+
+/** The dispatcher's usual dependencies: the shipped article, and state in this process's memory. */
+export function dispatchDeps(options: {
+  readonly settings: SettingsStore;
+  readonly botId: string;
+  readonly context?: CommandContext;
+  readonly now?: () => number;
+  readonly fairUse?: FairUse;
+  readonly threadParent?: (channelId: string) => string | null | undefined;
+}): DispatchDeps {
+  const context = options.context ?? shippedArticle();
+  return {
+    context,
+    settings: options.settings,
+    now: options.now ?? Date.now,
+    botId: options.botId,
+    footer: sourceLine(context.corpus),
+    fairUse: options.fairUse ?? new SlidingWindowLimit(),
+    answers: new AnswerCache(),
+    welcomed: new MemoryLedger(WELCOMED_LIMIT),
+    shared: new MemoryLedger(SHARED_LIMIT),
+    threadParent: options.threadParent ?? (() => undefined),
+  };
+}

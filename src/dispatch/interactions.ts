@@ -1,0 +1,77 @@
+import {
+  InteractionType,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord.js';
+import { apology } from '../replies/problems.js';
+import { errorReference } from '../log/reference.js';
+import { dispatchAutocomplete } from './autocomplete.js';
+import { dispatchButton } from './buttons.js';
+import { dispatchCommand } from './commands.js';
+import type { DispatchDeps } from './deps.js';
+import { problem } from './render.js';
+import { choicesOf, followUp, PONG, replyWith } from './responses.js';
+import type { Handled, Kind } from './result.js';
+
+function kindOf(interaction: APIInteraction): Kind {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+      return 'command';
+    case InteractionType.ApplicationCommandAutocomplete:
+      return 'autocomplete';
+    case InteractionType.MessageComponent:
+      return 'button';
+    default:
+      return 'other';
+  }
+}
+
+function nameOf(interaction: APIInteraction): string | undefined {
+  if (interaction.type === InteractionType.MessageComponent) return interaction.data.custom_id.split(':')[0];
+  return 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : undefined;
+}
+
+/**
+ * One interaction, as Discord's JSON, to what to send back: the response for Discord (in an HTTP
+ * body, or through the callback route), and any work after it. Whatever fails is answered with an
+ * apology and a reference, and reported with the failure; this never rejects.
+ */
+export async function dispatchInteraction(interaction: APIInteraction, deps: DispatchDeps): Promise<Handled> {
+  try {
+    switch (interaction.type) {
+      case InteractionType.Ping:
+        return { kind: 'other', name: undefined, response: PONG, outcome: 'answered' };
+      case InteractionType.ApplicationCommand:
+        return await dispatchCommand(interaction, deps);
+      case InteractionType.ApplicationCommandAutocomplete:
+        return dispatchAutocomplete(interaction, deps);
+      case InteractionType.MessageComponent:
+        return await dispatchButton(interaction, deps);
+      default:
+        return {
+          kind: 'other',
+          name: undefined,
+          response: undefined,
+          outcome: 'ignored',
+          reason: 'not an interaction the bot makes',
+        };
+    }
+  } catch (error) {
+    const ref = errorReference();
+    const kind = kindOf(interaction);
+    // Autocomplete takes only choices: none is the quiet way to fail there.
+    const response = kind === 'autocomplete' ? choicesOf([]) : replyWith(problem(apology(ref)));
+    return { kind, name: nameOf(interaction), response, outcome: 'error', failure: { error, ref } };
+  }
+}
+
+/** The apology for a reply that could not be sent (the transport's failure, not the dispatcher's). */
+export function apologyResponse(ref: string): APIInteractionResponse {
+  return replyWith(problem(apology(ref)));
+}
+
+/** The same, once the response was sent: as a follow-up, only for the person. */
+export function apologyFollowUp(ref: string): RESTPostAPIWebhookWithTokenJSONBody {
+  return followUp(problem(apology(ref)));
+}

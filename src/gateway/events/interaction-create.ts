@@ -1,0 +1,25 @@
+import type { APIInteraction } from 'discord.js';
+import { dispatchInteraction } from '../../dispatch/index.js';
+import type { Gateway } from '../gateway.js';
+import { sendHandled } from '../send.js';
+import { settle } from '../settle.js';
+
+/** INTERACTION_CREATE, as Discord's JSON: dispatched, and what the dispatcher returned sent. */
+export function onInteractionCreate(gateway: Gateway) {
+  return (interaction: APIInteraction): void => {
+    gateway.work.track(async () => {
+      const deps = gateway.deps();
+      if (!deps) return;
+      const started = performance.now();
+      const handled = await dispatchInteraction(interaction, deps);
+      const ending = await sendHandled(gateway, interaction, handled);
+      settle(
+        gateway,
+        interaction.id,
+        { kind: handled.kind, name: handled.name, guild: interaction.guild_id },
+        ending,
+        started,
+      );
+    });
+  };
+}

@@ -1,0 +1,131 @@
+import { Events, GatewayDispatchEvents, type Client } from 'discord.js';
+import {
+  definitions,
+  dispatchDeps,
+  shippedArticle,
+  SlidingWindowLimit,
+  type DispatchDeps,
+  type FairUseOptions,
+} from '../dispatch/index.js';
+import { Activity } from '../log/activity.js';
+import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
+import { openSettingsStore } from '../settings/index.js';
+import { createClient } from './client.js';
+import { onChannelDelete } from './events/channel-delete.js';
+import { onClientError } from './events/client-error.js';
+import { forgetDeletedChannels, onGuildCreate } from './events/guild-create.js';
+import { onGuildDelete } from './events/guild-delete.js';
+import { onInteractionCreate } from './events/interaction-create.js';
+import { onMessageCreate } from './events/message-create.js';
+import { onReady } from './events/ready.js';
+import { onShardDisconnect } from './events/shard-disconnect.js';
+import { onShardResume } from './events/shard-resume.js';
+import type { Gateway, Settled } from './gateway.js';
+import { InFlight } from './in-flight.js';
+
+export type { Settled };
+
+export interface BotOptions {
+  readonly token: string;
+  readonly applicationId: string;
+  /** REST base of a local Discord; Discord's own when unset. */
+  readonly restApi?: string;
+  readonly dataDir: string;
+  readonly logLevel?: string;
+  readonly logger?: Logger;
+  /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
+  readonly registerCommands?: boolean;
+  /** The per-person answer limit (default 6 answers per 30 s). */
+  readonly fairUse?: FairUseOptions;
+  /** The dispatcher's clock (ms since the epoch); tests inject one. */
+  readonly now?: () => number;
+  /**
+   * Called once per interaction (with its id) and per message (with its id), after every REST
+   * request made for it has completed: how it ended, and why when nothing was sent.
+   */
+  readonly onSettled?: (settled: Settled) => void;
+}
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Stops taking work, finishes the replies under way, and disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot over Discord's gateway: a discord.js client feeding the dispatcher Discord's JSON and
+ * sending what it returns through the client's REST manager, one handler per event.
+ */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  // A logger given in (a test's, an operator's) still logs errors without tokens or message bodies.
+  const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
+  // The article is verified and indexed before the gateway connects: a bad corpus stops the start here.
+  const context = shippedArticle();
+  // An unreadable settings file stops the start here, with a message naming it.
+  const settings = openSettingsStore({ dataDir: options.dataDir, logger });
+  const local = options.restApi !== undefined;
+  const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
+  const fairUse = new SlidingWindowLimit(options.fairUse);
+  let deps: DispatchDeps | undefined;
+  const gateway: Gateway = {
+    client,
+    logger,
+    settings,
+    activity: new Activity(logger),
+    work: new InFlight(),
+    deps: () => deps,
+    onSettled: options.onSettled,
+  };
+  // Every channel the bot is in is in the client's cache (Guilds intent): a thread's parent is there.
+  const threadParent = (channelId: string): string | null | undefined => {
+    const channel = client.channels.cache.get(channelId);
+    return channel?.isThread() ? channel.parentId : undefined;
+  };
+  const known = (botId: string): void => {
+    deps ??= dispatchDeps({
+      settings,
+      botId,
+      context,
+      fairUse,
+      threadParent,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  };
+
+  client.ws.on(GatewayDispatchEvents.Ready, onReady(known));
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteractionCreate(gateway));
+  client.ws.on(GatewayDispatchEvents.MessageCreate, onMessageCreate(gateway));
+  client.on(Events.ChannelDelete, onChannelDelete(gateway));
+  client.on(Events.GuildCreate, onGuildCreate(gateway));
+  client.on(Events.GuildDelete, onGuildDelete(gateway));
+  client.on(Events.ShardDisconnect, onShardDisconnect(gateway));
+  client.on(Events.ShardResume, onShardResume(gateway));
+  client.on(Events.Error, onClientError(gateway));
+
+  try {
+    if (options.registerCommands ?? local) {
+      client.rest.setToken(options.token);
+      await client.rest.put(`/applications/${options.applicationId}/commands`, { body: definitions() });
+    }
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(options.token);
+    await ready;
+    for (const guild of client.guilds.cache.values()) forgetDeletedChannels(gateway, guild);
+  } catch (error) {
+    settings.close();
+    await client.destroy();
+    throw error;
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+
+  return {
+    client,
+    async stop() {
+      await gateway.work.drain();
+      gateway.activity.stop();
+      await client.destroy();
+      settings.close();
+      logger.info('stopped');
+    },
+  };
+}

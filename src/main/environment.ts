@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/** How the bot is run, read from the environment (`.env` through dotenv) and checked at start. */
+export interface Environment {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId: string | undefined;
+  readonly dataDir: string;
+  readonly logLevel: string;
+  /** REST base of a local Discord (the sandbox); unset means Discord itself. */
+  readonly restApi: string | undefined;
+}
+
+/** A variable that is missing or wrong, with what to do about it. */
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SNOWFLAKE = /^\d{17,20}$/;
+// A bot token is three dot-separated base64url parts; checking the shape catches a pasted client secret.
+const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+const HOW_TO =
+  'Copy .env.example to .env and fill it in (or run `npm run sandbox` to try the bot with no Discord account).';
+
+export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const token = env['DISCORD_TOKEN']?.trim() ?? '';
+  if (token === '') throw new EnvironmentError(`DISCORD_TOKEN is not set. ${HOW_TO}`);
+  if (!TOKEN_SHAPE.test(token)) {
+    throw new EnvironmentError(
+      `DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it from the Bot page of your application in the Discord Developer Portal. ${HOW_TO}`,
+    );
+  }
+  const applicationId = env['DISCORD_CLIENT_ID']?.trim() ?? '';
+  if (!SNOWFLAKE.test(applicationId)) {
+    throw new EnvironmentError(
+      `DISCORD_CLIENT_ID must be your application's id (17–20 digits, on the General Information page of the Developer Portal). ${HOW_TO}`,
+    );
+  }
+  const guildId = env['GUILD_ID']?.trim() || undefined;
+  if (guildId !== undefined && !SNOWFLAKE.test(guildId))
+    throw new EnvironmentError(`GUILD_ID must be a server id (17–20 digits), or left empty. ${HOW_TO}`);
+  const logLevel = env['LOG_LEVEL']?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new EnvironmentError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}. ${HOW_TO}`);
+  const restApi = env['DISCORD_API']?.trim() || undefined;
+  if (restApi !== undefined && !/^https?:\/\/\S+$/.test(restApi))
+    throw new EnvironmentError('DISCORD_API must be an http(s) URL, or left empty to use Discord itself.');
+  return {
+    token,
+    applicationId,
+    guildId,
+    dataDir: path.resolve(env['DATA_DIR']?.trim() || './data'),
+    logLevel,
+    restApi,
+  };
+}
