@@ -63,14 +63,16 @@ describe('npm run sandbox -- --json', () => {
     const lines = stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { input: string; replies: Reply[] });
+      .map((line) => JSON.parse(line) as { input: string; replies: Reply[]; settlement?: { outcome: string } });
     expect(lines.map((line) => line.input)).toEqual([
       '/ask question:who gets demoted?',
       '/quote text:flock of sheep',
       'click Full paragraph ¶11',
     ]);
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(['input', 'replies']);
+      expect(Object.keys(line).sort()).toEqual(['input', 'replies', 'settlement']);
+      // The bot reports each instruction settled, and the line says how.
+      expect(line.settlement?.outcome).toBe('answered');
       expect(line.replies).toHaveLength(1);
       expect(Object.keys(line.replies[0] ?? {}).sort()).toEqual(['body', 'ephemeral', 'kind']);
       expect(line.replies[0]?.kind).toBe('callback');

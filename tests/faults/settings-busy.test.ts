@@ -55,7 +55,7 @@ function botEnv(): NodeJS.ProcessEnv {
 beforeAll(async () => {
   discord = await LocalDiscord.start({ quietMs: 150 });
   dataDir = await mkdtemp(path.join(tmpdir(), 'policy-bot-busy-'));
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+  bot = spawn(process.execPath, ['--import', 'tsx', 'src/main/gateway.ts'], {
     cwd: root,
     env: botEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
