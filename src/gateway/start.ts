@@ -3,13 +3,12 @@ import {
   definitions,
   dispatchDeps,
   shippedArticle,
-  SlidingWindowLimit,
   type DispatchDeps,
   type FairUseOptions,
 } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
-import { openSettingsStore } from '../settings/index.js';
+import { openStorage } from '../settings/index.js';
 import { createClient } from './client.js';
 import { onChannelDelete } from './events/channel-delete.js';
 import { onClientError } from './events/client-error.js';
@@ -31,6 +30,9 @@ export interface BotOptions {
   /** REST base of a local Discord; Discord's own when unset. */
   readonly restApi?: string;
   readonly dataDir: string;
+  /** PostgreSQL for settings and fair use, shared by every shard and instance; DATA_DIR's SQLite file when unset. */
+  readonly databaseUrl?: string | undefined;
+  readonly databaseSchema?: string | undefined;
   readonly logLevel?: string;
   readonly logger?: Logger;
   /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
@@ -61,11 +63,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
   // The article is verified and indexed before the gateway connects: a bad corpus stops the start here.
   const context = shippedArticle();
-  // An unreadable settings file stops the start here, with a message naming it.
-  const settings = openSettingsStore({ dataDir: options.dataDir, logger });
+  // An unreadable settings file or an unreachable database stops the start here, naming it.
+  const storage = await openStorage({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    schema: options.databaseSchema,
+    fairUse: options.fairUse,
+    logger,
+  });
+  const { settings, fairUse } = storage;
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });
-  const fairUse = new SlidingWindowLimit(options.fairUse);
   let deps: DispatchDeps | undefined;
   const gateway: Gateway = {
     client,
@@ -112,7 +120,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await ready;
     for (const guild of client.guilds.cache.values()) forgetDeletedChannels(gateway, guild);
   } catch (error) {
-    settings.close();
+    await storage.end();
     await client.destroy();
     throw error;
   }
@@ -124,7 +132,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await gateway.work.drain();
       gateway.activity.stop();
       await client.destroy();
-      settings.close();
+      await storage.end();
       logger.info('stopped');
     },
   };

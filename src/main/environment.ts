@@ -9,6 +9,9 @@ export interface Environment {
   readonly logLevel: string;
   /** REST base of a local Discord (the sandbox); unset means Discord itself. */
   readonly restApi: string | undefined;
+  /** PostgreSQL for settings and fair use across instances and shards; unset keeps them on this machine. */
+  readonly databaseUrl: string | undefined;
+  readonly databaseSchema: string | undefined;
 }
 
 /** A variable that is missing or wrong, with what to do about it. */
@@ -47,6 +50,16 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const restApi = env['DISCORD_API']?.trim() || undefined;
   if (restApi !== undefined && !/^https?:\/\/\S+$/.test(restApi))
     throw new EnvironmentError('DISCORD_API must be an http(s) URL, or left empty to use Discord itself.');
+  const databaseUrl = env['DATABASE_URL']?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl))
+    throw new EnvironmentError(
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database), or left empty to keep settings in DATA_DIR.',
+    );
+  const databaseSchema = env['DATABASE_SCHEMA']?.trim() || undefined;
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,39}$/.test(databaseSchema))
+    throw new EnvironmentError(
+      'DATABASE_SCHEMA must be 1–40 lower-case letters, digits or underscores, or left empty.',
+    );
   return {
     token,
     applicationId,
@@ -54,5 +67,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     dataDir: path.resolve(env['DATA_DIR']?.trim() || './data'),
     logLevel,
     restApi,
+    databaseUrl,
+    databaseSchema,
   };
 }

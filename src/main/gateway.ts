@@ -28,6 +28,8 @@ try {
     token: environment.token,
     applicationId: environment.applicationId,
     dataDir: environment.dataDir,
+    databaseUrl: environment.databaseUrl,
+    databaseSchema: environment.databaseSchema,
     logger,
     ...(environment.restApi ? { restApi: environment.restApi } : {}),
   });

@@ -104,6 +104,11 @@ export class CachedSettingsStore implements SettingsStore {
     this.#storage.close();
   }
 
+  end(): Promise<void> {
+    this.close();
+    return Promise.resolve();
+  }
+
   async #change<O extends ChangeOutcome>(
     guildId: string,
     by: string,

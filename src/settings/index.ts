@@ -34,5 +34,6 @@ export {
   type OpenPostgresFairUseOptions,
 } from './postgres-fair-use.js';
 export { SlidingWindowLimit, type FairUse, type FairUseOptions, type Verdict } from './fair-use.js';
+export { openStorage, type BotStorage, type OpenStorageOptions } from './open-storage.js';
 export { openStore, type OpenStoreOptions } from './open-store.js';
 export { copySettingsToPostgres, type CopyReport, type CopyToPostgresOptions } from './copy-to-postgres.js';

@@ -46,7 +46,7 @@ export class PostgresSettingsStore extends CachedSettingsStore {
   }
 
   /** Like close(), and resolves once every connection is closed. */
-  end(): Promise<void> {
+  override end(): Promise<void> {
     return this.#storage.closed();
   }
 }

@@ -64,4 +64,6 @@ export interface SettingsStore {
   /** GUILD_DELETE (the bot was removed): drops everything stored for the guild. */
   forgetGuild(guildId: string): Promise<void>;
   close(): void;
+  /** Like close(), and resolves once every connection is closed (a server database's pool). */
+  end(): Promise<void>;
 }

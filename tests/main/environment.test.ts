@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { EnvironmentError, readEnvironment } from '../../src/main/environment.js';
+
+const BASE = {
+  DISCORD_TOKEN: `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`,
+  DISCORD_CLIENT_ID: '123456789012345678',
+};
+
+describe('the environment the bot starts from', () => {
+  it('keeps settings on this machine when no database is named', () => {
+    const environment = readEnvironment({ ...BASE, DATABASE_URL: '  ' });
+    expect(environment.databaseUrl).toBeUndefined();
+    expect(environment.databaseSchema).toBeUndefined();
+  });
+
+  it('takes a PostgreSQL URL and schema as given', () => {
+    const environment = readEnvironment({
+      ...BASE,
+      DATABASE_URL: 'postgres://bot:secret@db.internal:5432/policy',
+      DATABASE_SCHEMA: 'policy_bot_eu',
+    });
+    expect(environment.databaseUrl).toBe('postgres://bot:secret@db.internal:5432/policy');
+    expect(environment.databaseSchema).toBe('policy_bot_eu');
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://bot@db/policy', /DATABASE_URL must be a PostgreSQL URL/],
+    ['DATABASE_URL', 'db.internal:5432', /DATABASE_URL must be a PostgreSQL URL/],
+    ['DATABASE_SCHEMA', 'Policy-Bot', /DATABASE_SCHEMA must be/],
+    ['DATABASE_SCHEMA', 'x'.repeat(41), /DATABASE_SCHEMA must be/],
+  ])('refuses %s=%s, saying what it must be', (name, value, message) => {
+    expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(EnvironmentError);
+    expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(message);
+  });
+});
