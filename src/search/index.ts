@@ -1,4 +1,6 @@
 import type { Article, Sentence } from '../corpus/article.js';
+import type { Ask } from '../corpus/load.js';
+import { buildAskField, type AskField } from './asks.js';
 import { tokenize, type Token } from './text.js';
 
 /** A paragraph read into words, each word knowing its sentence. */
@@ -34,6 +36,10 @@ export interface SearchIndex {
   readonly words: ReadonlyMap<string, string>;
   /** The term's posting, or undefined when the article does not contain it. */
   posting(key: string): Posting | undefined;
+  /** What people ask of each paragraph, as a field of its own. */
+  readonly asks: AskField;
+  /** Whether the article or its asks hold the term. */
+  has(key: string): boolean;
 }
 
 /** The posting key of one exact word. */
@@ -64,13 +70,15 @@ export function idf(documents: number, containing: number): number {
  * Reads the article into postings: one per stem, and one per phrase the search may look for
  * (the synonyms table's multi-word targets), all computed here so a query only looks them up.
  */
-export function buildIndex(article: Article, phrases: Iterable<string> = []): SearchIndex {
+export function buildIndex(article: Article, phrases: Iterable<string> = [], asks: readonly Ask[] = []): SearchIndex {
   const sentences: Sentence[] = [];
   const sentenceLengths: number[] = [];
   const words = new Map<string, string>();
+  const firstSentences: number[] = [];
   const paragraphs = article.paragraphs.map((paragraph): IndexedParagraph => {
     const tokens = tokenize(paragraph.text);
     const firstSentence = sentences.length;
+    firstSentences.push(firstSentence);
     sentences.push(...paragraph.sentences);
     let sentence = 0;
     const sentenceOfToken = tokens.map((token) => {
@@ -119,10 +127,17 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
   }
 
   const postings = new Map<string, Posting>();
-  for (const key of [...starts.keys(), ...phrases]) {
+  const phraseList = [...phrases];
+  for (const key of [...starts.keys(), ...phraseList]) {
     const posting = computePosting(key);
     if (posting) postings.set(key, posting);
   }
+  const askField = buildAskField(
+    asks,
+    paragraphs.length,
+    (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1,
+    phraseList,
+  );
 
   return {
     article,
@@ -133,5 +148,7 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
     averageSentenceLength,
     words,
     posting: (key) => postings.get(key),
+    asks: askField,
+    has: (key) => postings.has(key) || askField.posting(key) !== undefined,
   };
 }

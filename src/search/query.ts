@@ -21,6 +21,12 @@ export interface Concept {
   /** Token positions in the query, so phrases can be compared with the text's. */
   readonly first: number;
   readonly last: number;
+  /** How much the idea counts, 1 unless said: less for the context around a long question's real one. */
+  readonly emphasis?: number;
+  /** Paragraphs that speak of it without its words (a speaker's paragraphs). */
+  readonly refersTo?: ReadonlySet<number>;
+  /** A name the article does not know ("Shanghai", "Tesla"): what the question asks about is elsewhere. */
+  readonly foreign?: boolean;
 }
 
 export interface QueryContext {
@@ -45,10 +51,10 @@ function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
       { key: baseKey(token.base), weight: TRUST.inflection },
       { key: token.stem, weight: TRUST.stem },
     ];
-    return forms.filter((form) => index.posting(form.key));
+    return forms.filter((form) => index.has(form.key));
   }
   const phrase = tokens.map((t) => t.stem).join(' ');
-  return index.posting(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
+  return index.has(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
 }
 
 function addUnique(list: Alternative[], key: string, weight: number): void {
@@ -110,7 +116,7 @@ function conceptsOf(
       ?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
     if (rule) {
       const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
-      for (const key of rule.means) if (index.posting(key)) addUnique(alternatives, key, TRUST.synonym);
+      for (const key of rule.means) if (index.has(key)) addUnique(alternatives, key, TRUST.synonym);
       push(i, i + rule.words.length - 1, alternatives);
       i += rule.words.length;
       continue;
@@ -126,6 +132,10 @@ function conceptsOf(
     const corrections = vocabulary.correct(token.word);
     const alternatives: Alternative[] = [];
     for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    if (alternatives.length === 0)
+      for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
+    // An adverb the article does not use ("simply", "automatically") says how, not what.
+    if (alternatives.length === 0 && /^\p{L}{3,}ly$/u.test(token.word)) continue;
     push(at, at, alternatives);
   }
   return concepts;

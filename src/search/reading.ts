@@ -1,0 +1,203 @@
+import type { Corpus } from '../corpus/load.js';
+import { articleTopicOf, type ArticleTopic } from './about-article.js';
+import { readChat } from './chat.js';
+import { decide, type Decided, type Role } from './decide.js';
+import { frameOf } from './frames.js';
+import { matchedRanges, type Range } from './highlight.js';
+import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
+import { splitQuestions, type QuestionPart } from './parts.js';
+import { readQuery, type Concept, type QueryContext } from './query.js';
+import { rank } from './rank.js';
+import { asksAboutServerRoles } from './server-questions.js';
+import { smallTalkOf, type SmallTalk } from './small-talk.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize } from './text.js';
+import { topicPassages } from './topic-passages.js';
+
+export interface Passage {
+  readonly paragraph: number;
+  /** Sentence number inside the paragraph, from 1. */
+  readonly sentence: number;
+  /** In [0, 1], falling down the list. */
+  readonly score: number;
+  /** The sentence, verbatim. */
+  readonly excerpt: string;
+  /** Where the question's terms stand in the excerpt. */
+  readonly ranges: readonly Range[];
+}
+
+/** What the article does say of a thing a question names, when it does not say what was asked. */
+export interface Unsaid {
+  readonly name: string;
+  readonly paragraph: number;
+  readonly sentence?: number;
+  /** The article's words naming it, verbatim. */
+  readonly excerpt: string;
+}
+
+/**
+ * How one question of a message is answered: `passages` from the article; `article` about the
+ * article itself (its headline, its source…); `unsaid` when the text names what was asked
+ * about but does not say what was asked; `not-covered` when the article has nothing on it.
+ */
+export type PartKind = 'passages' | 'article' | 'unsaid' | 'not-covered';
+
+export interface PartReading {
+  /** The question, as typed. */
+  readonly text: string;
+  readonly kind: PartKind;
+  /** The passages that answer it, best first; empty unless `passages` or `article`. */
+  readonly passages: readonly Passage[];
+  readonly topic?: ArticleTopic;
+  readonly unsaid?: readonly Unsaid[];
+}
+
+export interface Reading {
+  /** Set when the whole message is small talk ("hi", "thanks"): no part is read. */
+  readonly smallTalk?: SmallTalk;
+  readonly parts: readonly PartReading[];
+}
+
+/** Components a reading can do without, to measure what each is worth. */
+export interface ReadingOptions {
+  readonly asks: boolean;
+  readonly chat: boolean;
+  readonly parts: boolean;
+  readonly article: boolean;
+  readonly names: boolean;
+  readonly frames: boolean;
+  readonly smallTalk: boolean;
+}
+
+/** Context around a long question counts this much beside the question's own words. */
+const CONTEXT_EMPHASIS = 0.3;
+/** A word the article, its asks and the synonyms lack, capitalised mid-sentence: a name the article does not know. */
+const FOREIGN_NAME = /(?<=\S\s+)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})(?=[\s,.?!;:']|$)/gu;
+
+export interface Reader {
+  read(text: string, limit: number): Reading;
+  readonly things: readonly NamedThing[];
+}
+
+export function createReader(corpus: Corpus, context: QueryContext, options: ReadingOptions): Reader {
+  const { index } = context;
+  const things = namedThings(corpus, index.paragraphs);
+  const known = (word: string): boolean => {
+    const folded = word.toLowerCase();
+    return (
+      index.words.has(folded) ||
+      index.asks.words.has(folded) ||
+      context.synonyms.has(folded) ||
+      STOPWORDS.has(folded) ||
+      context.vocabulary.correct(folded).length > 0
+    );
+  };
+
+  function passagesOf(decided: readonly Decided[], limit: number): Passage[] {
+    const best = decided[0];
+    let previous = 1;
+    return decided.slice(0, Math.max(0, limit)).map((r) => {
+      const sentence = index.sentences[r.sentence]!;
+      // The best passage scores how much of the question it answers; the others, that much in
+      // proportion to their rank, never more than their own share: scores fall down the list.
+      const proportional = best ? (best.score * r.rank) / best.rank : 0;
+      previous = Math.min(previous, proportional, r.score);
+      return {
+        paragraph: r.paragraph,
+        sentence: sentence.number,
+        score: Math.round(previous * 1000) / 1000,
+        excerpt: sentence.text,
+        ranges: matchedRanges(index, r.sentence, r.matched),
+      };
+    });
+  }
+
+  function unsaidOf(mentions: readonly Mention[]): Unsaid[] {
+    const seen = new Set<NamedThing>();
+    return mentions.flatMap(({ thing }) => {
+      if (seen.has(thing)) return [];
+      seen.add(thing);
+      const { named } = thing;
+      return [
+        {
+          name: thing.name,
+          paragraph: named.paragraph,
+          ...(named.sentence === undefined ? {} : { sentence: named.sentence }),
+          excerpt: named.text,
+        },
+      ];
+    });
+  }
+
+  function readPart(part: QuestionPart, limit: number): PartReading {
+    const text = part.text;
+    if (options.article) {
+      const topic = articleTopicOf(text);
+      if (topic) return { text, kind: 'article', topic, passages: topicPassages(corpus, topic).slice(0, limit) };
+    }
+    const frame = options.frames ? frameOf(text) : undefined;
+    if (frame?.advice || asksAboutServerRoles(text)) return { text, kind: 'not-covered', passages: [] };
+
+    const tokens = tokenize(text);
+    const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+    const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
+    const concepts: Concept[] = readQuery(text, context).map((c) => {
+      const thing = inMention(c)?.thing;
+      return thing ? { ...c, refersTo: thing.paragraphs } : c;
+    });
+    const roles: Role[] = concepts.map((c) =>
+      inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
+    );
+    for (const match of text.matchAll(FOREIGN_NAME)) {
+      if (known(match[0])) continue;
+      concepts.push({ text: match[0], alternatives: [], first: -1, last: -1, foreign: true });
+      roles.push('asked');
+    }
+    // Backstory around a long question helps find the passage, a little; it never counts
+    // against it. When the question itself says little ("does it say anything about that?"),
+    // the backstory is what it asks about.
+    const ownWords = roles.filter((r) => r !== 'shaping').length;
+    const contextEmphasis = ownWords <= 1 ? 1 : CONTEXT_EMPHASIS;
+    for (const c of part.context ? readQuery(part.context, context) : []) {
+      concepts.push({ ...c, emphasis: contextEmphasis, first: -1, last: -1 });
+      roles.push(contextEmphasis === 1 ? 'asked' : 'context');
+    }
+
+    const ranking = rank(concepts, index, { asks: options.asks });
+    let decided = frame?.unknowable ? [] : decide(ranking, roles, frame, index);
+    // What someone said can only come from those the article quotes or reports.
+    const speaker = frame?.speaker;
+    const speakers = speaker
+      ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
+      : [];
+    if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
+    if (decided.length > 0) {
+      // "Who is Wang Qi", "what is his job", or a name alone: where the text names it comes first.
+      const identity =
+        (frame?.identity || concepts.length === roles.filter((r) => r === 'name').length) &&
+        mentions.length === 1 &&
+        !roles.includes('asked');
+      const named = identity ? mentions[0]!.thing.named : undefined;
+      if (named) {
+        const at = decided.findIndex((d) => d.paragraph === named.paragraph);
+        if (at > 0) decided = [decided[at]!, ...decided.filter((_, i) => i !== at)];
+      }
+      return { text, kind: 'passages', passages: passagesOf(decided, limit) };
+    }
+    if (mentions.length > 0) return { text, kind: 'unsaid', passages: [], unsaid: unsaidOf(mentions) };
+    return { text, kind: 'not-covered', passages: [] };
+  }
+
+  return {
+    things,
+    read(query, limit) {
+      if (options.smallTalk) {
+        const smallTalk = smallTalkOf(query);
+        if (smallTalk) return { smallTalk, parts: [] };
+      }
+      const text = options.chat ? readChat(query) : query;
+      const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
+      return { parts: parts.map((part) => readPart(part, limit)) };
+    },
+  };
+}
