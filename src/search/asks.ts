@@ -1,5 +1,5 @@
 import type { Ask } from '../corpus/load.js';
-import { baseKey, exactKey } from './index.js';
+import { baseKey, bySentenceParagraph, exactKey } from './index.js';
 import { tokenize } from './text.js';
 
 /** Where one term stands in the asks of each paragraph. */
@@ -8,6 +8,8 @@ export interface AskPosting {
   readonly counts: ReadonlyMap<number, number>;
   /** Index into `SearchIndex.sentences` → how often it stands in the asks tied to that sentence. */
   readonly sentenceCounts: ReadonlyMap<number, number>;
+  /** Paragraph number → its sentences that asks tied to them hold the term in, with occurrences. */
+  readonly sentencesIn: ReadonlyMap<number, readonly (readonly [sentence: number, count: number])[]>;
 }
 
 /**
@@ -31,6 +33,7 @@ export function buildAskField(
   asks: readonly Ask[],
   paragraphs: number,
   sentenceIndex: (paragraph: number, sentence: number) => number,
+  paragraphOf: (sentence: number) => number,
   phrases: readonly string[],
 ): AskField {
   const lengths = Array.from({ length: paragraphs }, () => 0);
@@ -70,8 +73,14 @@ export function buildAskField(
   }
 
   const postings = new Map<string, AskPosting>();
-  for (const [key, row] of counts)
-    postings.set(key, { counts: row, sentenceCounts: sentenceCounts.get(key) ?? new Map<number, number>() });
+  for (const [key, row] of counts) {
+    const inSentences = sentenceCounts.get(key) ?? new Map<number, number>();
+    postings.set(key, {
+      counts: row,
+      sentenceCounts: inSentences,
+      sentencesIn: bySentenceParagraph(inSentences, paragraphOf),
+    });
+  }
   const filled = lengths.filter((n) => n > 0);
   return {
     lengths,

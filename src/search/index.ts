@@ -21,6 +21,25 @@ export interface Posting {
   readonly positions: ReadonlyMap<number, readonly number[]>;
   /** Sentence index → occurrences. */
   readonly sentenceCounts: ReadonlyMap<number, number>;
+  /** Paragraph number → its sentences (indexes into `SearchIndex.sentences`) that hold the term, with occurrences. */
+  readonly sentencesIn: ReadonlyMap<number, readonly (readonly [sentence: number, count: number])[]>;
+  /** Tokens the term spans. */
+  readonly length: number;
+}
+
+/** Files sentence counts under the paragraph that holds each sentence. */
+export function bySentenceParagraph(
+  counts: ReadonlyMap<number, number>,
+  paragraphOf: (sentence: number) => number,
+): Map<number, (readonly [number, number])[]> {
+  const grouped = new Map<number, (readonly [number, number])[]>();
+  for (const [sentence, count] of counts) {
+    const paragraph = paragraphOf(sentence);
+    const list = grouped.get(paragraph);
+    if (list) list.push([sentence, count]);
+    else grouped.set(paragraph, [[sentence, count]]);
+  }
+  return grouped;
 }
 
 export interface SearchIndex {
@@ -123,7 +142,8 @@ export function buildIndex(article: Article, phrases: Iterable<string> = [], ask
       sentenceCounts.set(sentence, (sentenceCounts.get(sentence) ?? 0) + 1);
     }
     if (positions.size === 0) return undefined;
-    return { positions, sentenceCounts };
+    const sentencesIn = bySentenceParagraph(sentenceCounts, (sentence) => sentences[sentence]!.paragraph);
+    return { positions, sentenceCounts, sentencesIn, length: stems.length };
   }
 
   const postings = new Map<string, Posting>();
@@ -136,6 +156,7 @@ export function buildIndex(article: Article, phrases: Iterable<string> = [], ask
     asks,
     paragraphs.length,
     (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1,
+    (sentence) => sentences[sentence]!.paragraph,
     phraseList,
   );
 

@@ -1,5 +1,4 @@
-import type { AskPosting } from './asks.js';
-import { idf, keyLength, type Posting, type SearchIndex } from './index.js';
+import { idf, type SearchIndex } from './index.js';
 import type { Concept } from './query.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
@@ -45,52 +44,121 @@ export interface Ranking {
   readonly ranked: readonly Ranked[];
 }
 
-export interface RankOptions {
-  /** Read the asks field (what people ask of each paragraph) beside the text. */
-  readonly asks: boolean;
-}
-
 function bm25(tf: number, length: number, average: number, weight: number): number {
   return (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / average));
+}
+
+interface Found {
+  readonly key: string;
+  readonly trust: number;
+  /** Occurrences in the paragraph's words. */
+  readonly tf: number;
+  /** Sentence index → occurrences in it. */
+  readonly sentences: readonly (readonly [sentence: number, count: number])[];
+}
+
+interface AskedFound {
+  readonly trust: number;
+  readonly tf: number;
+  readonly sentences: readonly (readonly [sentence: number, count: number])[];
 }
 
 interface Resolved {
   readonly concept: Concept;
   readonly importance: number;
   readonly sentenceImportance: number;
-  readonly postings: readonly { key: string; weight: number; posting: Posting; length: number }[];
-  readonly askPostings: readonly { key: string; weight: number; posting: AskPosting }[];
   /** How much the idea counts: less for the context around a long question's real one. */
   readonly emphasis: number;
+  /** Paragraph → each of the idea's forms found in its words. */
+  readonly inText: ReadonlyMap<number, Found[]>;
+  /** Paragraph → each of the idea's forms found in its asks. */
+  readonly inAsks: ReadonlyMap<number, AskedFound[]>;
+  /** Paragraph → where the idea starts in its words, and how many tokens it spans, each place once. */
+  readonly places: ReadonlyMap<number, readonly (readonly [position: number, length: number])[]>;
 }
 
-/**
- * How closely two query ideas stand together in a paragraph: 1 when the text spaces them as the
- * query does ("Minister of Organization"), less when a word or two more stands between them, half
- * when the order is reversed, 0 when they are apart.
- */
-function near(a: Resolved, b: Resolved, paragraph: number, inSentence?: (position: number) => boolean): number {
-  const queryGap = b.concept.first - a.concept.last;
-  let best = 0;
-  for (const left of a.postings) {
-    const xs = left.posting.positions.get(paragraph);
-    if (!xs) continue;
-    for (const right of b.postings) {
-      const ys = right.posting.positions.get(paragraph);
-      if (!ys) continue;
-      for (const x of xs) {
-        if (inSentence && !inSentence(x)) continue;
-        for (const y of ys) {
-          const after = y - (x + left.length - 1);
-          const before = x - (y + right.length - 1);
-          if (after === queryGap) return 1;
-          if (after >= 1 && after <= PHRASE_WINDOW) best = Math.max(best, 0.5);
-          else if (before >= 1 && before <= PHRASE_WINDOW) best = Math.max(best, 0.25);
-        }
+function grouped<T>(map: Map<number, T[]>, at: number, value: T): void {
+  const list = map.get(at);
+  if (list) list.push(value);
+  else map.set(at, [value]);
+}
+
+/** Each form of an idea, read once per query and filed by paragraph. */
+function resolve(
+  concept: Concept,
+  index: SearchIndex,
+  asks: boolean,
+): Omit<Resolved, 'importance' | 'sentenceImportance'> & {
+  paragraphs: Set<number>;
+  sentences: number;
+} {
+  const inText = new Map<number, Found[]>();
+  const inAsks = new Map<number, AskedFound[]>();
+  const placeSets = new Map<number, Map<number, readonly [number, number]>>();
+  const paragraphs = new Set<number>();
+  const sentences = new Set<number>();
+  for (const { key, weight } of concept.alternatives) {
+    const posting = index.posting(key);
+    if (posting) {
+      for (const sentence of posting.sentenceCounts.keys()) sentences.add(sentence);
+      for (const [paragraph, positions] of posting.positions) {
+        paragraphs.add(paragraph);
+        const sentencesHere = posting.sentencesIn.get(paragraph) ?? [];
+        grouped(inText, paragraph, { key, trust: weight, tf: positions.length, sentences: sentencesHere });
+        let places = placeSets.get(paragraph);
+        if (!places) placeSets.set(paragraph, (places = new Map()));
+        for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
+      }
+    }
+    const asked = asks ? index.asks.posting(key) : undefined;
+    if (asked) {
+      for (const sentence of asked.sentenceCounts.keys()) sentences.add(sentence);
+      for (const [paragraph, tf] of asked.counts) {
+        paragraphs.add(paragraph);
+        grouped(inAsks, paragraph, { trust: weight, tf, sentences: asked.sentencesIn.get(paragraph) ?? [] });
       }
     }
   }
-  return best;
+  const places = new Map([...placeSets].map(([paragraph, set]) => [paragraph, [...set.values()]] as const));
+  return { concept, emphasis: concept.emphasis ?? 1, inText, inAsks, places, paragraphs, sentences: sentences.size };
+}
+
+/**
+ * How closely two query ideas stand together in a paragraph, overall and in each sentence
+ * (of the first idea): 1 when the text spaces them as the query does ("Minister of
+ * Organization"), less when a word or two more stands between them, half when the order is
+ * reversed, 0 when they are apart.
+ */
+function near(
+  a: Resolved,
+  b: Resolved,
+  paragraph: number,
+  sentenceOf: readonly number[],
+): { best: number; bySentence: Map<number, number> } {
+  const queryGap = b.concept.first - a.concept.last;
+  const bySentence = new Map<number, number>();
+  let best = 0;
+  const xs = a.places.get(paragraph);
+  const ys = b.places.get(paragraph);
+  if (!xs || !ys) return { best, bySentence };
+  for (const [x, xLength] of xs) {
+    let local = 0;
+    for (const [y, yLength] of ys) {
+      const after = y - (x + xLength - 1);
+      const before = x - (y + yLength - 1);
+      if (after === queryGap) {
+        local = 1;
+        break;
+      }
+      if (after >= 1 && after <= PHRASE_WINDOW) local = Math.max(local, 0.5);
+      else if (before >= 1 && before <= PHRASE_WINDOW) local = Math.max(local, 0.25);
+    }
+    if (local === 0) continue;
+    best = Math.max(best, local);
+    const sentence = sentenceOf[x]!;
+    bySentence.set(sentence, Math.max(bySentence.get(sentence) ?? 0, local));
+  }
+  return { best, bySentence };
 }
 
 export interface RankOptions {
@@ -101,36 +169,18 @@ export interface RankOptions {
 /** Ranks every paragraph that answers part of the query, best first. */
 export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }: RankOptions): Ranking {
   const resolved: Resolved[] = concepts.map((concept) => {
-    const postings = concept.alternatives.flatMap(({ key, weight }) => {
-      const posting = index.posting(key);
-      return posting ? [{ key, weight, posting, length: keyLength(key) }] : [];
-    });
-    const askPostings = asks
-      ? concept.alternatives.flatMap(({ key, weight }) => {
-          const posting = index.asks.posting(key);
-          return posting ? [{ key, weight, posting }] : [];
-        })
-      : [];
+    const { paragraphs, sentences, ...found } = resolve(concept, index, asks);
     // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
-    const paragraphs = new Set([
-      ...postings.flatMap(({ posting }) => [...posting.positions.keys()]),
-      ...askPostings.flatMap(({ posting }) => [...posting.counts.keys()]),
-    ]);
-    const sentences = new Set([
-      ...postings.flatMap(({ posting }) => [...posting.sentenceCounts.keys()]),
-      ...askPostings.flatMap(({ posting }) => [...posting.sentenceCounts.keys()]),
-    ]);
-    const seen = paragraphs.size > 0;
     const unseen = concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT;
-    const importance = seen ? idf(index.paragraphs.length, paragraphs.size) : unseen;
-    const sentenceImportance = idf(index.sentences.length, sentences.size);
-    return { concept, importance, sentenceImportance, postings, askPostings, emphasis: concept.emphasis ?? 1 };
+    const importance = paragraphs.size > 0 ? idf(index.paragraphs.length, paragraphs.size) : unseen;
+    const sentenceImportance = idf(index.sentences.length, sentences);
+    return { ...found, importance, sentenceImportance };
   });
   const importances = resolved.map((r) => r.importance);
   const totalImportance = resolved.reduce((sum, r) => sum + r.importance * r.emphasis, 0);
   if (totalImportance === 0) return { importances, ranked: [] };
   const pairs = resolved
-    .filter((r) => r.postings.length > 0 && r.emphasis === 1)
+    .filter((r) => r.places.size > 0 && r.emphasis === 1)
     .flatMap((r, i, list) => (i > 0 ? [[list[i - 1]!, r] as const] : []));
 
   const results: Ranked[] = [];
@@ -149,14 +199,11 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const weight = r.importance * r.emphasis;
       let best = 0;
       let strength = 0;
-      for (const { key, weight: trust, posting } of r.postings) {
-        const tf = posting.positions.get(number)?.length ?? 0;
-        if (tf === 0) continue;
+      for (const { key, trust, tf, sentences } of r.inText.get(number) ?? []) {
         matched.add(key);
         best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, trust * weight));
         strength = Math.max(strength, trust);
-        for (const [sentence, count] of posting.sentenceCounts) {
-          if (index.sentences[sentence]?.paragraph !== number) continue;
+        for (const [sentence, count] of sentences) {
           const length = index.sentenceLengths[sentence] ?? 1;
           addSentence(
             sentence,
@@ -172,13 +219,10 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       inText.push(strength > 0);
       let bestAsked = 0;
       const askLength = index.asks.lengths[number] ?? 0;
-      for (const { weight: trust, posting } of r.askPostings) {
-        const tf = posting.counts.get(number) ?? 0;
-        if (tf === 0) continue;
+      for (const { trust, tf, sentences } of r.inAsks.get(number) ?? []) {
         bestAsked = Math.max(bestAsked, bm25(tf, askLength, index.asks.averageLength, trust * weight));
         strength = Math.max(strength, trust * ASK_TRUST);
-        for (const [sentence, count] of posting.sentenceCounts) {
-          if (index.sentences[sentence]?.paragraph !== number) continue;
+        for (const [sentence, count] of sentences) {
           const length = index.sentenceLengths[sentence] ?? 1;
           const value = bm25(Math.min(count, 2), length, index.averageSentenceLength, trust * r.sentenceImportance);
           addSentence(sentence, ASK_FIELD_WEIGHT * r.emphasis * value);
@@ -192,16 +236,13 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
 
     let together = 0;
     for (const [a, b] of pairs) {
-      const closeness = near(a, b, number);
-      if (closeness === 0) continue;
-      together += closeness;
-      paragraphScore += closeness * PHRASE_BONUS * (a.importance + b.importance);
+      const { best, bySentence } = near(a, b, number, paragraph.sentenceOfToken);
+      if (best === 0) continue;
+      together += best;
+      const bonus = PHRASE_BONUS * (a.importance + b.importance);
+      paragraphScore += best * bonus;
       // The sentence holding the phrase gets the same credit, so the excerpt shows it.
-      for (const sentence of sentenceScores.keys()) {
-        const inSentence = (position: number): boolean => paragraph.sentenceOfToken[position] === sentence;
-        const local = near(a, b, number, inSentence);
-        if (local) addSentence(sentence, local * PHRASE_BONUS * (a.importance + b.importance));
-      }
+      for (const [sentence, closeness] of bySentence) addSentence(sentence, closeness * bonus);
     }
 
     let sentence = firstSentenceOf(index, number);
