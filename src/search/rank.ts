@@ -106,7 +106,7 @@ function resolve(
         const sentencesHere = posting.sentencesIn.get(paragraph) ?? [];
         grouped(inText, paragraph, { key, trust: weight, tf: positions.length, sentences: sentencesHere });
         let places = placeSets.get(paragraph);
-        if (!places) placeSets.set(paragraph, (places = new Map()));
+        if (!places) placeSets.set(paragraph, (places = new Map<number, readonly [number, number]>()));
         for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
       }
     }
