@@ -47,14 +47,15 @@ export interface Press {
 export interface ButtonHandler {
   readonly verb: string;
   readonly arity: number;
-  press(args: readonly string[], context: CommandContext, invocation: Invocation): Press;
+  press(args: readonly string[], context: CommandContext, invocation: Invocation): Press | Promise<Press>;
 }
 
 export interface Command {
   readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Answers that a person may hide (`hide:true`) and share; /help and /config are not among them. */
   readonly answers: boolean;
-  execute(options: Options, context: CommandContext, invocation: Invocation): Reply;
+  /** Answer commands answer at once; /config may wait on storage. */
+  execute(options: Options, context: CommandContext, invocation: Invocation): Reply | Promise<Reply>;
   /** Acknowledge first and answer by edit: for work that may wait on storage, near Discord's 3 s. */
   readonly defer?: boolean;
   autocomplete?(focused: { readonly name: string; readonly value: string }, context: CommandContext): Choice[];

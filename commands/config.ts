@@ -76,9 +76,9 @@ const definition = new SlashCommandBuilder()
 const done = (title: string, ...lines: string[]): Answer => ({ title, sections: [{ lines: lines.map(note) }] });
 
 /** Runs one write, turning the store's refusals into a plain message that says nothing changed. */
-function save(write: () => Reply): Reply {
+async function save(write: () => Promise<Reply>): Promise<Reply> {
   try {
-    return write();
+    return await write();
   } catch (error) {
     if (!(error instanceof SettingsStoreError)) throw error;
     const why =
@@ -98,12 +98,14 @@ function channels(
   guildId: string,
   userId: string,
   invocation: Invocation,
-): Reply {
+): Promise<Reply> {
   if (sub === 'list')
-    return done('Answer channels', `Answers are posted publicly in ${channelList(store.get(guildId))}.`);
+    return Promise.resolve(
+      done('Answer channels', `Answers are posted publicly in ${channelList(store.get(guildId))}.`),
+    );
   if (sub === 'clear') {
-    return save(() => {
-      const { outcome } = store.clearChannels(guildId, userId);
+    return save(async () => {
+      const { outcome } = await store.clearChannels(guildId, userId);
       return outcome === 'cleared'
         ? done('Answer channels cleared', 'Answers are posted publicly in every channel again.')
         : done('Nothing to clear', 'No channels were listed: answers are already public everywhere.');
@@ -111,16 +113,16 @@ function channels(
   }
   const channelId = typeof options['channel'] === 'string' ? options['channel'] : '';
   if ((sub !== 'add' && sub !== 'remove') || !/^\d{1,20}$/.test(channelId))
-    return { problem: 'Name a channel: `/config channels add channel:#policy`.' };
+    return Promise.resolve({ problem: 'Name a channel: `/config channels add channel:#policy`.' });
   const type = invocation.channels.get(channelId)?.type;
   if (sub === 'add' && type !== undefined && !ANSWER_CHANNEL_TYPES.has(type)) {
-    return {
+    return Promise.resolve({
       problem: `${channelLink(channelId)} is ${channelTypeName(type)}: answers can only be posted in text channels and threads.`,
-    };
+    });
   }
-  return save(() => {
+  return save(async () => {
     if (sub === 'add') {
-      const { outcome, settings } = store.addChannel(guildId, channelId, userId);
+      const { outcome, settings } = await store.addChannel(guildId, channelId, userId);
       if (outcome === 'full')
         return {
           problem: `The list already holds ${MAX_ANSWER_CHANNELS} channels, the most it can. Remove one first with \`/config channels remove\`.`,
@@ -136,7 +138,7 @@ function channels(
         `Public answers: ${channelList(settings)}; elsewhere only the asker sees them.`,
       );
     }
-    const { outcome, settings } = store.removeChannel(guildId, channelId, userId);
+    const { outcome, settings } = await store.removeChannel(guildId, channelId, userId);
     if (outcome === 'unchanged')
       return done(
         'Not listed',
@@ -154,7 +156,7 @@ export const config: Command = {
   definition,
   answers: false,
   defer: true,
-  execute(options, context, invocation) {
+  async execute(options, context, invocation) {
     const store = context.settings;
     const { guildId, userId } = invocation;
     if (!guildId)
@@ -169,8 +171,8 @@ export const config: Command = {
     switch (sub) {
       case 'visibility': {
         const mode = options['mode'] === 'ephemeral' ? 'ephemeral' : 'public';
-        return save(() =>
-          store.setVisibility(guildId, mode, userId).outcome === 'set'
+        return save(async () =>
+          (await store.setVisibility(guildId, mode, userId)).outcome === 'set'
             ? done(
                 'Visibility changed',
                 mode === 'public'
@@ -191,9 +193,11 @@ export const config: Command = {
             : enabled
               ? 'The “Share” button is on: private answers may be posted publicly.'
               : 'The “Share” button is off in this server.';
-        return save(() => {
+        return save(async () => {
           const result =
-            sub === 'mentions' ? store.setMentions(guildId, enabled, userId) : store.setShare(guildId, enabled, userId);
+            sub === 'mentions'
+              ? await store.setMentions(guildId, enabled, userId)
+              : await store.setShare(guildId, enabled, userId);
           return result.outcome === 'set'
             ? done('Setting changed', what)
             : done('No change', `That was already the setting. ${what}`);
@@ -227,7 +231,7 @@ export const config: Command = {
     {
       verb: VERB,
       arity: 1,
-      press([choice], context, invocation) {
+      async press([choice], context, invocation) {
         const store = context.settings;
         if (choice === 'cancel') return { mode: 'update', reply: done('Reset cancelled', 'Nothing was changed.') };
         if (choice !== 'reset' || !store || !invocation.guildId)
@@ -235,8 +239,8 @@ export const config: Command = {
         const guildId = invocation.guildId;
         return {
           mode: 'update',
-          reply: save(() =>
-            store.reset(guildId, invocation.userId).outcome === 'reset'
+          reply: await save(async () =>
+            (await store.reset(guildId, invocation.userId)).outcome === 'reset'
               ? done(
                   'Settings reset',
                   'Every setting is back to its default:',

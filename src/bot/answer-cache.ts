@@ -16,11 +16,11 @@ export interface Rendered {
  * nothing downstream may change them.
  */
 export class AnswerCache {
-  readonly #cache = new LRUCache<string, Rendered>({ max: 1000 });
+  readonly #cache = new LRUCache<string, Promise<Rendered>>({ max: 1000 });
   #hits = 0;
   #misses = 0;
 
-  get(command: string, options: Options, placement: Placement, render: () => Rendered): Rendered {
+  get(command: string, options: Options, placement: Placement, render: () => Promise<Rendered>): Promise<Rendered> {
     const key = `${command}\u0000${JSON.stringify(options)}\u0000${placement.ephemeral}\u0000${placement.shareable}\u0000${placement.notice ?? ''}`;
     const cached = this.#cache.get(key);
     if (cached) {
@@ -28,8 +28,11 @@ export class AnswerCache {
       return cached;
     }
     this.#misses++;
+    // The promise is kept, so the same question asked twice at once is answered once; a
+    // failure is not kept, so the next asker tries again.
     const rendered = render();
     this.#cache.set(key, rendered);
+    rendered.catch(() => this.#cache.delete(key));
     return rendered;
   }
 

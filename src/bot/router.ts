@@ -202,7 +202,7 @@ export class Router {
     if (command.defer) {
       // Storage may wait on a lock: acknowledge now, answer by edit, all for the moderator only.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
+      const reply = await command.execute(options, this.#deps.context, this.#invocation(interaction));
       await interaction.editReply(rewritePayload(interaction, this.#render(reply, true, false)));
       return isProblem(reply) ? 'problem' : 'answered';
     }
@@ -210,17 +210,17 @@ export class Router {
     const placement = command.answers
       ? placeAnswer(interaction, this.#deps.context.settings, hide)
       : { ephemeral: true, shareable: false };
-    const render = (): Rendered => {
-      const reply = command.execute(options, this.#deps.context, this.#invocation(interaction));
+    const render = async (): Promise<Rendered> => {
+      const reply = await command.execute(options, this.#deps.context, this.#invocation(interaction));
       return {
         payload: this.#render(reply, placement.ephemeral, placement.shareable, placement.notice),
         problem: isProblem(reply),
       };
     };
     // Only answers are cached: they depend on nothing but their options and the article.
-    const { payload, problem } = command.answers
+    const { payload, problem } = await (command.answers
       ? this.#answers.get(interaction.commandName, options, placement, render)
-      : render();
+      : render());
     await interaction.reply(replyPayload(interaction, payload));
     return problem ? 'problem' : 'answered';
   }
@@ -266,7 +266,7 @@ export class Router {
       await interaction.reply(replyPayload(interaction, renderProblem({ problem: EXPIRED })));
       return 'expired';
     }
-    const press = handler.press(action.args, this.#deps.context, this.#invocation(interaction));
+    const press = await handler.press(action.args, this.#deps.context, this.#invocation(interaction));
     // Share is offered only on answers, and only where this server lets answers be shared.
     const shareable =
       ANSWER_BUTTONS.has(handler) && placeAnswer(interaction, this.#deps.context.settings, true).shareable;

@@ -48,14 +48,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => void router.handleMessage(message));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
-  // A listener that throws would throw inside discord.js's gateway handling: storage trouble is logged instead.
+  // A listener must never reject inside discord.js's gateway handling: storage trouble is logged instead.
   const forget = (channelId: string): void => {
-    try {
-      const guilds = settings.forgetChannel(channelId);
-      if (guilds.length) logger.info({ channel: channelId, guilds }, 'deleted channel removed from answer channels');
-    } catch (error) {
-      logger.error({ err: error, channel: channelId }, 'could not remove a deleted channel from the answer channels');
-    }
+    settings.forgetChannel(channelId).then(
+      (guilds) => {
+        if (guilds.length) logger.info({ channel: channelId, guilds }, 'deleted channel removed from answer channels');
+      },
+      (error: unknown) =>
+        logger.error({ err: error, channel: channelId }, 'could not remove a deleted channel from the answer channels'),
+    );
   };
   client.on(Events.ChannelDelete, (channel) => forget(channel.id));
   // Channels deleted while the bot was away never send CHANNEL_DELETE: drop them when the guild is seen.

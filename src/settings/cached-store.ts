@@ -28,42 +28,46 @@ export class CachedSettingsStore implements SettingsStore {
     return defaults;
   }
 
-  addChannel(guildId: string, channelId: string, by: string): ChangeResult<'added' | 'unchanged' | 'full'> {
+  async addChannel(
+    guildId: string,
+    channelId: string,
+    by: string,
+  ): Promise<ChangeResult<'added' | 'unchanged' | 'full'>> {
     rules.assertSnowflake('channelId', channelId);
     return this.#change(guildId, by, (current, change) => rules.addChannel(current, channelId, change));
   }
 
-  removeChannel(guildId: string, channelId: string, by: string): ChangeResult<'removed' | 'unchanged'> {
+  async removeChannel(guildId: string, channelId: string, by: string): Promise<ChangeResult<'removed' | 'unchanged'>> {
     rules.assertSnowflake('channelId', channelId);
     return this.#change(guildId, by, (current, change) => rules.removeChannel(current, channelId, change));
   }
 
-  clearChannels(guildId: string, by: string): ChangeResult<'cleared' | 'unchanged'> {
+  async clearChannels(guildId: string, by: string): Promise<ChangeResult<'cleared' | 'unchanged'>> {
     return this.#change(guildId, by, rules.clearChannels);
   }
 
-  setVisibility(guildId: string, value: Visibility, by: string): ChangeResult<'set' | 'unchanged'> {
+  async setVisibility(guildId: string, value: Visibility, by: string): Promise<ChangeResult<'set' | 'unchanged'>> {
     if (value !== 'public' && value !== 'ephemeral') throw new RangeError(`unknown visibility ${String(value)}`);
     return this.#change(guildId, by, (current, change) => rules.setScalar(current, 'visibility', value, change));
   }
 
-  setMentions(guildId: string, value: boolean, by: string): ChangeResult<'set' | 'unchanged'> {
+  async setMentions(guildId: string, value: boolean, by: string): Promise<ChangeResult<'set' | 'unchanged'>> {
     assertBoolean('mentions', value);
     return this.#change(guildId, by, (current, change) => rules.setScalar(current, 'mentions', value, change));
   }
 
-  setShare(guildId: string, value: boolean, by: string): ChangeResult<'set' | 'unchanged'> {
+  async setShare(guildId: string, value: boolean, by: string): Promise<ChangeResult<'set' | 'unchanged'>> {
     assertBoolean('share', value);
     return this.#change(guildId, by, (current, change) => rules.setScalar(current, 'share', value, change));
   }
 
-  reset(guildId: string, by: string): ChangeResult<'reset' | 'unchanged'> {
+  async reset(guildId: string, by: string): Promise<ChangeResult<'reset' | 'unchanged'>> {
     return this.#change(guildId, by, rules.reset);
   }
 
-  forgetChannel(channelId: string): string[] {
+  async forgetChannel(channelId: string): Promise<string[]> {
     rules.assertSnowflake('channelId', channelId);
-    const committed = this.#storage.transaction((tx) => {
+    const committed = await this.#storage.transaction((tx) => {
       const dropped: GuildSettings[] = [];
       for (const guildId of tx.guildsWithChannel(channelId)) {
         const next = rules.dropChannel(readOrDefault(tx, guildId), channelId);
@@ -77,9 +81,9 @@ export class CachedSettingsStore implements SettingsStore {
     return committed.map((settings) => settings.guildId);
   }
 
-  forgetGuild(guildId: string): void {
+  async forgetGuild(guildId: string): Promise<void> {
     rules.assertSnowflake('guildId', guildId);
-    this.#storage.transaction((tx) => tx.remove(guildId));
+    await this.#storage.transaction((tx) => tx.remove(guildId));
     this.#cache.delete(guildId);
   }
 
@@ -87,16 +91,16 @@ export class CachedSettingsStore implements SettingsStore {
     this.#storage.close();
   }
 
-  #change<O extends ChangeOutcome>(
+  async #change<O extends ChangeOutcome>(
     guildId: string,
     by: string,
     rule: (current: GuildSettings, change: Attribution) => ChangeResult<O>,
-  ): ChangeResult<O> {
+  ): Promise<ChangeResult<O>> {
     rules.assertSnowflake('guildId', guildId);
     rules.assertSnowflake('by', by);
     const at = this.#now();
     if (!Number.isSafeInteger(at)) throw new RangeError(`the clock must return whole milliseconds, got ${at}`);
-    const result = this.#storage.transaction((tx) => {
+    const result = await this.#storage.transaction((tx) => {
       const decided = rule(readOrDefault(tx, guildId), { by, at });
       if (decided.outcome !== 'unchanged' && decided.outcome !== 'full') tx.write(decided.settings);
       return decided;

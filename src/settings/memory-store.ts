@@ -13,7 +13,7 @@ class MemoryStorage implements SettingsStorage {
     return [...this.#guilds.values()];
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => T): T {
+  transaction<T>(work: (tx: StorageTransaction) => T): Promise<T> {
     // Writes are staged and applied only when the work returns, mirroring a rollback on throw.
     const staged = new Map<string, GuildSettings | undefined>();
     const read = (guildId: string): GuildSettings | undefined =>
@@ -27,12 +27,15 @@ class MemoryStorage implements SettingsStorage {
       write: (settings) => void staged.set(settings.guildId, settings),
       remove: (guildId) => void staged.set(guildId, undefined),
     };
-    const result = work(tx);
-    for (const [guildId, settings] of staged) {
-      if (settings === undefined) this.#guilds.delete(guildId);
-      else this.#guilds.set(guildId, settings);
-    }
-    return result;
+    // A throw inside the executor becomes the rejection, as a failed commit would.
+    return new Promise((resolve) => {
+      const result = work(tx);
+      for (const [guildId, settings] of staged) {
+        if (settings === undefined) this.#guilds.delete(guildId);
+        else this.#guilds.set(guildId, settings);
+      }
+      resolve(result);
+    });
   }
 
   close(): void {}

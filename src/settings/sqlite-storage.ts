@@ -95,7 +95,7 @@ export class SqliteStorage implements SettingsStorage {
     }
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => T): T {
+  transaction<T>(work: (tx: StorageTransaction) => T): Promise<T> {
     const tx: StorageTransaction = {
       read: (guildId) => {
         const row = this.#selectGuild.get(guildId);
@@ -109,13 +109,15 @@ export class SqliteStorage implements SettingsStorage {
       write: (settings) => this.#write(settings),
       remove: (guildId) => void this.#deleteGuild.run(guildId),
     };
-    try {
-      // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
-      // interleaved with another process's write (and waits busy_timeout for it).
-      return this.#db.transaction(work).immediate(tx);
-    } catch (error) {
-      throw toSettingsStoreError(error, this.#file, true);
-    }
+    return new Promise((resolve) => {
+      try {
+        // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
+        // interleaved with another process's write (and waits busy_timeout for it).
+        resolve(this.#db.transaction(work).immediate(tx));
+      } catch (error) {
+        throw toSettingsStoreError(error, this.#file, true);
+      }
+    });
   }
 
   close(): void {

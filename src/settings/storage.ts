@@ -17,10 +17,10 @@ export interface StorageTransaction {
 export interface SettingsStorage {
   loadAll(): GuildSettings[];
   /**
-   * Runs `work` atomically: its writes are all committed before this returns, or it
-   * throws and none of them are. The work reads the stored truth rather than a cache so
+   * Runs `work` atomically: its writes are all committed before the promise resolves, or it
+   * rejects and none of them are. The work reads the stored truth rather than a cache so
    * that several processes writing the same storage do not overwrite each other.
    */
-  transaction<T>(work: (tx: StorageTransaction) => T): T;
+  transaction<T>(work: (tx: StorageTransaction) => T): Promise<T>;
   close(): void;
 }

@@ -43,24 +43,25 @@ export interface ChangeResult<O extends ChangeOutcome = ChangeOutcome> {
 }
 
 /**
- * Reads are synchronous and served from memory (they run on every interaction);
- * writes are committed durably before the method returns, or throw and change nothing.
+ * Reads are synchronous and served from memory (they run on every interaction); writes are
+ * asynchronous, so no storage wait ever holds the event loop, and are committed durably before
+ * their promise resolves, or reject and change nothing.
  * Ids are Discord snowflakes; anything else is a programming error (RangeError).
  */
 export interface SettingsStore {
   /** Defaults when nothing is stored for the guild. */
   get(guildId: string): GuildSettings;
-  addChannel(guildId: string, channelId: string, by: string): ChangeResult<'added' | 'unchanged' | 'full'>;
-  removeChannel(guildId: string, channelId: string, by: string): ChangeResult<'removed' | 'unchanged'>;
-  clearChannels(guildId: string, by: string): ChangeResult<'cleared' | 'unchanged'>;
-  setVisibility(guildId: string, value: Visibility, by: string): ChangeResult<'set' | 'unchanged'>;
-  setMentions(guildId: string, value: boolean, by: string): ChangeResult<'set' | 'unchanged'>;
-  setShare(guildId: string, value: boolean, by: string): ChangeResult<'set' | 'unchanged'>;
+  addChannel(guildId: string, channelId: string, by: string): Promise<ChangeResult<'added' | 'unchanged' | 'full'>>;
+  removeChannel(guildId: string, channelId: string, by: string): Promise<ChangeResult<'removed' | 'unchanged'>>;
+  clearChannels(guildId: string, by: string): Promise<ChangeResult<'cleared' | 'unchanged'>>;
+  setVisibility(guildId: string, value: Visibility, by: string): Promise<ChangeResult<'set' | 'unchanged'>>;
+  setMentions(guildId: string, value: boolean, by: string): Promise<ChangeResult<'set' | 'unchanged'>>;
+  setShare(guildId: string, value: boolean, by: string): Promise<ChangeResult<'set' | 'unchanged'>>;
   /** Back to defaults; only the settings that actually changed get the new attribution. */
-  reset(guildId: string, by: string): ChangeResult<'reset' | 'unchanged'>;
+  reset(guildId: string, by: string): Promise<ChangeResult<'reset' | 'unchanged'>>;
   /** CHANNEL_DELETE: removes the channel from every guild; returns the affected guild ids. */
-  forgetChannel(channelId: string): string[];
+  forgetChannel(channelId: string): Promise<string[]>;
   /** GUILD_DELETE (the bot was removed): drops everything stored for the guild. */
-  forgetGuild(guildId: string): void;
+  forgetGuild(guildId: string): Promise<void>;
   close(): void;
 }

@@ -23,15 +23,20 @@ export const invocation = {
   channels: new Map(),
 } as Invocation;
 
+/** An answer command's reply: answer commands answer at once, never waiting on storage. */
 export function run(command: Command, options: Options = {}): Reply {
-  return command.execute(options, context, invocation);
+  const reply = command.execute(options, context, invocation);
+  if (reply instanceof Promise) throw new Error(`/${command.definition.name} answers asynchronously`);
+  return reply;
 }
 
 /** Presses a button as the router does: the verb's handler, the id decoded with its arity. */
 export function press(customId: string): Press | undefined {
   const handler = BUTTONS.get(customId.split(':')[0] ?? '');
   const action = handler && decodeAction(customId, handler.arity);
-  return handler && action ? handler.press(action.args, context, invocation) : undefined;
+  const pressed = handler && action ? handler.press(action.args, context, invocation) : undefined;
+  if (pressed instanceof Promise) throw new Error(`${customId} answers asynchronously`);
+  return pressed;
 }
 
 export function render(reply: Reply, ephemeral = false): MessagePayload {

@@ -89,12 +89,12 @@ const sent: fc.Arbitrary<Sent> = fc.record({
 /** A server's settings: none kept, or mentions on or off, with or without an answer-channel list. */
 const settingsCase = fc.constantFrom('none', 'defaults', 'mentions off', 'listed elsewhere', 'listed here');
 
-function settingsFor(which: string): MemorySettingsStore | undefined {
+async function settingsFor(which: string): Promise<MemorySettingsStore | undefined> {
   if (which === 'none') return undefined;
   const store = new MemorySettingsStore();
-  if (which === 'mentions off') store.setMentions(GUILD, false, PEOPLE[0]!);
-  if (which === 'listed elsewhere') store.addChannel(GUILD, '200000000000000009', PEOPLE[0]!);
-  if (which === 'listed here') store.addChannel(GUILD, ANSWER_CHANNEL, PEOPLE[0]!);
+  if (which === 'mentions off') await store.setMentions(GUILD, false, PEOPLE[0]!);
+  if (which === 'listed elsewhere') await store.addChannel(GUILD, '200000000000000009', PEOPLE[0]!);
+  if (which === 'listed here') await store.addChannel(GUILD, ANSWER_CHANNEL, PEOPLE[0]!);
   return store;
 }
 
@@ -109,10 +109,10 @@ function conversations(settings: MemorySettingsStore | undefined, answers = 3): 
 }
 
 describe('a conversation with anyone sending anything', () => {
-  it('never throws; answers within limits, pinging no one, quoting only the article; stays silent where it must', () => {
-    fc.assert(
-      fc.property(settingsCase, fc.array(sent, { minLength: 1, maxLength: 8 }), (which, messages) => {
-        const settings = settingsFor(which);
+  it('never throws; answers within limits, pinging no one, quoting only the article; stays silent where it must', async () => {
+    await fc.assert(
+      fc.asyncProperty(settingsCase, fc.array(sent, { minLength: 1, maxLength: 8 }), async (which, messages) => {
+        const settings = await settingsFor(which);
         const talk = conversations(settings, 3);
         const asked = new Map<string, number>();
         for (const m of messages) {

@@ -60,17 +60,17 @@ const invocation = (userId: string): Invocation => ({
 });
 
 /** `/config …` as the router runs it: flattened options, the store as the context's settings. */
-function slash(store: SettingsStore, options: Options, userId = MOD): Reply {
-  return config.execute(options, { corpus, search, settings: store }, invocation(userId));
+function slash(store: SettingsStore, options: Options, userId = MOD): Promise<Reply> {
+  return Promise.resolve(config.execute(options, { corpus, search, settings: store }, invocation(userId)));
 }
 
 /** The "Reset to defaults" button under `/config reset`. */
-function pressReset(store: SettingsStore, userId = MOD): Reply {
-  return config.buttons![0]!.press(['reset'], { corpus, search, settings: store }, invocation(userId)).reply;
+async function pressReset(store: SettingsStore, userId = MOD): Promise<Reply> {
+  return (await config.buttons![0]!.press(['reset'], { corpus, search, settings: store }, invocation(userId))).reply;
 }
 
 /** Every change a moderator can ask for, each of which would move the seeded settings. */
-const CHANGES: readonly [string, (store: SettingsStore) => Reply][] = [
+const CHANGES: readonly [string, (store: SettingsStore) => Promise<Reply>][] = [
   ['/config visibility mode:ephemeral', (s) => slash(s, { _subcommand: 'visibility', mode: 'ephemeral' }, OTHER_MOD)],
   ['/config mentions enabled:true', (s) => slash(s, { _subcommand: 'mentions', enabled: true }, OTHER_MOD)],
   ['/config share enabled:false', (s) => slash(s, { _subcommand: 'share', enabled: false }, OTHER_MOD)],
@@ -84,11 +84,11 @@ const CHANGES: readonly [string, (store: SettingsStore) => Reply][] = [
 ];
 
 /** A guild with a listed channel and @mentions off, set by MOD. */
-function seed(store: SettingsStore): void {
-  expect(slash(store, { _group: 'channels', _subcommand: 'add', channel: LISTED })).toMatchObject({
+async function seed(store: SettingsStore): Promise<void> {
+  expect(await slash(store, { _group: 'channels', _subcommand: 'add', channel: LISTED })).toMatchObject({
     title: 'Answer channel added',
   });
-  expect(slash(store, { _subcommand: 'mentions', enabled: false })).toMatchObject({ title: 'Setting changed' });
+  expect(await slash(store, { _subcommand: 'mentions', enabled: false })).toMatchObject({ title: 'Setting changed' });
 }
 
 /** The rows as stored, read through a connection of their own. */
@@ -116,29 +116,29 @@ function expectNothingChanged(reply: Reply, why: RegExp, what: string): void {
 }
 
 describe('/config while another connection holds the settings database’s write lock', () => {
-  it('answers that nothing was changed, changes nothing, and takes the change once the lock is gone', () => {
+  it('answers that nothing was changed, changes nothing, and takes the change once the lock is gone', async () => {
     const dataDir = tempDir();
     const bot = open(dataDir, { busyTimeoutMs: 50 });
     const second = open(dataDir, { busyTimeoutMs: 50 });
-    seed(bot);
+    await seed(bot);
     const before = bot.get(GUILD);
     const rowsBefore = storedRows(dataDir);
 
     const holder = raw(dataDir);
     holder.exec('BEGIN IMMEDIATE');
     const started = performance.now();
-    const reply = slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' });
+    const reply = await slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' });
     const waited = performance.now() - started;
     expectNothingChanged(reply, /busy/, 'visibility');
     // It waited for the lock as configured, and not much longer: a deferred reply has 15 minutes, a moderator less patience.
     expect(waited).toBeGreaterThanOrEqual(25);
     expect(waited).toBeLessThan(3_000);
     for (const [what, change] of CHANGES) {
-      expectNothingChanged(change(bot), /busy/, what);
-      expectNothingChanged(change(second), /busy/, `${what} (second store)`);
+      expectNothingChanged(await change(bot), /busy/, what);
+      expectNothingChanged(await change(second), /busy/, `${what} (second store)`);
     }
     // Reading goes on: /config show answers from memory, with the settings as they were.
-    const shown = slash(bot, { _subcommand: 'show' });
+    const shown = await slash(bot, { _subcommand: 'show' });
     expect(isProblem(shown)).toBe(false);
     expect(JSON.stringify(shown)).toContain(`<#${LISTED}>`);
     expect(bot.get(GUILD)).toEqual(before);
@@ -152,7 +152,9 @@ describe('/config while another connection holds the settings database’s write
     expect(reopened.get(GUILD)).toEqual(before);
     expect(reopened.get(GUILD).changed.visibility).toBeUndefined();
 
-    expect(slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' })).toMatchObject({ title: 'Visibility changed' });
+    expect(await slash(bot, { _subcommand: 'visibility', mode: 'ephemeral' })).toMatchObject({
+      title: 'Visibility changed',
+    });
     expect(bot.get(GUILD).visibility).toBe('ephemeral');
     for (const store of stores.splice(0)) store.close();
     const after = open(dataDir).get(GUILD);
@@ -166,21 +168,21 @@ describe('/config while another connection holds the settings database’s write
     expect(after.changed.mentions).toEqual(before.changed.mentions);
   });
 
-  it('writes none of a change interrupted by the lock: a second store sees only what was committed', () => {
+  it('writes none of a change interrupted by the lock: a second store sees only what was committed', async () => {
     const dataDir = tempDir();
     const bot = open(dataDir, { busyTimeoutMs: 50 });
-    seed(bot);
+    await seed(bot);
     const holder = raw(dataDir);
     holder.exec('BEGIN IMMEDIATE');
     // The holder's own uncommitted write is never what the bot reports or keeps.
     holder.prepare('UPDATE guild_settings SET share = 0 WHERE guild_id = ?').run(GUILD);
-    expectNothingChanged(pressReset(bot), /busy/, 'reset');
+    expectNothingChanged(await pressReset(bot), /busy/, 'reset');
     expect(bot.get(GUILD).share).toBe(true);
     holder.exec('ROLLBACK');
     const rows = storedRows(dataDir) as { guilds: { share: number; mentions: number }[]; integrity: unknown };
     expect(rows.integrity).toBe('ok');
     expect(rows.guilds.map((g) => [g.share, g.mentions])).toEqual([[1, 0]]);
-    expect(pressReset(bot)).toMatchObject({ title: 'Settings reset' });
+    expect(await pressReset(bot)).toMatchObject({ title: 'Settings reset' });
     expect(open(dataDir).get(GUILD)).toMatchObject({
       answerChannels: [],
       mentions: true,
@@ -191,10 +193,10 @@ describe('/config while another connection holds the settings database’s write
 });
 
 describe('/config on a store opened read-only', () => {
-  it('answers every change with “nothing was changed”, still shows the settings, and leaves the file byte for byte', () => {
+  it('answers every change with “nothing was changed”, still shows the settings, and leaves the file byte for byte', async () => {
     const dataDir = tempDir();
     const writable = open(dataDir);
-    seed(writable);
+    await seed(writable);
     const before = writable.get(GUILD);
     writable.close();
     stores.splice(0);
@@ -205,9 +207,9 @@ describe('/config on a store opened read-only', () => {
 
     const readonly = open(dataDir, { readonly: true });
     expect(readonly.get(GUILD)).toEqual(before);
-    for (const [what, change] of CHANGES) expectNothingChanged(change(readonly), /read-only/, what);
+    for (const [what, change] of CHANGES) expectNothingChanged(await change(readonly), /read-only/, what);
     expect(readonly.get(GUILD)).toEqual(before);
-    const shown = JSON.stringify(slash(readonly, { _subcommand: 'show' }));
+    const shown = JSON.stringify(await slash(readonly, { _subcommand: 'show' }));
     expect(shown).toContain(`<#${LISTED}>`);
     expect(shown).toContain('Answers @mentions:** no');
 

@@ -54,15 +54,20 @@ describe('autocomplete, for anything typed so far', () => {
     );
   });
 
-  it('offers only choices that, once picked, answer from the article', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...AUTOCOMPLETED), partial, invocation, ({ command, option }, value, who) => {
-        for (const choice of command.autocomplete!({ name: option, value }, context).slice(0, 5)) {
-          const reply = command.execute({ [option]: choice.value }, context, who);
-          expect(isProblem(reply), `${command.definition.name} ${option}:${choice.value}`).toBe(false);
-          expect(payloadProblems(render(reply))).toEqual([]);
-        }
-      }),
+  it('offers only choices that, once picked, answer from the article', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...AUTOCOMPLETED),
+        partial,
+        invocation,
+        async ({ command, option }, value, who) => {
+          for (const choice of command.autocomplete!({ name: option, value }, context).slice(0, 5)) {
+            const reply = await command.execute({ [option]: choice.value }, context, who);
+            expect(isProblem(reply), `${command.definition.name} ${option}:${choice.value}`).toBe(false);
+            expect(payloadProblems(render(reply))).toEqual([]);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });

@@ -60,16 +60,16 @@ const arg = fc.oneof(
 );
 
 describe('every button, pressed with any arguments', () => {
-  it('never throws, and answers within Discord’s limits, pinging no one and quoting only the article', () => {
-    fc.assert(
-      fc.property(
+  it('never throws, and answers within Discord’s limits, pinging no one and quoting only the article', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...VERBS),
         fc.array(arg, { maxLength: 4 }),
         invocation,
         renderVariant,
-        (verb, args, who, variant) => {
+        async (verb, args, who, variant) => {
           const handler = BUTTONS.get(verb)!;
-          const press = handler.press(args, { ...context, settings: new MemorySettingsStore() }, who);
+          const press = await handler.press(args, { ...context, settings: new MemorySettingsStore() }, who);
           expect(['update', 'reply']).toContain(press.mode);
           expect(payloadProblems(render(press.reply, variant))).toEqual([]);
         },
@@ -78,7 +78,7 @@ describe('every button, pressed with any arguments', () => {
     );
   });
 
-  it('treats any custom_id up to Discord’s 100 characters as the router does: decoded, or not ours, never a throw', () => {
+  it('treats any custom_id up to Discord’s 100 characters as the router does: decoded, or not ours, never a throw', async () => {
     const customId = fc
       .oneof(
         fc
@@ -88,23 +88,23 @@ describe('every button, pressed with any arguments', () => {
         fc.constantFrom(':', '::', 'para:', ':para:1', 'quote:1', 'term:', 'cfg', 'share:extra', 'goals:1:2:3'),
       )
       .map((id) => id.slice(0, 100));
-    fc.assert(
-      fc.property(customId, invocation, renderVariant, (id, who, variant) => {
+    await fc.assert(
+      fc.asyncProperty(customId, invocation, renderVariant, async (id, who, variant) => {
         const handler = BUTTONS.get(id.split(':')[0] ?? '');
         const action = handler && decodeAction(id, handler.arity);
         if (!handler || !action) return;
         expect(action.args).toHaveLength(handler.arity);
-        const press = handler.press(action.args, { ...context, settings: new MemorySettingsStore() }, who);
+        const press = await handler.press(action.args, { ...context, settings: new MemorySettingsStore() }, who);
         expect(payloadProblems(render(press.reply, variant))).toEqual([]);
       }),
       { seed: SEED, numRuns: 400 },
     );
   });
 
-  it('answers “expired” to numbers written in any way but plain decimal, and to a stale text hash', () => {
-    const pressed = (id: string) => {
+  it('answers “expired” to numbers written in any way but plain decimal, and to a stale text hash', async () => {
+    const pressed = async (id: string) => {
       const handler = BUTTONS.get(id.split(':')[0]!)!;
-      return handler.press(decodeAction(id, handler.arity)!.args, context, {
+      return await handler.press(decodeAction(id, handler.arity)!.args, context, {
         userId: '1',
         guildId: null,
         channelId: null,
@@ -123,7 +123,7 @@ describe('every button, pressed with any arguments', () => {
         `quote:${n}:13.3:cadres`,
         `quote:0:${n}.1:cadres`,
       ]) {
-        expect(pressed(id), id).toEqual(EXPIRED);
+        expect(await pressed(id), id).toEqual(EXPIRED);
       }
     }
     for (const stale of [
@@ -133,7 +133,7 @@ describe('every button, pressed with any arguments', () => {
       HASH.slice(0, 5),
       `${HASH}0`,
     ]) {
-      expect(pressed(`term:${stale}:0`), stale).toEqual(EXPIRED);
+      expect(await pressed(`term:${stale}:0`), stale).toEqual(EXPIRED);
     }
     // The same ids, well formed, do answer: what made the ones above expire is the argument alone.
     for (const id of [
@@ -146,7 +146,7 @@ describe('every button, pressed with any arguments', () => {
       `term:${HASH}:0`,
       'quote:0:13.3:cadres',
     ]) {
-      expect(isProblem(pressed(id).reply), id).toBe(false);
+      expect(isProblem((await pressed(id)).reply), id).toBe(false);
     }
   });
 });

@@ -92,14 +92,14 @@ function ownMentions(options: Options, who: Invocation): Set<string> {
 }
 
 describe('every command, with any options Discord could send and anyone invoking it', () => {
-  it('answers without throwing, within Discord’s limits, pinging no one and quoting only the article; so does every button it draws', () => {
+  it('answers without throwing, within Discord’s limits, pinging no one and quoting only the article; so does every button it draws', async () => {
     let answers = 0;
     let pressed = 0;
-    fc.assert(
-      fc.property(commandCase, invocation, renderVariant, ({ command, options }, who, variant) => {
+    await fc.assert(
+      fc.asyncProperty(commandCase, invocation, renderVariant, async ({ command, options }, who, variant) => {
         const settings = new MemorySettingsStore();
         const withSettings = { ...context, settings };
-        const reply = command.execute(options, withSettings, who);
+        const reply = await command.execute(options, withSettings, who);
         if (!isProblem(reply)) answers++;
         const allowed = ownMentions(options, who);
         const payload = render(reply, variant);
@@ -111,7 +111,7 @@ describe('every command, with any options Discord could send and anyone invoking
           const handler = BUTTONS.get(id.split(':')[0] ?? '');
           const action = handler && decodeAction(id, handler.arity);
           expect(action, `no handler decodes ${id}`).toBeTruthy();
-          const press = handler!.press(action!.args, withSettings, who);
+          const press = await handler!.press(action!.args, withSettings, who);
           pressed++;
           expect(['update', 'reply']).toContain(press.mode);
           expect(payloadProblems(render(press.reply, variant), allowed), `after ${id}`).toEqual([]);
@@ -125,7 +125,7 @@ describe('every command, with any options Discord could send and anyone invoking
     expect(pressed).toBeGreaterThan(200);
   });
 
-  it('answers a problem, not an error, for options of the wrong type or unknown names', () => {
+  it('answers a problem, not an error, for options of the wrong type or unknown names', async () => {
     const anyValue = fc.oneof(typed, fc.integer(), fc.double(), fc.boolean(), fc.constant(undefined));
     const names = fc.constantFrom(
       'question',
@@ -143,13 +143,13 @@ describe('every command, with any options Discord could send and anyone invoking
       'constructor',
     );
     const subcommands = fc.constantFrom('visibility', 'mentions', 'share', 'show', 'reset', 'list', 'nonsense');
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...COMMANDS),
         fc.dictionary(names, fc.oneof(anyValue, subcommands), { maxKeys: 5 }),
         invocation,
-        (command, options, who) => {
-          const reply = command.execute(options, { ...context, settings: new MemorySettingsStore() }, who);
+        async (command, options, who) => {
+          const reply = await command.execute(options, { ...context, settings: new MemorySettingsStore() }, who);
           expect(payloadProblems(render(reply), ownMentions(options, who))).toEqual([]);
         },
       ),
@@ -157,25 +157,25 @@ describe('every command, with any options Discord could send and anyone invoking
     );
   });
 
-  it('answers a command whose required options are missing (Discord never sends one) without throwing', () => {
+  it('answers a command whose required options are missing (Discord never sends one) without throwing', async () => {
     // Left out: `/config channels add|remove` without `channel` throws a RangeError from the store
     // (the empty id is not a snowflake) instead of answering a problem.
     const withoutChannel = (c: Command, o: Options) =>
       c.definition.name === 'config' &&
       o[SUBCOMMAND_GROUP] === 'channels' &&
       (o[SUBCOMMAND] === 'add' || o[SUBCOMMAND] === 'remove');
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         commandCase,
         fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
         invocation,
-        ({ command, options }, keep, who) => {
+        async ({ command, options }, keep, who) => {
           const names = Object.keys(options).filter((name) => !name.startsWith('_'));
           const partial = Object.fromEntries(
             Object.entries(options).filter(([name]) => name.startsWith('_') || keep[names.indexOf(name) % 8]),
           );
           if (withoutChannel(command, partial) && partial['channel'] === undefined) return;
-          const reply = command.execute(partial, { ...context, settings: new MemorySettingsStore() }, who);
+          const reply = await command.execute(partial, { ...context, settings: new MemorySettingsStore() }, who);
           expect(payloadProblems(render(reply), ownMentions(partial, who))).toEqual([]);
         },
       ),

@@ -31,26 +31,26 @@ function rawConnection(dataDir: string): Database.Database {
 }
 
 describe('two connections writing the same settings file', () => {
-  it('keeps every write from both, each deciding on the stored truth rather than its own cache', () => {
+  it('keeps every write from both, each deciding on the stored truth rather than its own cache', async () => {
     const dataDir = makeTempDir();
     const clock = new FakeClock();
     const first = openStore(dataDir, clock);
     const second = openStore(dataDir, clock);
-    first.addChannel(GUILD, channel(1), MOD);
-    second.addChannel(GUILD, channel(2), OTHER_MOD);
-    first.setVisibility(GUILD, 'ephemeral', MOD);
-    second.setMentions(GUILD, false, OTHER_MOD);
-    first.setShare(OTHER_GUILD, false, MOD);
-    second.addChannel(OTHER_GUILD, channel(3), OTHER_MOD);
+    await first.addChannel(GUILD, channel(1), MOD);
+    await second.addChannel(GUILD, channel(2), OTHER_MOD);
+    await first.setVisibility(GUILD, 'ephemeral', MOD);
+    await second.setMentions(GUILD, false, OTHER_MOD);
+    await first.setShare(OTHER_GUILD, false, MOD);
+    await second.addChannel(OTHER_GUILD, channel(3), OTHER_MOD);
     // The second store never saw channel 1 through its cache, yet its write kept it.
     expect(second.get(GUILD).answerChannels).toEqual([channel(1), channel(2)]);
 
     for (let n = 10; first.get(GUILD).answerChannels.length < MAX_ANSWER_CHANNELS - 1; n++) {
-      first.addChannel(GUILD, channel(n), MOD);
+      await first.addChannel(GUILD, channel(n), MOD);
     }
     // The cap counts what is stored, including the other connection's channels.
-    expect(second.addChannel(GUILD, channel(98), OTHER_MOD).outcome).toBe('added');
-    expect(second.addChannel(GUILD, channel(99), OTHER_MOD).outcome).toBe('full');
+    expect((await second.addChannel(GUILD, channel(98), OTHER_MOD)).outcome).toBe('added');
+    expect((await second.addChannel(GUILD, channel(99), OTHER_MOD)).outcome).toBe('full');
 
     for (const store of open.splice(0)) store.close();
     const reopened = openStore(dataDir, clock);
@@ -63,16 +63,16 @@ describe('two connections writing the same settings file', () => {
     expect([other.share, other.answerChannels]).toEqual([false, [channel(3)]]);
   });
 
-  it("reports 'busy' while another connection holds the write lock, changing nothing, until it is released", () => {
+  it("reports 'busy' while another connection holds the write lock, changing nothing, until it is released", async () => {
     const dataDir = makeTempDir();
     const clock = new FakeClock();
     const store = openStore(dataDir, clock, 50);
-    store.addChannel(GUILD, channel(1), MOD);
+    await store.addChannel(GUILD, channel(1), MOD);
     const before = store.get(GUILD);
     const holder = rawConnection(dataDir);
     holder.exec('BEGIN IMMEDIATE');
 
-    const attempts: Array<() => unknown> = [
+    const attempts: Array<() => Promise<unknown>> = [
       () => store.setVisibility(GUILD, 'ephemeral', OTHER_MOD),
       () => store.addChannel(GUILD, channel(2), OTHER_MOD),
       () => store.reset(GUILD, OTHER_MOD),
@@ -82,7 +82,7 @@ describe('two connections writing the same settings file', () => {
       const started = Date.now();
       let caught: unknown;
       try {
-        attempt();
+        await attempt();
       } catch (error) {
         caught = error;
       }
@@ -94,23 +94,23 @@ describe('two connections writing the same settings file', () => {
     }
 
     holder.exec('ROLLBACK');
-    expect(store.setVisibility(GUILD, 'ephemeral', OTHER_MOD).outcome).toBe('set');
+    expect((await store.setVisibility(GUILD, 'ephemeral', OTHER_MOD)).outcome).toBe('set');
     expect(store.get(GUILD).visibility).toBe('ephemeral');
   });
 
-  it('rolls back a write that fails half-way, leaving the file and memory as they were', () => {
+  it('rolls back a write that fails half-way, leaving the file and memory as they were', async () => {
     const dataDir = makeTempDir();
     const clock = new FakeClock();
     const store = openStore(dataDir, clock);
     const at = clock.advance();
-    store.addChannel(GUILD, channel(1), MOD);
+    await store.addChannel(GUILD, channel(1), MOD);
     const before = store.get(GUILD);
     // The second channel row fails after the guild row and the first channel row were written.
     const saboteur = rawConnection(dataDir);
     saboteur.exec(`CREATE TRIGGER refuse_second BEFORE INSERT ON answer_channels WHEN NEW.position = 1
                    BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
     clock.advance();
-    expect(() => store.addChannel(GUILD, channel(2), OTHER_MOD)).toThrow(/refused by test/);
+    await expect(store.addChannel(GUILD, channel(2), OTHER_MOD)).rejects.toThrow(/refused by test/);
     expect(store.get(GUILD)).toBe(before);
 
     saboteur.exec('DROP TRIGGER refuse_second');

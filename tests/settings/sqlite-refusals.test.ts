@@ -21,6 +21,16 @@ afterEach(() => {
   removeTempDirs();
 });
 
+async function rejection(run: () => Promise<unknown>): Promise<SettingsStoreError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SettingsStoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingsStoreError, but nothing was thrown');
+}
+
 function failure(run: () => unknown): SettingsStoreError {
   try {
     run();
@@ -38,23 +48,24 @@ function expectRefusal(error: SettingsStoreError, kind: SettingsStoreErrorKind, 
 }
 
 /** A real settings file of several pages, so truncation cuts into tables. */
-function writeHealthyFile(dataDir: string): string {
+async function writeHealthyFile(dataDir: string): Promise<string> {
   const store = openSettingsStore({ dataDir });
-  for (let g = 0; g < 300; g++) store.addChannel((400_000_000_000_000_000n + BigInt(g)).toString(), channel(g), MOD);
+  for (let g = 0; g < 300; g++)
+    await store.addChannel((400_000_000_000_000_000n + BigInt(g)).toString(), channel(g), MOD);
   store.close();
   return path.join(dataDir, SETTINGS_FILE_NAME);
 }
 
 describe('a settings file the store cannot read', () => {
   const garbage = Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256));
-  const cases: Array<[string, (file: string, dataDir: string) => void]> = [
+  const cases: Array<[string, (file: string, dataDir: string) => void | Promise<void>]> = [
     ['a text file', (file) => writeFileSync(file, 'DATA_DIR=/var/lib/policy-bot\nthis is not a database\n'.repeat(20))],
     ['garbage bytes', (file) => writeFileSync(file, garbage)],
-    ['a header cut short', (file, dataDir) => truncateSync(writeHealthyFile(dataDir), 60)],
+    ['a header cut short', async (file, dataDir) => truncateSync(await writeHealthyFile(dataDir), 60)],
     [
       'a file truncated in the middle of its tables',
-      (file, dataDir) => {
-        writeHealthyFile(dataDir);
+      async (file, dataDir) => {
+        await writeHealthyFile(dataDir);
         truncateSync(file, 4096 * 3);
       },
     ],
@@ -62,8 +73,8 @@ describe('a settings file the store cannot read', () => {
     // switching to WAL would rewrite the header, so the check must come first.
     [
       'a page overwritten with garbage in a rollback-journal file',
-      (file, dataDir) => {
-        const db = new Database(writeHealthyFile(dataDir));
+      async (file, dataDir) => {
+        const db = new Database(await writeHealthyFile(dataDir));
         db.pragma('journal_mode = DELETE');
         db.close();
         const bytes = readFileSync(file);
@@ -74,10 +85,10 @@ describe('a settings file the store cannot read', () => {
   ];
 
   for (const [name, make] of cases) {
-    it(`refuses ${name} as corrupt and leaves its bytes as they were`, () => {
+    it(`refuses ${name} as corrupt and leaves its bytes as they were`, async () => {
       const dataDir = makeTempDir();
       const file = path.join(dataDir, SETTINGS_FILE_NAME);
-      make(file, dataDir);
+      await make(file, dataDir);
       const bytes = readFileSync(file);
       expectRefusal(
         failure(() => openSettingsStore({ dataDir })),
@@ -99,9 +110,9 @@ describe('a settings file the store cannot read', () => {
     );
   });
 
-  it('refuses a schema newer than this code knows, without touching the file', () => {
+  it('refuses a schema newer than this code knows, without touching the file', async () => {
     const dataDir = makeTempDir();
-    const file = writeHealthyFile(dataDir);
+    const file = await writeHealthyFile(dataDir);
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
@@ -114,26 +125,18 @@ describe('a settings file the store cannot read', () => {
 });
 
 describe('a settings file the store cannot write', () => {
-  it("refuses every change with 'readonly' and keeps what it had in memory", () => {
+  it("refuses every change with 'readonly' and keeps what it had in memory", async () => {
     const dataDir = makeTempDir();
     const writable = openSettingsStore({ dataDir, now: () => 7 });
-    writable.setVisibility(GUILD, 'ephemeral', MOD);
+    await writable.setVisibility(GUILD, 'ephemeral', MOD);
     writable.close();
     const file = path.join(dataDir, SETTINGS_FILE_NAME);
 
     const store = openSettingsStore({ dataDir, readonly: true });
     const before = store.get(GUILD);
     expect(before.visibility).toBe('ephemeral');
-    expectRefusal(
-      failure(() => store.setVisibility(GUILD, 'public', MOD)),
-      'readonly',
-      file,
-    );
-    expectRefusal(
-      failure(() => store.addChannel(GUILD, channel(1), MOD)),
-      'readonly',
-      file,
-    );
+    expectRefusal(await rejection(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
+    expectRefusal(await rejection(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
     expect(store.get(GUILD)).toBe(before);
     store.close();
   });
@@ -160,9 +163,9 @@ describe('a settings file the store cannot write', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it("reports 'readonly' at open for a settings file without write permission", () => {
+  it("reports 'readonly' at open for a settings file without write permission", async () => {
     const dataDir = makeTempDir();
-    const file = writeHealthyFile(dataDir);
+    const file = await writeHealthyFile(dataDir);
     chmodSync(file, 0o444);
     chmodSync(dataDir, 0o555);
     restoreModes.push(

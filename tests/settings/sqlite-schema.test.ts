@@ -47,11 +47,11 @@ describe('the settings database schema', () => {
     inspect(file, (db) => expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION));
   });
 
-  it('stores only ids and timestamps, and cascades a forgotten guild to its channels (foreign keys on)', () => {
+  it('stores only ids and timestamps, and cascades a forgotten guild to its channels (foreign keys on)', async () => {
     const dataDir = makeTempDir();
     const file = path.join(dataDir, SETTINGS_FILE_NAME);
     const store = openSettingsStore({ dataDir, now: () => 42 });
-    store.addChannel(GUILD, channel(1), MOD);
+    await store.addChannel(GUILD, channel(1), MOD);
     inspect(file, (db) => {
       expect(db.prepare('SELECT * FROM guild_settings').all()).toEqual([
         {
@@ -70,7 +70,7 @@ describe('the settings database schema', () => {
         },
       ]);
     });
-    store.forgetGuild(GUILD);
+    await store.forgetGuild(GUILD);
     store.close();
     inspect(file, (db) => expect(db.prepare('SELECT count(*) AS n FROM answer_channels').get()).toEqual({ n: 0 }));
   });

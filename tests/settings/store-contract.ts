@@ -41,17 +41,17 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       });
     });
 
-    it('keeps every setter, with who and when, across a restart', () => {
+    it('keeps every setter, with who and when, across a restart', async () => {
       const t1 = clock.advance();
-      expect(store.setVisibility(GUILD, 'ephemeral', MOD).outcome).toBe('set');
+      expect((await store.setVisibility(GUILD, 'ephemeral', MOD)).outcome).toBe('set');
       const t2 = clock.advance();
-      expect(store.setMentions(GUILD, false, OTHER_MOD).outcome).toBe('set');
+      expect((await store.setMentions(GUILD, false, OTHER_MOD)).outcome).toBe('set');
       const t3 = clock.advance();
-      expect(store.setShare(GUILD, false, MOD).outcome).toBe('set');
+      expect((await store.setShare(GUILD, false, MOD)).outcome).toBe('set');
       clock.advance();
-      store.addChannel(GUILD, channel(2), MOD);
+      await store.addChannel(GUILD, channel(2), MOD);
       const t5 = clock.advance();
-      const last = store.addChannel(GUILD, channel(1), OTHER_MOD);
+      const last = await store.addChannel(GUILD, channel(1), OTHER_MOD);
       const expected = {
         guildId: GUILD,
         answerChannels: [channel(2), channel(1)],
@@ -70,83 +70,86 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(restart().get(GUILD)).toEqual(expected);
     });
 
-    it('turns settings back on, and reports the same value again as unchanged without moving the attribution', () => {
-      store.setMentions(GUILD, false, MOD);
+    it('turns settings back on, and reports the same value again as unchanged without moving the attribution', async () => {
+      await store.setMentions(GUILD, false, MOD);
       const at = clock.advance();
-      expect(store.setMentions(GUILD, true, OTHER_MOD).outcome).toBe('set');
+      expect((await store.setMentions(GUILD, true, OTHER_MOD)).outcome).toBe('set');
       clock.advance();
-      const again = store.setMentions(GUILD, true, MOD);
+      const again = await store.setMentions(GUILD, true, MOD);
       expect(again.outcome).toBe('unchanged');
       expect(again.settings.changed.mentions).toEqual({ by: OTHER_MOD, at });
-      expect(store.setVisibility(GUILD, 'public', MOD).outcome).toBe('unchanged');
+      expect((await store.setVisibility(GUILD, 'public', MOD)).outcome).toBe('unchanged');
       expect(restart().get(GUILD).changed).toEqual({ mentions: { by: OTHER_MOD, at } });
     });
 
-    it('ignores a channel added twice', () => {
+    it('ignores a channel added twice', async () => {
       const at = clock.advance();
-      expect(store.addChannel(GUILD, channel(1), MOD).outcome).toBe('added');
+      expect((await store.addChannel(GUILD, channel(1), MOD)).outcome).toBe('added');
       clock.advance();
-      const again = store.addChannel(GUILD, channel(1), OTHER_MOD);
+      const again = await store.addChannel(GUILD, channel(1), OTHER_MOD);
       expect(again.outcome).toBe('unchanged');
       expect(again.settings.answerChannels).toEqual([channel(1)]);
       expect(again.settings.changed.answerChannels).toEqual({ by: MOD, at });
     });
 
-    it(`refuses channel ${MAX_ANSWER_CHANNELS + 1} and keeps the first ${MAX_ANSWER_CHANNELS} in order`, () => {
+    it(`refuses channel ${MAX_ANSWER_CHANNELS + 1} and keeps the first ${MAX_ANSWER_CHANNELS} in order`, async () => {
       const wanted = Array.from({ length: MAX_ANSWER_CHANNELS }, (_, i) => channel(100 - i));
-      for (const id of wanted) expect(store.addChannel(GUILD, id, MOD).outcome).toBe('added');
-      const refused = store.addChannel(GUILD, channel(500), MOD);
+      for (const id of wanted) expect((await store.addChannel(GUILD, id, MOD)).outcome).toBe('added');
+      const refused = await store.addChannel(GUILD, channel(500), MOD);
       expect(refused.outcome).toBe('full');
       expect(refused.settings.answerChannels).toEqual(wanted);
-      expect(store.addChannel(GUILD, wanted[3] ?? '', MOD).outcome).toBe('unchanged');
+      expect((await store.addChannel(GUILD, wanted[3] ?? '', MOD)).outcome).toBe('unchanged');
       expect(restart().get(GUILD).answerChannels).toEqual(wanted);
-      store.removeChannel(GUILD, wanted[0] ?? '', MOD);
-      expect(store.addChannel(GUILD, channel(500), MOD).outcome).toBe('added');
+      await store.removeChannel(GUILD, wanted[0] ?? '', MOD);
+      expect((await store.addChannel(GUILD, channel(500), MOD)).outcome).toBe('added');
       expect(store.get(GUILD).answerChannels).toHaveLength(MAX_ANSWER_CHANNELS);
     });
 
-    it('removes and clears channels, saying when there was nothing to do', () => {
-      store.addChannel(GUILD, channel(1), MOD);
-      store.addChannel(GUILD, channel(2), MOD);
-      store.addChannel(GUILD, channel(3), MOD);
-      expect(store.removeChannel(GUILD, channel(2), MOD).settings.answerChannels).toEqual([channel(1), channel(3)]);
-      expect(store.removeChannel(GUILD, channel(2), MOD).outcome).toBe('unchanged');
+    it('removes and clears channels, saying when there was nothing to do', async () => {
+      await store.addChannel(GUILD, channel(1), MOD);
+      await store.addChannel(GUILD, channel(2), MOD);
+      await store.addChannel(GUILD, channel(3), MOD);
+      expect((await store.removeChannel(GUILD, channel(2), MOD)).settings.answerChannels).toEqual([
+        channel(1),
+        channel(3),
+      ]);
+      expect((await store.removeChannel(GUILD, channel(2), MOD)).outcome).toBe('unchanged');
       expect(restart().get(GUILD).answerChannels).toEqual([channel(1), channel(3)]);
       const at = clock.advance();
-      expect(store.clearChannels(GUILD, OTHER_MOD).outcome).toBe('cleared');
-      expect(store.clearChannels(GUILD, MOD).outcome).toBe('unchanged');
+      expect((await store.clearChannels(GUILD, OTHER_MOD)).outcome).toBe('cleared');
+      expect((await store.clearChannels(GUILD, MOD)).outcome).toBe('unchanged');
       const after = restart().get(GUILD);
       expect(after.answerChannels).toEqual([]);
       expect(after.changed.answerChannels).toEqual({ by: OTHER_MOD, at });
     });
 
-    it('forgets a deleted channel in every guild that listed it, and only there', () => {
+    it('forgets a deleted channel in every guild that listed it, and only there', async () => {
       const at = clock.advance();
-      store.addChannel(GUILD, channel(1), MOD);
-      store.addChannel(GUILD, channel(2), MOD);
-      store.addChannel(OTHER_GUILD, channel(1), MOD);
-      store.addChannel(THIRD_GUILD, channel(3), MOD);
+      await store.addChannel(GUILD, channel(1), MOD);
+      await store.addChannel(GUILD, channel(2), MOD);
+      await store.addChannel(OTHER_GUILD, channel(1), MOD);
+      await store.addChannel(THIRD_GUILD, channel(3), MOD);
       clock.advance();
-      expect(store.forgetChannel(channel(1)).sort()).toEqual([GUILD, OTHER_GUILD]);
+      expect((await store.forgetChannel(channel(1))).sort()).toEqual([GUILD, OTHER_GUILD]);
       expect(store.get(GUILD).answerChannels).toEqual([channel(2)]);
       expect(store.get(OTHER_GUILD).answerChannels).toEqual([]);
       // Nobody chose the removal, so the list stays attributed to whoever last edited it.
       expect(store.get(GUILD).changed.answerChannels).toEqual({ by: MOD, at });
-      expect(store.forgetChannel(channel(1))).toEqual([]);
+      expect(await store.forgetChannel(channel(1))).toEqual([]);
       restart();
       expect(store.get(GUILD).answerChannels).toEqual([channel(2)]);
       expect(store.get(OTHER_GUILD).answerChannels).toEqual([]);
       expect(store.get(THIRD_GUILD).answerChannels).toEqual([channel(3)]);
     });
 
-    it('resets to defaults, attributing only what the reset moved', () => {
+    it('resets to defaults, attributing only what the reset moved', async () => {
       const chosen = clock.advance();
-      store.setShare(GUILD, false, OTHER_MOD);
-      store.setShare(GUILD, true, OTHER_MOD);
-      store.setVisibility(GUILD, 'ephemeral', OTHER_MOD);
-      store.addChannel(GUILD, channel(1), OTHER_MOD);
+      await store.setShare(GUILD, false, OTHER_MOD);
+      await store.setShare(GUILD, true, OTHER_MOD);
+      await store.setVisibility(GUILD, 'ephemeral', OTHER_MOD);
+      await store.addChannel(GUILD, channel(1), OTHER_MOD);
       const at = clock.advance();
-      expect(store.reset(GUILD, MOD).outcome).toBe('reset');
+      expect((await store.reset(GUILD, MOD)).outcome).toBe('reset');
       const expected = {
         guildId: GUILD,
         answerChannels: [],
@@ -161,16 +164,16 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       };
       expect(store.get(GUILD)).toEqual(expected);
       clock.advance();
-      expect(store.reset(GUILD, OTHER_MOD).outcome).toBe('unchanged');
+      expect((await store.reset(GUILD, OTHER_MOD)).outcome).toBe('unchanged');
       expect(restart().get(GUILD)).toEqual(expected);
     });
 
-    it('keeps guilds apart, and forgets a guild the bot left', () => {
-      store.setVisibility(GUILD, 'ephemeral', MOD);
-      store.addChannel(GUILD, channel(1), MOD);
-      store.setMentions(OTHER_GUILD, false, MOD);
+    it('keeps guilds apart, and forgets a guild the bot left', async () => {
+      await store.setVisibility(GUILD, 'ephemeral', MOD);
+      await store.addChannel(GUILD, channel(1), MOD);
+      await store.setMentions(OTHER_GUILD, false, MOD);
       expect(store.get(OTHER_GUILD).visibility).toBe('public');
-      store.forgetGuild(GUILD);
+      await store.forgetGuild(GUILD);
       expect(store.get(GUILD)).toEqual({ ...store.get(THIRD_GUILD), guildId: GUILD });
       restart();
       expect(store.get(GUILD).changed).toEqual({});
@@ -178,36 +181,36 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(store.get(OTHER_GUILD).mentions).toBe(false);
     });
 
-    it('refuses anything but snowflake ids, so no message text can be stored', () => {
-      expect(() => store.addChannel(GUILD, 'please answer here', MOD)).toThrow(RangeError);
-      expect(() => store.setShare('my server', false, MOD)).toThrow(RangeError);
-      expect(() => store.setShare(GUILD, false, '<@123>')).toThrow(RangeError);
+    it('refuses anything but snowflake ids, so no message text can be stored', async () => {
+      await expect(store.addChannel(GUILD, 'please answer here', MOD)).rejects.toThrow(RangeError);
+      await expect(store.setShare('my server', false, MOD)).rejects.toThrow(RangeError);
+      await expect(store.setShare(GUILD, false, '<@123>')).rejects.toThrow(RangeError);
       expect(restart().get(GUILD)).toEqual({ ...store.get(THIRD_GUILD), guildId: GUILD });
     });
 
-    it('hands out frozen settings, so a caller cannot edit the cached copy', () => {
-      const settings = store.addChannel(GUILD, channel(1), MOD).settings;
+    it('hands out frozen settings, so a caller cannot edit the cached copy', async () => {
+      const settings = (await store.addChannel(GUILD, channel(1), MOD)).settings;
       expect(() => (settings.answerChannels as string[]).push(channel(2))).toThrow(TypeError);
       expect(() => Object.assign(settings, { share: false })).toThrow(TypeError);
       expect(store.get(GUILD).answerChannels).toEqual([channel(1)]);
       expect(store.get(GUILD).share).toBe(true);
     });
 
-    it('matches a plain list model over random add/remove/clear sequences', () => {
+    it('matches a plain list model over random add/remove/clear sequences', async () => {
       const op = fc.oneof(
         fc.record({ kind: fc.constant('add' as const), n: fc.integer({ min: 0, max: 30 }) }),
         fc.record({ kind: fc.constant('remove' as const), n: fc.integer({ min: 0, max: 30 }) }),
         fc.record({ kind: fc.constant('clear' as const), n: fc.constant(0) }),
       );
       let run = 0;
-      fc.assert(
-        fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
           const guildId = (500_000_000_000_000_000n + BigInt(run++)).toString();
           let model: string[] = [];
           for (const { kind, n } of ops) {
             const id = channel(n);
             if (kind === 'add') {
-              const outcome = store.addChannel(guildId, id, MOD).outcome;
+              const outcome = (await store.addChannel(guildId, id, MOD)).outcome;
               const expected = model.includes(id)
                 ? 'unchanged'
                 : model.length >= MAX_ANSWER_CHANNELS
@@ -216,10 +219,10 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
               expect(outcome).toBe(expected);
               if (expected === 'added') model = [...model, id];
             } else if (kind === 'remove') {
-              store.removeChannel(guildId, id, MOD);
+              await store.removeChannel(guildId, id, MOD);
               model = model.filter((m) => m !== id);
             } else {
-              store.clearChannels(guildId, MOD);
+              await store.clearChannels(guildId, MOD);
               model = [];
             }
             expect(store.get(guildId).answerChannels).toEqual(model);
