@@ -17,11 +17,48 @@ function differsByDoubling(a: string, b: string): boolean {
   return false;
 }
 
+/** Keys next to each other on a QWERTY keyboard: the letters a finger slips between. */
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+function neighbours(a: string, b: string): boolean {
+  const at = (c: string): [number, number] => {
+    const row = ROWS.findIndex((r) => r.includes(c));
+    return [row, row < 0 ? -9 : ROWS[row]!.indexOf(c)];
+  };
+  const [ra, ca] = at(a);
+  const [rb, cb] = at(b);
+  return ra >= 0 && rb >= 0 && Math.abs(ra - rb) <= 1 && Math.abs(ca - cb) <= 1;
+}
+
+const VOWELS = 'aeiou';
+
+/**
+ * Whether two words of one length differ in one letter that a typist confuses: a vowel for a
+ * vowel ("refurm"), or a key for the key beside it ("reforn").
+ */
+function slippedLetter(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length) return false;
+  const at = [...word].findIndex((c, i) => c !== candidate[i]);
+  if (at < 0 || word.slice(at + 1) !== candidate.slice(at + 1)) return false;
+  const [a, b] = [word[at]!, candidate[at]!];
+  return (VOWELS.includes(a) && VOWELS.includes(b)) || neighbours(a, b);
+}
+
+/** Whether `word` is `candidate` with one extra letter struck beside the key meant ("grouip"). */
+function strayKey(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length + 1) return false;
+  const at = [...candidate].findIndex((c, i) => c !== word[i]);
+  const extra = at < 0 ? word.length - 1 : at;
+  if (word.slice(0, extra) + word.slice(extra + 1) !== candidate) return false;
+  const beside = [word[extra - 1], word[extra + 1]].filter((c): c is string => c !== undefined);
+  return beside.some((c) => neighbours(word[extra]!, c));
+}
+
 /**
  * Whether `candidate` is near enough to `word` to be what was meant. Short words get no
  * correction ("town" is one letter from "down"). Five- and six-letter words get one, and only a
  * dropped letter ("qualty") or two swapped neighbours ("refrom"): swapping or cutting a letter of
- * a short word mostly makes another real word ("bread" and "break", "server" and "serve").
+ * a short word mostly makes another real word ("bread" and "break", "server" and "serve"); a
+ * letter typed for its neighbour on the keyboard, or a vowel for a vowel, rarely does.
  * A letter typed twice or once ("pres", "Jillin") is a slip at any length from four, and so is
  * any one slip in a name the article prints ("Feiyo", "Wnag"): no other word is near a name.
  */
@@ -35,7 +72,7 @@ export function isNearMiss(word: string, candidate: string, edits: number, isNam
   if (edits !== 1) return false;
   const dropped = candidate.length === word.length + 1;
   const swapped = candidate.length === word.length && [...candidate].sort().join('') === [...word].sort().join('');
-  return dropped || swapped;
+  return dropped || swapped || slippedLetter(word, candidate) || strayKey(word, candidate);
 }
 
 /** The most edits any word of this length may carry. */
