@@ -32,6 +32,9 @@ const QUESTION_START = new RegExp(
 /** Phrases that ask without a question mark: "tell me about…", "we need…". */
 const ASKING = /\b(?:tell me|wondering|curious|want to know|need|looking for|explain|anything about)\b/i;
 
+/** More questions than this in one message are not read: no reply could show them all. */
+const MOST_PARTS = 4;
+
 /** Whether a stretch of text holds any word the search could look for. */
 export function hasContent(text: string): boolean {
   return tokenize(text).some((t) => !STOPWORDS.has(t.word));
@@ -73,5 +76,14 @@ export function splitQuestions(message: string): QuestionPart[] {
       else parts.push(text);
     }
   }
-  return parts.map((text) => ({ text, context }));
+  // The same question twice is one question.
+  const seen = new Set<string>();
+  const unique = parts.filter((text) => {
+    const folded = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    return !seen.has(folded) && seen.add(folded);
+  });
+  return unique.slice(0, MOST_PARTS).map((text) => ({ text, context: hasContent(context) ? context : '' }));
 }

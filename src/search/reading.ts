@@ -157,7 +157,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     // against it. When the question itself says little ("does it say anything about that?"),
     // the backstory is what it asks about.
     const ownWords = roles.filter((r) => r !== 'shaping').length;
-    const contextEmphasis = ownWords <= 1 ? 1 : CONTEXT_EMPHASIS;
+    const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
+    const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
     for (const c of part.context ? readQuery(part.context, context) : []) {
       concepts.push({ ...c, emphasis: contextEmphasis, first: -1, last: -1 });
       roles.push(contextEmphasis === 1 ? 'asked' : 'context');

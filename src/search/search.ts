@@ -9,7 +9,9 @@ import { compileSynonyms, synonymPhrases } from './synonyms.js';
 import { Vocabulary } from './vocabulary.js';
 
 export { MIN_SCORE } from './decide.js';
-export type { Passage, PartReading, Reading, Unsaid } from './reading.js';
+export type { Passage, PartKind, PartReading, Reading, Unsaid } from './reading.js';
+export type { ArticleTopic } from './about-article.js';
+export type { SmallTalk } from './small-talk.js';
 
 /** Queries longer than this are refused: Discord options are capped at 200 characters too. */
 export const MAX_QUERY_LENGTH = 200;
