@@ -6,7 +6,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { isProblem, note, type Reply } from '../src/replies/answer.js';
-import { answerQuestion } from './ask.js';
+import { askAnswer } from './ask.js';
 import type { CommandContext } from './command.js';
 import { hasWords, questionOf } from './message-question.js';
 
@@ -28,7 +28,7 @@ export const NO_WORDS =
 export function findInArticle(content: string, context: CommandContext): Reply {
   const question = questionOf(content);
   if (!hasWords(question.text)) return { problem: NO_WORDS };
-  const reply = answerQuestion(question.text, context);
+  const reply = askAnswer(question.text, context);
   if (!question.shortened || isProblem(reply)) return reply;
   return {
     ...reply,

@@ -7,7 +7,7 @@ import { QueryError } from '../src/search/search.js';
 import { Suggestions } from '../src/search/suggest.js';
 import type { ButtonHandler, Choice, Command, CommandContext } from './command.js';
 import { everywhere, TEXT_MAX_LENGTH, withHide } from './definition.js';
-import { notCovered } from './not-covered.js';
+import { notCovered } from '../src/answers/not-covered.js';
 import { fullParagraphButton, paragraphAnswer, paragraphButton } from './paragraph.js';
 import { EXPIRED, wholeArg } from './press.js';
 

@@ -4,7 +4,9 @@ import { findInArticle, NO_WORDS } from '../../commands/find-in-article.js';
 import { helpAnswer } from '../../commands/help.js';
 import { COMMANDS } from '../../commands/index.js';
 import { hasWords, questionOf } from '../../commands/message-question.js';
+import { smallTalkAnswer } from '../answers/small-talk.js';
 import { isProblem, type Reply } from '../replies/answer.js';
+import { smallTalkOf } from '../search/small-talk.js';
 import { renderAnswer, type MessagePayload } from '../replies/render.js';
 import { slowDown, type FairUse } from './fair-use.js';
 import type { Logger } from './logger.js';
@@ -56,7 +58,13 @@ export class Conversations {
         welcome,
       );
     }
-    if (!hasWords(question.text)) return this.#plain(NO_WORDS);
+    if (!hasWords(question.text)) {
+      // An emoji alone, or the bot mentioned with nothing else, is small talk: the guide answers.
+      // A link or an attachment is not: the hint says what the bot can read.
+      const typed = message.content.replace(/<@!?\d+>/g, '').trim();
+      const talk = typed === '' && message.attachments.size === 0 ? 'greeting' : smallTalkOf(typed);
+      return talk ? this.#render(smallTalkAnswer(talk, this.#deps.context.corpus)) : this.#plain(NO_WORDS);
+    }
     if (/^help\W*$/i.test(question.text)) return this.#render(helpAnswer(COMMANDS));
     return this.#render(this.#answer(message.content));
   }

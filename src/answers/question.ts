@@ -1,0 +1,121 @@
+import { quote, type Answer, type Button, type Line, type Reply, type Section } from '../replies/answer.js';
+import { echo } from '../replies/markdown.js';
+import { QueryError, type Passage, type PartReading } from '../search/search.js';
+import { articleLines } from './about-article.js';
+import type { AnswerContext } from './context.js';
+import { notCovered, notCoveredLines } from './not-covered.js';
+import { smallTalkAnswer } from './small-talk.js';
+import { termLines } from './terms.js';
+import { unsaidSections } from './unsaid.js';
+
+export const MAX_PASSAGES = 3;
+/** In a message of several questions, each gets fewer passages so the reply stays readable. */
+const MAX_PASSAGES_PER_PART = 2;
+/** A passage much weaker than the best is a digression, not part of the answer. */
+const RELATIVE_FLOOR = 0.6;
+/** Discord shows five buttons to a row; one row is enough for the paragraphs of one answer. */
+const MAX_BUTTONS = 5;
+
+/** The button that opens a whole paragraph: the command layer's, handed in. */
+export type ParagraphButton = (paragraph: number) => Button;
+
+/** The passages worth quoting: the best, and those not much weaker, one per paragraph. */
+export function bestPassages(passages: readonly Passage[], limit = MAX_PASSAGES): Passage[] {
+  const best = passages[0]?.score ?? 0;
+  return passages.filter((p) => p.score >= best * RELATIVE_FLOOR).slice(0, limit);
+}
+
+function quoted(passages: readonly Passage[]): Line[] {
+  return passages.map((p) => quote(p.excerpt, { paragraph: p.paragraph, sentence: p.sentence }, p.ranges));
+}
+
+function buttonsFor(paragraphs: readonly number[], button: ParagraphButton): Button[] {
+  return [...new Set(paragraphs)].slice(0, MAX_BUTTONS).map(button);
+}
+
+/** A message with one question: its passages, the article itself, what the text does not say, or "not covered". */
+function answerPart(question: string, part: PartReading, context: AnswerContext, button: ParagraphButton): Answer {
+  const title = echo(question, 200);
+  switch (part.kind) {
+    case 'passages': {
+      const passages = bestPassages(part.passages);
+      const terms = termLines(question, passages, context);
+      return {
+        title,
+        intro:
+          passages.length === 1
+            ? 'What the article says:'
+            : `What the article says, in ${passages.length} passages, most relevant first:`,
+        sections: [{ lines: quoted(passages) }, ...(terms.length ? [{ heading: 'The term', lines: terms }] : [])],
+        buttons: buttonsFor(
+          passages.map((p) => p.paragraph),
+          button,
+        ),
+      };
+    }
+    case 'article':
+      return {
+        title,
+        intro: 'About the article itself:',
+        sections: [{ lines: part.topic ? articleLines(part.topic, context.corpus) : [] }],
+      };
+    case 'unsaid':
+      return {
+        title,
+        sections: unsaidSections(part.unsaid ?? []),
+        buttons: buttonsFor(
+          (part.unsaid ?? []).map((u) => u.paragraph),
+          button,
+        ),
+      };
+    case 'not-covered':
+      return notCovered(question, context);
+  }
+}
+
+/** One question of several, as sections under its own heading. */
+function partSections(part: PartReading, context: AnswerContext): Section[] {
+  const heading = echo(part.text, 120);
+  switch (part.kind) {
+    case 'passages': {
+      const passages = bestPassages(part.passages, MAX_PASSAGES_PER_PART);
+      const terms = termLines(part.text, passages, context);
+      return [{ heading, lines: [...quoted(passages), ...terms] }];
+    }
+    case 'article':
+      return [{ heading, lines: part.topic ? articleLines(part.topic, context.corpus) : [] }];
+    case 'unsaid':
+      return unsaidSections(part.unsaid ?? [], heading);
+    case 'not-covered':
+      return [{ heading, lines: notCoveredLines(part.text, context).slice(0, 1) }];
+  }
+}
+
+/**
+ * The reply to a question in plain words: quoted passages; the article's headline, lead or
+ * sources for a question about the article itself; "the article does not say" with, apart, what
+ * it does say of the thing asked about; or a plain "not covered". Several questions in one
+ * message are answered each on its own, in one reply; small talk gets a short guide.
+ */
+export function answerQuestion(question: string, context: AnswerContext, button: ParagraphButton): Reply {
+  let reading;
+  try {
+    reading = context.search.read(question, { limit: MAX_PASSAGES });
+  } catch (error) {
+    if (error instanceof QueryError) return { problem: error.message };
+    throw error;
+  }
+  if (reading.smallTalk) return smallTalkAnswer(reading.smallTalk, context.corpus);
+  const [only] = reading.parts;
+  if (reading.parts.length === 1 && only) return answerPart(question, only, context, button);
+  const paragraphs = reading.parts.flatMap((part) => [
+    ...bestPassages(part.passages, MAX_PASSAGES_PER_PART).map((p) => p.paragraph),
+    ...(part.unsaid ?? []).map((u) => u.paragraph),
+  ]);
+  return {
+    title: echo(question, 200),
+    intro: `Your message asks ${reading.parts.length} things; each is answered on its own.`,
+    sections: reading.parts.flatMap((part) => partSections(part, context)),
+    buttons: buttonsFor(paragraphs, button),
+  };
+}
