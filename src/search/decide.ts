@@ -83,6 +83,8 @@ export function decide(
       if (!roles.some((r, i) => r === 'name' && (result.strengths[i] ?? 0) > 0)) continue;
       if (asksSomething && share(result, importances, roles, (r) => r === 'asked') < MIN_ASKED) continue;
     }
+    // "How many…": a paragraph that holds no number cannot say how many.
+    if (frame?.wants === 'number' && !NUMBER.test(index.article.paragraphs[result.paragraph]?.text ?? '')) continue;
     const sentence = index.sentences[result.sentence];
     const wanted = frame?.wants && sentence && holdsWanted(sentence.text, frame.wants);
     decided.push({ result: { ...result, score }, order: result.rank * (wanted ? WANTED_BONUS : 1) });

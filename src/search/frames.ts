@@ -39,7 +39,7 @@ const UNKNOWABLE = [
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
-  ['number', /\bhow (?:many|much)\b|\b(?:what|which) number\b|\bnumber of\b/i],
+  ['number', /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b/i],
   ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
   [
     'person',

@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/load.js';
 import { articleTopicOf, type ArticleTopic } from './about-article.js';
 import { readChat } from './chat.js';
 import { decide, type Decided, type Role } from './decide.js';
+import { ForeignNames } from './foreign-names.js';
 import { frameOf } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
@@ -10,7 +11,6 @@ import { readQuery, type Concept, type QueryContext } from './query.js';
 import { rank } from './rank.js';
 import { asksAboutServerRoles } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
-import { STOPWORDS } from './stopwords.js';
 import { tokenize } from './text.js';
 import { topicPassages } from './topic-passages.js';
 
@@ -71,8 +71,6 @@ export interface ReadingOptions {
 
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
-/** A word the article, its asks and the synonyms lack, capitalised mid-sentence: a name the article does not know. */
-const FOREIGN_NAME = /(?<=\S\s+)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})(?=[\s,.?!;:']|$)/gu;
 
 export interface Reader {
   read(text: string, limit: number): Reading;
@@ -82,16 +80,17 @@ export interface Reader {
 export function createReader(corpus: Corpus, context: QueryContext, options: ReadingOptions): Reader {
   const { index } = context;
   const things = namedThings(corpus, index.paragraphs);
-  const known = (word: string): boolean => {
-    const folded = word.toLowerCase();
-    return (
-      index.words.has(folded) ||
-      index.asks.words.has(folded) ||
-      context.synonyms.has(folded) ||
-      STOPWORDS.has(folded) ||
-      context.vocabulary.correct(folded).length > 0
-    );
-  };
+  const nameSynonyms = new Set(
+    corpus.synonyms
+      .filter((s) => s.means.some((m) => /^\p{Lu}/u.test(m)))
+      .flatMap((s) => s.words.filter((w) => !w.includes(' ')).map((w) => w.toLowerCase())),
+  );
+  const foreign = new ForeignNames(
+    [...corpus.article.paragraphs.map((p) => p.text), ...corpus.asks.map((a) => a.text)],
+    // A slip in a name the article prints ("Quishi") is that name, not another; so is another
+    // name for one of its names ("Beijing", "CCP").
+    (word, names) => nameSynonyms.has(word) || context.vocabulary.correct(word).some((c) => names.has(c.word)),
+  );
 
   function passagesOf(decided: readonly Decided[], limit: number): Passage[] {
     const best = decided[0];
@@ -148,9 +147,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const roles: Role[] = concepts.map((c) =>
       inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
     );
-    for (const match of text.matchAll(FOREIGN_NAME)) {
-      if (known(match[0])) continue;
-      concepts.push({ text: match[0], alternatives: [], first: -1, last: -1, foreign: true });
+    for (const name of options.names ? foreign.in(text) : []) {
+      concepts.push({ text: name, alternatives: [], first: -1, last: -1, foreign: true });
       roles.push('asked');
     }
     // Backstory around a long question helps find the passage, a little; it never counts
