@@ -31,6 +31,8 @@ export interface Ask {
   /** Numbered from 1 inside the paragraph; absent when the whole paragraph answers. */
   readonly sentence?: number;
   readonly text: string;
+  /** Added to the asks as received (corpus/asks-more.json), for ideas they miss. */
+  readonly added?: true;
 }
 
 export interface Corpus {
@@ -56,7 +58,7 @@ export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 /** Every file of the corpus as text, so tests can load an altered copy. */
 export type CorpusFiles = Record<
   | 'article.txt'
-  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'names'}.json`,
+  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names'}.json`,
   string
 >;
 
@@ -72,6 +74,7 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'glossary.json': read('glossary.json'),
     'synonyms.json': read('synonyms.json'),
     'asks.json': read('asks.json'),
+    'asks-more.json': read('asks-more.json'),
     'names.json': read('names.json'),
   };
 }
@@ -107,7 +110,13 @@ export function buildCorpus(files: CorpusFiles): Corpus {
     people: verify('people.json', PeopleSchema),
     glossary: verify('glossary.json', GlossarySchema),
     synonyms: parseFile(files, 'synonyms.json', SynonymsSchema),
-    asks: placeAsks(article, parseFile(files, 'asks.json', AsksSchema)),
+    asks: [
+      ...placeAsks(article, parseFile(files, 'asks.json', AsksSchema), 'asks.json'),
+      ...placeAsks(article, parseFile(files, 'asks-more.json', AsksSchema), 'asks-more.json').map((ask): Ask => ({
+        ...ask,
+        added: true,
+      })),
+    ],
     names: verify('names.json', NamesSchema),
   };
   checkSource(corpus);
@@ -173,11 +182,11 @@ function checkSynonyms({ synonyms, article }: Corpus): void {
 }
 
 /** Flattens the asks, each checked to point at a paragraph and sentence the article has. */
-function placeAsks(article: Article, entries: z.infer<typeof AsksSchema>): Ask[] {
+function placeAsks(article: Article, entries: z.infer<typeof AsksSchema>, file: string): Ask[] {
   return entries.flatMap(({ paragraph, sentence, asks }, i) => {
     const sentences = article.paragraphs[paragraph]?.sentences.length ?? 0;
     if (sentence !== undefined && sentence > sentences) {
-      throw new CorpusError(`corpus/asks.json[${i}]: ¶${paragraph} has ${sentences} sentences, not ${sentence}`);
+      throw new CorpusError(`corpus/${file}[${i}]: ¶${paragraph} has ${sentences} sentences, not ${sentence}`);
     }
     return asks.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text }));
   });
