@@ -65,6 +65,8 @@ export type ForeignReader = (question: string) => string | undefined;
 export interface SearchOptions {
   /** What people ask of each paragraph (corpus/asks.json), read as a field beside the text. */
   readonly asks?: boolean;
+  /** The asks of our own, for ideas the received ones miss (corpus/asks-more.json). */
+  readonly asksAdded?: boolean;
   /** Chat shorthand ("wat", "ppl", "govt") read as the words it stands for. */
   readonly chat?: boolean;
   /** Several questions in one message read apart, and a long question's backstory told from it. */
@@ -101,7 +103,8 @@ function merge(reading: Reading, limit: number): SearchResult[] {
 export function createSearch(corpus: Corpus, options: SearchOptions = {}): Search {
   const useAsks = options.asks ?? true;
   const synonyms = compileSynonyms(corpus.synonyms);
-  const index = buildIndex(corpus.article, synonymPhrases(synonyms), useAsks ? corpus.asks : []);
+  const asks = corpus.asks.filter((ask) => useAsks && (options.asksAdded !== false || !ask.added));
+  const index = buildIndex(corpus.article, synonymPhrases(synonyms), asks);
   const words = new Map([...index.asks.words, ...index.words]);
   const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms };
   const reader = createReader(corpus, context, {
