@@ -120,6 +120,7 @@ export function buildCorpus(files: CorpusFiles): Corpus {
     names: verify('names.json', NamesSchema),
   };
   checkSource(corpus);
+  checkNames(corpus);
   checkGlossary(corpus);
   checkSynonyms(corpus);
   return corpus;
@@ -141,6 +142,16 @@ function checkSource({ source, article }: Corpus): void {
       throw new CorpusError(
         `corpus/source.json events (${event.label}): the date “${event.date}” is not in its evidence`,
       );
+    }
+  }
+}
+
+/** Where the text names a thing, the quote holds its name (or one way of writing it). */
+function checkNames({ names }: Corpus): void {
+  for (const [i, entry] of names.entries()) {
+    const text = entry.named.text.toLowerCase();
+    if (![entry.name, ...entry.also].some((form) => text.includes(form.toLowerCase()))) {
+      throw new CorpusError(`corpus/names.json[${i}] (${entry.name}): the quote does not name it`);
     }
   }
 }

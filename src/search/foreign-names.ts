@@ -20,18 +20,18 @@ export class ForeignNames {
     this.#isKnown = isKnown;
   }
 
-  /** The unknown names in a question, as typed. */
-  in(question: string): string[] {
+  /** The unknown names in a question, as typed, with where each starts. */
+  in(question: string): { readonly name: string; readonly start: number }[] {
     const words = question.match(/[\p{L}\p{N}'’]+/gu) ?? [];
     const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
     // A question typed in Title Case capitalises everything: nothing stands out as a name.
     if (words.length >= 3 && capitalised / words.length >= 0.6) return [];
-    const found: string[] = [];
+    const found: { name: string; start: number }[] = [];
     for (const match of question.matchAll(/(?<=[\p{L}\p{N},'’]\s+)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})(?=[\s,.?!;:'’]|$)/gu)) {
       const word = match[0];
       const folded = word.toLowerCase();
       if (this.#known.has(folded) || this.#isKnown(folded, this.#known)) continue;
-      found.push(word);
+      found.push({ name: word, start: match.index });
     }
     return found;
   }

@@ -27,7 +27,7 @@ const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:how (?:do|can|should|could|would|might|will) (?:i|we|me)\b|how to\b|what(?: is|'s)? the best way\b|(?:the )?best way to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b)`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s)? the best way\b|(?:the )?best way to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b)`,
   'i',
 );
 
@@ -68,9 +68,10 @@ const IDENTITY_WORDS = [
   'do',
 ];
 
-/** "what did X say", "has X ever talked about", "what were X's words": X is who spoke. */
+/** "what did X say", "has X ever talked about", "what X said", "what were X's words": X is who spoke. */
 const SPEAKER = [
-  /\b(?:what|how|did|does|do|has|have|had|will|would|was|were|is)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+)?(?:say|said|says|talk|talked|speak|spoke|mention|mentioned|state|stated|announce|announced|emphasi[sz]e|emphasi[sz]ed|stress|stressed|tell|told|write|wrote|warn|warned|think|thought|believe|claim|claimed)\b/i,
+  /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+)?(?:say|talk|speak|mention|state|announce|emphasi[sz]e|stress|tell|write|warn|think|believe|claim)\b/i,
+  /\bwhat\s+(.+?)\s+(?:said|says|mentioned|stated|announced|wrote|thinks|thought|believes|claimed)\b/i,
   /\b(?:what|which)\s+(?:is|was|are|were)\s+(.+?)['’]s\s+(?:quote|quotes|words|speech|remarks|message|view|views|opinion)\b/i,
 ];
 

@@ -45,6 +45,8 @@ export type PartKind = 'passages' | 'article' | 'unsaid' | 'not-covered';
 export interface PartReading {
   /** The question, as typed. */
   readonly text: string;
+  /** The backstory around it in a long message, read only to help find the passage. */
+  readonly context?: string;
   readonly kind: PartKind;
   /** The passages that answer it, best first; empty unless `passages` or `article`. */
   readonly passages: readonly Passage[];
@@ -129,6 +131,11 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   }
 
   function readPart(part: QuestionPart, limit: number): PartReading {
+    const reading = readQuestion(part, limit);
+    return part.context ? { ...reading, context: part.context } : reading;
+  }
+
+  function readQuestion(part: QuestionPart, limit: number): PartReading {
     const text = part.text;
     if (options.article) {
       const topic = articleTopicOf(text);
@@ -147,9 +154,16 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const roles: Role[] = concepts.map((c) =>
       inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
     );
-    for (const name of options.names ? foreign.in(text) : []) {
-      concepts.push({ text: name, alternatives: [], first: -1, last: -1, foreign: true });
-      roles.push('asked');
+    // A name the article does not know is that name, not the everyday word it may share a spelling with.
+    for (const { name, start } of options.names ? foreign.in(text) : []) {
+      const at = tokens.findIndex((t) => t.start === start);
+      const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
+      const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
+      if (i >= 0) [concepts[i], roles[i]] = [unknown, 'asked'];
+      else {
+        concepts.push(unknown);
+        roles.push('asked');
+      }
     }
     // Backstory around a long question helps find the passage, a little; it never counts
     // against it. When the question itself says little ("does it say anything about that?"),
@@ -158,8 +172,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
     const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
     for (const c of part.context ? readQuery(part.context, context) : []) {
-      concepts.push({ ...c, emphasis: contextEmphasis, first: -1, last: -1 });
-      roles.push(contextEmphasis === 1 ? 'asked' : 'context');
+      // The backstory's own words the article lacks ("my uncle complained") never count against it.
+      const asked = contextEmphasis === 1 && c.alternatives.length > 0;
+      concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
+      roles.push(asked ? 'asked' : 'context');
     }
 
     const ranking = rank(concepts, index, { asks: options.asks });
