@@ -25,8 +25,11 @@ export function bestPassages(passages: readonly Passage[], limit = MAX_PASSAGES)
   return passages.filter((p) => p.score >= best * RELATIVE_FLOOR).slice(0, limit);
 }
 
+/** The headline is one line, not a paragraph of sentences: it is cited ¶0, never ¶0.1. */
 function quoted(passages: readonly Passage[]): Line[] {
-  return passages.map((p) => quote(p.excerpt, { paragraph: p.paragraph, sentence: p.sentence }, p.ranges));
+  return passages.map((p) =>
+    quote(p.excerpt, p.paragraph === 0 ? { paragraph: 0 } : { paragraph: p.paragraph, sentence: p.sentence }, p.ranges),
+  );
 }
 
 function buttonsFor(paragraphs: readonly number[], button: ParagraphButton): Button[] {

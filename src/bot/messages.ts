@@ -52,7 +52,9 @@ export class Conversations {
       if (this.#welcomed.size >= WELCOMED_LIMIT) this.#welcomed.clear();
       this.#welcomed.add(message.author.id);
       const welcome = this.#welcome();
-      if (!hasWords(question.text) || /^(hi|hello|hey)\W*$/i.test(question.text)) return this.#plain(welcome);
+      // The welcome is the answer to a first "hello": the guide after it would say it twice.
+      const talk = smallTalkOf(question.text);
+      if (!hasWords(question.text) || (talk && talk !== 'help')) return this.#plain(welcome);
       return this.#render(
         /^help\W*$/i.test(question.text) ? helpAnswer(COMMANDS) : this.#answer(message.content),
         welcome,

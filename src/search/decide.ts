@@ -66,6 +66,8 @@ export function decide(
   roles: readonly Role[],
   frame: Frame | undefined,
   index: SearchIndex,
+  /** For each thing the question names, the paragraphs that speak of it. */
+  named: readonly ReadonlySet<number>[] = [],
 ): Decided[] {
   const decided: { result: Decided; order: number }[] = [];
   const asksSomething = roles.some((r) => r === 'asked');
@@ -80,7 +82,7 @@ export function decide(
     if (!inText && asked < 2) continue;
     if (namesSomething) {
       // It must speak of the thing named, and answer enough of what is asked of it.
-      if (!roles.some((r, i) => r === 'name' && (result.strengths[i] ?? 0) > 0)) continue;
+      if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
       if (asksSomething && share(result, importances, roles, (r) => r === 'asked') < MIN_ASKED) continue;
     }
     // "How many…": a paragraph that holds no number cannot say how many.

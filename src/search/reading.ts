@@ -179,7 +179,15 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     }
 
     const ranking = rank(concepts, index, { asks: options.asks });
-    let decided = frame?.unknowable ? [] : decide(ranking, roles, frame, index);
+    let decided = frame?.unknowable
+      ? []
+      : decide(
+          ranking,
+          roles,
+          frame,
+          index,
+          mentions.map((m) => m.thing.paragraphs),
+        );
     // What someone said can only come from those the article quotes or reports.
     const speaker = frame?.speaker;
     const speakers = speaker
