@@ -5,9 +5,11 @@ import { decide, type Decided, type Role } from './decide.js';
 import { ForeignNames } from './foreign-names.js';
 import { frameOf } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
+import { baseKey, exactKey } from './index.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
+import { QuotedWords } from './quoted-words.js';
 import { rank } from './rank.js';
 import { asksAboutServerRoles } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
@@ -71,6 +73,8 @@ export interface ReadingOptions {
   readonly smallTalk: boolean;
 }
 
+/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
+const ALONE_TRUST = 0.35;
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -82,6 +86,7 @@ export interface Reader {
 export function createReader(corpus: Corpus, context: QueryContext, options: ReadingOptions): Reader {
   const { index } = context;
   const things = namedThings(corpus, index.paragraphs);
+  const quotedWords = new QuotedWords(corpus.article, index.paragraphs);
   const nameSynonyms = new Set(
     corpus.synonyms
       .filter((s) => s.means.some((m) => /^\p{Lu}/u.test(m)))
@@ -151,6 +156,27 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       const thing = inMention(c)?.thing;
       return thing ? { ...c, refersTo: thing.paragraphs } : c;
     });
+    // A word the article uses only in quotes, asked without its term or quotation marks ("the
+    // capital of France"), is most likely meant in its everyday sense: it counts for less.
+    if (options.frames) {
+      const stems = new Set(tokens.map((t) => t.stem));
+      // Quotation marks, or the one who said it ("what did Huang Qiang say about lions"), make it the article's.
+      const quotedByAsker =
+        /[“”"‘’]|(?:^|\s)'/.test(text) || mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+      for (const [i, c] of concepts.entries()) {
+        if (quotedByAsker || c.alternatives.length === 0 || c.first !== c.last) continue;
+        // The word as asked, not what the synonyms make of it ("capital" is not yet “capital chain”).
+        const own = tokens[c.first]!;
+        if (![exactKey(own.word), baseKey(own.base), own.stem].some((key) => quotedWords.quoted(key))) continue;
+        if (
+          ![exactKey(own.word), baseKey(own.base), own.stem].every(
+            (key) => !quotedWords.quoted(key) || quotedWords.aloneInQuestion(key, stems),
+          )
+        )
+          continue;
+        concepts[i] = { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * ALONE_TRUST })) };
+      }
+    }
     const roles: Role[] = concepts.map((c) =>
       inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
     );
