@@ -39,7 +39,9 @@ function share(
   let total = 0;
   let found = 0;
   roles.forEach((role, i) => {
-    if (!keep(role)) return;
+    // Backstory found in the paragraph helps it; backstory not found never counts against it.
+    const strength = ranked.strengths[i] ?? 0;
+    if (!keep(role) && !(role === 'context' && strength > 0 && keep('asked'))) return;
     total += importances[i]!;
     found += importances[i]! * (ranked.strengths[i] ?? 0);
   });

@@ -17,7 +17,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question
   lmao lmfao rofl tbh ngl rn fr imo imho omg smh btw jk bruh nah nope yep yup hmm um uh kinda sorta basically
   literally honestly seriously anyway anyways though probably maybe stuff bit bits part deal want wants wanted
-  meaning meanings definition define defined refer refers context sense good better best great nice`
+  meaning meanings definition define defined refer refers context sense good better best great nice
+  anymore already ever even yet again now today`
     .split(/\s+/)
     .filter(Boolean),
 );
