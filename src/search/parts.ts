@@ -35,6 +35,21 @@ const ASKING = /\b(?:tell me|wondering|curious|want to know|need|looking for|exp
 /** More questions than this in one message are not read: no reply could show them all. */
 const MOST_PARTS = 4;
 
+/** A sentence longer than this may hold its backstory and its question in one. */
+const LONG_SENTENCE = 100;
+const CLAUSE = new RegExp(String.raw`[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=(?:${WH}|whether|if)\b)`, 'gi');
+
+/** The last clause of a sentence that opens with a question word, when it has words to look for. */
+function lastClause(sentence: string): string | undefined {
+  const starts = [...sentence.matchAll(CLAUSE)].map((m) => m.index + m[0].length);
+  const start = starts.at(-1);
+  if (start === undefined) return undefined;
+  const tail = sentence.slice(start).trim();
+  // "…some quote about lions, who actually said it": the clause points back; the whole asks.
+  if (/\b(?:it|that|this|them|those|these|they)\b/i.test(tail)) return undefined;
+  return hasContent(tail) ? tail : undefined;
+}
+
 /** Whether a stretch of text holds any word the search could look for. */
 export function hasContent(text: string): boolean {
   return tokenize(text).some((t) => !STOPWORDS.has(t.word));
@@ -64,7 +79,16 @@ export function splitQuestions(message: string): QuestionPart[] {
     // Backstory with no sentence that asks: the last one is the question.
     questions = asking.length > 0 ? asking : [withContent.at(-1)!];
   }
-  const context = sentences.filter((s) => !questions.includes(s)).join(' ');
+  let context = sentences.filter((s) => !questions.includes(s)).join(' ');
+  // One long sentence of backstory that ends in its question: "Not sure if this is the right
+  // channel but I've been wondering, since …, which newspaper published it".
+  if (questions.length === 1 && questions[0]!.length > LONG_SENTENCE) {
+    const tail = lastClause(questions[0]!);
+    if (tail) {
+      context = [context, questions[0]!.slice(0, questions[0]!.length - tail.length)].filter(Boolean).join(' ');
+      questions = [tail];
+    }
+  }
 
   const parts: string[] = [];
   for (const question of questions) {

@@ -162,7 +162,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       const stems = new Set(tokens.map((t) => t.stem));
       // Quotation marks, or the one who said it ("what did Huang Qiang say about lions"), make it the article's.
       const quotedByAsker =
-        /[“”"‘’]|(?:^|\s)'/.test(text) || mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+        /[“”"‘’]|(?:^|\s)'/.test(text) ||
+        /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i.test(text) || mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
       for (const [i, c] of concepts.entries()) {
         if (quotedByAsker || c.alternatives.length === 0 || c.first !== c.last) continue;
         // The word as asked, not what the synonyms make of it ("capital" is not yet “capital chain”).
