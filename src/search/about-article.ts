@@ -20,8 +20,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'source',
-    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|originally)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came first by made put out',
+    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|paper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got',
   ],
   [
     'when',
@@ -30,13 +30,13 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'people',
-    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the people|whos in)\b/,
-    'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers key main',
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
+    'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many',
   ],
   [
     'length',
-    /\bhow long\b|\b(?:length|word count|how many words|how many paragraphs)\b/,
-    'long words paragraphs many count',
+    /\bhow long\b|\b(?:length|word count|how many words|how many paragraphs|reading time|long read)\b/,
+    'long words paragraphs many count reading read time length short',
   ],
   [
     'place',
@@ -46,8 +46,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
   [
     'summary',
-    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main point|main idea|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on)\b/,
-    'about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me',
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main point|main idea|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article))\b/,
+    'about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole',
   ],
 ];
 

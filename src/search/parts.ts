@@ -37,7 +37,10 @@ const MOST_PARTS = 4;
 
 /** A sentence longer than this may hold its backstory and its question in one. */
 const LONG_SENTENCE = 100;
-const CLAUSE = new RegExp(String.raw`[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=(?:${WH}|whether|if)\b)`, 'gi');
+const CLAUSE = new RegExp(
+  String.raw`[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=(?:${WH}|whether|if)\b)`,
+  'gi',
+);
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {

@@ -163,7 +163,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       // Quotation marks, or the one who said it ("what did Huang Qiang say about lions"), make it the article's.
       const quotedByAsker =
         /[“”"‘’]|(?:^|\s)'/.test(text) ||
-        /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i.test(text) || mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+        /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i.test(
+          text,
+        ) ||
+        mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
       for (const [i, c] of concepts.entries()) {
         if (quotedByAsker || c.alternatives.length === 0 || c.first !== c.last) continue;
         // The word as asked, not what the synonyms make of it ("capital" is not yet “capital chain”).
