@@ -102,10 +102,9 @@ export function nameWords(corpus: Corpus): Set<string> {
   return new Set(words.filter((w) => !STOPWORDS.has(w)));
 }
 
-/** Whether a question's word is one of a name's words, as typed or mistyped. */
-function isWord(token: Token, base: string, vocabulary: Vocabulary): boolean {
-  if (token.base === base) return true;
-  return vocabulary.correct(token.word).some((c) => inflectionBase(c.word) === base);
+/** The bases a question's word may stand for: its own, and those of the words it may be a slip for. */
+function basesOf(token: Token, vocabulary: Vocabulary): Set<string> {
+  return new Set([token.base, ...vocabulary.correct(token.word).map((c) => inflectionBase(c.word))]);
 }
 
 /**
@@ -117,12 +116,15 @@ export function findMentions(
   things: readonly NamedThing[],
   vocabulary: Vocabulary,
 ): Mention[] {
-  const content = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !STOPWORDS.has(t.word));
+  const content = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => !STOPWORDS.has(t.word))
+    .map(({ t, i }) => ({ i, bases: basesOf(t, vocabulary) }));
   const candidates: Mention[] = [];
   for (const thing of things) {
     for (const form of thing.forms) {
       for (let start = 0; start + form.length <= content.length; start++) {
-        if (form.every((base, k) => isWord(content[start + k]!.t, base, vocabulary))) {
+        if (form.every((base, k) => content[start + k]!.bases.has(base))) {
           candidates.push({ thing, first: content[start]!.i, last: content[start + form.length - 1]!.i });
         }
       }

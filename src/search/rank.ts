@@ -183,9 +183,17 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     .filter((r) => r.places.size > 0 && r.emphasis === 1)
     .flatMap((r, i, list) => (i > 0 ? [[list[i - 1]!, r] as const] : []));
 
+  // Only paragraphs that hold some idea of the query can rank.
+  const candidates = new Set<number>();
+  for (const r of resolved) {
+    for (const p of r.inText.keys()) candidates.add(p);
+    for (const p of r.inAsks.keys()) candidates.add(p);
+    for (const p of r.concept.refersTo ?? []) candidates.add(p);
+  }
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
+    if (!candidates.has(number)) continue;
     let paragraphScore = 0;
     let covered = 0;
     const strengths: number[] = [];
