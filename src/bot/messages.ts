@@ -62,9 +62,9 @@ export class Conversations {
     }
     if (!hasWords(question.text)) {
       // An emoji alone, or the bot mentioned with nothing else, is small talk: the guide answers.
-      // A link or an attachment is not: the hint says what the bot can read.
+      // A link is not: the hint says what the bot can read.
       const typed = message.content.replace(/<@!?\d+>/g, '').trim();
-      const talk = typed === '' && message.attachments.size === 0 ? 'greeting' : smallTalkOf(typed);
+      const talk = typed === '' ? 'greeting' : smallTalkOf(typed);
       return talk ? this.#render(smallTalkAnswer(talk, this.#deps.context.corpus)) : this.#plain(NO_WORDS);
     }
     if (/^help\W*$/i.test(question.text)) return this.#render(helpAnswer(COMMANDS));
