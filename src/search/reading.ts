@@ -11,7 +11,7 @@ import { splitQuestions, type QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { QuotedWords } from './quoted-words.js';
 import { rank } from './rank.js';
-import { asksAboutServerRoles } from './server-questions.js';
+import { asksAboutServerRoles, discordWords } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 import { tokenize } from './text.js';
 import { topicPassages } from './topic-passages.js';
@@ -184,8 +184,12 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const roles: Role[] = concepts.map((c) =>
       inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
     );
-    // A name the article does not know is that name, not the everyday word it may share a spelling with.
-    for (const { name, start } of options.names ? foreign.in(text) : []) {
+    // A name the article does not know is that name, not the everyday word it may share a spelling
+    // with; Discord's own things are such names too.
+    const discord = discordWords(tokens.map((t) => t.word)).flatMap((word) =>
+      tokens.filter((t) => t.word === word).map((t) => ({ name: word, start: t.start })),
+    );
+    for (const { name, start } of options.names ? [...foreign.in(text), ...discord] : []) {
       const at = tokens.findIndex((t) => t.start === start);
       const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
       const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };

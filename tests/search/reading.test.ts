@@ -131,3 +131,25 @@ describe('a question in another language', () => {
     expect(chinese.search('who gets demoted')[0]?.paragraph).toBe(4);
   });
 });
+
+describe('a word the article uses only in quotes', () => {
+  it.each(['what is the capital of france', 'what do lions eat', 'the best hotpot chain in town'])(
+    'asked alone in its everyday sense, is not the article’s: %s',
+    (query) => expect(search.search(query)).toEqual([]),
+  );
+
+  it.each([
+    ['what is the capital chain', 7],
+    ['whats the lion thing abt', 11],
+    ['who said the lion n sheep stuff', 11],
+  ])('with its partner, or asked of who said it, is: %s', (query, paragraph) => {
+    expect(paragraphs(query)[0]).toBe(paragraph);
+  });
+});
+
+describe('Discord’s own things', () => {
+  it.each(['what are the server rules', 'how do I ping the mods', 'which channel is this bot allowed in'])(
+    'are not the article’s: %s',
+    (query) => expect(search.search(query)).toEqual([]),
+  );
+});
