@@ -31,11 +31,16 @@ const ADVICE = new RegExp(
   'i',
 );
 
-/** Kinds of fact the article gives of no one: ages, how long things lasted, pay. */
+/**
+ * What the article gives of no one and nothing: ages, how long things lasted, pay; the next
+ * meeting (it reports what was said, not what comes next); the time now.
+ */
 const UNKNOWABLE = [
   /\bhow old\b|\b(?:age|born|birthday|birthplace)\b/i,
   /\bhow long (?:has|have|had|did|will|does|do)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
+  /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
+  /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
