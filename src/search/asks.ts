@@ -23,6 +23,10 @@ export interface AskField {
   /** Each surface word of the asks (folded) with its stem. */
   readonly words: ReadonlyMap<string, string>;
   posting(key: string): AskPosting | undefined;
+  /** The asks (by index) that hold the term. */
+  asksHolding(key: string): readonly number[];
+  /** The paragraph each ask belongs to, by index. */
+  readonly paragraphOfAsk: readonly number[];
 }
 
 /**
@@ -53,11 +57,15 @@ export function buildAskField(
     phrasesByFirst.set(stems[0]!, list);
   }
 
-  for (const ask of asks) {
+  const holding = new Map<string, number[]>();
+  for (const [at, ask] of asks.entries()) {
     const tokens = tokenize(ask.text);
     lengths[ask.paragraph] = (lengths[ask.paragraph] ?? 0) + tokens.length;
     const sentence = ask.sentence === undefined ? undefined : sentenceIndex(ask.paragraph, ask.sentence);
     const note = (key: string): void => {
+      const list = holding.get(key);
+      if (!list) holding.set(key, [at]);
+      else if (list.at(-1) !== at) list.push(at);
       bump(counts, key, ask.paragraph);
       if (sentence !== undefined) bump(sentenceCounts, key, sentence);
     };
@@ -87,5 +95,7 @@ export function buildAskField(
     averageLength: filled.length ? filled.reduce((sum, n) => sum + n, 0) / filled.length : 1,
     words,
     posting: (key) => postings.get(key),
+    asksHolding: (key) => holding.get(key) ?? [],
+    paragraphOfAsk: asks.map((a) => a.paragraph),
   };
 }

@@ -18,6 +18,8 @@ const FOREIGN_WEIGHT = 5;
 const ASK_TRUST = 0.8;
 /** The asks field's BM25 beside the text's. */
 const ASK_FIELD_WEIGHT = 0.7;
+/** How much one ask holding the whole question adds, as a share of the question's weight. */
+const ONE_ASK_BONUS = 1;
 /** A person spoken of in a paragraph that does not name them (their own speech, reported). */
 const TRUST_BY_REFERENCE = 0.9;
 
@@ -190,6 +192,19 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     for (const p of r.inAsks.keys()) candidates.add(p);
     for (const p of r.concept.refersTo ?? []) candidates.add(p);
   }
+  // One ask that holds most of the question is stronger than the same words strewn over many.
+  const bestAsk = new Map<number, number>();
+  if (asks) {
+    const byAsk = new Map<number, number>();
+    for (const r of resolved) {
+      const holding = new Set(r.concept.alternatives.flatMap((a) => index.asks.asksHolding(a.key)));
+      for (const at of holding) byAsk.set(at, (byAsk.get(at) ?? 0) + r.importance * r.emphasis);
+    }
+    for (const [at, weight] of byAsk) {
+      const paragraph = index.asks.paragraphOfAsk[at]!;
+      bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+    }
+  }
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
@@ -259,6 +274,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       if (value > sentenceScore) [sentence, sentenceScore] = [s, value];
     }
     const coverage = covered / totalImportance;
+    paragraphScore += ONE_ASK_BONUS * (bestAsk.get(number) ?? 0) * totalImportance;
     results.push({
       paragraph: number,
       sentence,
