@@ -54,7 +54,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 
 const IDENTITY = new RegExp(
   LEAD +
-    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank) (?:does|did)\b)|\b(?:job|title|position|role|post|rank|occupation|full name)\b`,
+    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank) (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)\b|\b(?:job title|full name)\b`,
   'i',
 );
 const IDENTITY_WORDS = [
