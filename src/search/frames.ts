@@ -20,6 +20,8 @@ export interface Frame {
   readonly mention: boolean;
   /** Words that only shape the question ("job", "mentioned"): not looked for in the text. */
   readonly shaping: ReadonlySet<string>;
+  /** "How do X work": where X stands, as offsets. Asked of the article's own terms, it is their everyday sense. */
+  readonly mechanism?: readonly [start: number, end: number];
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -41,6 +43,8 @@ const UNKNOWABLE = [
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
+  // Who held a post before someone: the article names no one's predecessor.
+  /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
@@ -111,6 +115,16 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 const ANSWER_KIND =
   /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
 
+const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
+
+function mechanismOf(question: string): { mechanism?: readonly [number, number] } {
+  const match = MECHANISM.exec(question);
+  const what = match?.[1];
+  if (!match || !what) return {};
+  const start = match.index + match[0].indexOf(what);
+  return { mechanism: [start, start + what.length] };
+}
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -119,6 +133,7 @@ export function frameOf(question: string): Frame {
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
     ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
+    ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   return {
@@ -127,6 +142,7 @@ export function frameOf(question: string): Frame {
     ...(wants ? { wants } : {}),
     identity,
     ...speakerOf(question),
+    ...mechanismOf(question),
     mention,
     shaping,
   };

@@ -13,7 +13,7 @@ import { QuotedWords } from './quoted-words.js';
 import { rank } from './rank.js';
 import { asksAboutServerRoles, discordWords } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
-import { tokenize } from './text.js';
+import { tokenize, type Token } from './text.js';
 import { topicPassages } from './topic-passages.js';
 
 export interface Passage {
@@ -168,16 +168,19 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         ) ||
         mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
       for (const [i, c] of concepts.entries()) {
-        if (quotedByAsker || c.alternatives.length === 0 || c.first !== c.last) continue;
-        // The word as asked, not what the synonyms make of it ("capital" is not yet “capital chain”).
-        const own = tokens[c.first]!;
-        if (![exactKey(own.word), baseKey(own.base), own.stem].some((key) => quotedWords.quoted(key))) continue;
-        if (
-          ![exactKey(own.word), baseKey(own.base), own.stem].every(
-            (key) => !quotedWords.quoted(key) || quotedWords.aloneInQuestion(key, stems),
-          )
-        )
-          continue;
+        const mechanism = frame?.mechanism;
+        // "How do traffic lights work": the thing itself, partners or not.
+        const asThing =
+          mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
+        if ((quotedByAsker && !asThing) || c.alternatives.length === 0 || c.first < 0) continue;
+        // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
+        const own = tokens.slice(c.first, c.last + 1);
+        const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
+        if (!own.every((t) => keysOf(t).some((key) => quotedWords.quoted(key)))) continue;
+        const alone = own.every((t) =>
+          keysOf(t).every((key) => !quotedWords.quoted(key) || quotedWords.aloneInQuestion(key, stems)),
+        );
+        if (!asThing && !alone) continue;
         concepts[i] = { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * ALONE_TRUST })) };
       }
     }

@@ -153,3 +153,17 @@ describe('Discord’s own things', () => {
     (query) => expect(search.search(query)).toEqual([]),
   );
 });
+
+describe('forms of question the article cannot answer', () => {
+  it.each([
+    'how do traffic lights work',
+    'who was the party secretary of Jilin before Huang Qiang',
+    'when is the next plenary session',
+    'what time is it in jilin',
+  ])('%s', (query) => expect(search.search(query)).toEqual([]));
+
+  it('leaves how the article’s own measures work to it', () => {
+    expect(paragraphs('how does the fault tolerance list work')[0]).toBe(15);
+    expect(paragraphs('what are the traffic lights')[0]).toBe(5);
+  });
+});
