@@ -60,7 +60,7 @@ function answerPart(question: string, part: PartReading, context: AnswerContext,
       return {
         title,
         intro: 'About the article itself:',
-        sections: [{ lines: part.topic ? articleLines(part.topic, context.corpus) : [] }],
+        sections: [{ lines: articleTopicLines(part, context) }],
       };
     case 'unsaid':
       return {
@@ -76,6 +76,11 @@ function answerPart(question: string, part: PartReading, context: AnswerContext,
   }
 }
 
+/** Each topic asked of the article itself, in the order asked ("who reported it, and when"). */
+function articleTopicLines(part: PartReading, context: AnswerContext): Line[] {
+  return (part.topics ?? (part.topic ? [part.topic] : [])).flatMap((topic) => articleLines(topic, context.corpus));
+}
+
 /** One question of several, as sections under its own heading. */
 function partSections(part: PartReading, context: AnswerContext): Section[] {
   const heading = echo(part.text, 120);
@@ -86,7 +91,7 @@ function partSections(part: PartReading, context: AnswerContext): Section[] {
       return [{ heading, lines: [...quoted(passages), ...terms] }];
     }
     case 'article':
-      return [{ heading, lines: part.topic ? articleLines(part.topic, context.corpus) : [] }];
+      return [{ heading, lines: articleTopicLines(part, context) }];
     case 'unsaid':
       return unsaidSections(part.unsaid ?? [], heading);
     case 'not-covered':

@@ -54,6 +54,9 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
 const FILLER = `what whats is are was were the a an of in on to for me us you u please pls can could would i give
   tell so like just quick do does did about or and it its this that these all any how which has have`;
 
+/** Question words that ask a second topic on their own, after a first. */
+const BARE = new Set(['when', 'where', 'who']);
+
 const allowed = (extra: string): Set<string> => new Set(`${ARTICLE} ${FILLER} ${extra}`.split(/\s+/).filter(Boolean));
 const ALLOWED = new Map(TOPICS.map(([topic, , extra]) => [topic, allowed(extra)]));
 
@@ -64,12 +67,26 @@ const ALLOWED = new Map(TOPICS.map(([topic, , extra]) => [topic, allowed(extra)]
  * conference") is a question about that, not this.
  */
 export function articleTopicOf(question: string): ArticleTopic | undefined {
+  return articleTopicsOf(question)[0];
+}
+
+/**
+ * Every topic the question asks about the article ("who reported this and when": its source
+ * and its dates), most particular first; none when it asks anything else.
+ */
+export function articleTopicsOf(question: string): ArticleTopic[] {
   const text = question.toLowerCase().replace(/[’‘]/g, "'");
   const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
-  for (const [topic, asks] of TOPICS) {
-    if (!asks.test(text)) continue;
-    const words_ = ALLOWED.get(topic)!;
-    if (words.every((w) => words_.has(w))) return topic;
-  }
-  return undefined;
+  const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
+  const allowedWords = (topic: ArticleTopic): ReadonlySet<string> => ALLOWED.get(topic)!;
+  // One topic's words alone, or, for two asked at once, the words of either.
+  // A topic whose words are the whole question comes first ("when was this published" asks when).
+  const single = asked.find((topic) => words.every((w) => allowedWords(topic).has(w)));
+  if (single) return [single];
+  // "Who reported this and when": one topic's words and a bare question word asking another.
+  const [first, ...others] = asked.filter((topic) => topic !== 'summary');
+  if (!first) return [];
+  const rest = words.filter((w) => !allowedWords(first).has(w));
+  const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedWords(topic).has(w)));
+  return second ? [first, second] : [];
 }

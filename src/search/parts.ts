@@ -7,6 +7,8 @@ export interface QuestionPart {
   readonly text: string;
   /** Sentences of the message around its questions: backstory, opinion ("my uncle worked…"). */
   readonly context: string;
+  /** A person an earlier question of the message named, whom this one calls "he" or "she". */
+  readonly carried?: string;
 }
 
 /** Words a question opens with. */

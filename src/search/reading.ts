@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/load.js';
-import { articleTopicOf, type ArticleTopic } from './about-article.js';
+import { articleTopicsOf, type ArticleTopic } from './about-article.js';
 import { readChat } from './chat.js';
 import { decide, type Decided, type Role } from './decide.js';
 import { ForeignNames } from './foreign-names.js';
@@ -53,6 +53,8 @@ export interface PartReading {
   /** The passages that answer it, best first; empty unless `passages` or `article`. */
   readonly passages: readonly Passage[];
   readonly topic?: ArticleTopic;
+  /** Every topic asked of the article itself, `topic` first ("who reported it and when"). */
+  readonly topics?: readonly ArticleTopic[];
   readonly unsaid?: readonly Unsaid[];
 }
 
@@ -141,13 +143,20 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   }
 
   function readQuestion(part: QuestionPart, limit: number): PartReading {
-    const text = part.text;
+    const asked = part.text;
+    // The person "he" stands for is read as named; the part is still shown as asked.
+    const text = part.carried ? `${asked} (${part.carried})` : asked;
     if (options.article) {
-      const topic = articleTopicOf(text);
-      if (topic) return { text, kind: 'article', topic, passages: topicPassages(corpus, topic).slice(0, limit) };
+      const [topic, ...more] = articleTopicsOf(text);
+      if (topic) {
+        const topics = [topic, ...more];
+        const passages = topics.flatMap((t) => topicPassages(corpus, t));
+        const unique = passages.filter((p, i) => passages.findIndex((q) => q.paragraph === p.paragraph) === i);
+        return { text: asked, kind: 'article', topic, topics, passages: unique.slice(0, limit) };
+      }
     }
     const frame = options.frames ? frameOf(text) : undefined;
-    if (frame?.advice || asksAboutServerRoles(text)) return { text, kind: 'not-covered', passages: [] };
+    if (frame?.advice || asksAboutServerRoles(text)) return { text: asked, kind: 'not-covered', passages: [] };
 
     const tokens = tokenize(text);
     const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
@@ -242,10 +251,29 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         const at = decided.findIndex((d) => d.paragraph === named.paragraph);
         if (at > 0) decided = [decided[at]!, ...decided.filter((_, i) => i !== at)];
       }
-      return { text, kind: 'passages', passages: passagesOf(decided, limit) };
+      return { text: asked, kind: 'passages', passages: passagesOf(decided, limit) };
     }
-    if (mentions.length > 0) return { text, kind: 'unsaid', passages: [], unsaid: unsaidOf(mentions) };
-    return { text, kind: 'not-covered', passages: [] };
+    if (mentions.length > 0) return { text: asked, kind: 'unsaid', passages: [], unsaid: unsaidOf(mentions) };
+    return { text: asked, kind: 'not-covered', passages: [] };
+  }
+
+  /**
+   * "How old is Huang Qiang and what did he say at the seminar": a later question that speaks
+   * of "he" or "she" and names no one is about the person the one before it named.
+   */
+  function carryNames(parts: readonly QuestionPart[]): QuestionPart[] {
+    let person: string | undefined;
+    return parts.map((part) => {
+      const named = findMentions(tokenize(part.text), things, context.vocabulary).find((m) =>
+        corpus.people.some((p) => p.name === m.thing.name),
+      );
+      if (named) {
+        person = named.thing.name;
+        return part;
+      }
+      if (!person || !/\b(?:he|him|his|she|her)\b/i.test(part.text)) return part;
+      return { ...part, carried: person };
+    });
   }
 
   return {
@@ -257,7 +285,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       }
       const text = options.chat ? readChat(query) : query;
       const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
-      return { parts: parts.map((part) => readPart(part, limit)) };
+      return { parts: carryNames(parts).map((part) => readPart(part, limit)) };
     },
   };
 }

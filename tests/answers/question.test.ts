@@ -126,3 +126,22 @@ describe('an ordinary question', () => {
     expect(isProblem(answerQuestion('  ', context, button))).toBe(true);
   });
 });
+
+describe('two things asked of the article at once', () => {
+  it('“who reported this and when” gives its source, then its dates', () => {
+    const a = answer('who reported this and when');
+    expect(cited(a)).toEqual(['¶9.1', '¶2.1', '¶2.1', '¶10.1']);
+    expect(notes(a)).toContain('It is a report by The Paper');
+    expect(notes(a)).toContain('gives no year for these dates');
+  });
+});
+
+describe('a later question that says “he”', () => {
+  it('is read as about the person the question before it named', () => {
+    const reading = context.search.read('how old is huang qiang and what did he say at the seminar');
+    expect(reading.parts.map((p) => p.kind)).toEqual(['unsaid', 'passages']);
+    expect(reading.parts[1]!.text).toBe('what did he say at the seminar');
+    expect(reading.parts[1]!.passages[0]?.paragraph).toBe(10);
+    expect(reading.parts[1]!.passages[0]?.sentence).toBe(2);
+  });
+});
