@@ -43,6 +43,12 @@ function slippedLetter(word: string, candidate: string): boolean {
   return (VOWELS.includes(a) && VOWELS.includes(b)) || neighbours(a, b);
 }
 
+function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
 /** Whether `word` is `candidate` with one extra letter struck beside the key meant ("grouip"). */
 function strayKey(word: string, candidate: string): boolean {
   if (word.length !== candidate.length + 1) return false;
@@ -65,6 +71,8 @@ function strayKey(word: string, candidate: string): boolean {
 export function isNearMiss(word: string, candidate: string, edits: number, isName = false): boolean {
   if (edits === 0 || word.length < 4) return false;
   if (differsByDoubling(word, candidate) || (isName && edits === 1)) return true;
+  // Two neighbours swapped in a four-letter word ("lino", "rlue") rarely makes a word of its own.
+  if (word.length === 4) return edits === 1 && swappedNeighbours(word, candidate);
   if (word.length < 5) return false;
   if (word.length >= 8) return edits <= 2;
   // "artical" for "article": two slips near the end of a word whose opening is sure.
