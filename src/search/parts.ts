@@ -40,7 +40,7 @@ const MOST_PARTS = 4;
 /** A sentence longer than this may hold its backstory and its question in one. */
 const LONG_SENTENCE = 100;
 const CLAUSE = new RegExp(
-  String.raw`[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=(?:${WH}|whether|if)\b)`,
+  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b)`,
   'gi',
 );
 
