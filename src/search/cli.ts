@@ -7,7 +7,15 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatCitation } from '../corpus/citation.js';
 import { embolden } from '../replies/quote-markdown.js';
-import { articleSearch, DEFAULT_LIMIT, QueryError, type Reading, type SearchResult, type Unsaid } from './search.js';
+import {
+  articleSearch,
+  DEFAULT_LIMIT,
+  merge,
+  QueryError,
+  type Reading,
+  type SearchResult,
+  type Unsaid,
+} from './search.js';
 
 const USAGE = 'usage: npm run --silent search -- [--json] [--limit N] [QUERY]';
 
@@ -83,7 +91,7 @@ function answer(query: string, limit: number, json: boolean): { text: string; ok
   const search = articleSearch();
   try {
     const reading = search.read(query, { limit });
-    const results = search.search(query, { limit });
+    const results = merge(reading, limit);
     if (!json) return { text: readable(query, reading, results), ok: true };
     return { text: `${JSON.stringify({ query, results: plain(results), ...extras(reading) })}\n`, ok: true };
   } catch (error) {

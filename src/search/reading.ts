@@ -77,6 +77,10 @@ export interface ReadingOptions {
 
 /** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
 const ALONE_TRUST = 0.35;
+/** A question's closing place: "in hockey", "at US companies", "in the us". */
+const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+/** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
+const SCOPED_WORDS = 10;
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -209,6 +213,17 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       else {
         concepts.push(unknown);
         roles.push('asked');
+      }
+    }
+    // "…in hockey", "…at US companies": a question that ends by placing itself where the
+    // article never goes asks about there.
+    const scope = part.context || tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+    if (scope && options.frames) {
+      const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
+      const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
+      const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
+      if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) {
+        return { text: asked, kind: 'not-covered', passages: [] };
       }
     }
     // Backstory around a long question helps find the passage, a little; it never counts

@@ -84,7 +84,7 @@ export interface SearchOptions {
 }
 
 /** Every part's passages merged: the parts' best first, in the order asked, one per paragraph. */
-function merge(reading: Reading, limit: number): SearchResult[] {
+export function merge(reading: Reading, limit: number): SearchResult[] {
   const lists = reading.parts.map((p) => p.passages);
   const merged: SearchResult[] = [];
   const seen = new Set<number>();

@@ -167,3 +167,13 @@ describe('forms of question the article cannot answer', () => {
     expect(paragraphs('what are the traffic lights')[0]).toBe(5);
   });
 });
+
+describe('a short question that places itself where the article never goes', () => {
+  it.each(['what is the red line in hockey', 'how are officials promoted in the us'])('%s', (query) =>
+    expect(search.search(query)).toEqual([]),
+  );
+
+  it('is still answered where the place is the article’s', () => {
+    expect([4, 9]).toContain(paragraphs('what happens to lazy officials in jilin')[0]);
+  });
+});
