@@ -205,7 +205,11 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const discord = discordWords(tokens.map((t) => t.word)).flatMap((word) =>
       tokens.filter((t) => t.word === word).map((t) => ({ name: word, start: t.start })),
     );
-    for (const { name, start } of options.names ? [...foreign.in(text), ...discord] : []) {
+    // A number or ordinal the article never gives ("the 14th five year plan") names something else too.
+    const numbers = concepts
+      .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
+      .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
+    for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers] : []) {
       const at = tokens.findIndex((t) => t.start === start);
       const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
       const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
