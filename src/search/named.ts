@@ -14,7 +14,10 @@ export interface NamedThing {
   readonly named: Excerpt;
   /** Paragraphs that speak of it, by name or, for a speaker, in their own reported words. */
   readonly paragraphs: ReadonlySet<number>;
-  /** Whether the article gives its words: a speaker, or the paper that "noted". */
+  /**
+   * Whether the article gives its words: a speaker, the paper that "noted", or a body whose
+   * members speak for it (the Organization Department, whose Deputy Minister spoke).
+   */
   readonly speaks: boolean;
 }
 
@@ -84,7 +87,13 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     add(entry.term, short, named, false);
   }
   const everywhere = paragraphs.map((p) => p.number);
-  for (const entry of corpus.names) add(entry.name, entry.also, entry.named, false, entry.setting ? everywhere : []);
+  const spokenFor = (name: string): boolean =>
+    corpus.people.some(
+      (p) => p.said.length > 0 && p.role.text.toLowerCase().includes(name.replace(/^the /i, '').toLowerCase()),
+    );
+  for (const entry of corpus.names) {
+    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : []);
+  }
   return things;
 }
 
