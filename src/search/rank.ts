@@ -18,6 +18,8 @@ const FOREIGN_WEIGHT = 5;
 const ASK_TRUST = 0.8;
 /** The asks field's BM25 beside the text's. */
 const ASK_FIELD_WEIGHT = 0.7;
+/** Below this importance an idea is too common to tell one ask from another. */
+const COMMON_IDEA = 0.5;
 /** How much one ask holding the whole question adds, as a share of the question's weight. */
 const ONE_ASK_BONUS = 1;
 /** A person spoken of in a paragraph that does not name them (their own speech, reported). */
@@ -197,6 +199,8 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   if (asks) {
     const byAsk = new Map<number, number>();
     for (const r of resolved) {
+      // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
+      if (r.importance < COMMON_IDEA) continue;
       const holding = new Set(r.concept.alternatives.flatMap((a) => index.asks.asksHolding(a.key)));
       for (const at of holding) byAsk.set(at, (byAsk.get(at) ?? 0) + r.importance * r.emphasis);
     }

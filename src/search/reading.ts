@@ -280,7 +280,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
    * "How old is Huang Qiang and what did he say at the seminar": a later question that speaks
    * of "he" or "she" and names no one is about the person the one before it named.
    */
-  function carryNames(parts: readonly QuestionPart[]): QuestionPart[] {
+  function carryNames(parts: readonly QuestionPart[]): readonly QuestionPart[] {
+    if (parts.length < 2) return parts;
     let person: string | undefined;
     return parts.map((part) => {
       const named = findMentions(tokenize(part.text), things, context.vocabulary).find((m) =>
