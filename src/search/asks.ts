@@ -31,71 +31,73 @@ export interface AskField {
 
 /**
  * Indexes the asks under the same keys as the article's postings (stem, `=word`, `~base`, and
- * the phrases the search may look for), so a query reads both fields with the same terms.
+ * phrases of stems), so a query reads both fields with the same terms. One pass files where each
+ * word stands; a term's posting is made the first time a query looks for it, and kept.
  */
 export function buildAskField(
   asks: readonly Ask[],
   paragraphs: number,
   sentenceIndex: (paragraph: number, sentence: number) => number,
   paragraphOf: (sentence: number) => number,
-  phrases: readonly string[],
 ): AskField {
   const lengths = Array.from({ length: paragraphs }, () => 0);
   const words = new Map<string, string>();
-  const counts = new Map<string, Map<number, number>>();
-  const sentenceCounts = new Map<string, Map<number, number>>();
-  const bump = (table: Map<string, Map<number, number>>, key: string, at: number): void => {
-    let row = table.get(key);
-    if (!row) table.set(key, (row = new Map<number, number>()));
-    row.set(at, (row.get(at) ?? 0) + 1);
+  const asksTokens = asks.map((ask) => tokenize(ask.text));
+  const sentences = asks.map((ask) =>
+    ask.sentence === undefined ? undefined : sentenceIndex(ask.paragraph, ask.sentence),
+  );
+  /** Key of one word → the asks it stands in, with where: [ask, position]. */
+  const starts = new Map<string, [number, number][]>();
+  const file = (key: string, at: number, position: number): void => {
+    const list = starts.get(key);
+    if (list) list.push([at, position]);
+    else starts.set(key, [[at, position]]);
   };
-  const phrasesByFirst = new Map<string, string[][]>();
-  for (const phrase of phrases) {
-    const stems = phrase.split(' ');
-    const list = phrasesByFirst.get(stems[0]!) ?? [];
-    list.push(stems);
-    phrasesByFirst.set(stems[0]!, list);
-  }
-
-  const holding = new Map<string, number[]>();
-  for (const [at, ask] of asks.entries()) {
-    const tokens = tokenize(ask.text);
-    lengths[ask.paragraph] = (lengths[ask.paragraph] ?? 0) + tokens.length;
-    const sentence = ask.sentence === undefined ? undefined : sentenceIndex(ask.paragraph, ask.sentence);
-    const note = (key: string): void => {
-      const list = holding.get(key);
-      if (!list) holding.set(key, [at]);
-      else if (list.at(-1) !== at) list.push(at);
-      bump(counts, key, ask.paragraph);
-      if (sentence !== undefined) bump(sentenceCounts, key, sentence);
-    };
+  for (const [at, tokens] of asksTokens.entries()) {
+    const paragraph = asks[at]!.paragraph;
+    lengths[paragraph] = (lengths[paragraph] ?? 0) + tokens.length;
     for (const [position, token] of tokens.entries()) {
       words.set(token.word, token.stem);
-      note(token.stem);
-      note(exactKey(token.word));
-      note(baseKey(token.base));
-      for (const stems of phrasesByFirst.get(token.stem) ?? []) {
-        if (stems.every((s, k) => tokens[position + k]?.stem === s)) note(stems.join(' '));
-      }
+      file(token.stem, at, position);
+      file(exactKey(token.word), at, position);
+      file(baseKey(token.base), at, position);
     }
   }
 
-  const postings = new Map<string, AskPosting>();
-  for (const [key, row] of counts) {
-    const inSentences = sentenceCounts.get(key) ?? new Map<number, number>();
-    postings.set(key, {
-      counts: row,
-      sentenceCounts: inSentences,
-      sentencesIn: bySentenceParagraph(inSentences, paragraphOf),
-    });
+  const postings = new Map<string, AskPosting | undefined>();
+  const holding = new Map<string, number[]>();
+  function make(key: string): AskPosting | undefined {
+    const phrase = !key.startsWith('=') && !key.startsWith('~') && key.includes(' ');
+    const stems = phrase ? key.split(' ') : [key];
+    const found = (starts.get(stems[0]!) ?? []).filter(
+      ([at, position]) => !phrase || stems.every((stem, k) => asksTokens[at]![position + k]?.stem === stem),
+    );
+    if (found.length === 0) return undefined;
+    const counts = new Map<number, number>();
+    const sentenceCounts = new Map<number, number>();
+    const askList: number[] = [];
+    for (const [at] of found) {
+      const paragraph = asks[at]!.paragraph;
+      counts.set(paragraph, (counts.get(paragraph) ?? 0) + 1);
+      const sentence = sentences[at];
+      if (sentence !== undefined) sentenceCounts.set(sentence, (sentenceCounts.get(sentence) ?? 0) + 1);
+      if (askList.at(-1) !== at) askList.push(at);
+    }
+    holding.set(key, askList);
+    return { counts, sentenceCounts, sentencesIn: bySentenceParagraph(sentenceCounts, paragraphOf) };
   }
+  const posting = (key: string): AskPosting | undefined => {
+    if (!postings.has(key)) postings.set(key, make(key));
+    return postings.get(key);
+  };
+
   const filled = lengths.filter((n) => n > 0);
   return {
     lengths,
     averageLength: filled.length ? filled.reduce((sum, n) => sum + n, 0) / filled.length : 1,
     words,
-    posting: (key) => postings.get(key),
-    asksHolding: (key) => holding.get(key) ?? [],
+    posting,
+    asksHolding: (key) => (posting(key) ? (holding.get(key) ?? []) : []),
     paragraphOfAsk: asks.map((a) => a.paragraph),
   };
 }

@@ -86,10 +86,10 @@ export function idf(documents: number, containing: number): number {
 }
 
 /**
- * Reads the article into postings: one per stem, and one per phrase the search may look for
- * (the synonyms table's multi-word targets), all computed here so a query only looks them up.
+ * Reads the article into where each word stands, in one pass; the posting of a term (a stem, a
+ * word, a phrase of stems) is made from that the first time a query looks for it.
  */
-export function buildIndex(article: Article, phrases: Iterable<string> = [], asks: readonly Ask[] = []): SearchIndex {
+export function buildIndex(article: Article, asks: readonly Ask[] = []): SearchIndex {
   const sentences: Sentence[] = [];
   const sentenceLengths: number[] = [];
   const words = new Map<string, string>();
@@ -146,18 +146,17 @@ export function buildIndex(article: Article, phrases: Iterable<string> = [], ask
     return { positions, sentenceCounts, sentencesIn, length: stems.length };
   }
 
-  const postings = new Map<string, Posting>();
-  const phraseList = [...phrases];
-  for (const key of [...starts.keys(), ...phraseList]) {
-    const posting = computePosting(key);
-    if (posting) postings.set(key, posting);
-  }
+  // A term's posting is made the first time it is looked for, and kept: most terms never are.
+  const postings = new Map<string, Posting | undefined>();
+  const posting = (key: string): Posting | undefined => {
+    if (!postings.has(key)) postings.set(key, computePosting(key));
+    return postings.get(key);
+  };
   const askField = buildAskField(
     asks,
     paragraphs.length,
     (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1,
     (sentence) => sentences[sentence]!.paragraph,
-    phraseList,
   );
 
   return {
@@ -168,8 +167,8 @@ export function buildIndex(article: Article, phrases: Iterable<string> = [], ask
     averageParagraphLength,
     averageSentenceLength,
     words,
-    posting: (key) => postings.get(key),
+    posting,
     asks: askField,
-    has: (key) => postings.has(key) || askField.posting(key) !== undefined,
+    has: (key) => posting(key) !== undefined || askField.posting(key) !== undefined,
   };
 }

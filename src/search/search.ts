@@ -5,7 +5,7 @@ import { buildIndex, type SearchIndex } from './index.js';
 import { nameWords } from './named.js';
 import { readQuery } from './query.js';
 import { createReader, type Passage, type Reading } from './reading.js';
-import { compileSynonyms, synonymPhrases } from './synonyms.js';
+import { compileSynonyms } from './synonyms.js';
 import { Vocabulary } from './vocabulary.js';
 
 export { MIN_SCORE } from './decide.js';
@@ -104,7 +104,7 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
   const useAsks = options.asks ?? true;
   const synonyms = compileSynonyms(corpus.synonyms);
   const asks = corpus.asks.filter((ask) => useAsks && (options.asksAdded !== false || !ask.added));
-  const index = buildIndex(corpus.article, synonymPhrases(synonyms), asks);
+  const index = buildIndex(corpus.article, asks);
   const words = new Map([...index.asks.words, ...index.words]);
   const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms };
   const reader = createReader(corpus, context, {
