@@ -57,6 +57,21 @@ function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
   return index.has(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
 }
 
+/**
+ * Two of the article's words typed as one ("lionpack", "huangqiang"): the phrase when the text
+ * has it, else each word.
+ */
+function joinedWords(word: string, index: SearchIndex): string[] {
+  if (word.length < 6 || !/^\p{L}+$/u.test(word)) return [];
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const parts = tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
+    if (parts.length !== 2 || parts.some((t) => STOPWORDS.has(t.word) || !index.posting(t.stem))) continue;
+    const phrase = parts.map((t) => t.stem).join(' ');
+    return index.has(phrase) ? [phrase] : parts.map((t) => t.stem);
+  }
+  return [];
+}
+
 function addUnique(list: Alternative[], key: string, weight: number): void {
   const existing = list.findIndex((a) => a.key === key);
   if (existing < 0) list.push({ key, weight });
@@ -134,6 +149,8 @@ function conceptsOf(
     for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
     if (alternatives.length === 0)
       for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
+    if (alternatives.length === 0)
+      for (const key of joinedWords(token.word, index)) addUnique(alternatives, key, TRUST.fuzzy);
     // An adverb the article does not use ("simply", "automatically") says how, not what.
     if (alternatives.length === 0 && /^\p{L}{3,}ly$/u.test(token.word)) continue;
     push(at, at, alternatives);

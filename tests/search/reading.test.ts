@@ -177,3 +177,10 @@ describe('a short question that places itself where the article never goes', () 
     expect([4, 9]).toContain(paragraphs('what happens to lazy officials in jilin')[0]);
   });
 });
+
+describe('two of the article’s words typed as one', () => {
+  it.each([
+    ['what is a lionpack', 11],
+    ['who is wangqi', 3],
+  ])('are read apart: %s', (query, paragraph) => expect(paragraphs(query)[0]).toBe(paragraph));
+});
