@@ -77,6 +77,9 @@ export interface ReadingOptions {
 
 /** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
 const ALONE_TRUST = 0.35;
+/** Verbs of saying: what a named speaker "set out" is what they said. */
+const SAYING =
+  /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
 const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
@@ -197,8 +200,11 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         concepts[i] = { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * ALONE_TRUST })) };
       }
     }
+    // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
+    // only shapes the question.
+    const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
     const roles: Role[] = concepts.map((c) =>
-      inMention(c) ? 'name' : frame?.shaping.has(c.text) ? 'shaping' : 'asked',
+      inMention(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
     );
     // A name the article does not know is that name, not the everyday word it may share a spelling
     // with; Discord's own things are such names too.
