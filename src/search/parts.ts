@@ -15,7 +15,7 @@ export interface QuestionPart {
 const WH = String.raw`(?:who|whom|whose|whos|what|whats|what's|wat|wut|when|where|wheres|why|how|hows|which)`;
 const AUX = String.raw`(?:is|are|r|was|were|does|do|did|can|could|will|would|should|has|have)`;
 /** After "and", an auxiliary opens a question only before its subject: "and does anyone", not "and do the work". */
-const SUBJECT = String.raw`(?:i|you|u|they|he|she|it|we|there|anyone|anybody|someone|somebody|any|this|that)`;
+const SUBJECT = String.raw`(?:i|you|u|they|he|she|it|we|there|anyone|anybody|someone|somebody|any|this|that|my|your|our|their)`;
 const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT})`;
 
 /** Where one question of a message ends and another starts: "…and where can I get pizza". */
