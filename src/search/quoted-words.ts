@@ -1,8 +1,9 @@
 import type { Article } from '../corpus/article.js';
 import { quotedSpans } from '../corpus/quoted.js';
 import { baseKey, exactKey, type IndexedParagraph } from './index.js';
+import type { Concept } from './query.js';
 import { STOPWORDS } from './stopwords.js';
-import { tokenize } from './text.js';
+import { tokenize, type Token } from './text.js';
 
 /** A quoted span this short is a term (“capital chain”, ‘lion pack’); a longer one is speech. */
 const TERM_WORDS = 6;
@@ -66,4 +67,37 @@ export class QuotedWords {
     if (!partners) return false;
     return !partners.some((words) => words.some((stem) => questionStems.has(stem)));
   }
+
+  /**
+   * The question's ideas, those asked in the everyday sense of a word the article uses only in
+   * quotes weighed down by `trust`. The article's sense is meant when the asker quotes, speaks of
+   * who said it (`spokenOf`, or "said", "quote"), or gives the term's partner; "how do X work"
+   * (`mechanism`, offsets of X) asks of the thing itself whatever else is given.
+   */
+  weigh(
+    concepts: readonly Concept[],
+    tokens: readonly Token[],
+    text: string,
+    { spokenOf, mechanism, trust }: { spokenOf: boolean; mechanism?: readonly [number, number]; trust: number },
+  ): Concept[] {
+    const stems = new Set(tokens.map((t) => t.stem));
+    const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
+    const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
+    return concepts.map((c) => {
+      if (c.alternatives.length === 0 || c.first < 0) return c;
+      const asThing =
+        mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
+      if (quotedByAsker && !asThing) return c;
+      // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
+      const own = tokens.slice(c.first, c.last + 1);
+      if (!own.every((t) => keysOf(t).some((key) => this.quoted(key)))) return c;
+      const alone = own.every((t) => keysOf(t).every((key) => !this.quoted(key) || this.aloneInQuestion(key, stems)));
+      if (!asThing && !alone) return c;
+      return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };
+    });
+  }
 }
+
+/** Words that ask of a quoted line itself ("who said the lion stuff", "the part about…"). */
+const SPOKEN =
+  /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i;

@@ -5,7 +5,6 @@ import { decide, type Decided, type Role } from './decide.js';
 import { ForeignNames } from './foreign-names.js';
 import { frameOf } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
-import { baseKey, exactKey } from './index.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
@@ -13,7 +12,7 @@ import { QuotedWords } from './quoted-words.js';
 import { rank } from './rank.js';
 import { asksAboutServerRoles, discordWords } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
-import { tokenize, type Token } from './text.js';
+import { tokenize } from './text.js';
 import { topicPassages } from './topic-passages.js';
 
 export interface Passage {
@@ -168,37 +167,19 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const tokens = tokenize(text);
     const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
     const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
-    const concepts: Concept[] = readQuery(text, context).map((c) => {
+    let concepts: Concept[] = readQuery(text, context).map((c) => {
       const thing = inMention(c)?.thing;
       return thing ? { ...c, refersTo: thing.paragraphs } : c;
     });
     // A word the article uses only in quotes, asked without its term or quotation marks ("the
     // capital of France"), is most likely meant in its everyday sense: it counts for less.
     if (options.frames) {
-      const stems = new Set(tokens.map((t) => t.stem));
-      // Quotation marks, or the one who said it ("what did Huang Qiang say about lions"), make it the article's.
-      const quotedByAsker =
-        /[“”"‘’]|(?:^|\s)'/.test(text) ||
-        /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i.test(
-          text,
-        ) ||
-        mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
-      for (const [i, c] of concepts.entries()) {
-        const mechanism = frame?.mechanism;
-        // "How do traffic lights work": the thing itself, partners or not.
-        const asThing =
-          mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
-        if ((quotedByAsker && !asThing) || c.alternatives.length === 0 || c.first < 0) continue;
-        // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
-        const own = tokens.slice(c.first, c.last + 1);
-        const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
-        if (!own.every((t) => keysOf(t).some((key) => quotedWords.quoted(key)))) continue;
-        const alone = own.every((t) =>
-          keysOf(t).every((key) => !quotedWords.quoted(key) || quotedWords.aloneInQuestion(key, stems)),
-        );
-        if (!asThing && !alone) continue;
-        concepts[i] = { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * ALONE_TRUST })) };
-      }
+      const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+      concepts = quotedWords.weigh(concepts, tokens, text, {
+        spokenOf,
+        mechanism: frame?.mechanism,
+        trust: ALONE_TRUST,
+      });
     }
     // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
     // only shapes the question.
