@@ -85,7 +85,7 @@ async function save(write: () => Promise<Reply>): Promise<Reply> {
       error.kind === 'busy'
         ? 'the settings database is busy'
         : error.kind === 'readonly'
-          ? 'the settings database is read-only (the bot’s operator must fix its DATA_DIR)'
+          ? 'the settings database is read-only (the bot’s operator must fix it)'
           : 'the settings database could not be written';
     return { problem: `Nothing was changed: ${why}.${error.kind === 'busy' ? ' Please try again in a moment.' : ''}` };
   }

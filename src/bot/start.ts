@@ -33,7 +33,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info', 2);
   const corpus = loadCorpus();
   // An unreadable settings file stops the start here, with a message naming it.
-  const settings = openSettingsStore({ dataDir: options.dataDir });
+  const settings = openSettingsStore({ dataDir: options.dataDir, logger });
   const context = { corpus, search: articleSearch(), settings };
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });

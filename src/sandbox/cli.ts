@@ -1,81 +1,58 @@
 /**
  * `npm run sandbox [-- --json]`: the bot against a local Discord, driven by script lines from
- * stdin (see script.ts). Piped input runs line by line, each waiting for the bot to go quiet;
- * a terminal gets a "> " prompt. Exits 0 at the end of input, stopping the bot and the server.
+ * stdin (see script.ts). Piped input runs line by line, each until the bot is done with it; a
+ * terminal gets a greeting, a "> " prompt, history and completion (terminal.ts). Exits 0 at the
+ * end of input, stopping the bot and the server.
  *
- * SANDBOX_BOT_MODULE may name another module exporting `startBot` (tests use a no-op bot).
+ * SANDBOX_BOT_MODULE may name another module exporting `startBot` (tests use a no-op bot), and
+ * `startHttpBot` for --http.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import type { BotOptions, RunningBot, StartBot } from './bot-contract.js';
+import type { BotOptions, RunningBot } from './bot-contract.js';
+import { botLauncher } from './bot-module.js';
+import { GRAMMAR } from './guide.js';
 import { LocalDiscord } from './driver.js';
+import { parseArgs } from './cli-args.js';
 import { renderResult } from './render.js';
 import { ScriptRunner } from './runner.js';
 import { isInstructionLine, parseScriptLine } from './script.js';
+import { runTerminal } from './terminal.js';
 
-const USAGE = `usage: npm run sandbox [-- --json]
-Reads script lines from stdin, one instruction per line:
-  [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]
-  [dm] [as NAME] [in #channel] say TEXT        ("@bot" mentions the bot)
-  [as NAME] click LABEL                        (a button on the bot's last message)
-  restart                                      (restart the bot; Discord and DATA_DIR stay)
-"as mod" has Manage Server. Blank lines and lines starting with # are skipped.
---json prints one JSON object per instruction.`;
-
-async function loadStartBot(): Promise<StartBot> {
-  const specifier = process.env['SANDBOX_BOT_MODULE']
-    ? pathToFileURL(resolve(process.env['SANDBOX_BOT_MODULE'])).href
-    : new URL('../bot/start.ts', import.meta.url).href;
-  let loaded: unknown;
-  try {
-    loaded = await import(specifier);
-  } catch (error) {
-    const missing =
-      error instanceof Error &&
-      'code' in error &&
-      error.code === 'ERR_MODULE_NOT_FOUND' &&
-      error.message.includes('start.ts');
-    if (missing)
-      throw new Error(
-        `cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`,
-        { cause: error },
-      );
-    throw error;
-  }
-  const startBot =
-    typeof loaded === 'object' && loaded !== null ? (loaded as { startBot?: unknown }).startBot : undefined;
-  if (typeof startBot !== 'function') throw new Error(`${specifier} does not export startBot(options)`);
-  return startBot as StartBot;
-}
+const USAGE = `usage: npm run sandbox [-- --json] [--record FILE] [--settlement auto|reported|quiet] [--http]
+Reads script lines, one instruction per line, at a "> " prompt or piped from stdin:
+${GRAMMAR}
+--json prints one JSON object per instruction.
+--record FILE writes every REST exchange and gateway frame as JSON lines (tokens redacted).
+--settlement: how a line ends — reported (when the bot reports it settled), quiet (after a
+  quiet window), auto (default: quiet windows until the bot first reports).
+--http runs the bot's HTTP mode (its module's startHttpBot): interactions are POSTed to its
+  endpoint, signed, instead of sent on the gateway; DMs and mentions need the gateway.`;
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const json = args.includes('--json');
+  const { json } = args;
   const interactive = process.stdin.isTTY === true;
-  const startBot = await loadStartBot();
-  const discord = await LocalDiscord.start();
+  const discord = await LocalDiscord.start({
+    settlement: args.settlement,
+    ...(args.record ? { record: args.record } : {}),
+  });
   const options: BotOptions = {
     token: discord.botToken,
     applicationId: discord.applicationId,
     restApi: discord.restApi,
     dataDir: process.env['DATA_DIR'] ?? (await mkdtemp(join(tmpdir(), 'policy-bot-sandbox-'))),
     logLevel: process.env['LOG_LEVEL'] ?? 'warn',
+    // Each line ends when the bot says it is done with it (a bot that never says: a quiet window).
+    onSettled: (report) => void discord.settle(report),
   };
-  const launch = async (): Promise<RunningBot> => {
-    const running = await startBot(options);
-    await discord.whenReady();
-    // The bot registers its commands at start-up; the sandbox only accepts registered ones.
-    if (!(await discord.whenCommandsRegistered(5000)))
-      process.stderr.write('sandbox: the bot registered no commands; every /command will be refused\n');
-    return running;
-  };
+  const launch = await botLauncher(discord, options, args.http, (line) => process.stderr.write(`${line}\n`));
   let bot: RunningBot | undefined;
   try {
     bot = await launch();
@@ -86,19 +63,22 @@ async function main(): Promise<number> {
         bot = await launch();
       },
     });
-    const lines = createInterface({ input: process.stdin, terminal: interactive });
     if (interactive) {
-      process.stdout.write(`sandbox: ${options.dataDir} — type a line, Ctrl-D to quit\n`);
-      lines.setPrompt('> ');
-      lines.prompt();
+      await runTerminal({
+        discord,
+        runner,
+        dataDir: options.dataDir,
+        json,
+        input: process.stdin,
+        output: process.stdout,
+      });
+      return 0;
     }
-    for await (const line of lines) {
-      if (isInstructionLine(line)) {
-        const result = await runner.run(parseScriptLine(line));
-        if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else process.stdout.write(`${interactive ? '' : `> ${result.input}\n`}${renderResult(result)}\n\n`);
-      }
-      if (interactive) lines.prompt();
+    // Piped: no prompt and no greeting, each line echoed before its result (or JSON alone).
+    for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+      if (!isInstructionLine(line)) continue;
+      const result = await runner.run(parseScriptLine(line));
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `> ${result.input}\n${renderResult(result)}\n\n`);
     }
     return 0;
   } finally {

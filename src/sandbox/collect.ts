@@ -29,14 +29,25 @@ export interface RejectedRequest {
   readonly message: string;
 }
 
+/** How the bot said it was done with an event: 'answered', 'ignored' with why, 'problem', … */
+export interface Settlement {
+  readonly outcome: string;
+  /** A short why, for 'ignored' above all ("not an answer channel"). */
+  readonly reason?: string;
+}
+
 export interface CollectorTiming {
-  /** Silence that ends the exchange once it is complete. */
+  /** Silence that ends the exchange once it is complete (unused when a report is awaited). */
   readonly quietMs: number;
-  /** Give up and return what arrived after this long. */
+  /** Give up and return what arrived after this long: the failure path. */
   readonly timeoutMs: number;
+  /** End only on the bot's settlement report (no quiet window). */
+  readonly awaitReport?: boolean;
 }
 
 /**
+ * An exchange ends on the bot's report that it settled the event, once every request of the
+ * bot for it has completed. Without a report awaited, it ends on a quiet window instead:
  * `interaction`: complete once the callback arrived and, if it was deferred, the reply that
  * fills it; then done after `quietMs` without any request. `message`: done after `quietMs`
  * without a request, counted from when the event reached the bot.
@@ -47,6 +58,8 @@ export class ReplyCollector {
   readonly replies: Reply[] = [];
   readonly rejected: RejectedRequest[] = [];
   timedOut = false;
+  /** The bot's report, once it came. */
+  settlement: Settlement | null = null;
   /** performance.now() when the event was first written to the bot's socket (benchmarks). */
   deliveredAt: number | null = null;
   /** performance.now() when the interaction callback's body had been read (benchmarks). */
@@ -66,6 +79,11 @@ export class ReplyCollector {
   constructor(
     readonly mode: CollectorMode,
     private readonly timing: CollectorTiming,
+    /**
+     * How long until a spent rate-limit bucket this exchange may need refills (0 if none is
+     * spent): until then the bot is waiting on Discord's limit, not done.
+     */
+    private readonly pausedFor: () => number = () => 0,
   ) {
     this.done = new Promise((resolve) => (this.#resolve = resolve));
     this.#timeoutTimer = setTimeout(() => {
@@ -93,7 +111,16 @@ export class ReplyCollector {
 
   requestEnded(): void {
     this.#pending = Math.max(0, this.#pending - 1);
-    this.#schedule();
+    if (this.settlement && this.#pending === 0) this.finish();
+    else this.#schedule();
+  }
+
+  /** The bot reports the event settled: done now, or once its requests in flight have completed. */
+  settle(settlement: Settlement): void {
+    if (this.#finished || this.settlement) return;
+    this.settlement = settlement;
+    this.#clearQuiet();
+    if (this.#pending === 0) this.finish();
   }
 
   add(reply: Reply): void {
@@ -109,6 +136,12 @@ export class ReplyCollector {
     this.callbackAt ??= arrivedAt;
     this.#callback = true;
     this.#awaitingFill = deferred;
+  }
+
+  /** Discord gave up on the interaction (its endpoint failed or was late): nothing more will complete it. */
+  deliveryFailed(): void {
+    this.#callback = true;
+    this.#awaitingFill = false;
   }
 
   deferralFilled(): void {
@@ -140,9 +173,17 @@ export class ReplyCollector {
 
   #schedule(): void {
     this.#clearQuiet();
+    if (this.timing.awaitReport || this.settlement) return;
     if (this.#finished || this.#pending > 0 || !this.#complete()) return;
-    const wait = Math.max(this.timing.quietMs, this.#holdUntil - Date.now() + this.timing.quietMs);
-    this.#quietTimer = setTimeout(() => this.finish(), wait);
+    const resumeAt = Math.max(this.#holdUntil, Date.now() + this.pausedFor());
+    const wait = Math.max(this.timing.quietMs, resumeAt - Date.now() + this.timing.quietMs);
+    this.#quietTimer = setTimeout(() => this.#quietElapsed(), wait);
+  }
+
+  /** Another exchange may have spent a bucket this one needs meanwhile: then wait for its refill. */
+  #quietElapsed(): void {
+    if (this.pausedFor() > 0) this.#schedule();
+    else this.finish();
   }
 
   #clearQuiet(): void {

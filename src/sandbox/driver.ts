@@ -12,7 +12,8 @@ import {
   type TimedExchange,
 } from './interactions/dispatch.js';
 import { buildOptions } from './interactions/options.js';
-import { InteractionType } from './interactions/tracker.js';
+import { InteractionsEndpoint, type EndpointCheck } from './interactions/endpoint.js';
+import { InteractionTracker, InteractionType } from './interactions/tracker.js';
 import { asArray, asNumber, asObject, isObject } from './json.js';
 import { dispatchMessage } from './rest/messages.js';
 import { listen, type ListeningSandbox } from './server.js';
@@ -34,6 +35,9 @@ import type {
 import { messageJson } from './state/payloads.js';
 import type { World } from './state/world.js';
 import { findComponent } from './components.js';
+import { requireLocale } from './locales.js';
+import type { SettledReport } from './settlements.js';
+import { TrafficRecorder } from './traffic.js';
 
 export type * from './driver-types.js';
 
@@ -75,11 +79,60 @@ export class LocalDiscord {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       restRoundTripMs: Math.max(0, options.restRoundTripMs ?? 0),
     };
-    return new LocalDiscord(await listen(config, ids, options.botName ?? 'policy-bot', options.port));
+    const server = await listen(config, ids, {
+      botName: options.botName ?? 'policy-bot',
+      port: options.port ?? 0,
+      traffic: TrafficRecorder.create(options.record),
+      rateLimits: options.rateLimits ?? {},
+      settlement: options.settlement ?? 'quiet',
+    });
+    return new LocalDiscord(server);
   }
 
   get gatewayUrl(): string {
     return this.#core.gateway.url;
+  }
+
+  /** The application's Ed25519 public key (hex), as the Developer Portal shows it: the bot's `DISCORD_PUBLIC_KEY`. */
+  get publicKey(): string {
+    return this.#core.http.keys.publicKeyHex;
+  }
+
+  /**
+   * Saves the application's interactions endpoint URL, checked first as Discord checks it (a
+   * signed PING must get 200 `{"type":1}`, a badly signed one 401). From then on every
+   * interaction is POSTed there, signed, instead of sent on the gateway; its answer comes in
+   * the HTTP response (or a REST callback), within the 3 s. `null` goes back to the gateway.
+   * A refused URL changes nothing, and the check says why.
+   */
+  async setInteractionsEndpoint(url: string | null): Promise<EndpointCheck> {
+    const { http, config, world, traffic } = this.#core;
+    if (url === null) {
+      http.endpoint = null;
+      return { ok: true };
+    }
+    const id = world.nextId();
+    const ping = {
+      id,
+      application_id: config.applicationId,
+      type: InteractionType.Ping,
+      token: InteractionTracker.tokenFor(id),
+      version: 1,
+    };
+    const { check, endpoint } = await InteractionsEndpoint.check(
+      url,
+      http.keys,
+      ping,
+      config.interactionDeadlineMs,
+      traffic,
+    );
+    if (endpoint) http.endpoint = endpoint;
+    return check;
+  }
+
+  /** "METHOD /route/:id" of every REST route this local Discord serves. */
+  get routes(): readonly string[] {
+    return this.#server.routes;
   }
 
   get stats(): SandboxStatsSnapshot {
@@ -109,6 +162,15 @@ export class LocalDiscord {
   /** The registered command a person would pick here (guild commands first). */
   findCommand(name: string, options: { guildId?: string | null; type?: number } = {}): CommandDefinition | undefined {
     return this.#core.commands.find(name, options.type ?? CommandType.ChatInput, options.guildId ?? null);
+  }
+
+  /** The slash commands a person sees in the picker of a server (its own first), or of a DM (`guildId: null`). */
+  slashCommands(guildId: string | null = this.world.defaultGuild.id): CommandDefinition[] {
+    const { commands } = this.#core;
+    const seen = new Map<string, CommandDefinition>();
+    for (const command of [...(guildId ? commands.list(guildId) : []), ...commands.list(null)])
+      if (command.type === CommandType.ChatInput && !seen.has(command.name)) seen.set(command.name, command);
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** A slash command, refused like Discord would (unknown, wrong context, missing permission). */
@@ -155,6 +217,13 @@ export class LocalDiscord {
       message.components,
       (component) => component['custom_id'] === input.customId && component['type'] === 2,
     );
+    if (message.visibleTo !== null && message.visibleTo !== user.id) {
+      const owner = this.world.user(message.visibleTo)?.username ?? message.visibleTo;
+      return deniedExchange(
+        `message ${message.id} is ephemeral: only ${owner} can see it, so only ${owner} can press its buttons`,
+      );
+    }
+    // Discord only sends a press for a custom_id the message carries: a forged one never reaches the bot.
     if (!button) return deniedExchange(`no button with custom_id "${input.customId}" on message ${message.id}`);
     if (button['disabled'] === true) return deniedExchange(`the button "${input.customId}" is disabled`);
     const channel = this.#channel(message.channelId);
@@ -168,6 +237,8 @@ export class LocalDiscord {
         message: messageJson(this.world, message),
         componentMessageId: message.id,
         responseMessageType: 0,
+        metadata: { interacted_message_id: message.id },
+        ...localeOf(input),
       },
       this.#timing(input, 'interaction'),
     );
@@ -198,6 +269,7 @@ export class LocalDiscord {
         data,
         responseMessageType: 23,
         metadata: { name: command.name, command_type: CommandType.Message, target_message_id: target.id },
+        ...localeOf(input),
       },
       this.#timing(input, 'interaction'),
     );
@@ -229,9 +301,15 @@ export class LocalDiscord {
       attachments: [],
       webhookId: null,
       interactionMetadata: null,
+      visibleTo: null,
     });
-    const collector = new ReplyCollector('message', this.#timing(input, 'message'));
+    const collector = new ReplyCollector(
+      'message',
+      this.#timing(input, 'message'),
+      () => this.#core.rateLimits?.pausedFor([`channel:${channel.id}`]) ?? 0,
+    );
     this.#core.watchers.watch(channel.id, collector, message.id);
+    this.#core.settlements.open(message.id, collector);
     this.#core.stats.userMessages++;
     const reached = dispatchMessage(this.#core, 'MESSAGE_CREATE', message, () => collector.delivered());
     if (reached === 0) collector.finish();
@@ -242,7 +320,17 @@ export class LocalDiscord {
       replies: [...collector.replies],
       rejected: [...collector.rejected],
       timedOut: collector.timedOut,
+      settlement: collector.settlement,
     };
+  }
+
+  /**
+   * The bot reports that it settled an interaction or a message (`onSettled` of its start
+   * options): its exchange ends once the bot's requests for it have completed. False when no
+   * open exchange has that id, or the report is not `{ id, outcome, reason? }`.
+   */
+  settle(report: SettledReport): boolean {
+    return this.#core.settlements.settle(report);
   }
 
   // Faults ---------------------------------------------------------------------------------
@@ -318,6 +406,7 @@ export class LocalDiscord {
         data,
         responseMessageType: 20,
         metadata: { name: command.name, command_type: CommandType.ChatInput },
+        ...localeOf(input),
       },
     };
   }
@@ -352,6 +441,12 @@ export class LocalDiscord {
     return {
       quietMs: input.quietMs ?? (mode === 'message' ? config.messageQuietMs : config.quietMs),
       timeoutMs: input.timeoutMs ?? config.timeoutMs,
+      awaitReport: this.#core.settlements.awaitReport,
     };
   }
+}
+
+/** An input's locale in Discord's spelling (an unknown one is the test's mistake: it throws). */
+function localeOf(input: { readonly locale?: string }): { locale?: string } {
+  return input.locale === undefined ? {} : { locale: requireLocale(input.locale) };
 }

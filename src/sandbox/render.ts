@@ -1,4 +1,4 @@
-import type { Reply } from './collect.js';
+import type { Reply, Settlement } from './collect.js';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json.js';
 
 /** How each reply kind is introduced when shown to a person. */
@@ -114,16 +114,28 @@ function renderChoices(data: JsonObject): string {
 /** One script line's outcome for a person: each reply under a "bot (kind):" header. */
 export function renderResult(
   result: { readonly input: string } & (
-    | { readonly replies: readonly Reply[]; readonly rejected?: readonly string[] }
+    | {
+        readonly replies: readonly Reply[];
+        readonly rejected?: readonly string[];
+        readonly settlement?: Settlement;
+        readonly timedOut?: true;
+      }
     | { readonly denied: string }
     | { readonly error: string }
+    | { readonly help: string }
   ),
 ): string {
+  if ('help' in result) return result.help;
   if ('error' in result) return `✗ ${result.error}`;
   if ('denied' in result) return `✗ Discord refused: ${result.denied}`;
   const parts = result.replies.map((reply) => `bot (${KIND_LABELS[reply.kind]}):\n${indent(renderReply(reply))}`);
   for (const rejection of result.rejected ?? []) parts.push(`✗ Discord rejected a request of the bot: ${rejection}`);
-  return parts.length > 0 ? parts.join('\n') : '(no reply)';
+  const { settlement } = result;
+  const outcome = settlement ? `${settlement.outcome}${settlement.reason ? `: ${settlement.reason}` : ''}` : null;
+  if (parts.length === 0) parts.push(outcome ? `(no reply — ${outcome})` : '(no reply)');
+  else if (outcome && settlement?.outcome !== 'answered') parts.push(`(${outcome})`);
+  if (result.timedOut) parts.push('(still waiting when the sandbox gave up: the replies may be incomplete)');
+  return parts.join('\n');
 }
 
 function indent(text: string): string {

@@ -1,7 +1,8 @@
-import type { Reply } from './collect.js';
+import type { Reply, Settlement } from './collect.js';
 import { listComponents } from './components.js';
 import type { LocalDiscord } from './driver.js';
 import type { OptionInput } from './interactions/options.js';
+import { helpText } from './guide.js';
 import { asString, type JsonObject } from './json.js';
 import type { CommandInstruction, Instruction, ScriptError } from './script.js';
 import { OptionType, type CommandOptionDefinition } from './state/commands.js';
@@ -26,9 +27,12 @@ export type ScriptResult =
       readonly replies: readonly ScriptReply[];
       readonly rejected?: readonly string[];
       readonly timedOut?: true;
+      /** How the bot said it settled the event, when it reports ('ignored' with its reason …). */
+      readonly settlement?: Settlement;
     }
   | { readonly input: string; readonly denied: string }
-  | { readonly input: string; readonly error: string };
+  | { readonly input: string; readonly error: string }
+  | { readonly input: string; readonly help: string };
 
 interface PostedMessage {
   readonly channelId: string;
@@ -55,15 +59,17 @@ export class ScriptRunner {
         case 'restart':
           await this.bot.restart();
           return { input: line.source, replies: [] };
+        case 'help':
+          return { input: line.source, help: helpText(this.discord.slashCommands()) };
         case 'say': {
           const user = this.#person(line.as);
           const content = line.text.replace(/@bot\b/g, `<@${this.discord.applicationId}>`);
           const channelId = line.dm ? undefined : this.#channelId(line.channel);
           const exchange = await this.discord.say({ user, content, ...(line.dm ? { dm: true } : { channelId }) });
-          return this.#result(line.source, exchange.replies, exchange.rejected, exchange.timedOut);
+          return this.#result(line.source, exchange);
         }
         case 'click':
-          return await this.#click(line.source, line.as, line.label);
+          return await this.#click(line.source, line.as, line.label, line.locale);
         case 'command':
           return await this.#command(line);
       }
@@ -109,12 +115,13 @@ export class ScriptRunner {
       name: line.name,
       options,
       ...(line.dm ? { dm: true } : { channelId }),
+      ...(line.locale ? { locale: line.locale } : {}),
     });
     if (exchange.denied) return { input: line.source, denied: exchange.denied };
-    return this.#result(line.source, exchange.replies, exchange.rejected, exchange.timedOut);
+    return this.#result(line.source, exchange);
   }
 
-  async #click(source: string, as: string | null, label: string): Promise<ScriptResult> {
+  async #click(source: string, as: string | null, label: string, locale: string | null): Promise<ScriptResult> {
     const wanted = label.toLowerCase();
     for (const posted of [...this.#posted].reverse()) {
       const message = this.discord.world.message(posted.channelId, posted.messageId);
@@ -127,9 +134,9 @@ export class ScriptRunner {
       const customId = asString(button['custom_id']);
       if (!customId) return { input: source, error: `the button [${label}] is a link, not something the bot answers` };
       const user = as !== null ? this.#person(as) : (this.#lastUser ?? this.#person(null));
-      const exchange = await this.discord.pressButton({ user, message, customId });
+      const exchange = await this.discord.pressButton({ user, message, customId, ...(locale ? { locale } : {}) });
       if (exchange.denied) return { input: source, denied: exchange.denied };
-      return this.#result(source, exchange.replies, exchange.rejected, exchange.timedOut);
+      return this.#result(source, exchange);
     }
     const labels = this.#latestButtons().map((component) => `[${asString(component['label']) ?? '?'}]`);
     return {
@@ -140,16 +147,30 @@ export class ScriptRunner {
 
   #result(
     input: string,
-    replies: readonly Reply[],
-    rejected: readonly { status: number; code: number; message: string; route: string }[],
-    timedOut: boolean,
+    {
+      replies,
+      rejected,
+      timedOut,
+      settlement,
+    }: {
+      readonly replies: readonly Reply[];
+      readonly rejected: readonly { status: number; code: number; message: string; route: string }[];
+      readonly timedOut: boolean;
+      readonly settlement: Settlement | null;
+    },
   ): ScriptResult {
     for (const reply of replies) {
       if (reply.messageId && reply.channelId)
         this.#posted.push({ channelId: reply.channelId, messageId: reply.messageId });
     }
     this.#posted = this.#posted.slice(-50);
-    const result: { input: string; replies: ScriptReply[]; rejected?: string[]; timedOut?: true } = {
+    const result: {
+      input: string;
+      replies: ScriptReply[];
+      rejected?: string[];
+      timedOut?: true;
+      settlement?: Settlement;
+    } = {
       input,
       replies: replies.map((reply) => ({ kind: reply.kind, ephemeral: reply.ephemeral, body: reply.body })),
     };
@@ -158,7 +179,16 @@ export class ScriptRunner {
         (rejection) => `${rejection.route}: ${rejection.status} ${rejection.code} ${rejection.message}`,
       );
     if (timedOut) result.timedOut = true;
+    if (settlement) result.settlement = settlement;
     return result;
+  }
+
+  /** The labels `click` can press now: the buttons of the bot's latest message that has some. */
+  latestButtonLabels(): string[] {
+    return this.#latestButtons().flatMap((component) => {
+      const label = asString(component['label']);
+      return label && asString(component['custom_id']) ? [label] : [];
+    });
   }
 
   /** The buttons of the bot's most recent message that still has some. */

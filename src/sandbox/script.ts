@@ -1,13 +1,17 @@
 /**
  * The sandbox script language, one instruction per line:
  *
- *   [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]   a value runs to the next " name:"
- *   [dm] [as NAME] [in #channel] say TEXT                              "@bot" in TEXT mentions the bot
- *   [as NAME] click LABEL                                              a button on the bot's last message
- *   restart                                                            restart the bot (Discord and data stay)
+ *   [locale CODE] [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]   a value runs to the next " name:"
+ *   [dm] [as NAME] [in #channel] say TEXT                     "@bot" in TEXT mentions the bot
+ *   [locale CODE] [as NAME] click LABEL                       a button on the bot's last message
+ *   restart                                                   restart the bot (Discord and data stay)
+ *   help                                                      the grammar and the bot's commands
  *
- * Pure parsing: names are resolved (and values typed) by the runner, against the registered commands.
+ * The prefixes come in any order. `locale` sets the interaction's `locale` (default en-US), as
+ * a person's Discord client does; a message carries none. Pure parsing: names are resolved
+ * (and values typed) by the runner, against the registered commands.
  */
+import { LOCALES, discordLocale } from './locales.js';
 
 interface Prefix {
   /** The line as written, for reports. */
@@ -17,6 +21,8 @@ interface Prefix {
   readonly as: string | null;
   /** `in #name`, without the "#". */
   readonly channel: string | null;
+  /** `locale CODE`, as Discord spells it ("zh-CN"); null means the default, en-US. */
+  readonly locale: string | null;
 }
 
 export interface ScriptOption {
@@ -33,7 +39,7 @@ export interface CommandInstruction extends Prefix {
   readonly options: readonly ScriptOption[];
 }
 
-export interface SayInstruction extends Prefix {
+export interface SayInstruction extends Omit<Prefix, 'locale'> {
   readonly kind: 'say';
   readonly text: string;
 }
@@ -42,6 +48,7 @@ export interface ClickInstruction {
   readonly kind: 'click';
   readonly source: string;
   readonly as: string | null;
+  readonly locale: string | null;
   readonly label: string;
 }
 
@@ -50,7 +57,12 @@ export interface RestartInstruction {
   readonly source: string;
 }
 
-export type Instruction = CommandInstruction | SayInstruction | ClickInstruction | RestartInstruction;
+export interface HelpInstruction {
+  readonly kind: 'help';
+  readonly source: string;
+}
+
+export type Instruction = CommandInstruction | SayInstruction | ClickInstruction | RestartInstruction | HelpInstruction;
 
 export interface ScriptError {
   readonly source: string;
@@ -79,6 +91,7 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
   let dm = false;
   let as: string | null = null;
   let channel: string | null = null;
+  let locale: string | null = null;
   for (;;) {
     const word = /^(\S+)(?:\s+|$)/.exec(rest)?.[1] ?? '';
     if (word === 'dm') {
@@ -97,33 +110,48 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
       if (channel !== null) return fail('"in" is given twice');
       channel = target[1];
       rest = rest.slice(target[0].length);
+    } else if (word === 'locale') {
+      const code = /^locale\s+(\S+)\s*/.exec(rest);
+      if (!code?.[1]) return fail('"locale" needs a code, e.g. "locale zh-CN"');
+      if (locale !== null) return fail('"locale" is given twice');
+      locale = discordLocale(code[1]);
+      if (!locale) return fail(`"${code[1]}" is not a Discord locale; use one of ${LOCALES.join(', ')}`);
+      rest = rest.slice(code[0].length);
     } else {
       break;
     }
   }
   if (dm && channel !== null) return fail('"dm" and "in #channel" cannot be combined: a DM has no channels');
-  const prefix: Prefix = { source, dm, as, channel };
+  const prefix: Prefix = { source, dm, as, channel, locale };
   const verb = /^(\S+)\s*([\s\S]*)$/.exec(rest);
   const head = verb?.[1] ?? '';
   const tail = verb?.[2]?.trim() ?? '';
   if (head === 'restart') {
-    if (dm || as !== null || channel !== null || tail !== '') return fail('"restart" takes nothing else on its line');
+    if (dm || as !== null || channel !== null || locale !== null || tail !== '')
+      return fail('"restart" takes nothing else on its line');
     return { kind: 'restart', source };
+  }
+  if (head === 'help') {
+    if (dm || as !== null || channel !== null || locale !== null || tail !== '')
+      return fail('"help" takes nothing else on its line');
+    return { kind: 'help', source };
   }
   if (head === 'click') {
     if (dm || channel !== null)
       return fail('"click" presses a button on the bot\'s last message; it takes no "dm" or "in"');
     const label = tail.replace(/^\[(.*)\]$/, '$1').trim();
     if (!label) return fail('"click" needs the button\'s label, e.g. "click Next"');
-    return { kind: 'click', source, as, label };
+    return { kind: 'click', source, as, locale, label };
   }
   if (head === 'say') {
     if (!tail) return fail('"say" needs some text');
-    return { ...prefix, kind: 'say', text: tail };
+    if (locale !== null)
+      return fail('"locale" sets what an interaction carries; a message carries no locale (write it in the language)');
+    return { kind: 'say', source, dm, as, channel, text: tail };
   }
   if (head.startsWith('/')) return parseCommand(prefix, head.slice(1), tail, fail);
   if (!head) return fail('nothing to run after the prefixes');
-  return fail(`unknown instruction "${head}": expected /command, say, click or restart`);
+  return fail(`unknown instruction "${head}": expected /command, say, click, restart or help`);
 }
 
 function parseCommand(

@@ -8,6 +8,8 @@ export interface SandboxStatsSnapshot {
   readonly sockets: number;
   readonly interactions: number;
   readonly userMessages: number;
+  /** Requests answered 429 because a bucket or the global limit was spent (faults not counted). */
+  readonly rateLimited: number;
   /** Keyed by "METHOD /route/:pattern", e.g. "POST /interactions/:id/:token/callback". */
   readonly requests: Readonly<Record<string, number>>;
 }
@@ -20,6 +22,7 @@ export class SandboxStats {
   sockets = 0;
   interactions = 0;
   userMessages = 0;
+  rateLimited = 0;
   readonly #requests = new Map<string, number>();
 
   countRequest(key: string): void {
@@ -34,6 +37,7 @@ export class SandboxStats {
       sockets: this.sockets,
       interactions: this.interactions,
       userMessages: this.userMessages,
+      rateLimited: this.rateLimited,
       requests: Object.fromEntries(this.#requests),
     };
   }

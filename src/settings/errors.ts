@@ -1,12 +1,14 @@
 /**
- * One error type for everything that can go wrong with the settings file, classified so
- * start-up can stop with a message an operator can act on, and a `/config` command can
- * tell "try again" (busy) apart from "fix the server" (the rest).
+ * One error type for everything that can go wrong with the settings database (the SQLite file,
+ * or PostgreSQL), classified so start-up can stop with a message an operator can act on, and a
+ * `/config` command can tell "try again" (busy) apart from "fix the server" (the rest).
  */
 import Database from 'better-sqlite3';
 
-export type SettingsStoreErrorKind = 'corrupt' | 'unreadable' | 'readonly' | 'busy' | 'io' | 'newer-schema';
+export type SettingsStoreErrorKind =
+  'corrupt' | 'unreadable' | 'readonly' | 'busy' | 'io' | 'newer-schema' | 'missing' | 'unavailable';
 
+/** What the SQLite file's errors say; a server database explains its own. */
 const ADVICE: Record<SettingsStoreErrorKind, string> = {
   corrupt:
     'It was left untouched. Restore it from a backup, or move it aside so the bot starts again with default settings.',
@@ -20,6 +22,10 @@ const ADVICE: Record<SettingsStoreErrorKind, string> = {
   io: 'Check that DATA_DIR is a directory on a healthy disk with free space.',
   'newer-schema':
     'It was left untouched. Run the newer policy-bot that wrote it, or set DATA_DIR to another directory.',
+  missing:
+    'Nothing was changed, and no change will be saved until the bot restarts. Put the file back ' +
+    '(from a backup), then restart the bot; without it, the bot starts again with default settings.',
+  unavailable: 'Nothing was changed. Check that the database is running and reachable.',
 };
 
 const HEADLINE: Record<SettingsStoreErrorKind, string> = {
@@ -29,16 +35,29 @@ const HEADLINE: Record<SettingsStoreErrorKind, string> = {
   busy: 'is locked by another connection',
   io: 'could not be accessed',
   'newer-schema': 'was written by a newer version of policy-bot',
+  missing: 'is no longer the file the bot opened',
+  unavailable: 'cannot be reached',
 };
+
+export interface SettingsStoreErrorOptions extends ErrorOptions {
+  /** What the error means and what to do, where the SQLite file's wording does not fit. */
+  readonly explanation?: { readonly headline: string; readonly advice: string };
+}
 
 export class SettingsStoreError extends Error {
   override readonly name = 'SettingsStoreError';
   readonly kind: SettingsStoreErrorKind;
-  /** The settings database the error is about (or DATA_DIR, when the directory is at fault). */
+  /**
+   * The settings database the error is about: the SQLite file (or DATA_DIR, when the directory
+   * is at fault), or the PostgreSQL database without its password.
+   */
   readonly file: string;
 
-  constructor(kind: SettingsStoreErrorKind, file: string, detail: string, options?: ErrorOptions) {
-    super(`Settings database ${file} ${HEADLINE[kind]} (${detail}). ${ADVICE[kind]}`, options);
+  constructor(kind: SettingsStoreErrorKind, file: string, detail: string, options: SettingsStoreErrorOptions = {}) {
+    const { explanation, ...errorOptions } = options;
+    const headline = explanation?.headline ?? HEADLINE[kind];
+    const advice = explanation?.advice ?? ADVICE[kind];
+    super(`Settings database ${file} ${headline} (${detail}). ${advice}`, errorOptions);
     this.kind = kind;
     this.file = file;
   }

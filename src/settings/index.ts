@@ -1,4 +1,4 @@
-/** Moderator configuration (`/config`): the store interface and its two implementations. */
+/** Moderator configuration (`/config`): the store interface, and its stores on SQLite, PostgreSQL and memory. */
 export type {
   Attribution,
   ChangeOutcome,
@@ -18,5 +18,22 @@ export {
   openSettingsStore,
   type OpenSettingsStoreOptions,
 } from './sqlite-store.js';
-export type { SettingsStorage, StorageTransaction } from './storage.js';
-export { CachedSettingsStore } from './cached-store.js';
+export type { SettingsStorage, StorageDecision, StoredGuild, StorageWatcher } from './storage.js';
+export { CachedSettingsStore, type CachedSettingsStoreOptions } from './cached-store.js';
+export {
+  openPostgresSettingsStore,
+  PostgresSettingsStore,
+  type OpenPostgresSettingsStoreOptions,
+} from './postgres-store.js';
+export type { PostgresStorageEvents } from './postgres-storage.js';
+export { DEFAULT_SCHEMA, SETTINGS_TIMEOUTS, type PostgresTimeouts } from './postgres-connection.js';
+export {
+  FAIR_USE_TIMEOUTS,
+  openPostgresFairUse,
+  PostgresFairUse,
+  type FairUseLimiter,
+  type FairUseVerdict,
+  type OpenPostgresFairUseOptions,
+} from './postgres-fair-use.js';
+export { openStore, type OpenStoreOptions } from './open-store.js';
+export { copySettingsToPostgres, type CopyReport, type CopyToPostgresOptions } from './copy-to-postgres.js';

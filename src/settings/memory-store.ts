@@ -3,39 +3,33 @@
  * as production, over a Map instead of a file.
  */
 import { CachedSettingsStore } from './cached-store.js';
-import type { SettingsStorage, StorageTransaction } from './storage.js';
+import type { SettingsStorage, StorageDecision, StoredGuild } from './storage.js';
 import type { GuildSettings } from './types.js';
 
 class MemoryStorage implements SettingsStorage {
   readonly #guilds = new Map<string, GuildSettings>();
+  #revision = 0n;
 
-  loadAll(): GuildSettings[] {
-    return [...this.#guilds.values()];
+  update<T>(
+    guildId: string,
+    decide: (stored: GuildSettings | undefined) => StorageDecision<T>,
+  ): Promise<{ result: T; stored: StoredGuild }> {
+    // A throw inside the executor becomes the rejection, and nothing is stored, as a failed commit would.
+    return new Promise((resolve) => {
+      const { result, write } = decide(this.#guilds.get(guildId));
+      if (write !== undefined) this.#guilds.set(guildId, write);
+      resolve({ result, stored: { guildId, settings: this.#guilds.get(guildId), revision: ++this.#revision } });
+    });
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => T): Promise<T> {
-    // Writes are staged and applied only when the work returns, mirroring a rollback on throw.
-    const staged = new Map<string, GuildSettings | undefined>();
-    const read = (guildId: string): GuildSettings | undefined =>
-      staged.has(guildId) ? staged.get(guildId) : this.#guilds.get(guildId);
-    const tx: StorageTransaction = {
-      read,
-      guildsWithChannel: (channelId) => {
-        const ids = new Set([...this.#guilds.keys(), ...staged.keys()]);
-        return [...ids].filter((id) => read(id)?.answerChannels.includes(channelId) === true);
-      },
-      write: (settings) => void staged.set(settings.guildId, settings),
-      remove: (guildId) => void staged.set(guildId, undefined),
-    };
-    // A throw inside the executor becomes the rejection, as a failed commit would.
-    return new Promise((resolve) => {
-      const result = work(tx);
-      for (const [guildId, settings] of staged) {
-        if (settings === undefined) this.#guilds.delete(guildId);
-        else this.#guilds.set(guildId, settings);
-      }
-      resolve(result);
-    });
+  guildsWithChannel(channelId: string): Promise<string[]> {
+    const ids = [...this.#guilds.values()].filter((settings) => settings.answerChannels.includes(channelId));
+    return Promise.resolve(ids.map((settings) => settings.guildId));
+  }
+
+  remove(guildId: string): Promise<StoredGuild> {
+    this.#guilds.delete(guildId);
+    return Promise.resolve({ guildId, settings: undefined, revision: ++this.#revision });
   }
 
   close(): void {}
@@ -47,6 +41,6 @@ export interface MemorySettingsStoreOptions {
 
 export class MemorySettingsStore extends CachedSettingsStore {
   constructor(options: MemorySettingsStoreOptions = {}) {
-    super(new MemoryStorage(), options.now);
+    super(new MemoryStorage(), [], { now: options.now });
   }
 }

@@ -3,9 +3,12 @@
  * reported as a SettingsStoreError naming the file; a failed transaction is rolled back.
  */
 import type Database from 'better-sqlite3';
+import { retryWhileBusy } from './busy-retry.js';
+import { ATTRIBUTION_COLUMNS } from './columns.js';
 import { SettingsStoreError, toSettingsStoreError } from './errors.js';
+import { assertSameFile, type FileIdentity } from './file-identity.js';
 import { freezeSettings } from './rules.js';
-import type { SettingsStorage, StorageTransaction } from './storage.js';
+import type { SettingsStorage, StorageDecision, StoredGuild } from './storage.js';
 import type { Attribution, GuildSettings, SettingName } from './types.js';
 
 interface GuildRow {
@@ -28,20 +31,18 @@ interface ChannelRow {
   readonly channel_id: string;
 }
 
-const ATTRIBUTION_COLUMNS: readonly {
-  readonly name: SettingName;
-  readonly by: Extract<keyof GuildRow, `${string}_by`>;
-  readonly at: Extract<keyof GuildRow, `${string}_at`>;
-}[] = [
-  { name: 'answerChannels', by: 'channels_by', at: 'channels_at' },
-  { name: 'visibility', by: 'visibility_by', at: 'visibility_at' },
-  { name: 'mentions', by: 'mentions_by', at: 'mentions_at' },
-  { name: 'share', by: 'share_by', at: 'share_at' },
-];
+export interface SqliteStorageOptions {
+  /** How long a write keeps trying a file another connection has locked before failing with 'busy'. */
+  readonly busyTimeoutMs: number;
+  /** The file as it was opened: a write into a deleted or replaced one would be lost. */
+  readonly identity: FileIdentity;
+}
 
 export class SqliteStorage implements SettingsStorage {
   readonly #db: Database.Database;
   readonly #file: string;
+  readonly #options: SqliteStorageOptions;
+  #revision = 0n;
   readonly #selectGuild: Database.Statement<[string], GuildRow>;
   readonly #selectAllGuilds: Database.Statement<[], GuildRow>;
   readonly #selectChannels: Database.Statement<[string], ChannelRow>;
@@ -52,9 +53,11 @@ export class SqliteStorage implements SettingsStorage {
   readonly #insertChannel: Database.Statement<[string, string, number]>;
   readonly #deleteGuild: Database.Statement<[string]>;
 
-  constructor(db: Database.Database, file: string) {
+  /** `db` must have no busy timeout by the first write: waiting for a lock is done here, off the event loop. */
+  constructor(db: Database.Database, file: string, options: SqliteStorageOptions) {
     this.#db = db;
     this.#file = file;
+    this.#options = options;
     this.#selectGuild = db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?');
     this.#selectAllGuilds = db.prepare('SELECT * FROM guild_settings');
     this.#selectChannels = db.prepare(
@@ -81,7 +84,8 @@ export class SqliteStorage implements SettingsStorage {
     this.#deleteGuild = db.prepare('DELETE FROM guild_settings WHERE guild_id = ?');
   }
 
-  loadAll(): GuildSettings[] {
+  /** Everything stored, read when the store opens. */
+  loadAll(): StoredGuild[] {
     try {
       const channels = new Map<string, string[]>();
       for (const row of this.#selectAllChannels.all()) {
@@ -89,39 +93,76 @@ export class SqliteStorage implements SettingsStorage {
         list.push(row.channel_id);
         channels.set(row.guild_id, list);
       }
-      return this.#selectAllGuilds.all().map((row) => this.#toSettings(row, channels.get(row.guild_id) ?? []));
+      return this.#selectAllGuilds.all().map((row) => ({
+        guildId: row.guild_id,
+        settings: this.#toSettings(row, channels.get(row.guild_id) ?? []),
+        revision: this.#nextRevision(),
+      }));
     } catch (error) {
       throw toSettingsStoreError(error, this.#file, false);
     }
   }
 
-  transaction<T>(work: (tx: StorageTransaction) => T): Promise<T> {
-    const tx: StorageTransaction = {
-      read: (guildId) => {
-        const row = this.#selectGuild.get(guildId);
-        if (row === undefined) return undefined;
-        return this.#toSettings(
-          row,
-          this.#selectChannels.all(guildId).map((channel) => channel.channel_id),
-        );
-      },
-      guildsWithChannel: (channelId) => this.#selectGuildsWithChannel.all(channelId).map((row) => row.guild_id),
-      write: (settings) => this.#write(settings),
-      remove: (guildId) => void this.#deleteGuild.run(guildId),
-    };
+  update<T>(
+    guildId: string,
+    decide: (stored: GuildSettings | undefined) => StorageDecision<T>,
+  ): Promise<{ result: T; stored: StoredGuild }> {
+    // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
+    // interleaved with another process's write.
+    return this.#writing(() => {
+      const current = this.#read(guildId);
+      const { result, write } = decide(current);
+      if (write !== undefined) this.#write(write);
+      return { result, stored: { guildId, settings: write ?? current, revision: this.#nextRevision() } };
+    });
+  }
+
+  guildsWithChannel(channelId: string): Promise<string[]> {
     return new Promise((resolve) => {
       try {
-        // IMMEDIATE takes the write lock before reading, so the read-decide-write cannot be
-        // interleaved with another process's write (and waits busy_timeout for it).
-        resolve(this.#db.transaction(work).immediate(tx));
+        resolve(this.#selectGuildsWithChannel.all(channelId).map((row) => row.guild_id));
       } catch (error) {
-        throw toSettingsStoreError(error, this.#file, true);
+        throw toSettingsStoreError(error, this.#file, false);
       }
+    });
+  }
+
+  remove(guildId: string): Promise<StoredGuild> {
+    return this.#writing(() => {
+      this.#deleteGuild.run(guildId);
+      return { guildId, settings: undefined, revision: this.#nextRevision() };
     });
   }
 
   close(): void {
     if (this.#db.open) this.#db.close();
+  }
+
+  /** One write transaction, tried again from timers while another connection holds the lock. */
+  #writing<T>(work: () => T): Promise<T> {
+    const attempt = (): T => {
+      try {
+        assertSameFile(this.#file, this.#options.identity);
+        return this.#db.transaction(work).immediate();
+      } catch (error) {
+        throw toSettingsStoreError(error, this.#file, true);
+      }
+    };
+    return retryWhileBusy(attempt, this.#options.busyTimeoutMs);
+  }
+
+  #read(guildId: string): GuildSettings | undefined {
+    const row = this.#selectGuild.get(guildId);
+    if (row === undefined) return undefined;
+    return this.#toSettings(
+      row,
+      this.#selectChannels.all(guildId).map((channel) => channel.channel_id),
+    );
+  }
+
+  /** One connection serves one process, whose transactions run one at a time: a counter orders them. */
+  #nextRevision(): bigint {
+    return ++this.#revision;
   }
 
   #write(settings: GuildSettings): void {

@@ -4,11 +4,12 @@
  * nothing changed, and nothing must change, in memory or on disk.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelType } from 'discord.js';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Invocation, Options } from '../../commands/command.js';
 import { config } from '../../commands/config.js';
@@ -37,7 +38,25 @@ function tempDir(): string {
   return dir;
 }
 
-function open(dataDir: string, options: { busyTimeoutMs?: number; readonly?: boolean } = {}): SettingsStore {
+interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [field: string]: unknown;
+}
+
+/** A pino logger whose lines land in `lines`. */
+function capture(): { logger: pino.Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  return {
+    logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) }),
+    lines,
+  };
+}
+
+function open(
+  dataDir: string,
+  options: { busyTimeoutMs?: number; readonly?: boolean; logger?: pino.Logger } = {},
+): SettingsStore {
   const store = openSettingsStore({ dataDir, ...options });
   stores.push(store);
   return store;
@@ -103,6 +122,14 @@ function storedRows(dataDir: string): unknown {
   return rows;
 }
 
+/** One error line for each of `count` refused changes, naming the guild and the cause. */
+function expectLoggedRefusals(lines: readonly LogLine[], count: number, kind: string): void {
+  expect(lines).toHaveLength(count);
+  for (const line of lines) {
+    expect(line).toMatchObject({ level: 50, msg: 'settings change not saved', guild: GUILD, err: { kind } });
+  }
+}
+
 function expectNothingChanged(reply: Reply, why: RegExp, what: string): void {
   expect(isProblem(reply), what).toBe(true);
   if (!isProblem(reply)) return;
@@ -118,7 +145,8 @@ function expectNothingChanged(reply: Reply, why: RegExp, what: string): void {
 describe('/config while another connection holds the settings database’s write lock', () => {
   it('answers that nothing was changed, changes nothing, and takes the change once the lock is gone', async () => {
     const dataDir = tempDir();
-    const bot = open(dataDir, { busyTimeoutMs: 50 });
+    const { logger, lines } = capture();
+    const bot = open(dataDir, { busyTimeoutMs: 50, logger });
     const second = open(dataDir, { busyTimeoutMs: 50 });
     await seed(bot);
     const before = bot.get(GUILD);
@@ -137,6 +165,11 @@ describe('/config while another connection holds the settings database’s write
       expectNothingChanged(await change(bot), /busy/, what);
       expectNothingChanged(await change(second), /busy/, `${what} (second store)`);
     }
+    expectLoggedRefusals(
+      lines.filter((line) => line.level >= 40),
+      CHANGES.length + 1,
+      'busy',
+    );
     // Reading goes on: /config show answers from memory, with the settings as they were.
     const shown = await slash(bot, { _subcommand: 'show' });
     expect(isProblem(shown)).toBe(false);
@@ -205,9 +238,11 @@ describe('/config on a store opened read-only', () => {
     const bytesBefore = digest();
     const rowsBefore = storedRows(dataDir);
 
-    const readonly = open(dataDir, { readonly: true });
+    const { logger, lines } = capture();
+    const readonly = open(dataDir, { readonly: true, logger });
     expect(readonly.get(GUILD)).toEqual(before);
     for (const [what, change] of CHANGES) expectNothingChanged(await change(readonly), /read-only/, what);
+    expectLoggedRefusals(lines, CHANGES.length, 'readonly');
     expect(readonly.get(GUILD)).toEqual(before);
     const shown = JSON.stringify(await slash(readonly, { _subcommand: 'show' }));
     expect(shown).toContain(`<#${LISTED}>`);
@@ -219,4 +254,47 @@ describe('/config on a store opened read-only', () => {
     expect(storedRows(dataDir)).toEqual(rowsBefore);
     expect(open(dataDir).get(GUILD)).toEqual(before);
   });
+});
+
+describe('/config after the settings file was deleted or replaced while the bot runs', () => {
+  const faults: [string, (file: string) => void][] = [
+    [
+      'deleted',
+      (file) => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+      },
+    ],
+    [
+      'replaced by a copy of itself',
+      (file) => {
+        copyFileSync(file, `${file}.copy`);
+        renameSync(`${file}.copy`, file);
+      },
+    ],
+  ];
+
+  for (const [fault, make] of faults) {
+    it(`when ${fault}: confirms nothing, logs each refusal, and a restart shows exactly what was confirmed`, async () => {
+      const dataDir = tempDir();
+      const { logger, lines } = capture();
+      const bot = open(dataDir, { logger });
+      await seed(bot);
+      const before = bot.get(GUILD);
+      const file = path.join(dataDir, SETTINGS_FILE_NAME);
+      make(file);
+
+      for (const [what, change] of CHANGES) expectNothingChanged(await change(bot), /could not be written/, what);
+      expectLoggedRefusals(lines, CHANGES.length, 'missing');
+      expect(lines[0]?.['err']).toMatchObject({ file });
+      // Still answering from the settings it had.
+      expect(bot.get(GUILD)).toEqual(before);
+
+      bot.close();
+      stores.splice(0);
+      const restarted = open(dataDir).get(GUILD);
+      // Nothing was confirmed after the fault, so nothing confirmed is missing after the restart.
+      if (fault === 'deleted') expect(restarted).toMatchObject({ answerChannels: [], mentions: true, changed: {} });
+      else expect(restarted).toEqual(before);
+    });
+  }
 });

@@ -1,18 +1,20 @@
 import { ChannelType as DjsChannelType, Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, shardOf } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
-import { startNoopBot } from './noop-bot.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
-function waitFor(client: RunningBot['client'], event: Events.ShardResume | Events.ShardReady): Promise<void> {
+const spec = new SpecChecker();
+
+function waitFor(client: NoopBot['client'], event: Events.ShardResume | Events.ShardReady): Promise<void> {
   return new Promise((resolve) => client.once(event, () => resolve()));
 }
 
 describe('one shard', () => {
   let discord: LocalDiscord;
-  let bot: RunningBot;
+  let bot: NoopBot;
   beforeAll(async () => {
-    discord = await LocalDiscord.start();
+    discord = await LocalDiscord.start({ settlement: 'reported', record: spec.sink });
     bot = await startNoopBot(discord);
   });
   afterAll(async () => {
@@ -101,10 +103,10 @@ describe('one shard', () => {
 
 describe('two shards', () => {
   let discord: LocalDiscord;
-  const bots: RunningBot[] = [];
+  const bots: NoopBot[] = [];
   const received: Record<number, string[]> = { 0: [], 1: [] };
   beforeAll(async () => {
-    discord = await LocalDiscord.start({ shards: 2 });
+    discord = await LocalDiscord.start({ shards: 2, settlement: 'reported', record: spec.sink });
     discord.world.addGuild('Second');
     for (const shard of [0, 1]) {
       bots.push(
@@ -145,4 +147,9 @@ describe('two shards', () => {
     ).toEqual(['shard 0', 'shard 1', 'shard 0']);
     expect(received).toEqual({ 0: [first!.id, 'dm'], 1: [second!.id] });
   });
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

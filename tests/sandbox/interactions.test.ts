@@ -8,9 +8,10 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscord, type Reply } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
-import { startNoopBot } from './noop-bot.js';
+import { LocalDiscord } from '../../src/sandbox/index.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
+import { SpecChecker } from './spec/responses.js';
+import { contentOf } from './reply-content.js';
 
 /** Commands whose handlers each exercise one part of the interaction protocol. */
 const COMMANDS = [
@@ -20,6 +21,7 @@ const COMMANDS = [
   { name: 'secret', description: 'Replies ephemerally' },
   { name: 'hidden-think', description: 'Defers ephemerally' },
   { name: 'menu', description: 'Replies with a button' },
+  { name: 'private-menu', description: 'Replies ephemerally with a button and an embed' },
   {
     name: 'settings',
     description: 'Moderators only',
@@ -54,6 +56,7 @@ const COMMANDS = [
   { name: 'Quote', type: 3 },
   { name: 'file', description: 'Replies with a file' },
   { name: 'respond', description: 'Replies with_response' },
+  { name: 'lang', description: 'Says which locales it was sent', contexts: [0, 1, 2], integration_types: [0, 1] },
 ];
 
 const responseIds: (string | undefined)[] = [];
@@ -103,6 +106,18 @@ async function handle(interaction: Interaction): Promise<void> {
       await interaction.reply({ content: 'choose', components: [row] });
       return;
     }
+    case 'private-menu': {
+      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId('mine').setLabel('Mine').setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId('numbered').setLabel('Numbered').setStyle(ButtonStyle.Secondary).setId(7),
+      );
+      await interaction.reply({
+        embeds: [{ title: '¶1', fields: [{ name: 'Cited', value: '¶1.1' }] }],
+        components: [row],
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
     case 'settings': {
       const channel = interaction.options.getChannel('channel', true);
       await interaction.reply(
@@ -127,6 +142,9 @@ async function handle(interaction: Interaction): Promise<void> {
       responseIds.push(response.resource?.message?.id);
       return;
     }
+    case 'lang':
+      await interaction.reply(`${interaction.locale} ${interaction.guildLocale ?? 'no server'}`);
+      return;
     case 'file':
       await interaction.reply({
         content: 'attached',
@@ -141,11 +159,11 @@ async function handle(interaction: Interaction): Promise<void> {
   }
 }
 
+const spec = new SpecChecker();
 let discord: LocalDiscord;
-let bot: RunningBot;
+let bot: NoopBot;
 beforeAll(async () => {
-  // Quiet windows wider than the defaults: this machine is shared, and a slow follow-up must still count.
-  discord = await LocalDiscord.start({ quietMs: 250 });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: spec.sink });
   bot = await startNoopBot(discord, { commands: COMMANDS, handle });
 });
 afterAll(async () => {
@@ -153,17 +171,12 @@ afterAll(async () => {
   await discord?.stop();
 });
 
-const content = (reply: Reply | undefined): unknown => {
-  const body = reply?.body as { data?: { content?: unknown }; content?: unknown } | undefined;
-  return reply?.kind === 'callback' ? body?.data?.content : body?.content;
-};
-
 describe('slash commands', () => {
   it('records the callback of a plain reply', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'ping' });
     expect(exchange.denied).toBeUndefined();
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback']);
-    expect(content(exchange.replies[0])).toBe('ok');
+    expect(contentOf(exchange.replies[0])).toBe('ok');
     expect(exchange.replies[0]?.ephemeral).toBe(false);
   });
 
@@ -171,7 +184,7 @@ describe('slash commands', () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'think' });
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
     expect((exchange.replies[0]?.body as { type: number }).type).toBe(5);
-    expect(content(exchange.replies[1])).toBe('done thinking');
+    expect(contentOf(exchange.replies[1])).toBe('done thinking');
     const message = discord.world.message(discord.world.general.id, exchange.replies[1]?.messageId ?? '');
     expect(message?.content).toBe('done thinking');
   });
@@ -205,7 +218,7 @@ describe('slash commands', () => {
   it('refuses a payload Discord would refuse (content over 2000 characters)', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'long' });
     expect(exchange.rejected[0]).toMatchObject({ status: 400, code: 50035 });
-    expect(content(exchange.replies[0])).toBe('shorter');
+    expect(contentOf(exchange.replies[0])).toBe('shorter');
   });
 
   it('answers with_response=true with the callback resource (200)', async () => {
@@ -216,12 +229,34 @@ describe('slash commands', () => {
 
   it('reads multipart bodies: payload_json and the files', async () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'file' });
-    expect(content(exchange.replies[0])).toBe('attached');
+    expect(contentOf(exchange.replies[0])).toBe('attached');
     expect(exchange.replies[0]?.files).toEqual([
       expect.objectContaining({ filename: 'excerpt.txt', size: Buffer.byteLength('¶1 text') }),
     ]);
     const message = discord.world.message(discord.world.general.id, exchange.replies[0]?.messageId ?? '');
     expect(message?.attachments.map((file) => file.filename)).toEqual(['excerpt.txt']);
+  });
+});
+
+describe('locale', () => {
+  it('sends the person’s locale and the server’s with every interaction (en-US unless told)', async () => {
+    const alice = discord.world.member('alice');
+    const plain = await discord.command({ user: alice, name: 'lang' });
+    expect(contentOf(plain.replies[0])).toBe('en-US en-US');
+    const chinese = await discord.command({ user: alice, name: 'lang', locale: 'zh-CN' });
+    expect(contentOf(chinese.replies[0])).toBe('zh-CN en-US');
+    const inDm = await discord.command({ user: alice, name: 'lang', locale: 'zh-tw', dm: true });
+    expect(contentOf(inDm.replies[0])).toBe('zh-TW no server');
+    const french = discord.world.addGuild('Français', { locale: 'fr' });
+    const claire = discord.world.member('claire', { guildId: french.id });
+    const there = await discord.command({ user: claire, guildId: french.id, name: 'lang', locale: 'ja' });
+    expect(contentOf(there.replies[0])).toBe('ja fr');
+  });
+
+  it('refuses a locale Discord does not have', async () => {
+    await expect(
+      discord.command({ user: discord.world.member('alice'), name: 'lang', locale: 'xx-XX' }),
+    ).rejects.toThrow(/not a Discord locale/);
   });
 });
 
@@ -241,7 +276,7 @@ describe('what Discord refuses before the bot sees it', () => {
       name: 'settings',
       options,
     });
-    expect(content(allowed.replies[0])).toBe('added channels/add #policy');
+    expect(contentOf(allowed.replies[0])).toBe('added channels/add #policy');
     expect(seen.at(-1)?.bitfield !== undefined && seen.at(-1)!.bitfield & 32n).toBe(32n);
   });
 
@@ -273,6 +308,51 @@ describe('components, autocomplete and context menus', () => {
     expect(gone.denied).toMatch(/no button/);
   });
 
+  it('lets only the person an ephemeral message was for press its buttons', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'private-menu' });
+    const message = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    expect(message?.visibleTo).toBe(alice.id);
+    const stranger = await discord.pressButton({
+      user: discord.world.member('bob'),
+      message: message!,
+      customId: 'mine',
+    });
+    expect(stranger.denied).toMatch(/ephemeral: only alice can see it/);
+    expect(stranger.replies).toEqual([]);
+    const own = await discord.pressButton({ user: alice, message: message!, customId: 'mine' });
+    expect(own.denied).toBeUndefined();
+    expect((own.replies[0]?.body as { type: number }).type).toBe(7);
+  });
+
+  it('refuses a press whose custom_id the message does not carry (Discord never sends it)', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'menu' });
+    const message = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    const forged = await discord.pressButton({ user: alice, message: message!, customId: 'cfg:reset' });
+    expect(forged.denied).toMatch(/no button with custom_id "cfg:reset"/);
+    expect(forged.interactionId).toBe('');
+  });
+
+  it('returns components with their ids and embeds with type "rich", as Discord stores them', async () => {
+    const alice = discord.world.member('alice');
+    const menu = await discord.command({ user: alice, name: 'private-menu' });
+    const sent = (menu.replies[0]?.body as { data: { components: { components: { id?: number }[] }[] } }).data;
+    expect(sent.components[0]?.components[0]?.id).toBeUndefined();
+    const stored = discord.world.message(discord.world.general.id, menu.replies[0]?.messageId ?? '');
+    expect(stored?.components).toMatchObject([
+      {
+        type: 1,
+        id: 1,
+        components: [
+          { custom_id: 'mine', id: 2 },
+          { custom_id: 'numbered', id: 7 },
+        ],
+      },
+    ]);
+    expect(stored?.embeds).toMatchObject([{ type: 'rich', title: '¶1', fields: [{ name: 'Cited', inline: false }] }]);
+  });
+
   it('returns the autocomplete choices', async () => {
     const choices = await discord.autocomplete({
       user: discord.world.member('alice'),
@@ -292,7 +372,7 @@ describe('components, autocomplete and context menus', () => {
       targetMessage: { id: said.messageId, channelId: discord.world.general.id },
       name: 'Quote',
     });
-    expect(content(exchange.replies[0])).toBe('quoted: the article says so');
+    expect(contentOf(exchange.replies[0])).toBe('quoted: the article says so');
   });
 });
 
@@ -301,7 +381,7 @@ describe('REST faults', () => {
     const before = discord.stats.requests['POST /interactions/:id/:token/callback'] ?? 0;
     discord.failNext({ method: 'POST', route: '/interactions/:id/:token/callback', status: 429, retryAfter: 0.2 });
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'ping' });
-    expect(content(exchange.replies[0])).toBe('ok');
+    expect(contentOf(exchange.replies[0])).toBe('ok');
     expect((discord.stats.requests['POST /interactions/:id/:token/callback'] ?? 0) - before).toBe(2);
   });
 
@@ -310,4 +390,9 @@ describe('REST faults', () => {
     const exchange = await discord.command({ user: discord.world.member('alice'), name: 'think' });
     expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback', 'edit']);
   });
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

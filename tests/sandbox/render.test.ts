@@ -73,5 +73,15 @@ describe('renderResult', () => {
       '✗ Discord refused: needs Manage Server',
     );
     expect(renderResult({ input: 'say hi', replies: [] })).toBe('(no reply)');
+    expect(
+      renderResult({ input: 'say hi', replies: [], settlement: { outcome: 'ignored', reason: 'mentions are off' } }),
+    ).toBe('(no reply — ignored: mentions are off)');
+    expect(
+      renderResult({
+        input: '/ask',
+        replies: [{ kind: 'callback', ephemeral: true, body: { type: 4, data: { content: 'slow down' } } }],
+        settlement: { outcome: 'limited' },
+      }),
+    ).toBe('bot (reply):\n  (only you can see this)\n  slow down\n(limited)');
   });
 });

@@ -1,17 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LocalDiscord } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
-import { startNoopBot } from './noop-bot.js';
+import { startNoopBot, type NoopBot } from './noop-bot.js';
 
-// Longer than the exchange's quiet window (60 ms): the exchange must wait for the answer to leave.
 const ROUND_TRIP_MS = 150;
 const replyTook: number[] = [];
 let discord: LocalDiscord;
-let bot: RunningBot;
+let bot: NoopBot;
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ restRoundTripMs: ROUND_TRIP_MS });
+  discord = await LocalDiscord.start({ settlement: 'reported', restRoundTripMs: ROUND_TRIP_MS });
   bot = await startNoopBot(discord, {
     commands: [{ name: 'more', description: 'Replies, then follows up' }],
     handle: async (interaction) => {
@@ -28,11 +26,10 @@ afterAll(async () => {
   await discord?.stop();
 });
 
-it('holds each REST response for the round trip, and keeps the exchange open until it has left', async () => {
+it('holds each REST response for the round trip; the exchange ends on the report, with both answers', async () => {
   const exchange = await discord.command({ user: discord.world.member('alice'), name: 'more' });
   expect(exchange.timedOut).toBe(false);
-  // The follow-up leaves once the reply's answer is back, a round trip after the reply was handled:
-  // an exchange that went quiet from the moment the reply was handled would have ended before it.
+  expect(exchange.settlement).toEqual({ outcome: 'answered' });
   expect(exchange.replies.map((reply) => reply.kind)).toEqual(['callback', 'followup']);
   const followUp = discord.world.message(discord.world.general.id, exchange.replies[1]?.messageId ?? '');
   expect(followUp?.content).toBe('and one more thing');

@@ -1,35 +1,33 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LocalDiscord } from '../../src/sandbox/index.js';
-import type { RunningBot } from '../../src/sandbox/bot-contract.js';
+import { LocalDiscord, type BotOptions, type RunningBot } from '../../src/sandbox/index.js';
 import { runScript, type ScriptResult } from '../../src/sandbox/runner.js';
 import { parseScript } from '../../src/sandbox/script.js';
 import { startBot } from './fixtures/script-bot.js';
+import { SpecChecker } from './spec/responses.js';
 
+const spec = new SpecChecker();
 let discord: LocalDiscord;
 let bot: RunningBot | undefined;
 let restarts = 0;
+const botOptions = (): BotOptions => ({
+  token: discord.botToken,
+  applicationId: discord.applicationId,
+  restApi: discord.restApi,
+  dataDir: '',
+  onSettled: (report) => void discord.settle(report),
+});
 const lifecycle = {
   restart: async () => {
     await bot?.stop();
-    bot = await startBot({
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      restApi: discord.restApi,
-      dataDir: '',
-    });
+    bot = await startBot(botOptions());
     await discord.whenReady();
     restarts++;
   },
 };
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ quietMs: 250, messageQuietMs: 400 });
-  bot = await startBot({
-    token: discord.botToken,
-    applicationId: discord.applicationId,
-    restApi: discord.restApi,
-    dataDir: '',
-  });
+  discord = await LocalDiscord.start({ settlement: 'reported', record: spec.sink });
+  bot = await startBot(botOptions());
 });
 afterAll(async () => {
   await bot?.stop();
@@ -57,6 +55,12 @@ click Previous
 restart
 in #policy /ping
 /nothing
+as alice /page hide:true
+as bob click Next
+as alice click Next
+locale zh-CN as alice /lang
+dm locale zh-TW /lang
+/lang
 `;
   const results = await runScript(discord, lifecycle, parseScript(script));
   expect(results.map((result) => result.input)).toEqual([
@@ -70,6 +74,12 @@ in #policy /ping
     'restart',
     'in #policy /ping',
     '/nothing',
+    'as alice /page hide:true',
+    'as bob click Next',
+    'as alice click Next',
+    'locale zh-CN as alice /lang',
+    'dm locale zh-TW /lang',
+    '/lang',
   ]);
   expect(contentOf(results[0])).toEqual(['hi there hi there']);
   expect(results[0]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
@@ -82,6 +92,15 @@ in #policy /ping
   expect(restarts).toBe(1);
   expect(contentOf(results[8])).toEqual(['ok']);
   expect(results[9]).toMatchObject({ denied: expect.stringMatching(/unknown command \/nothing/) });
+  // Bob cannot even see Alice's private answer: Discord refuses his press; hers goes through.
+  expect(results[10]).toMatchObject({ replies: [{ kind: 'callback', ephemeral: true }] });
+  expect(results[11]).toMatchObject({ denied: expect.stringMatching(/only alice can see it/) });
+  expect(contentOf(results[12])).toEqual(['clicked next']);
+  expect([results[13], results[14], results[15]].map(contentOf)).toEqual([
+    ['zh-CN (server: en-US)'],
+    ['zh-TW (server: none)'],
+    ['en-US (server: en-US)'],
+  ]);
   expect(discord.stats.identifies).toBe(2);
 });
 
@@ -90,4 +109,9 @@ it('gives the same output for the same script', async () => {
   const first = await runScript(discord, lifecycle, script);
   const second = await runScript(discord, lifecycle, script);
   expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+});
+
+it('answers only as Discord’s OpenAPI spec allows', () => {
+  expect(spec.violations).toEqual([]);
+  expect(spec.checked.size).toBeGreaterThan(0);
 });

@@ -9,6 +9,7 @@ describe('parseScriptLine', () => {
       dm: false,
       as: null,
       channel: null,
+      locale: null,
       name: 'ping',
       path: [],
       options: [],
@@ -47,9 +48,38 @@ describe('parseScriptLine', () => {
       kind: 'click',
       source: 'click [Next page]',
       as: null,
+      locale: null,
       label: 'Next page',
     });
     expect(parseScriptLine('restart')).toEqual({ kind: 'restart', source: 'restart' });
+  });
+
+  it("reads a locale prefix, with the others in any order, in Discord's spelling", () => {
+    expect(parseScriptLine('locale zh-CN as alice /ask question:干部考核怎么搞')).toMatchObject({
+      kind: 'command',
+      locale: 'zh-CN',
+      as: 'alice',
+      name: 'ask',
+      options: [{ name: 'question', value: '干部考核怎么搞' }],
+    });
+    expect(parseScriptLine('dm locale zh-tw /help')).toMatchObject({ dm: true, locale: 'zh-TW', name: 'help' });
+    expect(parseScriptLine('in #policy locale fr as bob /ask question:x')).toMatchObject({
+      channel: 'policy',
+      locale: 'fr',
+      as: 'bob',
+    });
+    expect(parseScriptLine('locale ja as bob click Next')).toMatchObject({ kind: 'click', locale: 'ja', as: 'bob' });
+  });
+
+  it('refuses a locale Discord does not have, one given twice, and one on a message', () => {
+    expect(parseScriptLine('locale klingon /ask question:x')).toMatchObject({
+      error: expect.stringMatching(/"klingon" is not a Discord locale.*zh-CN/),
+    });
+    expect(parseScriptLine('locale fr locale de /help')).toMatchObject({ error: expect.stringMatching(/twice/) });
+    expect(parseScriptLine('locale zh-CN dm say 你好')).toMatchObject({
+      error: expect.stringMatching(/a message carries no locale/),
+    });
+    expect(parseScriptLine('locale')).toMatchObject({ error: expect.stringMatching(/needs a code/) });
   });
 
   it('explains what is wrong with a bad line', () => {

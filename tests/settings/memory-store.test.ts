@@ -4,4 +4,5 @@ import { describeStoreContract } from './store-contract.js';
 describeStoreContract('MemorySettingsStore', () => ({
   open: (now) => new MemorySettingsStore({ now }),
   restart: (store) => store,
+  close: (store) => store.close(),
 }));

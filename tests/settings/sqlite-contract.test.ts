@@ -10,5 +10,6 @@ describeStoreContract('SQLite store', () => {
       store.close();
       return openSettingsStore({ dataDir, now });
     },
+    close: (store) => store.close(),
   };
 });

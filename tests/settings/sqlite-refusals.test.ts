@@ -13,23 +13,13 @@ import {
   openSettingsStore,
   type SettingsStoreErrorKind,
 } from '../../src/settings/index.js';
-import { GUILD, MOD, channel, makeTempDir, openUnprivileged, removeTempDirs } from './support.js';
+import { GUILD, MOD, channel, makeTempDir, openUnprivileged, removeTempDirs, storeRefusal } from './support.js';
 
 const restoreModes: Array<() => void> = [];
 afterEach(() => {
   for (const restore of restoreModes.splice(0)) restore();
   removeTempDirs();
 });
-
-async function rejection(run: () => Promise<unknown>): Promise<SettingsStoreError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof SettingsStoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a SettingsStoreError, but nothing was thrown');
-}
 
 function failure(run: () => unknown): SettingsStoreError {
   try {
@@ -62,6 +52,8 @@ describe('a settings file the store cannot read', () => {
     ['a text file', (file) => writeFileSync(file, 'DATA_DIR=/var/lib/policy-bot\nthis is not a database\n'.repeat(20))],
     ['garbage bytes', (file) => writeFileSync(file, garbage)],
     ['a header cut short', async (file, dataDir) => truncateSync(await writeHealthyFile(dataDir), 60)],
+    // SQLite would take an empty file for a new database, and every server would lose its settings.
+    ['a file truncated to 0 bytes', async (file, dataDir) => truncateSync(await writeHealthyFile(dataDir), 0)],
     [
       'a file truncated in the middle of its tables',
       async (file, dataDir) => {
@@ -90,11 +82,9 @@ describe('a settings file the store cannot read', () => {
       const file = path.join(dataDir, SETTINGS_FILE_NAME);
       await make(file, dataDir);
       const bytes = readFileSync(file);
-      expectRefusal(
-        failure(() => openSettingsStore({ dataDir })),
-        'corrupt',
-        file,
-      );
+      const error = failure(() => openSettingsStore({ dataDir }));
+      expectRefusal(error, 'corrupt', file);
+      expect(error.message).toContain('Restore it from a backup, or move it aside');
       expect(readFileSync(file).equals(bytes)).toBe(true);
     });
   }
@@ -135,8 +125,8 @@ describe('a settings file the store cannot write', () => {
     const store = openSettingsStore({ dataDir, readonly: true });
     const before = store.get(GUILD);
     expect(before.visibility).toBe('ephemeral');
-    expectRefusal(await rejection(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
-    expectRefusal(await rejection(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
+    expectRefusal(await storeRefusal(() => store.setVisibility(GUILD, 'public', MOD)), 'readonly', file);
+    expectRefusal(await storeRefusal(() => store.addChannel(GUILD, channel(1), MOD)), 'readonly', file);
     expect(store.get(GUILD)).toBe(before);
     store.close();
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,12 +39,15 @@ describe('the settings database schema', () => {
     });
   });
 
-  it('migrates an existing empty file the same way', () => {
+  it('creates the file whole under another name and links it in: only the database is left in DATA_DIR', () => {
     const dataDir = makeTempDir();
-    const file = path.join(dataDir, SETTINGS_FILE_NAME);
-    new Database(file).close();
     openSettingsStore({ dataDir }).close();
-    inspect(file, (db) => expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION));
+    expect(readdirSync(dataDir)).toEqual([SETTINGS_FILE_NAME]);
+    const file = path.join(dataDir, SETTINGS_FILE_NAME);
+    inspect(file, (db) => {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    });
   });
 
   it('stores only ids and timestamps, and cascades a forgotten guild to its channels (foreign keys on)', async () => {

@@ -1,6 +1,6 @@
 /**
- * The behaviour every SettingsStore must have, run against the SQLite store and the
- * in-memory one alike, so tests of other layers can trust the memory store.
+ * The behaviour every SettingsStore must have, run against the SQLite store, the PostgreSQL
+ * store and the in-memory one alike, so tests of other layers can trust the memory store.
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,9 +8,11 @@ import { MAX_ANSWER_CHANNELS, type SettingsStore } from '../../src/settings/inde
 import { FakeClock, GUILD, MOD, OTHER_GUILD, OTHER_MOD, THIRD_GUILD, channel, removeTempDirs } from './support.js';
 
 export interface StoreHarness {
-  open(now: () => number): SettingsStore;
+  open(now: () => number): SettingsStore | Promise<SettingsStore>;
   /** Closes and reopens on the same storage, like a bot restart; a memory store stays as it is. */
-  restart(store: SettingsStore, now: () => number): SettingsStore;
+  restart(store: SettingsStore, now: () => number): SettingsStore | Promise<SettingsStore>;
+  /** Closes the store and whatever the harness made for it. */
+  close(store: SettingsStore): void | Promise<void>;
 }
 
 export function describeStoreContract(name: string, makeHarness: () => StoreHarness): void {
@@ -18,15 +20,15 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
     let harness: StoreHarness;
     let clock: FakeClock;
     let store: SettingsStore;
-    const restart = (): SettingsStore => (store = harness.restart(store, clock.now));
+    const restart = async (): Promise<SettingsStore> => (store = await harness.restart(store, clock.now));
 
-    beforeEach(() => {
+    beforeEach(async () => {
       harness = makeHarness();
       clock = new FakeClock();
-      store = harness.open(clock.now);
+      store = await harness.open(clock.now);
     });
-    afterEach(() => {
-      store.close();
+    afterEach(async () => {
+      await harness.close(store);
       removeTempDirs();
     });
 
@@ -67,7 +69,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       };
       expect(last.settings).toEqual(expected);
       expect(store.get(GUILD)).toEqual(expected);
-      expect(restart().get(GUILD)).toEqual(expected);
+      expect((await restart()).get(GUILD)).toEqual(expected);
     });
 
     it('turns settings back on, and reports the same value again as unchanged without moving the attribution', async () => {
@@ -79,7 +81,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(again.outcome).toBe('unchanged');
       expect(again.settings.changed.mentions).toEqual({ by: OTHER_MOD, at });
       expect((await store.setVisibility(GUILD, 'public', MOD)).outcome).toBe('unchanged');
-      expect(restart().get(GUILD).changed).toEqual({ mentions: { by: OTHER_MOD, at } });
+      expect((await restart()).get(GUILD).changed).toEqual({ mentions: { by: OTHER_MOD, at } });
     });
 
     it('ignores a channel added twice', async () => {
@@ -99,7 +101,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(refused.outcome).toBe('full');
       expect(refused.settings.answerChannels).toEqual(wanted);
       expect((await store.addChannel(GUILD, wanted[3] ?? '', MOD)).outcome).toBe('unchanged');
-      expect(restart().get(GUILD).answerChannels).toEqual(wanted);
+      expect((await restart()).get(GUILD).answerChannels).toEqual(wanted);
       await store.removeChannel(GUILD, wanted[0] ?? '', MOD);
       expect((await store.addChannel(GUILD, channel(500), MOD)).outcome).toBe('added');
       expect(store.get(GUILD).answerChannels).toHaveLength(MAX_ANSWER_CHANNELS);
@@ -114,11 +116,11 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
         channel(3),
       ]);
       expect((await store.removeChannel(GUILD, channel(2), MOD)).outcome).toBe('unchanged');
-      expect(restart().get(GUILD).answerChannels).toEqual([channel(1), channel(3)]);
+      expect((await restart()).get(GUILD).answerChannels).toEqual([channel(1), channel(3)]);
       const at = clock.advance();
       expect((await store.clearChannels(GUILD, OTHER_MOD)).outcome).toBe('cleared');
       expect((await store.clearChannels(GUILD, MOD)).outcome).toBe('unchanged');
-      const after = restart().get(GUILD);
+      const after = (await restart()).get(GUILD);
       expect(after.answerChannels).toEqual([]);
       expect(after.changed.answerChannels).toEqual({ by: OTHER_MOD, at });
     });
@@ -136,7 +138,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       // Nobody chose the removal, so the list stays attributed to whoever last edited it.
       expect(store.get(GUILD).changed.answerChannels).toEqual({ by: MOD, at });
       expect(await store.forgetChannel(channel(1))).toEqual([]);
-      restart();
+      await restart();
       expect(store.get(GUILD).answerChannels).toEqual([channel(2)]);
       expect(store.get(OTHER_GUILD).answerChannels).toEqual([]);
       expect(store.get(THIRD_GUILD).answerChannels).toEqual([channel(3)]);
@@ -165,7 +167,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(store.get(GUILD)).toEqual(expected);
       clock.advance();
       expect((await store.reset(GUILD, OTHER_MOD)).outcome).toBe('unchanged');
-      expect(restart().get(GUILD)).toEqual(expected);
+      expect((await restart()).get(GUILD)).toEqual(expected);
     });
 
     it('keeps guilds apart, and forgets a guild the bot left', async () => {
@@ -175,7 +177,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       expect(store.get(OTHER_GUILD).visibility).toBe('public');
       await store.forgetGuild(GUILD);
       expect(store.get(GUILD)).toEqual({ ...store.get(THIRD_GUILD), guildId: GUILD });
-      restart();
+      await restart();
       expect(store.get(GUILD).changed).toEqual({});
       expect(store.get(GUILD).answerChannels).toEqual([]);
       expect(store.get(OTHER_GUILD).mentions).toBe(false);
@@ -185,7 +187,7 @@ export function describeStoreContract(name: string, makeHarness: () => StoreHarn
       await expect(store.addChannel(GUILD, 'please answer here', MOD)).rejects.toThrow(RangeError);
       await expect(store.setShare('my server', false, MOD)).rejects.toThrow(RangeError);
       await expect(store.setShare(GUILD, false, '<@123>')).rejects.toThrow(RangeError);
-      expect(restart().get(GUILD)).toEqual({ ...store.get(THIRD_GUILD), guildId: GUILD });
+      expect((await restart()).get(GUILD)).toEqual({ ...store.get(THIRD_GUILD), guildId: GUILD });
     });
 
     it('hands out frozen settings, so a caller cannot edit the cached copy', async () => {

@@ -1,9 +1,10 @@
 /** Fixtures shared by the settings tests: temp directories, a hand-driven clock, ids. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
+import { SettingsStoreError } from '../../src/settings/index.js';
 
 const made: string[] = [];
 
@@ -45,21 +46,29 @@ const NOBODY = 65534;
 /**
  * Opens the store on `dataDir` in a child process without root's power over file modes, and
  * returns what it printed: `{ opened: true }` or the SettingsStoreError's kind, file and message.
+ * As root, the child starts as root and drops to "nobody" itself once its code is loaded.
  */
 export function openUnprivileged(dataDir: string): Record<string, unknown> {
-  // The child must be able to reach the directory to be refused by its mode, not by its parent's.
-  chmodSync(path.dirname(dataDir), 0o755);
+  const fixture = fileURLToPath(new URL('./fixtures/open-store.ts', import.meta.url));
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./fixtures/open-store.ts', import.meta.url)), dataDir],
+    ['--import', 'tsx', fixture, dataDir, ...(runningAsRoot ? [String(NOBODY)] : [])],
     {
       cwd: fileURLToPath(new URL('../../', import.meta.url)),
       encoding: 'utf8',
-      // tsx's compile cache lives in a directory of root's that "nobody" may not write.
-      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-      ...(runningAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     },
   );
   if (run.status !== 0) throw new Error(`open-store fixture failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+/** The SettingsStoreError `run` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function storeRefusal(run: () => unknown): Promise<SettingsStoreError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SettingsStoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingsStoreError, but nothing was thrown');
 }

@@ -7,6 +7,7 @@ import { shardOf } from '../snowflake.js';
 import type { SandboxStats } from '../stats.js';
 import { guildCreateJson, memberJson, userJson } from '../state/payloads.js';
 import type { World, WorldEventSink } from '../state/world.js';
+import type { TrafficRecorder } from '../traffic.js';
 import { GatewaySession, type GatewayConnection } from './session.js';
 
 /** Gateway opcodes. */
@@ -31,6 +32,7 @@ export interface GatewayOptions {
   readonly nextId: () => string;
   /** Events kept per session for RESUME; older ones force a fresh IDENTIFY. */
   readonly maxBufferedEvents?: number;
+  readonly traffic?: TrafficRecorder | null;
 }
 
 export interface DispatchOptions {
@@ -108,7 +110,7 @@ export class GatewayServer implements WorldEventSink {
   }
 
   sendReconnect(shard?: number): void {
-    for (const connection of this.#targets(shard)) connection.ws.send(JSON.stringify({ op: Op.Reconnect, d: null }));
+    for (const connection of this.#targets(shard)) this.#write(connection, { op: Op.Reconnect, d: null });
   }
 
   /** Op 9; when not resumable the session is forgotten, so the bot must IDENTIFY again. */
@@ -120,7 +122,7 @@ export class GatewayServer implements WorldEventSink {
         session.connection = null;
         connection.session = null;
       }
-      connection.ws.send(JSON.stringify({ op: Op.InvalidSession, d: resumable }));
+      this.#write(connection, { op: Op.InvalidSession, d: resumable });
     }
   }
 
@@ -153,7 +155,7 @@ export class GatewayServer implements WorldEventSink {
       ws.close(4012, 'Invalid API version');
       return;
     }
-    ws.send(JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } }));
+    this.#write(connection, { op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
   }
 
   #onMessage(connection: GatewayConnection, data: RawData, isBinary: boolean): void {
@@ -168,12 +170,13 @@ export class GatewayServer implements WorldEventSink {
     } catch {
       return void connection.ws.close(4002, 'Decode error');
     }
+    this.options.traffic?.gateway('from-bot', connection.session?.shardId ?? null, payload);
     const op = asNumber(asObject(payload)['op']);
     const d = asObject(payload)['d'];
     if (op === Op.Heartbeat) {
       const seq = asNumber(d);
       if (seq !== undefined) connection.session?.acknowledge(seq);
-      connection.ws.send(JSON.stringify({ op: Op.HeartbeatAck }));
+      this.#write(connection, { op: Op.HeartbeatAck });
     } else if (op === Op.Identify) {
       this.#identify(connection, asObject(d));
     } else if (op === Op.Resume) {
@@ -199,12 +202,14 @@ export class GatewayServer implements WorldEventSink {
       if (!old.live && old.shardId === shardId && old.shardCount === shardCount) this.#sessions.delete(id);
     }
     const sessionId = createHash('md5').update(this.options.nextId()).digest('hex');
+    const traffic = this.options.traffic;
     const session = new GatewaySession(
       sessionId,
       shardId,
       shardCount,
       asNumber(d['intents']) ?? 0,
       this.options.maxBufferedEvents ?? 20_000,
+      traffic ? (frame) => traffic.gateway('to-bot', shardId, frame) : null,
     );
     session.connection = connection;
     connection.session = session;
@@ -239,7 +244,7 @@ export class GatewayServer implements WorldEventSink {
     if (stripBot(asString(d['token'])) !== this.options.botToken)
       return void connection.ws.close(4004, 'Authentication failed');
     const session = this.#sessions.get(asString(d['session_id']) ?? '');
-    const invalid = (): void => void connection.ws.send(JSON.stringify({ op: Op.InvalidSession, d: false }));
+    const invalid = (): void => this.#write(connection, { op: Op.InvalidSession, d: false });
     if (!session) return invalid();
     if (connection.session && connection.session !== session)
       return void connection.ws.close(4005, 'Already authenticated');
@@ -300,6 +305,12 @@ export class GatewayServer implements WorldEventSink {
     return [...this.#connections].filter(
       (connection) => connection.session && (shard === undefined || connection.session.shardId === shard),
     );
+  }
+
+  /** A control frame (not a dispatch: those go through the session, with sequence numbers). */
+  #write(connection: GatewayConnection, frame: Record<string, unknown>): void {
+    connection.ws.send(JSON.stringify(frame));
+    this.options.traffic?.gateway('to-bot', connection.session?.shardId ?? null, frame);
   }
 
   #liveReady(): number {

@@ -34,6 +34,8 @@ export class GatewaySession {
     readonly shardCount: number,
     readonly intents: number,
     private readonly maxBuffered: number,
+    /** Sees every frame written to the bot (the traffic record), or null. */
+    private readonly onWrite: ((frame: string) => void) | null = null,
   ) {}
 
   get live(): boolean {
@@ -49,6 +51,7 @@ export class GatewaySession {
     this.#compact();
     if (this.live) {
       this.connection?.ws.send(frame);
+      this.onWrite?.(frame);
       onDelivered?.();
     }
   }
@@ -69,6 +72,7 @@ export class GatewaySession {
       const event = this.#events[i];
       if (!event || event.s <= seq) continue;
       ws.send(event.frame);
+      this.onWrite?.(event.frame);
       event.onDelivered?.();
     }
     return true;

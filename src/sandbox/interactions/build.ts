@@ -1,4 +1,5 @@
 import type { JsonObject } from '../json.js';
+import { DEFAULT_LOCALE } from '../locales.js';
 import { DM_APP_PERMISSIONS } from '../permissions.js';
 import type { SandboxChannel, SandboxUser } from '../state/model.js';
 import { channelJson, memberJson, userJson } from '../state/payloads.js';
@@ -22,6 +23,8 @@ export interface InteractionInit {
   readonly data: JsonObject;
   /** For component interactions: the message the component is on. */
   readonly message?: JsonObject;
+  /** The person's client language (Discord sends it with every interaction); default en-US. */
+  readonly locale?: string;
 }
 
 /**
@@ -50,17 +53,19 @@ export function interactionPayload(
     token: init.token,
     version: 1,
     app_permissions: appPermissions.toString(),
-    locale: 'en-US',
+    locale: init.locale ?? DEFAULT_LOCALE,
     entitlements: [],
     authorizing_integration_owners: integrationOwners(world, site),
     context: site.context,
     attachment_size_limit: 10 * 1024 * 1024,
   };
   if (inGuild) {
-    const member = world.guild(guildId)?.members.get(user.id);
+    const guild = world.guild(guildId);
+    const member = guild?.members.get(user.id);
+    const guildLocale = guild?.preferredLocale ?? DEFAULT_LOCALE;
     payload['guild_id'] = guildId;
-    payload['guild_locale'] = 'en-US';
-    payload['guild'] = { id: guildId, locale: 'en-US', features: [] };
+    payload['guild_locale'] = guildLocale;
+    payload['guild'] = { id: guildId, locale: guildLocale, features: [] };
     payload['member'] = member
       ? { ...memberJson(world, member), permissions: world.permissionsOf(guildId, user.id).toString() }
       : {

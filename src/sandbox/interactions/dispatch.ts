@@ -1,9 +1,10 @@
-import { ReplyCollector, type CollectorTiming, type RejectedRequest, type Reply } from '../collect.js';
+import { ReplyCollector, type CollectorTiming, type RejectedRequest, type Reply, type Settlement } from '../collect.js';
 import type { SandboxCore } from '../core.js';
 import type { JsonObject } from '../json.js';
 import { userJson } from '../state/payloads.js';
 import { InteractionContext } from './access.js';
 import { interactionPayload, type InteractionSite } from './build.js';
+import { deliverOverHttp } from './http-delivery.js';
 import { InteractionTracker, type InteractionRecord } from './tracker.js';
 
 /** What happened to one interaction: Discord's refusal, or every reply the bot sent. */
@@ -17,6 +18,8 @@ export interface Exchange {
   readonly rejected: readonly RejectedRequest[];
   /** True when the overall timeout ended the wait: the replies may be incomplete. */
   readonly timedOut: boolean;
+  /** The bot's report of how it settled the interaction ('answered', 'ignored' with a reason …); null without one. */
+  readonly settlement: Settlement | null;
 }
 
 /** When an interaction's callback arrived, on this process's performance.now() clock. */
@@ -41,10 +44,12 @@ export interface InteractionSpec {
   readonly componentMessageId?: string;
   readonly responseMessageType: number;
   readonly metadata?: JsonObject;
+  /** The person's client language, as Discord's `locale`. */
+  readonly locale?: string;
 }
 
 export function deniedExchange(reason: string): Exchange {
-  return { interactionId: '', token: '', denied: reason, replies: [], rejected: [], timedOut: false };
+  return { interactionId: '', token: '', denied: reason, replies: [], rejected: [], timedOut: false, settlement: null };
 }
 
 /** Registers the interaction, sends INTERACTION_CREATE to the right shard and waits for the bot. */
@@ -86,8 +91,16 @@ async function runCollected(
   const { world } = core;
   const id = world.nextId();
   const token = InteractionTracker.tokenFor(id);
-  const collector = new ReplyCollector('interaction', timing);
-  const init = { id, token, type: spec.type, data: spec.data, ...(spec.message ? { message: spec.message } : {}) };
+  const majors = [`channel:${site.channel.id}`, `webhook:${core.config.applicationId}/${token}`, `interaction:${id}`];
+  const collector = new ReplyCollector('interaction', timing, () => core.rateLimits?.pausedFor(majors) ?? 0);
+  const init = {
+    id,
+    token,
+    type: spec.type,
+    data: spec.data,
+    ...(spec.message ? { message: spec.message } : {}),
+    ...(spec.locale ? { locale: spec.locale } : {}),
+  };
   const payload = interactionPayload(world, core.config.applicationId, site, init);
   const record: InteractionRecord = {
     id,
@@ -114,8 +127,15 @@ async function runCollected(
     collector,
   };
   core.interactions.register(record);
+  core.settlements.open(id, collector);
   core.watchers.watch(site.channel.id, collector);
   core.stats.interactions++;
+  const endpoint = core.http.endpoint;
+  if (endpoint) {
+    deliverOverHttp(core, endpoint, record, payload);
+    await collector.done;
+    return { exchange: exchangeOf(record), collector };
+  }
   const reached = core.gateway.send(
     site.context === InteractionContext.Guild ? site.guildId : null,
     'INTERACTION_CREATE',
@@ -141,14 +161,16 @@ async function runCollected(
     };
   }
   await collector.done;
+  return { exchange: exchangeOf(record), collector };
+}
+
+function exchangeOf({ id, token, collector }: InteractionRecord): Exchange {
   return {
-    exchange: {
-      interactionId: id,
-      token,
-      replies: [...collector.replies],
-      rejected: [...collector.rejected],
-      timedOut: collector.timedOut,
-    },
-    collector,
+    interactionId: id,
+    token,
+    replies: [...collector.replies],
+    rejected: [...collector.rejected],
+    timedOut: collector.timedOut,
+    settlement: collector.settlement,
   };
 }

@@ -4,6 +4,7 @@ import type { FileInfo, ReplyCollector } from '../collect.js';
 import type { SandboxCore } from '../core.js';
 import { ApiError, Errors } from './errors.js';
 import { parseMultipart } from './multipart.js';
+import type { RateLimitTicket } from './rate-limits.js';
 import type { Router } from './router.js';
 
 export interface RestRequest {
@@ -35,6 +36,15 @@ export interface RouteHandler {
 
 const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/)/;
 
+/** What the traffic record keeps of a request while it is served. */
+interface Exchanged {
+  readonly method: string;
+  readonly path: string;
+  route: string | null;
+  request: unknown;
+  files?: readonly FileInfo[];
+}
+
 /**
  * The REST front door: prefix, routing, fault injection, auth, body parsing and Discord-shaped
  * errors. No logging and no synchronous heavy work: benchmarks push thousands of requests through.
@@ -45,6 +55,7 @@ export function createRestHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const authorization = `Bot ${core.config.botToken}`;
   const roundTripMs = core.config.restRoundTripMs;
+  const limits = core.rateLimits;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -52,24 +63,45 @@ export function createRestHandler(
     const prefix = API_PREFIX.exec(url.pathname);
     const path = prefix ? url.pathname.slice(prefix[0].length) : '';
     const match = prefix ? router.match(method, path) : null;
+    const exchange: Exchanged = {
+      method,
+      path: `${path || url.pathname}${url.search}`,
+      route: null,
+      request: undefined,
+    };
     if (!match) {
       await readBody(req);
-      return send(res, { status: 404, body: Errors.notFound().body });
+      return send(res, { status: 404, body: Errors.notFound().body }, exchange);
     }
     const { route, params } = match;
+    exchange.route = route.bucket;
     core.stats.countRequest(`${method} ${route.bucket}`);
+    const routeKey = `${method} ${route.bucket}`;
     const collectors = route.handler.collectors?.(params) ?? [];
     for (const collector of collectors) collector.requestStarted();
     let response: RestResponse;
+    let ticket: RateLimitTicket | undefined;
     try {
       const raw = await readBody(req);
       const fault = core.faults.take(method, path, route.bucket);
+      const limit = fault ? undefined : limits?.take(routeKey, majorOf(route.pattern, params), route.handler.auth);
       if (fault) {
         for (const collector of collectors) collector.holdFor(fault.retryAfterMs);
-        response = fault;
+        const spent =
+          fault.status === 429 && limits && fault.headers['x-ratelimit-global'] === undefined
+            ? limits.faultHeaders(routeKey, fault.retryAfterMs)
+            : {};
+        response = { ...fault, headers: { ...spent, ...fault.headers } };
+      } else if (limit && !limit.allowed) {
+        core.stats.rateLimited++;
+        for (const collector of collectors) collector.holdFor(limit.retryAfterMs);
+        response = limit;
       } else {
+        ticket = limit?.ticket;
         if (route.handler.auth && req.headers.authorization !== authorization) throw Errors.unauthorized();
         const { body, files } = parseBody(raw, req.headers['content-type'] ?? '');
+        exchange.request = body;
+        if (files.length > 0) exchange.files = files;
         response = await route.handler.handle({
           method,
           path,
@@ -98,19 +130,37 @@ export function createRestHandler(
     }
     // The exchange stays open until the answer has left: with a round trip, that is later.
     try {
-      await send(res, response);
+      await send(res, response, exchange, ticket);
     } finally {
       for (const collector of collectors) collector.requestEnded();
     }
   }
 
   /** Handled at once, answered after the round trip: the connection stays busy as it would over a network. */
-  async function send(res: ServerResponse, response: RestResponse): Promise<void> {
+  async function send(
+    res: ServerResponse,
+    response: RestResponse,
+    exchange: Exchanged,
+    ticket?: RateLimitTicket,
+  ): Promise<void> {
     if (roundTripMs > 0) await sleep(roundTripMs);
-    write(res, response.status, response.body, response.headers);
+    // Reset-After is counted from when the answer leaves, as the bot will read it.
+    const headers = ticket && limits ? { ...response.headers, ...limits.headers(ticket) } : (response.headers ?? {});
+    write(res, response.status, response.body, headers);
+    core.traffic?.rest({ ...exchange, status: response.status, response: response.body, headers });
   }
 
   return (req, res) => void serve(req, res);
+}
+
+/** The top-level resource a route's limits are counted for (Discord: a channel, a guild, a webhook and its token). */
+function majorOf(pattern: string, params: Readonly<Record<string, string>>): string {
+  if (pattern.startsWith('/channels/:channelId')) return `channel:${params['channelId'] ?? ''}`;
+  if (pattern.startsWith('/guilds/:guildId')) return `guild:${params['guildId'] ?? ''}`;
+  if (pattern.startsWith('/webhooks/:applicationId/:token'))
+    return `webhook:${params['applicationId'] ?? ''}/${params['token'] ?? ''}`;
+  if (pattern.startsWith('/interactions/:interactionId')) return `interaction:${params['interactionId'] ?? ''}`;
+  return 'global';
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

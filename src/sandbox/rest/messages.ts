@@ -13,6 +13,7 @@ import {
 import { memberJson, messageJson, userJson } from '../state/payloads.js';
 import type { World } from '../state/world.js';
 import { FormErrors } from './errors.js';
+import { storedComponents, storedEmbeds } from './message-parts.js';
 import { validateMessage } from './validate.js';
 
 /** Flags a bot may set itself on a message (the rest are Discord's to set). */
@@ -28,6 +29,11 @@ export interface BotMessageOptions {
   readonly interactionMetadata: Record<string, unknown> | null;
   /** Forces the ephemeral flag (deferred replies inherit it from the deferral). */
   readonly ephemeral?: boolean;
+  /**
+   * The person whose interaction this message answers: only an interaction's messages may be
+   * ephemeral, and then only this person sees them. Without it the ephemeral flag is dropped.
+   */
+  readonly viewer?: SandboxUser;
   /** A deferred reply's "thinking" placeholder. */
   readonly loading?: boolean;
 }
@@ -44,13 +50,14 @@ export function createBotMessage(
   const { world } = core;
   let flags = (asNumber(body['flags']) ?? 0) & SETTABLE_FLAGS;
   if (options.ephemeral) flags |= MessageFlag.Ephemeral;
+  if (!options.viewer) flags &= ~MessageFlag.Ephemeral;
   if (options.loading) flags |= MessageFlag.Loading;
   const message = world.addMessage({
     channelId: channel.id,
     author: world.bot,
     content: options.loading ? '' : (asString(body['content']) ?? ''),
-    embeds: options.loading ? [] : asArray(body['embeds']),
-    components: options.loading ? [] : asArray(body['components']),
+    embeds: options.loading ? [] : storedEmbeds(body['embeds']),
+    components: options.loading ? [] : storedComponents(body['components']),
     flags,
     type: options.type,
     messageReference: readReference(world, channel, body['message_reference']),
@@ -58,6 +65,7 @@ export function createBotMessage(
     attachments: attachmentsOf(world, body, files),
     webhookId: options.webhookId,
     interactionMetadata: options.interactionMetadata,
+    visibleTo: flags & MessageFlag.Ephemeral && options.viewer ? options.viewer.id : null,
   });
   if (!(flags & MessageFlag.Ephemeral)) dispatchMessage(core, 'MESSAGE_CREATE', message);
   return message;
@@ -72,8 +80,8 @@ export function editBotMessage(
 ): void {
   validateMessage(body, { partial: true, fileCount: files.length });
   if ('content' in body) message.content = asString(body['content']) ?? '';
-  if ('embeds' in body) message.embeds = asArray(body['embeds']);
-  if ('components' in body) message.components = asArray(body['components']);
+  if ('embeds' in body) message.embeds = storedEmbeds(body['embeds']);
+  if ('components' in body) message.components = storedComponents(body['components']);
   if ('flags' in body)
     message.flags =
       (message.flags & ~SETTABLE_FLAGS) |

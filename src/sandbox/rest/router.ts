@@ -28,6 +28,11 @@ export class Router<H> {
     this.#routes.set(key, list);
   }
 
+  /** Every route, in the order added. */
+  get routes(): Route<H>[] {
+    return [...this.#routes.values()].flat();
+  }
+
   match(method: string, path: string): RouteMatch<H> | null {
     const parts = path.split('/').filter(Boolean);
     for (const route of this.#routes.get(`${method} ${parts.length}`) ?? []) {

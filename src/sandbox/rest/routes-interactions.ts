@@ -1,22 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { SandboxCore } from '../core.js';
-import { asNumber, asObject, type JsonObject } from '../json.js';
-import { CallbackType, InteractionType, type InteractionRecord } from '../interactions/tracker.js';
+import { asNumber, asObject } from '../json.js';
+import { CallbackType, type InteractionRecord } from '../interactions/tracker.js';
 import { MessageFlag, type StoredMessage } from '../state/model.js';
 import { messageJson } from '../state/payloads.js';
-import { ApiError, Errors, FormErrors } from './errors.js';
+import { acknowledge } from './acknowledge.js';
+import { Errors } from './errors.js';
 import type { RestRequest, RestResponse, RouteHandler } from './http.js';
 import { createBotMessage, deleteMessage, editBotMessage } from './messages.js';
 import type { Router } from './router.js';
-import { validateChoices, validateMessage } from './validate.js';
-
-/** Which callback types each interaction type accepts. */
-const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
-  [InteractionType.ApplicationCommand]: [4, 5, 9, 12],
-  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9, 12],
-  [InteractionType.Autocomplete]: [8],
-  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
-};
+import { validateMessage } from './validate.js';
 
 /**
  * Interaction callbacks and the interaction webhook (edits of @original, follow-ups). No bot
@@ -79,8 +72,11 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
         message = createBotMessage(core, channel, payload, files, {
           type: 0,
           webhookId: config.applicationId,
-          interactionMetadata: record.interactionMetadata,
+          interactionMetadata: record.originalMessageId
+            ? { ...record.interactionMetadata, original_response_message_id: record.originalMessageId }
+            : record.interactionMetadata,
           ephemeral,
+          viewer: record.user,
         });
         record.followupIds.add(message.id);
         // A deferred update (type 6) is done once the bot says anything more.
@@ -143,89 +139,12 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
 
 function callback(core: SandboxCore, { params, body, files, query }: RestRequest): RestResponse {
   const arrivedAt = performance.now(); // the body has been read and parsed: what a benchmark times
-  const { interactions, world, config } = core;
-  const record = interactions.byId(params['interactionId'] ?? '');
+  const record = core.interactions.byId(params['interactionId'] ?? '');
   if (!record || record.token !== params['token']) throw Errors.unknownInteraction();
-  if (Date.now() - (record.deliveredAt ?? record.createdAt) > config.interactionDeadlineMs)
+  if (Date.now() - (record.deliveredAt ?? record.createdAt) > core.config.interactionDeadlineMs)
     throw Errors.unknownInteraction();
-  if (record.acknowledgedWith !== null) throw Errors.alreadyAcknowledged();
-  const request = asObject(body);
-  const type = asNumber(request['type']) ?? 0;
-  if (!(ALLOWED_CALLBACKS[record.type] ?? []).includes(type)) {
-    throw new ApiError(400, 50035, 'Invalid Form Body', {
-      type: {
-        _errors: [
-          {
-            code: 'INTERACTION_RESPONSE_TYPE_INVALID',
-            message: `Callback type ${type} is not valid for interaction type ${record.type}`,
-          },
-        ],
-      },
-    });
-  }
-  const data = asObject(request['data']);
-  const channel = world.getChannel(record.channelId);
-  if (!channel) throw Errors.unknownChannel();
-  let message: StoredMessage | undefined;
-  const ephemeralAsked = ((asNumber(data['flags']) ?? 0) & MessageFlag.Ephemeral) !== 0;
-  const responseOptions = {
-    type: record.responseMessageType,
-    webhookId: config.applicationId,
-    interactionMetadata: record.interactionMetadata,
-    ephemeral: ephemeralAsked,
-  };
-  if (type === CallbackType.ChannelMessageWithSource) {
-    message = createBotMessage(core, channel, data, files, responseOptions);
-    record.originalMessageId = message.id;
-  } else if (type === CallbackType.DeferredChannelMessageWithSource) {
-    message = createBotMessage(core, channel, data, files, { ...responseOptions, loading: true });
-    record.originalMessageId = message.id;
-    record.awaitingFill = true;
-  } else if (type === CallbackType.DeferredUpdateMessage) {
-    record.originalMessageId = record.componentMessageId;
-    record.awaitingFill = true;
-  } else if (type === CallbackType.UpdateMessage) {
-    message = record.componentMessageId ? world.message(record.channelId, record.componentMessageId) : undefined;
-    if (!message) throw Errors.unknownMessage();
-    editBotMessage(core, message, data, files);
-    record.originalMessageId = message.id;
-  } else if (type === CallbackType.AutocompleteResult) {
-    validateChoices(data);
-  } else if (type === CallbackType.Modal) {
-    const errors = new FormErrors();
-    if (!data['custom_id']) errors.add('data.custom_id', 'BASE_TYPE_REQUIRED', 'This field is required');
-    if (!data['title']) errors.add('data.title', 'BASE_TYPE_REQUIRED', 'This field is required');
-    errors.throwIfAny();
-  }
-  record.acknowledgedWith = type;
-  const deferred =
-    type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage;
-  record.collector.callbackReceived(deferred, arrivedAt);
-  const ephemeral = message ? isEphemeral(message) : ephemeralAsked;
-  record.collector.add({
-    kind: 'callback',
-    ephemeral,
-    body,
-    ...(message ? { messageId: message.id, channelId: message.channelId } : {}),
-    ...(files.length > 0 ? { files } : {}),
-  });
-  if (query.get('with_response') !== 'true') return { status: 204 };
-  const resource: JsonObject = { type };
-  if (message) resource['message'] = messageJson(world, message);
-  return {
-    status: 200,
-    body: {
-      interaction: {
-        id: record.id,
-        type: record.type,
-        activity_instance_id: null,
-        response_message_id: message?.id ?? null,
-        response_message_loading: type === CallbackType.DeferredChannelMessageWithSource,
-        response_message_ephemeral: ephemeral,
-      },
-      resource,
-    },
-  };
+  const response = acknowledge(core, record, body, files, arrivedAt);
+  return query.get('with_response') === 'true' ? { status: 200, body: response } : { status: 204 };
 }
 
 function isEphemeral(message: StoredMessage): boolean {

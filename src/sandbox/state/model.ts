@@ -31,6 +31,8 @@ export interface SandboxGuild {
   /** In creation order. */
   readonly channelIds: string[];
   readonly joinedAt: string;
+  /** The server's language (`guild_locale` of its interactions); Discord's default is en-US. */
+  preferredLocale: string;
 }
 
 /** Discord channel types used by the sandbox. */
@@ -91,5 +93,7 @@ export interface StoredMessage {
   /** Set for interaction responses and follow-ups: the application id. */
   readonly webhookId: string | null;
   readonly interactionMetadata: Record<string, unknown> | null;
+  /** An ephemeral message is seen by one person only, the one whose interaction it answers. */
+  readonly visibleTo: string | null;
   deleted: boolean;
 }

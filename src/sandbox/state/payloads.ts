@@ -9,7 +9,11 @@ import {
   type StoredMessage,
 } from './model.js';
 
-/** World records → the JSON shapes Discord sends (only what discord.js reads). */
+/**
+ * World records → the JSON shapes Discord sends: every field Discord's OpenAPI spec says a
+ * response always carries (the sandbox's tests check each response against it), even those
+ * discord.js does not read.
+ */
 
 export type Payload = Record<string, unknown>;
 
@@ -22,6 +26,11 @@ export function userJson(user: SandboxUser): Payload {
     avatar: null,
     public_flags: 0,
     flags: 0,
+    banner: null,
+    accent_color: null,
+    avatar_decoration_data: null,
+    collectibles: null,
+    primary_guild: null,
   };
   if (user.bot) json['bot'] = true;
   return json;
@@ -48,6 +57,8 @@ export function memberJson(world: World, member: SandboxMember, options: { withU
   const json: Payload = {
     nick: null,
     avatar: null,
+    banner: null,
+    communication_disabled_until: null,
     roles: member.roleIds,
     joined_at: member.joinedAt,
     premium_since: null,
@@ -125,11 +136,15 @@ export function guildJson(guild: SandboxGuild): Payload {
     id: guild.id,
     name: guild.name,
     icon: null,
+    home_header: null,
     splash: null,
     discovery_splash: null,
     owner_id: guild.ownerId,
+    region: 'deprecated',
     afk_channel_id: null,
     afk_timeout: 300,
+    widget_enabled: false,
+    widget_channel_id: null,
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
@@ -138,6 +153,10 @@ export function guildJson(guild: SandboxGuild): Payload {
     stickers: [],
     features: [],
     mfa_level: 0,
+    max_presences: null,
+    max_members: 25_000_000,
+    max_stage_video_channel_users: 50,
+    max_video_channel_users: 25,
     application_id: null,
     system_channel_id: guild.channelIds[0] ?? null,
     system_channel_flags: 0,
@@ -147,11 +166,13 @@ export function guildJson(guild: SandboxGuild): Payload {
     banner: null,
     premium_tier: 0,
     premium_subscription_count: 0,
-    preferred_locale: 'en-US',
+    preferred_locale: guild.preferredLocale,
     public_updates_channel_id: null,
+    nsfw: false,
     nsfw_level: 0,
     premium_progress_bar_enabled: false,
     safety_alerts_channel_id: null,
+    incidents_data: null,
   };
 }
 

