@@ -87,15 +87,32 @@ function grouped<T>(map: Map<number, T[]>, at: number, value: T): void {
   else map.set(at, [value]);
 }
 
-/** Each form of an idea, read once per query and filed by paragraph. */
+/** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
+type Filed = Pick<Resolved, 'inText' | 'inAsks' | 'places'> & { paragraphs: ReadonlySet<number>; sentences: number };
+
+const FILED_LIMIT = 4096;
+/** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
+const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
+
+/** Each form of an idea filed by paragraph, from the cache when the same forms were filed before. */
 function resolve(
   concept: Concept,
   index: SearchIndex,
   asks: boolean,
-): Omit<Resolved, 'importance' | 'sentenceImportance'> & {
-  paragraphs: Set<number>;
-  sentences: number;
-} {
+): Omit<Resolved, 'importance' | 'sentenceImportance'> & Pick<Filed, 'paragraphs' | 'sentences'> {
+  let cache = filedCache.get(index);
+  if (!cache) filedCache.set(index, (cache = new Map<string, Filed>()));
+  const signature = `${asks ? 'a' : '-'}${concept.alternatives.map((a) => `${a.key}:${a.weight}`).join('|')}`;
+  let filed = cache.get(signature);
+  if (!filed) {
+    filed = file(concept, index, asks);
+    if (cache.size >= FILED_LIMIT) cache.clear();
+    cache.set(signature, filed);
+  }
+  return { concept, emphasis: concept.emphasis ?? 1, ...filed };
+}
+
+function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   const inText = new Map<number, Found[]>();
   const inAsks = new Map<number, AskedFound[]>();
   const placeSets = new Map<number, Map<number, readonly [number, number]>>();
@@ -124,7 +141,7 @@ function resolve(
     }
   }
   const places = new Map([...placeSets].map(([paragraph, set]) => [paragraph, [...set.values()]] as const));
-  return { concept, emphasis: concept.emphasis ?? 1, inText, inAsks, places, paragraphs, sentences: sentences.size };
+  return { inText, inAsks, places, paragraphs, sentences: sentences.size };
 }
 
 /**
