@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --bots noop,noop-pooled,policy] [-- --rtt MS]:
+ * npm run bench [-- --json] [-- --cpu-prof DIR] [-- --no-search] [-- --no-live] [-- --bots noop,noop-pooled,policy] [-- --rtt MS]:
  * every figure measured in this run, beside a baseline measured in the same run, because this
  * machine is shared and noisy. Prints numbers; judges nothing.
  *
@@ -26,12 +26,14 @@ const cores = availableParallelism();
 
 const search = args.includes('--no-search') ? undefined : benchSearch();
 const fairUse = benchFairUse();
-const live = await benchLive({
-  ...(bots?.length ? { bots } : {}),
-  ...(cpuProfileDir ? { cpuProfileDir } : {}),
-  restRoundTripMs,
-  log: json ? undefined : (line) => process.stderr.write(`  … ${line}\n`),
-});
+const live = args.includes('--no-live')
+  ? undefined
+  : await benchLive({
+      ...(bots?.length ? { bots } : {}),
+      ...(cpuProfileDir ? { cpuProfileDir } : {}),
+      restRoundTripMs,
+      log: json ? undefined : (line) => process.stderr.write(`  … ${line}\n`),
+    });
 
 if (json) {
   process.stdout.write(`${JSON.stringify({ cores, node: process.version, search, fairUse, live })}\n`);
@@ -39,6 +41,6 @@ if (json) {
   const parts = [`policy-bot benchmark — ${cores} cores, Node ${process.version}`];
   if (search) parts.push(printSearch(search));
   parts.push(printFairUse(fairUse));
-  parts.push(printLive(live, cores));
+  if (live) parts.push(printLive(live, cores));
   process.stdout.write(`${parts.join('\n\n')}\n`);
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
-import { loadCorpus } from '../src/corpus/load.js';
-import { createSearch } from '../src/search/search.js';
+import MiniSearch from 'minisearch';
+import { loadCorpus, type Corpus } from '../src/corpus/load.js';
+import { createSearch, type SearchOptions } from '../src/search/search.js';
 import { distribution, fixed, timeEach, type Distribution } from './stats.js';
 
 export interface SearchBench {
+  readonly quality: readonly SetQuality[];
   readonly queries: number;
   readonly buildColdMs: number;
   readonly buildWarmMs: number;
@@ -17,24 +19,153 @@ export interface SearchBench {
 export interface Question {
   readonly q: string;
   readonly kind: string;
+  /** Paragraphs that answer it; none for a question the article does not answer. */
+  readonly expect?: readonly number[];
 }
 
-/** The evaluation questions (shared dev set and the search tests'), as people asked them. */
+/** How one approach does on one question set, counted as ../shared/eval/score.mjs counts. */
+export interface Scores {
+  readonly approach: string;
+  /** On-topic questions whose first passage is one that answers. */
+  readonly top1: number;
+  /** On-topic questions with an answering passage among the first three. */
+  readonly top3: number;
+  readonly onTopic: number;
+  /** Off-topic questions answered with nothing. */
+  readonly refused: number;
+  readonly offTopic: number;
+  /** Kind → [right, asked]: top-1 for on-topic kinds, refused for off-topic ones (as score.mjs counts). */
+  readonly kinds: Readonly<Record<string, readonly [number, number]>>;
+}
+
+export interface SetQuality {
+  readonly set: string;
+  readonly questions: number;
+  readonly scores: readonly Scores[];
+}
+
+/** The question sets, by the name the bench prints. */
+const SETS: readonly (readonly [string, URL])[] = [
+  ['realistic (tests/search/realistic.jsonl)', new URL('../tests/search/realistic.jsonl', import.meta.url)],
+  ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
+  ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
+];
+
+function readSet(file: URL): Question[] {
+  try {
+    return readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Question);
+  } catch {
+    return [];
+  }
+}
+
+/** The evaluation questions (every set), as people asked them. */
 export function readQuestions(): Question[] {
-  const files = [
-    new URL('../../shared/eval/dev-questions.jsonl', import.meta.url),
-    new URL('../tests/search/questions.jsonl', import.meta.url),
-  ];
-  return files.flatMap((file) => {
-    try {
-      return readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Question);
-    } catch {
-      return [];
+  return SETS.flatMap(([, file]) => readSet(file));
+}
+
+/** Ranked paragraphs for a question, best first, at most three; none is a refusal. */
+type Approach = (question: string) => readonly number[];
+
+function score(approach: string, questions: readonly Question[], answer: Approach): Scores {
+  let top1 = 0;
+  let top3 = 0;
+  let onTopic = 0;
+  let refused = 0;
+  const kinds: Record<string, [number, number]> = {};
+  for (const question of questions) {
+    const found = answer(question.q).slice(0, 3);
+    const expect = question.expect ?? [];
+    const kind = (kinds[question.kind] ??= [0, 0]);
+    kind[1]++;
+    if (expect.length === 0) {
+      if (found.length === 0) {
+        refused++;
+        kind[0]++;
+      }
+      continue;
     }
-  });
+    onTopic++;
+    if (expect.includes(found[0] ?? -1)) {
+      top1++;
+      kind[0]++;
+    }
+    if (found.some((p) => expect.includes(p))) top3++;
+  }
+  return { approach, top1, top3, onTopic, refused, offTopic: questions.length - onTopic, kinds };
+}
+
+/** Each component of the search, switched off alone: what it is worth. */
+const COMPONENTS: readonly (readonly [string, SearchOptions])[] = [
+  ['without the asks (both files)', { asks: false }],
+  ['without the asks of our own (asks-more.json)', { asksAdded: false }],
+  ['without chat shorthand', { chat: false }],
+  ['without reading several questions apart', { parts: false }],
+  ['without questions about the article itself', { article: false }],
+  ['without named things', { names: false }],
+  ['without question forms', { frames: false }],
+  ['without small talk', { smallTalk: false }],
+];
+
+/** Plain BM25 over whole paragraphs (MiniSearch, fuzzy 0.15): the baseline; it never refuses what shares a word. */
+function plainBm25(corpus: Corpus): Approach {
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  index.addAll(corpus.article.paragraphs.map((p) => ({ id: p.number, text: p.text })));
+  return (question) => index.search(question, { fuzzy: 0.15 }).map((r) => r.id as number);
+}
+
+/** Top-1, top-3 and refusals, by kind, for policy-bot, plain BM25 and policy-bot less each component. */
+export function benchQuality(corpus: Corpus = loadCorpus()): SetQuality[] {
+  const ours = (options: SearchOptions): Approach => {
+    const search = createSearch(corpus, options);
+    return (question) => {
+      try {
+        return search.search(question, { limit: 3 }).map((r) => r.paragraph);
+      } catch {
+        return [];
+      }
+    };
+  };
+  const approaches: (readonly [string, Approach])[] = [
+    ['policy-bot', ours({})],
+    ['plain BM25 over paragraphs (MiniSearch, fuzzy 0.15)', plainBm25(corpus)],
+    ...COMPONENTS.map(([name, options]) => [`policy-bot ${name}`, ours(options)] as const),
+  ];
+  return SETS.map(([set, file]) => {
+    const questions = readSet(file);
+    return {
+      set,
+      questions: questions.length,
+      scores: approaches.map(([name, answer]) => score(name, questions, answer)),
+    };
+  }).filter((set) => set.questions > 0);
+}
+
+const percent = (n: number, of: number): string => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)}%`);
+
+export function printQuality(sets: readonly SetQuality[]): string {
+  return sets
+    .map(({ set, questions, scores }) => {
+      const kinds = Object.keys(scores[0]?.kinds ?? {});
+      const header = `| approach | top-1 | top-3 | off-topic refused | ${kinds.join(' | ')} |`;
+      const rows = scores.map((s) => {
+        const byKind = kinds.map((k) => {
+          const [right, asked] = s.kinds[k] ?? [0, 0];
+          return `${right}/${asked}`;
+        });
+        return `| ${s.approach} | ${percent(s.top1, s.onTopic)} | ${percent(s.top3, s.onTopic)} | ${s.refused}/${s.offTopic} | ${byKind.join(' | ')} |`;
+      });
+      return [
+        `Answers on ${set}, ${questions} questions (top-1 and top-3 of on-topic questions; by kind: top-1, or refused for off-topic)`,
+        header,
+        `|${' --- |'.repeat(kinds.length + 4)}`,
+        ...rows,
+      ].join('\n');
+    })
+    .join('\n\n');
 }
 
 function questions(): string[] {
@@ -77,7 +208,15 @@ export function benchSearch(): SearchBench {
   const fuse = new Fuse(paragraphs, { includeScore: true });
   timeEach(queries, 2, (q) => fuse.search(q));
   const fuseDefaults = distribution(timeEach(queries, 5, (q) => fuse.search(q)));
-  return { queries: queries.length, buildColdMs, buildWarmMs, ours, oursColdTypos: distribution(cold), fuseDefaults };
+  return {
+    quality: benchQuality(corpus),
+    queries: queries.length,
+    buildColdMs,
+    buildWarmMs,
+    ours,
+    oursColdTypos: distribution(cold),
+    fuseDefaults,
+  };
 }
 
 export function printSearch(result: SearchBench): string {
@@ -92,5 +231,7 @@ export function printSearch(result: SearchBench): string {
     row('fuse.js defaults over paragraphs (baseline)', result.fuseDefaults),
     `ratio baseline/ours: p50 ${fixed(result.fuseDefaults.p50 / result.ours.p50, 1)}×, p99 ${fixed(result.fuseDefaults.p99 / result.ours.p99, 1)}×`,
     `index build: first ${fixed(result.buildColdMs, 1)} ms (cold), then ${fixed(result.buildWarmMs, 1)} ms (median of 20)`,
+    '',
+    printQuality(result.quality),
   ].join('\n');
 }

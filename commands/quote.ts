@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerButton, wholeArg } from '../src/answers/buttons.js';
-import type { CommandContext } from '../src/answers/context.js';
+import type { AnswerContext } from '../src/answers/context.js';
 import { notCovered } from '../src/answers/not-covered.js';
 import { fullParagraphButton, paragraphAnswer, paragraphButton } from '../src/answers/paragraph.js';
 import { formatCitation, parseCitation } from '../src/corpus/citation.js';
@@ -22,7 +22,7 @@ interface Match {
 }
 
 /** The matches a button names (`13.3,14.6`), re-read from the article; null if any is not there. */
-function matchesFromCitations(list: string, query: string, context: CommandContext): Match[] | null {
+function matchesFromCitations(list: string, query: string, context: AnswerContext): Match[] | null {
   const matches: Match[] = [];
   for (const item of list.split(',')) {
     const citation = parseCitation(`¶${item}`);
@@ -98,7 +98,7 @@ function showMatch(query: string, matches: readonly Match[], index: number): Ans
 }
 
 /** The best matches of a query, the first shown. */
-export function matchAnswer(query: string, context: CommandContext): Reply {
+export function matchAnswer(query: string, context: AnswerContext): Reply {
   let results;
   try {
     results = context.search.search(query, { limit: MATCHES });

@@ -1,7 +1,7 @@
 import type { Reply } from '../replies/answer.js';
 import { encodeAction } from '../replies/custom-id.js';
 import type { SettingsStore } from '../settings/index.js';
-import type { CommandContext } from './context.js';
+import type { AnswerContext } from './context.js';
 
 /**
  * What a press answers: `update` redraws the message the button is on (paging, next match);
@@ -23,7 +23,7 @@ export interface Presser {
 
 /** What a press that changes settings works with: the store, the time, and who pressed. */
 export interface SettingsPress {
-  readonly context: CommandContext;
+  readonly context: AnswerContext;
   readonly settings: SettingsStore;
   /** Milliseconds since the epoch. */
   readonly now: number;
@@ -46,7 +46,7 @@ export interface ButtonVerb {
   /** `answer`: a page of an answer, immediate. `settings`: changes a server's settings. */
   readonly kind: 'answer' | 'settings';
   /** The press a custom_id's arguments stand for, or undefined when they no longer make sense. */
-  open(args: readonly string[], context: CommandContext): Pressing | undefined;
+  open(args: readonly string[], context: AnswerContext): Pressing | undefined;
 }
 
 /** A verb with its typed arguments: `id` writes a custom_id, and only `read` reads one back. */
@@ -63,7 +63,7 @@ interface VerbSpec<A> {
    * The arguments back from a custom_id (pressed from any message, edited by hand, made by an
    * older version of the bot), or undefined: then the press is answered "expired", in one place.
    */
-  read(args: readonly string[], context: CommandContext): A | undefined;
+  read(args: readonly string[], context: AnswerContext): A | undefined;
 }
 
 function writer<A>(spec: VerbSpec<A>): (args: A) => string {
@@ -76,7 +76,7 @@ function writer<A>(spec: VerbSpec<A>): (args: A) => string {
 }
 
 /** A button of an answer: what its press shows depends only on its arguments and the article. */
-export function answerButton<A>(spec: VerbSpec<A> & { press(args: A, context: CommandContext): Press }): Button<A> {
+export function answerButton<A>(spec: VerbSpec<A> & { press(args: A, context: AnswerContext): Press }): Button<A> {
   return {
     verb: spec.verb,
     arity: spec.arity,

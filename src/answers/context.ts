@@ -1,8 +1,8 @@
 import type { Corpus } from '../corpus/load.js';
 import type { Search } from '../search/search.js';
 
-/** What an answer may use: the article and its search. Nothing here reaches the network. */
-export interface CommandContext {
+/** What turning a question into a reply needs: the article and its search. */
+export interface AnswerContext {
   readonly corpus: Corpus;
   readonly search: Search;
 }

@@ -1,5 +1,5 @@
 import { isProblem, note, type Reply } from '../replies/answer.js';
-import type { CommandContext } from './context.js';
+import type { AnswerContext } from './context.js';
 import { hasWords, questionOf } from './message-question.js';
 import { answerQuestion } from './question.js';
 
@@ -10,7 +10,7 @@ export const NO_WORDS =
  * A message answered as a question (a DM, a mention, "Find in the article"): the passages that
  * best match its words; what a shortened message was cut to is said.
  */
-export function answerMessage(content: string, context: CommandContext): Reply {
+export function answerMessage(content: string, context: AnswerContext): Reply {
   const question = questionOf(content);
   if (!hasWords(question.text)) return { problem: NO_WORDS };
   const reply = answerQuestion(question.text, context);

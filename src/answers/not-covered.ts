@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
 import type { Corpus } from '../corpus/load.js';
-import { note, type Answer } from '../replies/answer.js';
+import { note, type Answer, type Line } from '../replies/answer.js';
 import { echo } from '../replies/markdown.js';
-import type { CommandContext } from './context.js';
+import type { AnswerContext } from './context.js';
 
 /** Words that point at what another command answers well. */
 const POINTERS: readonly { readonly words: RegExp; readonly hint: string }[] = [
@@ -39,7 +39,15 @@ function shortTermsOf(corpus: Corpus): Fuse<string> {
  * What to say when the article does not cover a question: that plainly, and where to look
  * instead. No passage is cited: a weak guess shown as an answer would mislead.
  */
-export function notCovered(question: string, context: CommandContext): Answer {
+export function notCovered(question: string, context: AnswerContext): Answer {
+  return {
+    title: `Not in the article: ${echo(question, 120)}`,
+    sections: [{ lines: notCoveredLines(question, context) }],
+  };
+}
+
+/** The lines of a "not covered": what the article is, the terms that look close, where else to look. */
+export function notCoveredLines(question: string, context: AnswerContext): Line[] {
   const fuse = shortTermsOf(context.corpus);
   const words = question
     .split(/\s+/)
@@ -63,5 +71,5 @@ export function notCovered(question: string, context: CommandContext): Answer {
         : 'Try `/help` for what the bot can answer, or `/quote` with a few words from the article.',
     ),
   );
-  return { title: `Not in the article: ${echo(question, 120)}`, sections: [{ lines }] };
+  return lines;
 }

@@ -1,9 +1,9 @@
 import { note, quote, type Answer, type Button, type Reply } from '../replies/answer.js';
 import { answerButton, wholeArg } from './buttons.js';
-import type { CommandContext } from './context.js';
+import type { AnswerContext } from './context.js';
 
 /** One whole paragraph, verbatim, with the query's words in bold when there is a query. */
-export function paragraphAnswer(paragraph: number, context: CommandContext, query?: string): Reply {
+export function paragraphAnswer(paragraph: number, context: AnswerContext, query?: string): Reply {
   const text = context.corpus.article.paragraphs[paragraph]?.text;
   if (text === undefined) return { problem: `There is no ¶${paragraph}: the article has ¶0 (the headline) to ¶15.` };
   const ranges = query ? context.search.highlight(query, paragraph) : [];

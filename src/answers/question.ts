@@ -1,73 +1,121 @@
-import { note, quote, type Answer, type Line, type Reply } from '../replies/answer.js';
-import { quoteExcerpt } from './excerpts.js';
+import { quote, type Answer, type Button, type Line, type Reply, type Section } from '../replies/answer.js';
 import { echo } from '../replies/markdown.js';
-import { QueryError, type SearchResult } from '../search/search.js';
-import type { CommandContext } from './context.js';
-import { notCovered } from './not-covered.js';
+import { QueryError, type Passage, type PartReading } from '../search/search.js';
+import { articleLines } from './about-article.js';
+import type { AnswerContext } from './context.js';
+import { notCovered, notCoveredLines } from './not-covered.js';
 import { fullParagraphButton } from './paragraph.js';
+import { smallTalkAnswer } from './small-talk.js';
+import { termLines } from './terms.js';
+import { unsaidSections } from './unsaid.js';
 
-const MAX_PASSAGES = 3;
+export const MAX_PASSAGES = 3;
+/** In a message of several questions, each gets fewer passages so the reply stays readable. */
+const MAX_PASSAGES_PER_PART = 2;
 /** A passage much weaker than the best is a digression, not part of the answer. */
 const RELATIVE_FLOOR = 0.6;
+/** Discord shows five buttons to a row; one row is enough for the paragraphs of one answer. */
+const MAX_BUTTONS = 5;
 
-/** The best passages for a question, one per paragraph, most relevant first. */
-export function bestPassages(question: string, context: CommandContext): SearchResult[] {
-  const results = context.search.search(question, { limit: MAX_PASSAGES });
-  const best = results[0]?.score ?? 0;
-  return results.filter((r) => r.score >= best * RELATIVE_FLOOR);
+/** The passages worth quoting: the best, and those not much weaker, one per paragraph. */
+export function bestPassages(passages: readonly Passage[], limit = MAX_PASSAGES): Passage[] {
+  const best = passages[0]?.score ?? 0;
+  return passages.filter((p) => p.score >= best * RELATIVE_FLOOR).slice(0, limit);
 }
 
-/** "What is a baton?", "what does two coverages mean": a question about what a term means. */
-const ASKS_MEANING = /\b(what(?:'s| is| are| does| do)|meaning|means?|mean by|define|definition|explain)\b/i;
+/** The headline is one line, not a paragraph of sentences: it is cited ¶0, never ¶0.1. */
+function quoted(passages: readonly Passage[]): Line[] {
+  return passages.map((p) =>
+    quote(p.excerpt, p.paragraph === 0 ? { paragraph: 0 } : { paragraph: p.paragraph, sentence: p.sentence }, p.ranges),
+  );
+}
+
+function buttonsFor(paragraphs: readonly number[]): Button[] {
+  return [...new Set(paragraphs)].slice(0, MAX_BUTTONS).map(fullParagraphButton);
+}
+
+/** A message with one question: its passages, the article itself, what the text does not say, or "not covered". */
+function answerPart(question: string, part: PartReading, context: AnswerContext): Answer {
+  const title = echo(question, 200);
+  switch (part.kind) {
+    case 'passages': {
+      const passages = bestPassages(part.passages);
+      const terms = termLines(question, passages, context);
+      return {
+        title,
+        intro:
+          passages.length === 1
+            ? 'What the article says:'
+            : `What the article says, in ${passages.length} passages, most relevant first:`,
+        sections: [{ lines: quoted(passages) }, ...(terms.length ? [{ heading: 'The term', lines: terms }] : [])],
+        buttons: buttonsFor(passages.map((p) => p.paragraph)),
+      };
+    }
+    case 'article':
+      return {
+        title,
+        intro: 'About the article itself:',
+        sections: [{ lines: articleTopicLines(part, context) }],
+      };
+    case 'unsaid':
+      return {
+        title,
+        sections: unsaidSections(part.unsaid ?? []),
+        buttons: buttonsFor((part.unsaid ?? []).map((u) => u.paragraph)),
+      };
+    case 'not-covered':
+      return notCovered(question, context);
+  }
+}
+
+/** Each topic asked of the article itself, in the order asked ("who reported it, and when"). */
+function articleTopicLines(part: PartReading, context: AnswerContext): Line[] {
+  return (part.topics ?? (part.topic ? [part.topic] : [])).flatMap((topic) => articleLines(topic, context.corpus));
+}
+
+/** One question of several, as sections under its own heading. */
+function partSections(part: PartReading, context: AnswerContext): Section[] {
+  const heading = echo(part.text, 120);
+  switch (part.kind) {
+    case 'passages': {
+      const passages = bestPassages(part.passages, MAX_PASSAGES_PER_PART);
+      const terms = termLines(part.text, passages, context);
+      return [{ heading, lines: [...quoted(passages), ...terms] }];
+    }
+    case 'article':
+      return [{ heading, lines: articleTopicLines(part, context) }];
+    case 'unsaid':
+      return unsaidSections(part.unsaid ?? [], heading);
+    case 'not-covered':
+      return [{ heading, lines: notCoveredLines(part.text, context).slice(0, 1) }];
+  }
+}
 
 /**
- * The glossary's word on the terms a question asks the meaning of: the article's own explanation,
- * or that it gives none. Without this an excerpt that merely uses a term would read as its definition.
+ * The reply to a question in plain words: quoted passages; the article's headline, lead or
+ * sources for a question about the article itself; "the article does not say" with, apart, what
+ * it does say of the thing asked about; or a plain "not covered". Several questions in one
+ * message are answered each on its own, in one reply; small talk gets a short guide.
  */
-function termLines(question: string, passages: readonly SearchResult[], context: CommandContext): Line[] {
-  if (!ASKS_MEANING.test(question)) return [];
-  const folded = question.toLowerCase().replace(/[“”‘’"']/g, ' ');
-  const asked = context.corpus.glossary.filter(
-    (entry) => entry.kind === 'term' && new RegExp(`\\b${escapeRegExp(entry.term.toLowerCase())}\\b`).test(folded),
-  );
-  // "lion packs" asked: the plural's entry, not also the singular's.
-  const longest = asked.filter((entry) => !asked.some((other) => other !== entry && other.term.includes(entry.term)));
-  return longest.slice(0, 2).flatMap((entry): Line[] => {
-    const { explanation } = entry;
-    if (!explanation) return [note(`“${entry.term}”: ${entry.note ?? 'the article does not explain it.'}`)];
-    const quotedAbove = passages.some(
-      (p) => p.paragraph === explanation.paragraph && p.excerpt.includes(explanation.text),
-    );
-    return quotedAbove
-      ? [note(`The passage above is how the article explains “${entry.term}”.`)]
-      : [note(`The article explains “${entry.term}” this way:`), quoteExcerpt(explanation)];
-  });
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An answer to a question in plain words: quoted passages, or a plain "not covered". */
-export function answerQuestion(question: string, context: CommandContext): Reply {
-  let passages: SearchResult[];
+export function answerQuestion(question: string, context: AnswerContext): Reply {
+  let reading;
   try {
-    passages = bestPassages(question, context);
+    reading = context.search.read(question, { limit: MAX_PASSAGES });
   } catch (error) {
     if (error instanceof QueryError) return { problem: error.message };
     throw error;
   }
-  if (passages.length === 0) return notCovered(question, context);
-  const terms = termLines(question, passages, context);
-  const answer: Answer = {
+  if (reading.smallTalk) return smallTalkAnswer(reading.smallTalk, context.corpus);
+  const [only] = reading.parts;
+  if (reading.parts.length === 1 && only) return answerPart(question, only, context);
+  const paragraphs = reading.parts.flatMap((part) => [
+    ...bestPassages(part.passages, MAX_PASSAGES_PER_PART).map((p) => p.paragraph),
+    ...(part.unsaid ?? []).map((u) => u.paragraph),
+  ]);
+  return {
     title: echo(question, 200),
-    intro:
-      passages.length === 1
-        ? 'What the article says:'
-        : `What the article says, in ${passages.length} passages, most relevant first:`,
-    sections: [
-      { lines: passages.map((p) => quote(p.excerpt, { paragraph: p.paragraph, sentence: p.sentence }, p.ranges)) },
-      ...(terms.length ? [{ heading: 'The term', lines: terms }] : []),
-    ],
-    buttons: passages.map((p) => fullParagraphButton(p.paragraph)),
+    intro: `Your message asks ${reading.parts.length} things; each is answered on its own.`,
+    sections: reading.parts.flatMap((part) => partSections(part, context)),
+    buttons: buttonsFor(paragraphs),
   };
-  return answer;
 }

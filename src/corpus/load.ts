@@ -5,10 +5,12 @@ import { CorpusError, parseArticle, type Article } from './article.js';
 import { verifyQuotes, type Verified } from './excerpt.js';
 import { quotedSpans, wordCount } from './quoted.js';
 import {
+  AsksSchema,
   CriteriaSchema,
   GlossarySchema,
   GoalsSchema,
   MeasuresSchema,
+  NamesSchema,
   PeopleSchema,
   SourceSchema,
   SynonymsSchema,
@@ -20,7 +22,18 @@ export type Criteria = Verified<z.infer<typeof CriteriaSchema>>;
 export type Measures = Verified<z.infer<typeof MeasuresSchema>>;
 export type Person = Verified<z.infer<typeof PeopleSchema>>[number];
 export type GlossaryEntry = Verified<z.infer<typeof GlossarySchema>>[number];
+export type Named = Verified<z.infer<typeof NamesSchema>>[number];
 export type Synonym = z.infer<typeof SynonymsSchema>[number];
+
+/** One way a person asks what a paragraph, or one of its sentences, answers: the bot's words, never quoted. */
+export interface Ask {
+  readonly paragraph: number;
+  /** Numbered from 1 inside the paragraph; absent when the whole paragraph answers. */
+  readonly sentence?: number;
+  readonly text: string;
+  /** Added to the asks as received (corpus/asks-more.json), for ideas they miss. */
+  readonly added?: true;
+}
 
 export interface Corpus {
   readonly article: Article;
@@ -33,6 +46,8 @@ export interface Corpus {
   readonly people: readonly Person[];
   readonly glossary: readonly GlossaryEntry[];
   readonly synonyms: readonly Synonym[];
+  readonly asks: readonly Ask[];
+  readonly names: readonly Named[];
 }
 
 /** Quoted spans longer than this are speech, not terms, and need no glossary entry. */
@@ -42,7 +57,8 @@ export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 
 /** Every file of the corpus as text, so tests can load an altered copy. */
 export type CorpusFiles = Record<
-  'article.txt' | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms'}.json`,
+  | 'article.txt'
+  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names'}.json`,
   string
 >;
 
@@ -57,6 +73,9 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'people.json': read('people.json'),
     'glossary.json': read('glossary.json'),
     'synonyms.json': read('synonyms.json'),
+    'asks.json': read('asks.json'),
+    'asks-more.json': read('asks-more.json'),
+    'names.json': read('names.json'),
   };
 }
 
@@ -91,8 +110,17 @@ export function buildCorpus(files: CorpusFiles): Corpus {
     people: verify('people.json', PeopleSchema),
     glossary: verify('glossary.json', GlossarySchema),
     synonyms: parseFile(files, 'synonyms.json', SynonymsSchema),
+    asks: [
+      ...placeAsks(article, parseFile(files, 'asks.json', AsksSchema), 'asks.json'),
+      ...placeAsks(article, parseFile(files, 'asks-more.json', AsksSchema), 'asks-more.json').map((ask): Ask => ({
+        ...ask,
+        added: true,
+      })),
+    ],
+    names: verify('names.json', NamesSchema),
   };
   checkSource(corpus);
+  checkNames(corpus);
   checkGlossary(corpus);
   checkSynonyms(corpus);
   return corpus;
@@ -114,6 +142,16 @@ function checkSource({ source, article }: Corpus): void {
       throw new CorpusError(
         `corpus/source.json events (${event.label}): the date “${event.date}” is not in its evidence`,
       );
+    }
+  }
+}
+
+/** Where the text names a thing, the quote holds its name (or one way of writing it). */
+function checkNames({ names }: Corpus): void {
+  for (const [i, entry] of names.entries()) {
+    const text = entry.named.text.toLowerCase();
+    if (![entry.name, ...entry.also].some((form) => text.includes(form.toLowerCase()))) {
+      throw new CorpusError(`corpus/names.json[${i}] (${entry.name}): the quote does not name it`);
     }
   }
 }
@@ -152,6 +190,17 @@ function checkSynonyms({ synonyms, article }: Corpus): void {
       }
     }
   }
+}
+
+/** Flattens the asks, each checked to point at a paragraph and sentence the article has. */
+function placeAsks(article: Article, entries: z.infer<typeof AsksSchema>, file: string): Ask[] {
+  return entries.flatMap(({ paragraph, sentence, asks }, i) => {
+    const sentences = article.paragraphs[paragraph]?.sentences.length ?? 0;
+    if (sentence !== undefined && sentence > sentences) {
+      throw new CorpusError(`corpus/${file}[${i}]: ¶${paragraph} has ${sentences} sentences, not ${sentence}`);
+    }
+    return asks.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text }));
+  });
 }
 
 let loaded: Corpus | undefined;

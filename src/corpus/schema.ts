@@ -73,6 +73,34 @@ export const SynonymsSchema = z.array(
   }),
 );
 
+/**
+ * What each paragraph (or one of its sentences) answers, written as people ask it: searched as a
+ * field of its own, never shown as quoted.
+ */
+export const AsksSchema = z.array(
+  z.strictObject({
+    paragraph: z.number().int().min(0).max(15),
+    sentence: z.number().int().min(1).optional(),
+    asks: z.array(z.string().min(1).max(200)).min(1),
+  }),
+);
+
+/**
+ * Things the article names besides its people, its sources and its titles (which people.json,
+ * source.json and glossary.json hold): `named` is where the text names the thing, what the bot
+ * can say of it when a question asks what the text does not say.
+ */
+export const NamesSchema = z.array(
+  z.strictObject({
+    name: z.string().min(1),
+    /** Other ways a person writes it. */
+    also: z.array(z.string().min(1)).default([]),
+    /** The article's setting: every paragraph speaks of it, named or not. */
+    setting: z.boolean().default(false),
+    named: QuoteSchema,
+  }),
+);
+
 export const SourceSchema = z.strictObject({
   headline: QuoteSchema,
   publisher: z.strictObject({ name: z.string().min(1), evidence: QuoteSchema }),

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { z } from 'zod';
 import type { ButtonVerb } from '../answers/buttons.js';
-import type { CommandContext } from '../answers/context.js';
+import type { AnswerContext } from '../answers/context.js';
 import type { Problem, Reply } from '../replies/answer.js';
 import { unreadableOption } from '../replies/problems.js';
 import type { SettingsStore } from '../settings/index.js';
@@ -41,7 +41,7 @@ export interface Asked {
   readonly key: string;
   /** `hide:` as given; undefined when not given. */
   readonly hide: boolean | undefined;
-  answer(context: CommandContext): Reply;
+  answer(context: AnswerContext): Reply;
 }
 
 export interface AnswerCommand {
@@ -51,13 +51,13 @@ export interface AnswerCommand {
   readonly privately: boolean;
   /** Reads the person's input from the interaction: it is untrusted, whatever Discord checked. */
   read(data: APIApplicationCommandInteractionData): Asked | Problem;
-  autocomplete?(focused: Focused, context: CommandContext): Choice[];
+  autocomplete?(focused: Focused, context: AnswerContext): Choice[];
   readonly buttons: readonly ButtonVerb[];
 }
 
 /** Who runs an admin command, where, and with what: everything it may read or change. */
 export interface SettingsInvocation {
-  readonly context: CommandContext;
+  readonly context: AnswerContext;
   readonly settings: SettingsStore;
   /** Milliseconds since the epoch. */
   readonly now: number;
@@ -119,8 +119,8 @@ export function answerCommand<S extends z.ZodObject>(spec: {
   readonly kind?: 'answer' | 'info';
   readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   readonly options: S;
-  answer(options: z.output<S>, context: CommandContext): Reply;
-  autocomplete?(focused: Focused, context: CommandContext): Choice[];
+  answer(options: z.output<S>, context: AnswerContext): Reply;
+  autocomplete?(focused: Focused, context: AnswerContext): Choice[];
   readonly buttons?: readonly ButtonVerb[];
 }): AnswerCommand {
   const { definition } = spec;
@@ -148,7 +148,7 @@ export function answerCommand<S extends z.ZodObject>(spec: {
 /** A message's own menu command ("Find in the article"): the answer reads the message it is used on. */
 export function messageMenuCommand(spec: {
   readonly definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  answer(content: string, context: CommandContext): Reply;
+  answer(content: string, context: AnswerContext): Reply;
 }): AnswerCommand {
   const { definition } = spec;
   return {

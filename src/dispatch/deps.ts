@@ -1,4 +1,4 @@
-import type { CommandContext } from '../answers/context.js';
+import type { AnswerContext } from '../answers/context.js';
 import { loadCorpus } from '../corpus/load.js';
 import { sourceLine } from '../replies/source-line.js';
 import { articleSearch } from '../search/search.js';
@@ -14,7 +14,7 @@ import { MemoryLedger, type Ledger } from './ledger.js';
  * an interface, so that a transport running many processes can share them.
  */
 export interface DispatchDeps {
-  readonly context: CommandContext;
+  readonly context: AnswerContext;
   readonly settings: SettingsStore;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
@@ -40,7 +40,7 @@ const WELCOMED_LIMIT = 50_000;
 const SHARED_LIMIT = 50_000;
 
 /** The shipped article and its search, loaded and verified once per process. */
-export function shippedArticle(): CommandContext {
+export function shippedArticle(): AnswerContext {
   return { corpus: loadCorpus(), search: articleSearch() };
 }
 
@@ -48,7 +48,7 @@ export function shippedArticle(): CommandContext {
 export function dispatchDeps(options: {
   readonly settings: SettingsStore;
   readonly botId: string;
-  readonly context?: CommandContext;
+  readonly context?: AnswerContext;
   readonly now?: () => number;
   readonly fairUse?: FairUse;
   readonly threadParent?: (channelId: string) => string | null | undefined;

@@ -2,12 +2,14 @@ import { MessageType, type GatewayMessageCreateDispatchData } from 'discord.js';
 import { helpAnswer } from '../answers/help.js';
 import { answerMessage, NO_WORDS } from '../answers/message.js';
 import { hasWords, questionOf } from '../answers/message-question.js';
+import { smallTalkAnswer } from '../answers/small-talk.js';
 import { welcome } from '../answers/welcome.js';
 import { isProblem, type Reply } from '../replies/answer.js';
 import { slowDown } from '../replies/problems.js';
 import { renderAnswer, type MessagePayload } from '../replies/render.js';
 import { errorReference } from '../log/reference.js';
 import type { DispatchDeps } from './deps.js';
+import { smallTalkOf } from '../search/small-talk.js';
 import { isAnswerChannelId } from './placement.js';
 import { slashDefinitions } from './registry.js';
 import { messageReply } from './responses.js';
@@ -67,8 +69,9 @@ async function converse(message: GatewayMessageCreateDispatchData, deps: Dispatc
   const asksHelp = /^help\W*$/i.test(question.text);
   if (guildId === undefined && (await deps.welcomed.firstTime(author.id))) {
     const hello = welcome(deps.context.corpus);
-    if (!hasWords(question.text) || /^(hi|hello|hey)\W*$/i.test(question.text))
-      return sent(message, plain(hello), 'answered');
+    // The welcome is the answer to a first "hello": the guide after it would say it twice.
+    const talk = smallTalkOf(question.text);
+    if (!hasWords(question.text) || (talk && talk !== 'help')) return sent(message, plain(hello), 'answered');
     return answered(
       message,
       asksHelp ? helpAnswer(slashDefinitions()) : answerMessage(message.content, deps.context),
@@ -76,7 +79,14 @@ async function converse(message: GatewayMessageCreateDispatchData, deps: Dispatc
       hello,
     );
   }
-  if (!hasWords(question.text)) return sent(message, plain(NO_WORDS), 'problem');
+  if (!hasWords(question.text)) {
+    // An emoji alone, or the bot mentioned with nothing else, is small talk: the guide answers.
+    // A link is not: the hint says what the bot can read.
+    const typed = message.content.replace(/<@!?\d+>/g, '').trim();
+    const talk = typed === '' ? 'greeting' : smallTalkOf(typed);
+    if (talk) return answered(message, smallTalkAnswer(talk, deps.context.corpus), deps);
+    return sent(message, plain(NO_WORDS), 'problem');
+  }
   if (asksHelp) return answered(message, helpAnswer(slashDefinitions()), deps);
   return answered(message, answerMessage(message.content, deps.context), deps);
 }

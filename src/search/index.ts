@@ -1,4 +1,6 @@
 import type { Article, Sentence } from '../corpus/article.js';
+import type { Ask } from '../corpus/load.js';
+import { buildAskField, type AskField } from './asks.js';
 import { tokenize, type Token } from './text.js';
 
 /** A paragraph read into words, each word knowing its sentence. */
@@ -19,6 +21,25 @@ export interface Posting {
   readonly positions: ReadonlyMap<number, readonly number[]>;
   /** Sentence index → occurrences. */
   readonly sentenceCounts: ReadonlyMap<number, number>;
+  /** Paragraph number → its sentences (indexes into `SearchIndex.sentences`) that hold the term, with occurrences. */
+  readonly sentencesIn: ReadonlyMap<number, readonly (readonly [sentence: number, count: number])[]>;
+  /** Tokens the term spans. */
+  readonly length: number;
+}
+
+/** Files sentence counts under the paragraph that holds each sentence. */
+export function bySentenceParagraph(
+  counts: ReadonlyMap<number, number>,
+  paragraphOf: (sentence: number) => number,
+): Map<number, (readonly [number, number])[]> {
+  const grouped = new Map<number, (readonly [number, number])[]>();
+  for (const [sentence, count] of counts) {
+    const paragraph = paragraphOf(sentence);
+    const list = grouped.get(paragraph);
+    if (list) list.push([sentence, count]);
+    else grouped.set(paragraph, [[sentence, count]]);
+  }
+  return grouped;
 }
 
 export interface SearchIndex {
@@ -34,6 +55,10 @@ export interface SearchIndex {
   readonly words: ReadonlyMap<string, string>;
   /** The term's posting, or undefined when the article does not contain it. */
   posting(key: string): Posting | undefined;
+  /** What people ask of each paragraph, as a field of its own. */
+  readonly asks: AskField;
+  /** Whether the article or its asks hold the term. */
+  has(key: string): boolean;
 }
 
 /** The posting key of one exact word. */
@@ -61,16 +86,18 @@ export function idf(documents: number, containing: number): number {
 }
 
 /**
- * Reads the article into postings: one per stem, and one per phrase the search may look for
- * (the synonyms table's multi-word targets), all computed here so a query only looks them up.
+ * Reads the article into where each word stands, in one pass; the posting of a term (a stem, a
+ * word, a phrase of stems) is made from that the first time a query looks for it.
  */
-export function buildIndex(article: Article, phrases: Iterable<string> = []): SearchIndex {
+export function buildIndex(article: Article, asks: readonly Ask[] = []): SearchIndex {
   const sentences: Sentence[] = [];
   const sentenceLengths: number[] = [];
   const words = new Map<string, string>();
+  const firstSentences: number[] = [];
   const paragraphs = article.paragraphs.map((paragraph): IndexedParagraph => {
     const tokens = tokenize(paragraph.text);
     const firstSentence = sentences.length;
+    firstSentences.push(firstSentence);
     sentences.push(...paragraph.sentences);
     let sentence = 0;
     const sentenceOfToken = tokens.map((token) => {
@@ -115,14 +142,22 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
       sentenceCounts.set(sentence, (sentenceCounts.get(sentence) ?? 0) + 1);
     }
     if (positions.size === 0) return undefined;
-    return { positions, sentenceCounts };
+    const sentencesIn = bySentenceParagraph(sentenceCounts, (sentence) => sentences[sentence]!.paragraph);
+    return { positions, sentenceCounts, sentencesIn, length: stems.length };
   }
 
-  const postings = new Map<string, Posting>();
-  for (const key of [...starts.keys(), ...phrases]) {
-    const posting = computePosting(key);
-    if (posting) postings.set(key, posting);
-  }
+  // A term's posting is made the first time it is looked for, and kept: most terms never are.
+  const postings = new Map<string, Posting | undefined>();
+  const posting = (key: string): Posting | undefined => {
+    if (!postings.has(key)) postings.set(key, computePosting(key));
+    return postings.get(key);
+  };
+  const askField = buildAskField(
+    asks,
+    paragraphs.length,
+    (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1,
+    (sentence) => sentences[sentence]!.paragraph,
+  );
 
   return {
     article,
@@ -132,6 +167,8 @@ export function buildIndex(article: Article, phrases: Iterable<string> = []): Se
     averageParagraphLength,
     averageSentenceLength,
     words,
-    posting: (key) => postings.get(key),
+    posting,
+    asks: askField,
+    has: (key) => posting(key) !== undefined || askField.posting(key) !== undefined,
   };
 }

@@ -21,6 +21,12 @@ export interface Concept {
   /** Token positions in the query, so phrases can be compared with the text's. */
   readonly first: number;
   readonly last: number;
+  /** How much the idea counts, 1 unless said: less for the context around a long question's real one. */
+  readonly emphasis?: number;
+  /** Paragraphs that speak of it without its words (a speaker's paragraphs). */
+  readonly refersTo?: ReadonlySet<number>;
+  /** A name the article does not know ("Shanghai", "Tesla"): what the question asks about is elsewhere. */
+  readonly foreign?: boolean;
 }
 
 export interface QueryContext {
@@ -45,10 +51,25 @@ function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
       { key: baseKey(token.base), weight: TRUST.inflection },
       { key: token.stem, weight: TRUST.stem },
     ];
-    return forms.filter((form) => index.posting(form.key));
+    return forms.filter((form) => index.has(form.key));
   }
   const phrase = tokens.map((t) => t.stem).join(' ');
-  return index.posting(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
+  return index.has(phrase) ? [{ key: phrase, weight: TRUST.exact }] : [];
+}
+
+/**
+ * Two of the article's words typed as one ("lionpack", "huangqiang"): the phrase when the text
+ * has it, else each word.
+ */
+function joinedWords(word: string, index: SearchIndex): string[] {
+  if (word.length < 6 || !/^\p{L}+$/u.test(word)) return [];
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const parts = tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
+    if (parts.length !== 2 || parts.some((t) => STOPWORDS.has(t.word) || !index.posting(t.stem))) continue;
+    const phrase = parts.map((t) => t.stem).join(' ');
+    return index.has(phrase) ? [phrase] : parts.map((t) => t.stem);
+  }
+  return [];
 }
 
 function addUnique(list: Alternative[], key: string, weight: number): void {
@@ -110,7 +131,7 @@ function conceptsOf(
       ?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
     if (rule) {
       const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
-      for (const key of rule.means) if (index.posting(key)) addUnique(alternatives, key, TRUST.synonym);
+      for (const key of rule.means) if (index.has(key)) addUnique(alternatives, key, TRUST.synonym);
       push(i, i + rule.words.length - 1, alternatives);
       i += rule.words.length;
       continue;
@@ -126,6 +147,12 @@ function conceptsOf(
     const corrections = vocabulary.correct(token.word);
     const alternatives: Alternative[] = [];
     for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    if (alternatives.length === 0)
+      for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
+    if (alternatives.length === 0)
+      for (const key of joinedWords(token.word, index)) addUnique(alternatives, key, TRUST.fuzzy);
+    // An adverb the article does not use ("simply", "automatically") says how, not what.
+    if (alternatives.length === 0 && /^\p{L}{3,}ly$/u.test(token.word)) continue;
     push(at, at, alternatives);
   }
   return concepts;

@@ -1,4 +1,4 @@
-import { idf, keyLength, type Posting, type SearchIndex } from './index.js';
+import { idf, type SearchIndex } from './index.js';
 import type { Concept } from './query.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
@@ -10,8 +10,20 @@ const PHRASE_WINDOW = 3;
 const PHRASE_BONUS = 1;
 /** The best sentence's own match helps a paragraph whose match is concentrated. */
 const SENTENCE_SHARE = 0.5;
-/** How much an idea the article does not contain weighs against coverage (a mid-rare word's idf). */
+/** How much an idea the article does not contain weighs against coverage: more than its rarest word. */
 const UNSEEN_WEIGHT = 2;
+/** A name the article does not know weighs as the rarest of its words, and more. */
+const FOREIGN_WEIGHT = 5;
+/** An idea found only in what people ask of a paragraph, not in its words, is weaker evidence. */
+const ASK_TRUST = 0.8;
+/** The asks field's BM25 beside the text's. */
+const ASK_FIELD_WEIGHT = 0.7;
+/** Below this importance an idea is too common to tell one ask from another. */
+const COMMON_IDEA = 0.5;
+/** How much one ask holding the whole question adds, as a share of the question's weight. */
+const ONE_ASK_BONUS = 1;
+/** A person spoken of in a paragraph that does not name them (their own speech, reported). */
+const TRUST_BY_REFERENCE = 0.9;
 
 export interface Ranked {
   readonly paragraph: number;
@@ -19,131 +31,285 @@ export interface Ranked {
   readonly sentence: number;
   /** Orders the results; unbounded. */
   readonly rank: number;
-  /** How much of the query the paragraph answers, in [0, 1]. */
-  readonly score: number;
+  /** How surely each idea of the query is found here, in [0, 1]: 0 where it is not. */
+  readonly strengths: readonly number[];
+  /** Which ideas stand in the paragraph's own words (or its speaker's), not only in its asks. */
+  readonly inText: readonly boolean[];
+  /** How closely the query's ideas stand together here, in [0, 1]. */
+  readonly closeness: number;
   /** Posting keys of the query found in this paragraph, for highlighting. */
   readonly matched: ReadonlySet<string>;
+}
+
+export interface Ranking {
+  /** How much each idea of the query weighs: as its paragraphs are few; UNSEEN_WEIGHT when the article lacks it. */
+  readonly importances: readonly number[];
+  /** Every paragraph that holds some idea of the query, best first. */
+  readonly ranked: readonly Ranked[];
 }
 
 function bm25(tf: number, length: number, average: number, weight: number): number {
   return (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / average));
 }
 
+interface Found {
+  readonly key: string;
+  readonly trust: number;
+  /** Occurrences in the paragraph's words. */
+  readonly tf: number;
+  /** Sentence index → occurrences in it. */
+  readonly sentences: readonly (readonly [sentence: number, count: number])[];
+}
+
+interface AskedFound {
+  readonly trust: number;
+  readonly tf: number;
+  readonly sentences: readonly (readonly [sentence: number, count: number])[];
+}
+
 interface Resolved {
   readonly concept: Concept;
   readonly importance: number;
   readonly sentenceImportance: number;
-  readonly postings: readonly { key: string; weight: number; posting: Posting; length: number }[];
+  /** How much the idea counts: less for the context around a long question's real one. */
+  readonly emphasis: number;
+  /** Paragraph → each of the idea's forms found in its words. */
+  readonly inText: ReadonlyMap<number, Found[]>;
+  /** Paragraph → each of the idea's forms found in its asks. */
+  readonly inAsks: ReadonlyMap<number, AskedFound[]>;
+  /** Paragraph → where the idea starts in its words, and how many tokens it spans, each place once. */
+  readonly places: ReadonlyMap<number, readonly (readonly [position: number, length: number])[]>;
 }
 
-/**
- * How closely two query ideas stand together in a paragraph: 1 when the text spaces them as the
- * query does ("Minister of Organization"), less when a word or two more stands between them, half
- * when the order is reversed, 0 when they are apart.
- */
-function near(a: Resolved, b: Resolved, paragraph: number, inSentence?: (position: number) => boolean): number {
-  const queryGap = b.concept.first - a.concept.last;
-  let best = 0;
-  for (const left of a.postings) {
-    const xs = left.posting.positions.get(paragraph);
-    if (!xs) continue;
-    for (const right of b.postings) {
-      const ys = right.posting.positions.get(paragraph);
-      if (!ys) continue;
-      for (const x of xs) {
-        if (inSentence && !inSentence(x)) continue;
-        for (const y of ys) {
-          const after = y - (x + left.length - 1);
-          const before = x - (y + right.length - 1);
-          if (after === queryGap) return 1;
-          if (after >= 1 && after <= PHRASE_WINDOW) best = Math.max(best, 0.5);
-          else if (before >= 1 && before <= PHRASE_WINDOW) best = Math.max(best, 0.25);
-        }
+function grouped<T>(map: Map<number, T[]>, at: number, value: T): void {
+  const list = map.get(at);
+  if (list) list.push(value);
+  else map.set(at, [value]);
+}
+
+/** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
+type Filed = Pick<Resolved, 'inText' | 'inAsks' | 'places'> & { paragraphs: ReadonlySet<number>; sentences: number };
+
+const FILED_LIMIT = 4096;
+/** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
+const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
+
+/** Each form of an idea filed by paragraph, from the cache when the same forms were filed before. */
+function resolve(
+  concept: Concept,
+  index: SearchIndex,
+  asks: boolean,
+): Omit<Resolved, 'importance' | 'sentenceImportance'> & Pick<Filed, 'paragraphs' | 'sentences'> {
+  let cache = filedCache.get(index);
+  if (!cache) filedCache.set(index, (cache = new Map<string, Filed>()));
+  const signature = `${asks ? 'a' : '-'}${concept.alternatives.map((a) => `${a.key}:${a.weight}`).join('|')}`;
+  let filed = cache.get(signature);
+  if (!filed) {
+    filed = file(concept, index, asks);
+    if (cache.size >= FILED_LIMIT) cache.clear();
+    cache.set(signature, filed);
+  }
+  return { concept, emphasis: concept.emphasis ?? 1, ...filed };
+}
+
+function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
+  const inText = new Map<number, Found[]>();
+  const inAsks = new Map<number, AskedFound[]>();
+  const placeSets = new Map<number, Map<number, readonly [number, number]>>();
+  const paragraphs = new Set<number>();
+  const sentences = new Set<number>();
+  for (const { key, weight } of concept.alternatives) {
+    const posting = index.posting(key);
+    if (posting) {
+      for (const sentence of posting.sentenceCounts.keys()) sentences.add(sentence);
+      for (const [paragraph, positions] of posting.positions) {
+        paragraphs.add(paragraph);
+        const sentencesHere = posting.sentencesIn.get(paragraph) ?? [];
+        grouped(inText, paragraph, { key, trust: weight, tf: positions.length, sentences: sentencesHere });
+        let places = placeSets.get(paragraph);
+        if (!places) placeSets.set(paragraph, (places = new Map<number, readonly [number, number]>()));
+        for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
+      }
+    }
+    const asked = asks ? index.asks.posting(key) : undefined;
+    if (asked) {
+      for (const sentence of asked.sentenceCounts.keys()) sentences.add(sentence);
+      for (const [paragraph, tf] of asked.counts) {
+        paragraphs.add(paragraph);
+        grouped(inAsks, paragraph, { trust: weight, tf, sentences: asked.sentencesIn.get(paragraph) ?? [] });
       }
     }
   }
-  return best;
+  const places = new Map([...placeSets].map(([paragraph, set]) => [paragraph, [...set.values()]] as const));
+  return { inText, inAsks, places, paragraphs, sentences: sentences.size };
+}
+
+/**
+ * How closely two query ideas stand together in a paragraph, overall and in each sentence
+ * (of the first idea): 1 when the text spaces them as the query does ("Minister of
+ * Organization"), less when a word or two more stands between them, half when the order is
+ * reversed, 0 when they are apart.
+ */
+function near(
+  a: Resolved,
+  b: Resolved,
+  paragraph: number,
+  sentenceOf: readonly number[],
+): { best: number; bySentence: Map<number, number> } {
+  const queryGap = b.concept.first - a.concept.last;
+  const bySentence = new Map<number, number>();
+  let best = 0;
+  const xs = a.places.get(paragraph);
+  const ys = b.places.get(paragraph);
+  if (!xs || !ys) return { best, bySentence };
+  for (const [x, xLength] of xs) {
+    let local = 0;
+    for (const [y, yLength] of ys) {
+      const after = y - (x + xLength - 1);
+      const before = x - (y + yLength - 1);
+      if (after === queryGap) {
+        local = 1;
+        break;
+      }
+      if (after >= 1 && after <= PHRASE_WINDOW) local = Math.max(local, 0.5);
+      else if (before >= 1 && before <= PHRASE_WINDOW) local = Math.max(local, 0.25);
+    }
+    if (local === 0) continue;
+    best = Math.max(best, local);
+    const sentence = sentenceOf[x]!;
+    bySentence.set(sentence, Math.max(bySentence.get(sentence) ?? 0, local));
+  }
+  return { best, bySentence };
+}
+
+export interface RankOptions {
+  /** Read the asks field (what people ask of each paragraph) beside the text. */
+  readonly asks: boolean;
 }
 
 /** Ranks every paragraph that answers part of the query, best first. */
-export function rank(concepts: readonly Concept[], index: SearchIndex): Ranked[] {
+export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }: RankOptions): Ranking {
   const resolved: Resolved[] = concepts.map((concept) => {
-    const postings = concept.alternatives.flatMap(({ key, weight }) => {
-      const posting = index.posting(key);
-      return posting ? [{ key, weight, posting, length: keyLength(key) }] : [];
-    });
+    const { paragraphs, sentences, ...found } = resolve(concept, index, asks);
     // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
-    const paragraphs = new Set(postings.flatMap(({ posting }) => [...posting.positions.keys()]));
-    const sentences = new Set(postings.flatMap(({ posting }) => [...posting.sentenceCounts.keys()]));
-    const importance = postings.length ? idf(index.paragraphs.length, paragraphs.size) : UNSEEN_WEIGHT;
-    const sentenceImportance = idf(index.sentences.length, sentences.size);
-    return { concept, importance, sentenceImportance, postings };
+    const unseen = concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT;
+    const importance = paragraphs.size > 0 ? idf(index.paragraphs.length, paragraphs.size) : unseen;
+    const sentenceImportance = idf(index.sentences.length, sentences);
+    return { ...found, importance, sentenceImportance };
   });
-  const totalImportance = resolved.reduce((sum, r) => sum + r.importance, 0);
-  if (totalImportance === 0) return [];
-  const found = resolved.filter((r) => r.postings.length > 0);
-  const pairs = found.slice(1).map((r, i) => [found[i]!, r] as const);
+  const importances = resolved.map((r) => r.importance);
+  const totalImportance = resolved.reduce((sum, r) => sum + r.importance * r.emphasis, 0);
+  if (totalImportance === 0) return { importances, ranked: [] };
+  const pairs = resolved
+    .filter((r) => r.places.size > 0 && r.emphasis === 1)
+    .flatMap((r, i, list) => (i > 0 ? [[list[i - 1]!, r] as const] : []));
 
+  // Only paragraphs that hold some idea of the query can rank.
+  const candidates = new Set<number>();
+  for (const r of resolved) {
+    for (const p of r.inText.keys()) candidates.add(p);
+    for (const p of r.inAsks.keys()) candidates.add(p);
+    for (const p of r.concept.refersTo ?? []) candidates.add(p);
+  }
+  // One ask that holds most of the question is stronger than the same words strewn over many.
+  const bestAsk = new Map<number, number>();
+  if (asks) {
+    const byAsk = new Map<number, number>();
+    for (const r of resolved) {
+      // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
+      if (r.importance < COMMON_IDEA) continue;
+      const holding = new Set(r.concept.alternatives.flatMap((a) => index.asks.asksHolding(a.key)));
+      for (const at of holding) byAsk.set(at, (byAsk.get(at) ?? 0) + r.importance * r.emphasis);
+    }
+    for (const [at, weight] of byAsk) {
+      const paragraph = index.asks.paragraphOfAsk[at]!;
+      bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+    }
+  }
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
+    if (!candidates.has(number)) continue;
     let paragraphScore = 0;
     let covered = 0;
+    const strengths: number[] = [];
+    const inText: boolean[] = [];
     const matched = new Set<string>();
     const sentenceScores = new Map<number, number>();
-    for (const r of found) {
+    const addSentence = (sentence: number, value: number): void => {
+      sentenceScores.set(sentence, (sentenceScores.get(sentence) ?? 0) + value);
+    };
+    for (const r of resolved) {
+      const weight = r.importance * r.emphasis;
       let best = 0;
-      let bestWeight = 0;
-      for (const { key, weight, posting } of r.postings) {
-        const tf = posting.positions.get(number)?.length ?? 0;
-        if (tf === 0) continue;
+      let strength = 0;
+      for (const { key, trust, tf, sentences } of r.inText.get(number) ?? []) {
         matched.add(key);
-        best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, weight * r.importance));
-        bestWeight = Math.max(bestWeight, weight);
-        for (const [sentence, count] of posting.sentenceCounts) {
-          if (index.sentences[sentence]?.paragraph !== number) continue;
+        best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, trust * weight));
+        strength = Math.max(strength, trust);
+        for (const [sentence, count] of sentences) {
           const length = index.sentenceLengths[sentence] ?? 1;
-          const s = bm25(count, length, index.averageSentenceLength, weight * r.sentenceImportance);
-          sentenceScores.set(sentence, Math.max(sentenceScores.get(sentence) ?? 0, 0) + s);
+          addSentence(
+            sentence,
+            bm25(count, length, index.averageSentenceLength, trust * r.sentenceImportance * r.emphasis),
+          );
         }
       }
-      paragraphScore += best;
-      covered += r.importance * bestWeight;
+      if (strength === 0 && r.concept.refersTo?.has(number)) {
+        // Spoken of here without being named: a speaker's own paragraphs.
+        strength = TRUST_BY_REFERENCE;
+        best = bm25(1, paragraph.tokens.length, index.averageParagraphLength, strength * weight);
+      }
+      inText.push(strength > 0);
+      let bestAsked = 0;
+      const askLength = index.asks.lengths[number] ?? 0;
+      for (const { trust, tf, sentences } of r.inAsks.get(number) ?? []) {
+        bestAsked = Math.max(bestAsked, bm25(tf, askLength, index.asks.averageLength, trust * weight));
+        strength = Math.max(strength, trust * ASK_TRUST);
+        for (const [sentence, count] of sentences) {
+          const length = index.sentenceLengths[sentence] ?? 1;
+          const value = bm25(Math.min(count, 2), length, index.averageSentenceLength, trust * r.sentenceImportance);
+          addSentence(sentence, ASK_FIELD_WEIGHT * r.emphasis * value);
+        }
+      }
+      paragraphScore += best + ASK_FIELD_WEIGHT * bestAsked;
+      covered += weight * strength;
+      strengths.push(strength);
     }
-    if (matched.size === 0) continue;
+    if (covered === 0) continue;
 
     let together = 0;
     for (const [a, b] of pairs) {
-      const closeness = near(a, b, number);
-      if (closeness === 0) continue;
-      together += closeness;
-      paragraphScore += closeness * PHRASE_BONUS * (a.importance + b.importance);
+      const { best, bySentence } = near(a, b, number, paragraph.sentenceOfToken);
+      if (best === 0) continue;
+      together += best;
+      const bonus = PHRASE_BONUS * (a.importance + b.importance);
+      paragraphScore += best * bonus;
       // The sentence holding the phrase gets the same credit, so the excerpt shows it.
-      for (const sentence of sentenceScores.keys()) {
-        const inSentence = (position: number): boolean => paragraph.sentenceOfToken[position] === sentence;
-        const local = near(a, b, number, inSentence);
-        if (local)
-          sentenceScores.set(
-            sentence,
-            (sentenceScores.get(sentence) ?? 0) + local * PHRASE_BONUS * (a.importance + b.importance),
-          );
-      }
+      for (const [sentence, closeness] of bySentence) addSentence(sentence, closeness * bonus);
     }
 
-    let sentence = -1;
-    let sentenceScore = -1;
+    let sentence = firstSentenceOf(index, number);
+    let sentenceScore = 0;
     for (const [s, value] of sentenceScores) {
       if (value > sentenceScore) [sentence, sentenceScore] = [s, value];
     }
     const coverage = covered / totalImportance;
-    const closeness = pairs.length ? together / pairs.length : 1;
+    paragraphScore += ONE_ASK_BONUS * (bestAsk.get(number) ?? 0) * totalImportance;
     results.push({
       paragraph: number,
       sentence,
       rank: (paragraphScore + SENTENCE_SHARE * sentenceScore) * (0.5 + 0.5 * coverage),
-      score: Math.min(1, coverage * (0.85 + 0.15 * closeness)),
+      strengths,
+      inText,
+      closeness: pairs.length ? together / pairs.length : 1,
       matched,
     });
   }
-  return results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph);
+  return { importances, ranked: results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph) };
+}
+
+/** The first sentence of a paragraph, as an index into `SearchIndex.sentences`. */
+function firstSentenceOf(index: SearchIndex, paragraph: number): number {
+  return index.sentences.findIndex((s) => s.paragraph === paragraph);
 }

@@ -1,33 +1,24 @@
 import type { Corpus } from '../corpus/load.js';
 import { loadCorpus } from '../corpus/load.js';
-import { matchedRanges, paragraphRanges, type Range } from './highlight.js';
+import { paragraphRanges, type Range } from './highlight.js';
 import { buildIndex, type SearchIndex } from './index.js';
+import { nameWords } from './named.js';
 import { readQuery } from './query.js';
-import { rank } from './rank.js';
-import { asksAboutServerRoles } from './server-questions.js';
-import { compileSynonyms, synonymPhrases } from './synonyms.js';
+import { createReader, type Passage, type Reading } from './reading.js';
+import { compileSynonyms } from './synonyms.js';
 import { Vocabulary } from './vocabulary.js';
+
+export { MIN_SCORE } from './decide.js';
+export type { Passage, PartKind, PartReading, Reading, Unsaid } from './reading.js';
+export type { ArticleTopic } from './about-article.js';
+export type { SmallTalk } from './small-talk.js';
 
 /** Queries longer than this are refused: Discord options are capped at 200 characters too. */
 export const MAX_QUERY_LENGTH = 200;
-/** Below this share of the query answered, a paragraph is a guess, not an answer. */
-export const MIN_SCORE = 0.31;
 export const DEFAULT_LIMIT = 5;
 
-export interface SearchResult {
-  readonly paragraph: number;
-  /** Sentence number inside the paragraph, from 1. */
-  readonly sentence: number;
-  /**
-   * In [0, 1], falling down the list: for the best passage, how much of the query it answers;
-   * for the others, no more than that and no more than their own share.
-   */
-  readonly score: number;
-  /** The sentence, verbatim. */
-  readonly excerpt: string;
-  /** Where the query's terms stand in the excerpt. */
-  readonly ranges: readonly Range[];
-}
+/** One passage that answers a query: a sentence, verbatim, with its place and how well it answers. */
+export type SearchResult = Passage;
 
 export type QueryProblem = 'empty' | 'too-long';
 
@@ -44,7 +35,10 @@ export class QueryError extends Error {
 
 export interface Search {
   readonly index: SearchIndex;
+  /** The passages that answer a query, best first, one per paragraph: every part of it, merged. */
   search(query: string, options?: { limit?: number }): SearchResult[];
+  /** How a query is answered, part by part: passages, the article itself, what the text does not say. */
+  read(query: string, options?: { limit?: number }): Reading;
   /** Where the query's terms stand in one whole paragraph, for bolding it; none for a query that cannot be searched. */
   highlight(query: string, paragraph: number): Range[];
 }
@@ -60,33 +54,77 @@ export function checkQuery(query: string): string {
   return trimmed;
 }
 
-export function createSearch(corpus: Corpus): Search {
+/**
+ * Reads a question in another language as English words the search understands, or returns
+ * undefined when the question is not in that language. The one door for a question that is not
+ * English: whatever it returns is read as the question.
+ */
+export type ForeignReader = (question: string) => string | undefined;
+
+/** Components of the search that can be switched off, to measure what each is worth. */
+export interface SearchOptions {
+  /** What people ask of each paragraph (corpus/asks.json), read as a field beside the text. */
+  readonly asks?: boolean;
+  /** The asks of our own, for ideas the received ones miss (corpus/asks-more.json). */
+  readonly asksAdded?: boolean;
+  /** Chat shorthand ("wat", "ppl", "govt") read as the words it stands for. */
+  readonly chat?: boolean;
+  /** Several questions in one message read apart, and a long question's backstory told from it. */
+  readonly parts?: boolean;
+  /** Questions about the article itself (what it is about, who reported it) answered from its headline and sources. */
+  readonly article?: boolean;
+  /** The article's named things: a question about one must be answered in what it asks, not only in its name. */
+  readonly names?: boolean;
+  /** The form of a question: advice, an age, what someone said, a number or a date wanted. */
+  readonly frames?: boolean;
+  /** "hi", "thanks", "lol" answered as small talk, not searched. */
+  readonly smallTalk?: boolean;
+  /** Reads a question in another language first (see ForeignReader). */
+  readonly foreign?: ForeignReader;
+}
+
+/** Every part's passages merged: the parts' best first, in the order asked, one per paragraph. */
+export function merge(reading: Reading, limit: number): SearchResult[] {
+  const lists = reading.parts.map((p) => p.passages);
+  const merged: SearchResult[] = [];
+  const seen = new Set<number>();
+  for (let rank = 0; merged.length < limit && lists.some((l) => l.length > rank); rank++) {
+    for (const list of lists) {
+      const passage = list[rank];
+      if (passage && !seen.has(passage.paragraph) && merged.length < limit) {
+        seen.add(passage.paragraph);
+        merged.push(passage);
+      }
+    }
+  }
+  return merged;
+}
+
+export function createSearch(corpus: Corpus, options: SearchOptions = {}): Search {
+  const useAsks = options.asks ?? true;
   const synonyms = compileSynonyms(corpus.synonyms);
-  const index = buildIndex(corpus.article, synonymPhrases(synonyms));
-  const context = { index, vocabulary: new Vocabulary(index.words), synonyms };
+  const asks = corpus.asks.filter((ask) => useAsks && (options.asksAdded !== false || !ask.added));
+  const index = buildIndex(corpus.article, asks);
+  const words = new Map([...index.asks.words, ...index.words]);
+  const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms };
+  const reader = createReader(corpus, context, {
+    asks: useAsks,
+    chat: options.chat ?? true,
+    parts: options.parts ?? true,
+    article: options.article ?? true,
+    names: options.names ?? true,
+    frames: options.frames ?? true,
+    smallTalk: options.smallTalk ?? true,
+  });
+  const read = (query: string, limit: number): Reading => {
+    const text = checkQuery(query);
+    return reader.read(options.foreign?.(text) ?? text, limit);
+  };
   return {
     index,
+    read: (query, { limit = DEFAULT_LIMIT } = {}) => read(query, limit),
     search(query, { limit = DEFAULT_LIMIT } = {}) {
-      const text = checkQuery(query);
-      if (asksAboutServerRoles(text)) return [];
-      const concepts = readQuery(text, context);
-      const answering = rank(concepts, index).filter((r) => r.score >= MIN_SCORE);
-      const best = answering[0];
-      let previous = 1;
-      return answering.slice(0, Math.max(0, limit)).map((r) => {
-        const sentence = index.sentences[r.sentence]!;
-        // The best passage scores how much of the query it answers; the others, that much in
-        // proportion to their rank, never more than their own share: scores fall down the list.
-        const proportional = best ? (best.score * r.rank) / best.rank : 0;
-        previous = Math.min(previous, proportional, r.score);
-        return {
-          paragraph: r.paragraph,
-          sentence: sentence.number,
-          score: Math.round(previous * 1000) / 1000,
-          excerpt: sentence.text,
-          ranges: matchedRanges(index, r.sentence, r.matched),
-        };
-      });
+      return merge(read(query, limit), Math.max(0, limit));
     },
     highlight(query, paragraph) {
       if (query.trim() === '' || [...query].length > MAX_QUERY_LENGTH) return [];

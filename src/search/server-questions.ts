@@ -21,3 +21,19 @@ const SERVER_ROLE = [
 export function asksAboutServerRoles(query: string): boolean {
   return SERVER_ROLE.some((pattern) => pattern.test(query));
 }
+
+/**
+ * Words of Discord's own world — servers, channels, pings, mods — which the article never
+ * uses: a question made of them asks about the server it is typed in, whatever else it shares
+ * with the article ("what are the server rules").
+ */
+const DISCORD_WORDS = new Set(
+  `discord server servers channel channels nitro emoji emojis emote emotes ping pings pinged mod mods moderator
+  moderators admin admins mute muted unmute ban banned unban vc voicechat stream streaming webhook webhooks
+  slash`.split(/\s+/),
+);
+
+/** The words of a question that name Discord's things, folded. */
+export function discordWords(words: readonly string[]): string[] {
+  return words.filter((word) => DISCORD_WORDS.has(word));
+}

@@ -1,5 +1,5 @@
 /**
- * Words that carry no topic of their own. Numbers such as "two" or "five" and words such as
+ * Words that carry no topic of their own, chat's fillers among them ("lol", "tbh", "stuff", "the deal with"). Numbers such as "two" or "five" and words such as
  * "more" and "not" are kept: the article's terms are built from them (“five more”, “five
  * resolutely not using”).
  */
@@ -14,7 +14,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   article text report thing things something anything way
   happen happens happened happening supposed kind kinds sort really actually exactly still instead lot lots much many
   up out off make makes making made help helps helping everyone everybody anyone anybody someone somebody
-  hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question`
+  hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question
+  lmao lmfao rofl tbh ngl rn fr imo imho omg smh btw jk bruh nah nope yep yup hmm um uh kinda sorta basically
+  literally honestly seriously anyway anyways though probably maybe stuff bit bits part deal want wants wanted
+  meaning meanings definition define defined refer refers context sense good better best great nice
+  anymore ever even yet again now today guy dude man woman lady person fellow
+  whether toward towards regarding concerning via per among amongst upon during since until while although because unless`
     .split(/\s+/)
     .filter(Boolean),
 );

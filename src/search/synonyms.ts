@@ -36,14 +36,3 @@ export function compileSynonyms(synonyms: readonly Synonym[]): SynonymTable {
   for (const rules of table.values()) rules.sort((a, b) => b.words.length - a.words.length);
   return table;
 }
-
-/** Every multi-word term the table leads to: the index computes their postings up front. */
-export function synonymPhrases(table: SynonymTable): string[] {
-  const phrases = new Set<string>();
-  for (const rules of table.values()) {
-    for (const rule of rules) {
-      for (const key of rule.means) if (key.includes(' ')) phrases.add(key);
-    }
-  }
-  return [...phrases];
-}

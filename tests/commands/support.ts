@@ -1,5 +1,5 @@
 import { InteractionResponseType } from 'discord.js';
-import type { CommandContext } from '../../src/answers/context.js';
+import type { AnswerContext } from '../../src/answers/context.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Command } from '../../src/dispatch/command.js';
 import { isSlash } from '../../src/dispatch/registry.js';
@@ -14,7 +14,7 @@ import { exchange, testDeps } from '../support/dispatcher.js';
 
 /** The shipped article and its search: commands are tested on the real text, never a stand-in. */
 export const corpus = loadCorpus();
-export const context: CommandContext = { corpus, search: articleSearch() };
+export const context: AnswerContext = { corpus, search: articleSearch() };
 export const footer = sourceLine(corpus);
 
 /** Someone in a DM with the bot, where every message is theirs. */

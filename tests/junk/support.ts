@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { CommandContext } from '../../src/answers/context.js';
+import type { AnswerContext } from '../../src/answers/context.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { isProblem, type Reply } from '../../src/replies/answer.js';
 import * as rules from '../../src/replies/payload-rules.js';
@@ -22,7 +22,7 @@ export const ARTICLE_TEXT = readFileSync(new URL('../../corpus/article.txt', imp
 export const corpus = loadCorpus();
 export const search = articleSearch();
 export const footer = sourceLine(corpus);
-export const context: CommandContext = { corpus, search };
+export const context: AnswerContext = { corpus, search };
 
 export const EMOJI = ['😀', '👍🏽', '👩🏿‍💻', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '❤️', '🧑🏻‍🤝‍🧑🏿', '#️⃣', '🫠', '👋🏼'];
 export const RTL = [

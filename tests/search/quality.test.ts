@@ -15,7 +15,7 @@ function readQuestions(url: URL): Question[] {
     .map((line) => JSON.parse(line) as Question);
 }
 
-/** Top-1 and top-3 the way ../shared/eval/score.mjs counts them, plus off-topic refusals. */
+/** Top-1 and top-3 the way ../shared/eval/score.mjs counts them, plus off-topic refusals, overall and by kind. */
 function measure(questions: readonly Question[]) {
   const search = articleSearch();
   let top1 = 0;
@@ -23,21 +23,48 @@ function measure(questions: readonly Question[]) {
   let onTopic = 0;
   let refused = 0;
   const misses: string[] = [];
+  const kinds: Record<string, { right: number; asked: number }> = {};
   for (const question of questions) {
     const found = search.search(question.q, { limit: 3 }).map((r) => r.paragraph);
+    const kind = (kinds[question.kind] ??= { right: 0, asked: 0 });
+    kind.asked++;
     if (question.expect.length === 0) {
-      if (found.length === 0) refused++;
-      else misses.push(`${question.q} -> ${found.join(',')} (want nothing)`);
+      if (found.length === 0) {
+        refused++;
+        kind.right++;
+      } else misses.push(`${question.q} -> ${found.join(',')} (want nothing)`);
       continue;
     }
     onTopic++;
-    if (question.expect.includes(found[0] ?? -1)) top1++;
-    else misses.push(`${question.q} -> ${found.join(',') || 'nothing'} (want ${question.expect.join(' or ')})`);
+    if (question.expect.includes(found[0] ?? -1)) {
+      top1++;
+      kind.right++;
+    } else misses.push(`${question.q} -> ${found.join(',') || 'nothing'} (want ${question.expect.join(' or ')})`);
     if (found.some((p) => question.expect.includes(p))) top3++;
   }
   const offTopic = questions.length - onTopic;
-  return { top1: top1 / onTopic, top3: top3 / onTopic, refused: offTopic ? refused / offTopic : 1, misses };
+  const byKind = Object.fromEntries(Object.entries(kinds).map(([k, { right, asked }]) => [k, right / asked]));
+  return { top1: top1 / onTopic, top3: top3 / onTopic, refused: offTopic ? refused / offTopic : 1, byKind, misses };
 }
+
+/**
+ * What the search reaches on the realistic set (written by people who saw only the article),
+ * set a question or two below: a drop is a regression, not noise, since the search is
+ * deterministic. By kind: top-1 for on-topic kinds, refused for off-topic.
+ */
+const REALISTIC = { top1: 0.88, top3: 0.93, refused: 0.83 } as const;
+const REALISTIC_BY_KIND: Readonly<Record<string, number>> = {
+  casual: 0.79,
+  paraphrase: 0.77,
+  typo: 0.87,
+  fact: 0.91,
+  term: 0.95,
+  quote: 0.95,
+  long: 0.87,
+  multi: 0.91,
+  meta: 0.92,
+  'off-topic': 0.82,
+};
 
 describe('search quality', () => {
   it('answers the public dev set: top-1 ≥ 95%, top-3 = 100%, every off-topic query refused', () => {
@@ -50,9 +77,26 @@ describe('search quality', () => {
 
   it('answers the project’s own question set, written apart from the search, as well', () => {
     const result = measure(readQuestions(new URL('./questions.jsonl', import.meta.url)));
-    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(0.97);
-    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(0.98);
+    expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(0.99);
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
+  });
+
+  describe('on the realistic set (tests/search/realistic.jsonl)', () => {
+    const result = measure(readQuestions(new URL('./realistic.jsonl', import.meta.url)));
+
+    it(`finds the answer first for ${REALISTIC.top1 * 100}% of its on-topic questions and among the first three for ${REALISTIC.top3 * 100}%`, () => {
+      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.top1);
+      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.top3);
+    });
+
+    it(`refuses ${REALISTIC.refused * 100}% of its off-topic questions`, () => {
+      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.refused);
+    });
+
+    it.each(Object.entries(REALISTIC_BY_KIND))('holds the %s kind at %f or better', (kind, floor) => {
+      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
+    });
   });
 
   it.each([

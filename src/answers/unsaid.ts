@@ -1,0 +1,22 @@
+import { note, quote, type Line, type Section } from '../replies/answer.js';
+import type { Unsaid } from '../search/search.js';
+
+/**
+ * For a question about something the article names but asking what it does not say: that it
+ * does not say, then, apart and labelled as not the answer, what it does say of the thing.
+ */
+export function unsaidSections(unsaid: readonly Unsaid[], heading?: string): Section[] {
+  const said: Line[] = unsaid.map((u) =>
+    quote(
+      u.excerpt,
+      u.sentence === undefined || u.paragraph === 0
+        ? { paragraph: u.paragraph }
+        : { paragraph: u.paragraph, sentence: u.sentence },
+    ),
+  );
+  const names = unsaid.map((u) => u.name).join(', ');
+  return [
+    { ...(heading ? { heading } : {}), lines: [note('The article does not say.')] },
+    { heading: `Not the answer — what the article does say of ${names}:`, lines: said },
+  ];
+}

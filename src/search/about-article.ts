@@ -1,0 +1,92 @@
+/**
+ * Questions about the article itself rather than what it reports: what it is about, its
+ * headline, who reported it, when it all happened, who is in it, how long it is.
+ */
+export type ArticleTopic = 'summary' | 'headline' | 'source' | 'when' | 'people' | 'place' | 'length' | 'events';
+
+/** Words that point at the article itself. */
+const ARTICLE = `article articles text story piece report news post link page thing one this it that here doc writeup
+  content read reading all whole everything`;
+
+/**
+ * Each topic: the words that ask it (a question asks it when it holds one of the first
+ * pattern's matches) and the words it may use besides.
+ */
+const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
+  [
+    'headline',
+    /\b(?:headline|headlines|title|titled|heading)\b/,
+    'headline headlines title titled heading called named exact full',
+  ],
+  [
+    'source',
+    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|paper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got',
+  ],
+  [
+    'when',
+    /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?)\b/,
+    'when published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
+  ],
+  [
+    'people',
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
+    'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many',
+  ],
+  [
+    'length',
+    /\bhow long\b|\b(?:length|word count|how many words|how many paragraphs|reading time|long read)\b/,
+    'long words paragraphs many count reading read time length short',
+  ],
+  [
+    'place',
+    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|nationwide|national)\b/,
+    'where province country region city place whole just only one china national nationwide happen happened about',
+  ],
+  ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
+  [
+    'summary',
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main point|main idea|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
+    'about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece',
+  ],
+];
+
+const FILLER = `what whats is are was were the a an of in on to for me us you u please pls can could would i give
+  tell so like just quick do does did about or and it its this that these all any how which has have`;
+
+/** Question words that ask a second topic on their own, after a first. */
+const BARE = new Set(['when', 'where', 'who']);
+
+const allowed = (extra: string): Set<string> => new Set(`${ARTICLE} ${FILLER} ${extra}`.split(/\s+/).filter(Boolean));
+const ALLOWED = new Map(TOPICS.map(([topic, , extra]) => [topic, allowed(extra)]));
+
+/**
+ * The topic when the whole question is about the article itself: one topic's words, and
+ * nothing but words about articles besides ("what is this article about", "tl;dr?", "who
+ * reported this"). A question that names anything the article reports ("when was the press
+ * conference") is a question about that, not this.
+ */
+export function articleTopicOf(question: string): ArticleTopic | undefined {
+  return articleTopicsOf(question)[0];
+}
+
+/**
+ * Every topic the question asks about the article ("who reported this and when": its source
+ * and its dates), most particular first; none when it asks anything else.
+ */
+export function articleTopicsOf(question: string): ArticleTopic[] {
+  const text = question.toLowerCase().replace(/[’‘]/g, "'");
+  const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+  const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
+  const allowedWords = (topic: ArticleTopic): ReadonlySet<string> => ALLOWED.get(topic)!;
+  // One topic's words alone, or, for two asked at once, the words of either.
+  // A topic whose words are the whole question comes first ("when was this published" asks when).
+  const single = asked.find((topic) => words.every((w) => allowedWords(topic).has(w)));
+  if (single) return [single];
+  // "Who reported this and when": one topic's words and a bare question word asking another.
+  const [first, ...others] = asked.filter((topic) => topic !== 'summary');
+  if (!first) return [];
+  const rest = words.filter((w) => !allowedWords(first).has(w));
+  const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedWords(topic).has(w)));
+  return second ? [first, second] : [];
+}

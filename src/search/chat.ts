@@ -1,0 +1,119 @@
+/**
+ * How people type in a chat, read back into plain words before the search reads a question:
+ * shorthand ("wat", "ppl", "govt"), contractions typed without their apostrophe ("dont"),
+ * and small numbers in digits (the article spells them: “five more”, “Firstly”).
+ */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  wats: 'what is',
+  whats: 'what is',
+  whos: 'who is',
+  wheres: 'where is',
+  hows: 'how is',
+  whys: 'why is',
+  thats: 'that is',
+  theres: 'there is',
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  ya: 'you',
+  yall: 'you all',
+  y: 'why',
+  ppl: 'people',
+  ppls: 'people',
+  peeps: 'people',
+  abt: 'about',
+  bout: 'about',
+  smth: 'something',
+  sth: 'something',
+  smthn: 'something',
+  govt: 'government',
+  gov: 'government',
+  gvt: 'government',
+  govts: 'governments',
+  b4: 'before',
+  n: 'and',
+  w: 'with',
+  cuz: 'because',
+  coz: 'because',
+  cos: 'because',
+  bc: 'because',
+  bcuz: 'because',
+  bcz: 'because',
+  lvl: 'level',
+  lvls: 'levels',
+  conf: 'conference',
+  dept: 'department',
+  depts: 'departments',
+  org: 'organization',
+  orgs: 'organizations',
+  info: 'information',
+  thru: 'through',
+  wanna: 'want to',
+  gonna: 'going to',
+  gotta: 'have to',
+  dunno: 'do not know',
+  idk: 'i do not know',
+  im: 'i am',
+  ive: 'i have',
+  youre: 'you are',
+  theyre: 'they are',
+  theyve: 'they have',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  shouldnt: 'should not',
+  wouldnt: 'would not',
+  couldnt: 'could not',
+  da: 'the',
+  dat: 'that',
+  dis: 'this',
+  tho: 'though',
+  altho: 'although',
+  prolly: 'probably',
+  '1st': 'first',
+  '2nd': 'second',
+  '3rd': 'third',
+  '4th': 'fourth',
+  '5th': 'fifth',
+  '1': 'one',
+  '2': 'two',
+  '3': 'three',
+  '4': 'four',
+  '5': 'five',
+  '6': 'six',
+  '7': 'seven',
+  '8': 'eight',
+  '9': 'nine',
+};
+
+/** Shorthand that is a contraction without its apostrophe: "don't" reads as "dont" does. */
+const CONTRACTION = /^(?:\w+nt|im|ive|youre|theyre|theyve|whats|whos|wheres|hows|whys|thats|theres)$/;
+
+/** A word as typed, with the apostrophe it may carry ("don't", "what's"). */
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
+/** Words that open a message without asking anything: "wait who is wang qi", "ok so what…". */
+const INTERJECTIONS =
+  /^(?:(?:wait|so|ok|okay|hmm+|um+|uh+|yo|hey|oh|ah|well|like|alright|right|lol|hi|hello|bro|dude|guys)\b[\s,.!:-]*)+(?=\S)/i;
+
+/** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
+export function readChat(text: string): string {
+  return text.replace(INTERJECTIONS, '').replace(WORD, (word) => {
+    const folded = word.toLowerCase().replace(/['’]/g, '');
+    const plain = SHORTHAND[folded];
+    if (plain === undefined) return word;
+    // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
+    return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
+  });
+}

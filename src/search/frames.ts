@@ -1,0 +1,149 @@
+/**
+ * What kind of answer a question asks for, read from its form: its question words and the
+ * phrases that shape it ("how old", "what is his job", "how do I…"), whatever it asks about.
+ */
+export interface Frame {
+  /** "How do I…", "best way to…": advice for the asker's own life, which the article never gives. */
+  readonly advice: boolean;
+  /** A kind of fact the article gives of no one and nothing: an age, how long something lasted, pay. */
+  readonly unknowable: boolean;
+  /** The kind of answer asked for, when the question says. */
+  readonly wants?: 'number' | 'date' | 'person';
+  /** Asks who or what a named thing is ("who is Wang Qi", "what is his job"): where the text names it answers. */
+  readonly identity: boolean;
+  /**
+   * Asks what someone said ("what did Xi Jinping say"): where the question names the one who
+   * spoke, as offsets into it. Only those the article quotes or reports can answer.
+   */
+  readonly speaker?: readonly [start: number, end: number];
+  /** Asks whether the article names something ("is Xi Jinping mentioned"): where it does answers. */
+  readonly mention: boolean;
+  /** Words that only shape the question ("job", "mentioned"): not looked for in the text. */
+  readonly shaping: ReadonlySet<string>;
+  /** "How do X work": where X stands, as offsets. Asked of the article's own terms, it is their everyday sense. */
+  readonly mechanism?: readonly [start: number, end: number];
+}
+
+const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
+
+/** Advice for the asker: the article tells no one how to live, work or cook. */
+const ADVICE = new RegExp(
+  LEAD +
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s)? the best way\b|(?:the )?best way to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b)`,
+  'i',
+);
+
+/**
+ * What the article gives of no one and nothing: ages, how long things lasted, pay; the next
+ * meeting (it reports what was said, not what comes next); the time now.
+ */
+const UNKNOWABLE = [
+  /\bhow old\b|\b(?:age|born|birthday|birthplace)\b/i,
+  /\bhow long (?:has|have|had|did|will|does|do)\b/i,
+  /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
+  /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
+  /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
+  // Who held a post before someone: the article names no one's predecessor.
+  /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
+];
+
+const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
+  ['number', /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b/i],
+  ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
+  [
+    'person',
+    /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b/i,
+  ],
+];
+
+const IDENTITY = new RegExp(
+  LEAD +
+    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank) (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)\b|\b(?:job title|full name)\b`,
+  'i',
+);
+const IDENTITY_WORDS = [
+  'job',
+  'title',
+  'position',
+  'role',
+  'post',
+  'rank',
+  'occupation',
+  'hold',
+  'holds',
+  'full',
+  'name',
+  'called',
+  'do',
+];
+
+/** "what did X say", "has X ever talked about", "what X said", "what were X's words": X is who spoke. */
+const SPEAKER = [
+  /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:ever\s+|actually\s+|really\s+)?(?:say|talk|speak|mention|state|announce|emphasi[sz]e|stress|tell|write|warn|think|believe|claim)\b/i,
+  /\bwhat\s+(.+?)\s+(?:said|says|mentioned|stated|announced|wrote|thinks|thought|believes|claimed)\b/i,
+  /\b(?:what|which)\s+(?:is|was|are|were)\s+(.+?)['’]s\s+(?:quote|quotes|words|speech|remarks|message|view|views|opinion)\b/i,
+];
+
+const MENTION =
+  /\b(?:mention|mentioned|mentions|named|names|appear|appears|featured|cited|referenced|in (?:the|this) article)\b/i;
+const MENTION_WORDS = [
+  'mention',
+  'mentioned',
+  'mentions',
+  'named',
+  'names',
+  'appear',
+  'appears',
+  'featured',
+  'cited',
+  'referenced',
+];
+
+function speakerOf(question: string): { speaker?: readonly [number, number] } {
+  for (const pattern of SPEAKER) {
+    const match = pattern.exec(question);
+    const who = match?.[1];
+    if (match && who) {
+      const start = match.index + match[0].indexOf(who);
+      return { speaker: [start, start + who.length] };
+    }
+  }
+  return {};
+}
+
+/** "what number", "which year", "what kind of": the word after the question word names the kind of answer. */
+const ANSWER_KIND =
+  /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
+
+const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
+
+function mechanismOf(question: string): { mechanism?: readonly [number, number] } {
+  const match = MECHANISM.exec(question);
+  const what = match?.[1];
+  if (!match || !what) return {};
+  const start = match.index + match[0].indexOf(what);
+  return { mechanism: [start, start + what.length] };
+}
+
+/** Reads a question's form. */
+export function frameOf(question: string): Frame {
+  const identity = IDENTITY.test(question);
+  const mention = MENTION.test(question);
+  const shaping = new Set([
+    ...(identity ? IDENTITY_WORDS : []),
+    ...(mention ? MENTION_WORDS : []),
+    ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
+    ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
+  ]);
+  const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
+  return {
+    advice: ADVICE.test(question),
+    unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
+    ...(wants ? { wants } : {}),
+    identity,
+    ...speakerOf(question),
+    ...mechanismOf(question),
+    mention,
+    shaping,
+  };
+}

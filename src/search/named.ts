@@ -1,0 +1,153 @@
+import { verifyQuote, type Excerpt } from '../corpus/excerpt.js';
+import type { Corpus } from '../corpus/load.js';
+import type { IndexedParagraph } from './index.js';
+import { STOPWORDS } from './stopwords.js';
+import { inflectionBase, type Token } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** A person, body, publication, place or event the article names. */
+export interface NamedThing {
+  readonly name: string;
+  /** Each way of writing it, as the inflection bases of its words (stopwords dropped). */
+  readonly forms: readonly (readonly string[])[];
+  /** Where the text names it: what the bot can say of it when a question asks more. */
+  readonly named: Excerpt;
+  /** Paragraphs that speak of it, by name or, for a speaker, in their own reported words. */
+  readonly paragraphs: ReadonlySet<number>;
+  /**
+   * Whether the article gives its words: a speaker, the paper that "noted", or a body whose
+   * members speak for it (the Organization Department, whose Deputy Minister spoke).
+   */
+  readonly speaks: boolean;
+}
+
+/** A named thing as a question writes it: token positions in the question. */
+export interface Mention {
+  readonly thing: NamedThing;
+  readonly first: number;
+  readonly last: number;
+}
+
+function formOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w)).map(inflectionBase);
+}
+
+/** Paragraphs whose words hold one of the forms, in order. */
+function paragraphsHolding(paragraphs: readonly IndexedParagraph[], forms: readonly (readonly string[])[]): number[] {
+  return paragraphs
+    .filter((p) =>
+      forms.some((form) => p.tokens.some((_, at) => form.every((base, k) => p.tokens[at + k]?.base === base))),
+    )
+    .map((p) => p.number);
+}
+
+/** What the province's Party Committee is, which most titles end with and none tells apart. */
+const COMMITTEE = / of the Jilin Provincial Party Committee$/;
+
+/**
+ * The titles a person is known by, each of which names them: "Minister of Organization" is
+ * Wang Qiushi. A role that holds two titles ("Member of … and Minister of …") gives each.
+ */
+function titlesOf(role: string): string[] {
+  const titles = role.split(/ and (?=\p{Lu})|, /u).map((t) => t.replace(/^(?:a|the) /, ''));
+  return [role, ...titles, ...titles.map((t) => t.replace(COMMITTEE, ''))].filter((t) => formOf(t).length >= 2);
+}
+
+/**
+ * Everything the article names that a question may ask about: its people (people.json), its
+ * publisher and relay (source.json), the titles it prints (glossary.json) and the rest
+ * (names.json).
+ */
+export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagraph[]): NamedThing[] {
+  const things: NamedThing[] = [];
+  const add = (
+    name: string,
+    also: readonly string[],
+    named: Excerpt,
+    speaks: boolean,
+    speaksIn: readonly number[] = [],
+  ): void => {
+    if (things.some((t) => t.name === name)) return;
+    const forms = [name, ...also].map(formOf).filter((f) => f.length > 0);
+    const where = new Set([...paragraphsHolding(paragraphs, forms), ...speaksIn]);
+    things.push({ name, forms, named, paragraphs: where, speaks });
+  };
+  for (const person of corpus.people)
+    add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);
+  const { publisher, relay } = corpus.source;
+  add(publisher.name, [], publisher.evidence, true);
+  add(relay.name.replace(/[“”]/g, ''), [], relay.evidence, false);
+  for (const entry of corpus.glossary) {
+    if (entry.kind !== 'title') continue;
+    const paragraph = entry.paragraphs[0] ?? 0;
+    const named =
+      entry.explanation ?? verifyQuote(corpus.article, { paragraph, text: entry.term }, `glossary (${entry.term})`);
+    // A long title is written by its first words: "the Implementation Opinions".
+    const short = entry.term.split(' ').length > 4 ? [entry.term.split(' ').slice(0, 2).join(' ')] : [];
+    add(entry.term, short, named, false);
+  }
+  const everywhere = paragraphs.map((p) => p.number);
+  const spokenFor = (name: string): boolean =>
+    corpus.people.some(
+      (p) => p.said.length > 0 && p.role.text.toLowerCase().includes(name.replace(/^the /i, '').toLowerCase()),
+    );
+  for (const entry of corpus.names) {
+    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : []);
+  }
+  return things;
+}
+
+/**
+ * The words of the proper names the article prints (its people, "Jilin", "WeChat"), folded: a
+ * slip in one is still the name. Names made of ordinary words ("The Paper") are not among them.
+ */
+export function nameWords(corpus: Corpus): Set<string> {
+  const names = [
+    ...corpus.people.map((p) => p.name),
+    ...corpus.names.map((n) => n.name).filter((name) => /^\p{Lu}\S*(?: \p{Lu}\S*)?$/u.test(name)),
+    corpus.source.relay.name,
+  ];
+  const words = names.flatMap((name) => name.match(/\p{Lu}[\p{L}]+/gu) ?? []).map((w) => w.toLowerCase());
+  return new Set(words.filter((w) => !STOPWORDS.has(w)));
+}
+
+/** The bases a question's word may stand for: its own, and those of the words it may be a slip for. */
+function basesOf(token: Token, vocabulary: Vocabulary): Set<string> {
+  return new Set([token.base, ...vocabulary.correct(token.word).map((c) => inflectionBase(c.word))]);
+}
+
+/**
+ * The named things a question writes, longest first, none overlapping: "Huang Qaing" is Huang
+ * Qiang, and "Third Plenary Session" is read before "plenary session".
+ */
+export function findMentions(
+  tokens: readonly Token[],
+  things: readonly NamedThing[],
+  vocabulary: Vocabulary,
+): Mention[] {
+  const content = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => !STOPWORDS.has(t.word))
+    .map(({ t, i }) => ({ i, bases: basesOf(t, vocabulary) }));
+  const candidates: Mention[] = [];
+  for (const thing of things) {
+    for (const form of thing.forms) {
+      for (let start = 0; start + form.length <= content.length; start++) {
+        if (form.every((base, k) => content[start + k]!.bases.has(base))) {
+          candidates.push({ thing, first: content[start]!.i, last: content[start + form.length - 1]!.i });
+        }
+      }
+    }
+  }
+  candidates.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const taken: Mention[] = [];
+  for (const mention of candidates) {
+    const overlaps = taken.some((m) => mention.first <= m.last && m.first <= mention.last);
+    if (!overlaps) taken.push(mention);
+    else if (taken.some((m) => m.first === mention.first && m.last === mention.last && m.thing !== mention.thing)) {
+      // "plenary session" names two sessions: both are meant.
+      taken.push(mention);
+    }
+  }
+  return taken.sort((a, b) => a.first - b.first);
+}

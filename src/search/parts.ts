@@ -1,0 +1,118 @@
+import { STOPWORDS } from './stopwords.js';
+import { tokenize } from './text.js';
+
+/** One question of a message, and the talk around it that only sets the scene. */
+export interface QuestionPart {
+  /** The question, as typed. */
+  readonly text: string;
+  /** Sentences of the message around its questions: backstory, opinion ("my uncle worked…"). */
+  readonly context: string;
+  /** A person an earlier question of the message named, whom this one calls "he" or "she". */
+  readonly carried?: string;
+}
+
+/** Words a question opens with. */
+const WH = String.raw`(?:who|whom|whose|whos|what|whats|what's|wat|wut|when|where|wheres|why|how|hows|which)`;
+const AUX = String.raw`(?:is|are|r|was|were|does|do|did|can|could|will|would|should|has|have)`;
+/** After "and", an auxiliary opens a question only before its subject: "and does anyone", not "and do the work". */
+const SUBJECT = String.raw`(?:i|you|u|they|he|she|it|we|there|anyone|anybody|someone|somebody|any|this|that|my|your|our|their)`;
+const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT})`;
+
+/** Where one question of a message ends and another starts: "…and where can I get pizza". */
+const JOIN = new RegExp(
+  String.raw`\s*(?:[,;]\s*)?(?:\band\s+also\b|\balso\b|\band\b|\bplus\b|&|\bbtw\b|\bbut\b)[,\s]+(?=${OPENER}\b)`,
+  'gi',
+);
+
+/** Sentence ends, and the colon after a preamble ("genuinely curious: who was…"). */
+const SENTENCE_END = /(?<=[.?!:;]|[.?!]["”’)])\s+(?=\S)/u;
+
+const QUESTION_START = new RegExp(
+  String.raw`^(?:(?:so|ok|okay|also|and|but|hey|well|like|anyway|honestly|basically)[,\s]+)*(?:${WH}|${AUX})\b`,
+  'i',
+);
+/** Phrases that ask without a question mark: "tell me about…", "we need…". */
+const ASKING = /\b(?:tell me|wondering|curious|want to know|need|looking for|explain|anything about)\b/i;
+
+/** More questions than this in one message are not read: no reply could show them all. */
+const MOST_PARTS = 4;
+
+/** A sentence longer than this may hold its backstory and its question in one. */
+const LONG_SENTENCE = 100;
+const CLAUSE = new RegExp(
+  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b)`,
+  'gi',
+);
+
+/** The last clause of a sentence that opens with a question word, when it has words to look for. */
+function lastClause(sentence: string): string | undefined {
+  const starts = [...sentence.matchAll(CLAUSE)].map((m) => m.index + m[0].length);
+  const start = starts.at(-1);
+  if (start === undefined) return undefined;
+  const tail = sentence.slice(start).trim();
+  // "…some quote about lions, who actually said it": the clause points back; the whole asks.
+  if (/\b(?:it|that|this|them|those|these|they)\b/i.test(tail)) return undefined;
+  return hasContent(tail) ? tail : undefined;
+}
+
+/** Whether a stretch of text holds any word the search could look for. */
+export function hasContent(text: string): boolean {
+  return tokenize(text).some((t) => !STOPWORDS.has(t.word));
+}
+
+function isQuestion(sentence: string): boolean {
+  // "…but I'm genuinely curious:" only leads up to the question.
+  if (/:\s*$/.test(sentence)) return false;
+  return /\?\s*$/.test(sentence) || QUESTION_START.test(sentence.trim()) || ASKING.test(sentence);
+}
+
+/**
+ * Splits a message into the questions it asks, each with the context around it. A message of
+ * several sentences keeps as its questions those that ask something (a question mark, a question
+ * word first); the others are context. Two questions joined by "and" or "also" are read apart,
+ * and a piece with nothing to look for ("…and how many?") stays with the question before it.
+ */
+export function splitQuestions(message: string): QuestionPart[] {
+  const sentences = message
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const withContent = sentences.filter(hasContent);
+  let questions = [message.trim()];
+  if (withContent.length > 1) {
+    const asking = withContent.filter(isQuestion);
+    // Backstory with no sentence that asks: the last one is the question.
+    questions = asking.length > 0 ? asking : [withContent.at(-1)!];
+  }
+  let context = sentences.filter((s) => !questions.includes(s)).join(' ');
+  // One long sentence of backstory that ends in its question: "Not sure if this is the right
+  // channel but I've been wondering, since …, which newspaper published it".
+  if (questions.length === 1 && questions[0]!.length > LONG_SENTENCE) {
+    const tail = lastClause(questions[0]!);
+    if (tail) {
+      context = [context, questions[0]!.slice(0, questions[0]!.length - tail.length)].filter(Boolean).join(' ');
+      questions = [tail];
+    }
+  }
+
+  const parts: string[] = [];
+  for (const question of questions) {
+    for (const piece of question.split(JOIN)) {
+      const text = piece.trim();
+      if (text === '') continue;
+      if (parts.length > 0 && !hasContent(text)) parts[parts.length - 1] += ` ${text}`;
+      else if (parts.length > 0 && !hasContent(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
+      else parts.push(text);
+    }
+  }
+  // The same question twice is one question.
+  const seen = new Set<string>();
+  const unique = parts.filter((text) => {
+    const folded = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    return !seen.has(folded) && seen.add(folded);
+  });
+  return unique.slice(0, MOST_PARTS).map((text) => ({ text, context: hasContent(context) ? context : '' }));
+}

@@ -1,0 +1,103 @@
+import type { Article } from '../corpus/article.js';
+import { quotedSpans } from '../corpus/quoted.js';
+import { baseKey, exactKey, type IndexedParagraph } from './index.js';
+import type { Concept } from './query.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './text.js';
+
+/** A quoted span this short is a term (“capital chain”, ‘lion pack’); a longer one is speech. */
+const TERM_WORDS = 6;
+/** In quoted speech, words this near each other go together ("a lion leading a flock of sheep"). */
+const SPEECH_WINDOW = 5;
+
+/**
+ * Words the article uses only between quotation marks: its terms (“capital chain”, “traffic
+ * lights”) and the speech it quotes (the lions and sheep of ¶11). Such a word, asked alone, is
+ * most often asked in its everyday sense ("the capital of France", "what do lions eat"); with
+ * a partner from its term ("capital chain"), or in quotation marks, it is the article's.
+ */
+export class QuotedWords {
+  /** Posting key of a word used only in quotes → the stems of the other words of each short span it stands in. */
+  readonly #partners = new Map<string, string[][]>();
+
+  constructor(article: Article, paragraphs: readonly IndexedParagraph[]) {
+    const spans = quotedSpans(article);
+    const inQuotes = new Map<string, boolean>();
+    const partners = new Map<string, string[][]>();
+    for (const paragraph of paragraphs) {
+      const own = spans.filter((s) => s.paragraph === paragraph.number);
+      const { tokens } = paragraph;
+      for (const [at, token] of tokens.entries()) {
+        // The innermost span: ‘lion pack’ inside the speech that holds it.
+        const span = own
+          .filter((s) => token.start >= s.start && token.end <= s.start + s.text.length)
+          .sort((a, b) => a.text.length - b.text.length)[0];
+        let near: string[] = [];
+        if (span) {
+          const words = tokenize(span.text).filter((t) => !STOPWORDS.has(t.word));
+          near =
+            words.length <= TERM_WORDS
+              ? words.map((t) => t.stem)
+              : tokens
+                  .slice(Math.max(0, at - SPEECH_WINDOW), at + SPEECH_WINDOW + 1)
+                  .filter((t) => !STOPWORDS.has(t.word))
+                  .map((t) => t.stem);
+        }
+        const others = near.filter((stem) => stem !== token.stem);
+        for (const key of [exactKey(token.word), baseKey(token.base), token.stem]) {
+          inQuotes.set(key, (inQuotes.get(key) ?? true) && span !== undefined);
+          if (others.length > 0) partners.set(key, [...(partners.get(key) ?? []), others]);
+        }
+      }
+    }
+    for (const [key, only] of inQuotes) if (only) this.#partners.set(key, partners.get(key) ?? []);
+  }
+
+  /** Whether the article uses this posting key only in quotes. */
+  quoted(key: string): boolean {
+    return this.#partners.has(key);
+  }
+
+  /**
+   * Whether the article uses this posting key only in quotes, and the question gives none of
+   * its partners (the question's stems).
+   */
+  aloneInQuestion(key: string, questionStems: ReadonlySet<string>): boolean {
+    const partners = this.#partners.get(key);
+    if (!partners) return false;
+    return !partners.some((words) => words.some((stem) => questionStems.has(stem)));
+  }
+
+  /**
+   * The question's ideas, those asked in the everyday sense of a word the article uses only in
+   * quotes weighed down by `trust`. The article's sense is meant when the asker quotes, speaks of
+   * who said it (`spokenOf`, or "said", "quote"), or gives the term's partner; "how do X work"
+   * (`mechanism`, offsets of X) asks of the thing itself whatever else is given.
+   */
+  weigh(
+    concepts: readonly Concept[],
+    tokens: readonly Token[],
+    text: string,
+    { spokenOf, mechanism, trust }: { spokenOf: boolean; mechanism?: readonly [number, number]; trust: number },
+  ): Concept[] {
+    const stems = new Set(tokens.map((t) => t.stem));
+    const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
+    const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
+    return concepts.map((c) => {
+      if (c.alternatives.length === 0 || c.first < 0) return c;
+      const asThing =
+        mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
+      if (quotedByAsker && !asThing) return c;
+      // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
+      const own = tokens.slice(c.first, c.last + 1);
+      if (!own.every((t) => keysOf(t).some((key) => this.quoted(key)))) return c;
+      const alone = own.every((t) => keysOf(t).every((key) => !this.quoted(key) || this.aloneInQuestion(key, stems)));
+      if (!asThing && !alone) return c;
+      return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };
+    });
+  }
+}
+
+/** Words that ask of a quoted line itself ("who said the lion stuff", "the part about…"). */
+const SPOKEN =
+  /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i;

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { articleSearch, createSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
+const read = (query: string) => search.read(query, { limit: 3 });
+
+describe('small talk', () => {
+  it.each(['hi', 'hello', 'thanks bot', 'lol', 'good morning everyone', '👍', 'help', 'what can you do'])(
+    'is read as small talk, with no passage: %s',
+    (query) => {
+      expect(read(query).smallTalk).toBeDefined();
+      expect(search.search(query)).toEqual([]);
+    },
+  );
+
+  it('is not a question that starts with a greeting', () => {
+    expect(read('hello, who gets demoted?').smallTalk).toBeUndefined();
+    expect(paragraphs('hello, who gets demoted?')[0]).toBe(4);
+  });
+});
+
+describe('chat style', () => {
+  it('reads shorthand and digits as the words they stand for', () => {
+    expect(paragraphs('wat r the 5 goals')).toContain(3);
+    expect(paragraphs('how many ppl got demoted lmao')[0]).toBe(9);
+  });
+
+  it('drops the interjection that opens a message', () => {
+    expect(paragraphs('wait who is wang qi')[0]).toBe(3);
+  });
+});
+
+describe('several questions in one message', () => {
+  it('reads each part on its own: one answered, one refused', () => {
+    const { parts } = read('who is Wang Qi and where can I get good pizza');
+    expect(parts.map((p) => p.kind)).toEqual(['passages', 'not-covered']);
+    expect(parts[0]!.passages[0]?.paragraph).toBe(3);
+    expect(parts[1]!.passages).toEqual([]);
+  });
+
+  it('merges the parts’ passages, the first part’s best first', () => {
+    expect(paragraphs('when was the press conference and what is a lion pack').slice(0, 2)).toEqual([2, 11]);
+  });
+
+  it('reads the same question twice as one', () => {
+    expect(read('who gets demoted? who gets demoted?').parts).toHaveLength(1);
+  });
+
+  it('finds a long message’s question among its backstory', () => {
+    const { parts } = read(
+      'My uncle worked in local government for 30 years and always complained that promotions went by age and years served. Does this article say anything about changing that?',
+    );
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.context).toContain('My uncle');
+    expect(parts[0]!.passages[0]?.paragraph).toBe(13);
+  });
+});
+
+describe('questions about the article itself', () => {
+  it.each([
+    ['what is this article about', 'summary', [0, 1]],
+    ['tl;dr?', 'summary', [0, 1]],
+    ["what's the headline", 'headline', [0]],
+    ['who reported this', 'source', [9, 2]],
+    ['when did all this happen', 'when', [2, 10]],
+    ['which people are named in the article', 'people', [3, 9, 10]],
+  ] as const)('answers “%s” (%s) from ¶%j', (query, topic, expected) => {
+    const [part] = read(query).parts;
+    expect(part?.kind).toBe('article');
+    expect(part?.topic).toBe(topic);
+    expect(paragraphs(query)).toEqual(expected);
+  });
+
+  it('leaves a question about something the article reports to the search', () => {
+    expect(read('when was the press conference').parts[0]?.kind).toBe('passages');
+    expect(paragraphs('when was the press conference')[0]).toBe(2);
+  });
+});
+
+describe('what the article does not say', () => {
+  it.each([
+    ['where did Huang Feiyu go to university', 'Huang Feiyu', 12],
+    ['how old is Huang Qiang', 'Huang Qiang', 10],
+    ['is The Paper a reliable news source', 'The Paper', 9],
+    ['what is Wang Qi’s salary', 'Wang Qi', 3],
+  ])('“%s”: no passage, and what it does say of %s (¶%i)', (query, name, paragraph) => {
+    expect(search.search(query)).toEqual([]);
+    const [part] = read(query).parts;
+    expect(part?.kind).toBe('unsaid');
+    const said = part?.unsaid?.find((u) => u.name === name);
+    expect(said?.paragraph).toBe(paragraph);
+    expect(loadCorpus().article.paragraphs[paragraph]!.text).toContain(said!.excerpt);
+  });
+
+  it('“when is the next plenary session”: names both sessions the article speaks of', () => {
+    const [part] = read('when is the next plenary session').parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(part?.unsaid?.map((u) => u.paragraph).sort()).toEqual([10, 2]);
+  });
+
+  it('answers what the article does say of a named thing', () => {
+    expect(paragraphs('what did Huang Qiang say about lions')[0]).toBe(11);
+    expect(paragraphs('is xi jinping mentioned')[0]).toBe(10);
+    expect(paragraphs('What position does Huang Feiyu hold?')[0]).toBe(12);
+  });
+
+  it('does not take words from someone the article never quotes', () => {
+    expect(search.search('what did Xi Jinping say at the Third Plenary Session')).toEqual([]);
+  });
+});
+
+describe('names the article does not know', () => {
+  it.each(["what are Shanghai's rules for promoting officials", 'is Jilin University a good school'])(
+    'turn a question elsewhere: %s',
+    (query) => expect(search.search(query)).toEqual([]),
+  );
+
+  it('leave a mistyped name of the article’s alone', () => {
+    expect(paragraphs('who is Wang Quishi')[0]).toBe(9);
+  });
+});
+
+describe('a question in another language', () => {
+  it('is read through the one door for it, whatever it returns being the question', () => {
+    const chinese = createSearch(loadCorpus(), {
+      foreign: (question) => (question === '谁被降职' ? 'who gets demoted' : undefined),
+    });
+    expect(chinese.search('谁被降职')[0]?.paragraph).toBe(4);
+    expect(chinese.search('who gets demoted')[0]?.paragraph).toBe(4);
+  });
+});
+
+describe('a word the article uses only in quotes', () => {
+  it.each(['what is the capital of france', 'what do lions eat', 'the best hotpot chain in town'])(
+    'asked alone in its everyday sense, is not the article’s: %s',
+    (query) => expect(search.search(query)).toEqual([]),
+  );
+
+  it.each([
+    ['what is the capital chain', 7],
+    ['whats the lion thing abt', 11],
+    ['who said the lion n sheep stuff', 11],
+  ])('with its partner, or asked of who said it, is: %s', (query, paragraph) => {
+    expect(paragraphs(query)[0]).toBe(paragraph);
+  });
+});
+
+describe('Discord’s own things', () => {
+  it.each(['what are the server rules', 'how do I ping the mods', 'which channel is this bot allowed in'])(
+    'are not the article’s: %s',
+    (query) => expect(search.search(query)).toEqual([]),
+  );
+});
+
+describe('forms of question the article cannot answer', () => {
+  it.each([
+    'how do traffic lights work',
+    'who was the party secretary of Jilin before Huang Qiang',
+    'when is the next plenary session',
+    'what time is it in jilin',
+  ])('%s', (query) => expect(search.search(query)).toEqual([]));
+
+  it('leaves how the article’s own measures work to it', () => {
+    expect(paragraphs('how does the fault tolerance list work')[0]).toBe(15);
+    expect(paragraphs('what are the traffic lights')[0]).toBe(5);
+  });
+});
+
+describe('a short question that places itself where the article never goes', () => {
+  it.each(['what is the red line in hockey', 'how are officials promoted in the us'])('%s', (query) =>
+    expect(search.search(query)).toEqual([]),
+  );
+
+  it('is still answered where the place is the article’s', () => {
+    expect([4, 9]).toContain(paragraphs('what happens to lazy officials in jilin')[0]);
+  });
+});
+
+describe('two of the article’s words typed as one', () => {
+  it.each([
+    ['what is a lionpack', 11],
+    ['who is wangqi', 3],
+  ])('are read apart: %s', (query, paragraph) => expect(paragraphs(query)[0]).toBe(paragraph));
+});
