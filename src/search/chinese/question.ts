@@ -1,0 +1,221 @@
+import type { ChineseCorpus } from '../../corpus/chinese.js';
+import type { Ask } from '../../corpus/load.js';
+import type { AskField, AskWord } from '../asks.js';
+import type { Role } from '../decide.js';
+import type { ForeignNames } from '../foreign-names.js';
+import type { Frame } from '../frames.js';
+import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
+import { findMentions, type Mention, type NamedThing } from '../named.js';
+import { hasContent } from '../parts.js';
+import { STOPWORDS } from '../stopwords.js';
+import { readQuery, type Concept, type QueryContext } from '../query.js';
+import { tokenize } from '../text.js';
+import type { Understood } from '../understood.js';
+import { compileLexicon, type ChineseLexicon } from './lexicon.js';
+import type { QuestionPiece } from './segment.js';
+import { foldQuestion, foldQuestions } from './simplified.js';
+
+/** The posting key of a Chinese word as the Chinese asks use it: never an English term's key. */
+export function askedKey(word: string): string {
+  return `${ASKED_ELSEWHERE}${word}`;
+}
+
+/** An asked question using a word is weaker evidence than the article's own term for it. */
+const TRUST_ASKED = 0.8;
+/**
+ * How much a Chinese word that neither the glossary nor the asks know weighs against coverage.
+ * An unknown English word is often a typo of an article word; an unknown Chinese word is not,
+ * since the glossary covers the article's vocabulary: it asks about something else.
+ */
+const UNKNOWN_WEIGHT = 6;
+/** A word that puts the question outside the article outweighs anything else it asks. */
+const ELSEWHERE_WEIGHT = 1000;
+/** Context around a question counts this much beside the question's own words. */
+const CONTEXT_EMPHASIS = 0.3;
+
+export interface ChineseQuestions {
+  /** The question folded (simplified, lower case, Chinese punctuation as spaces). */
+  fold(text: string): string;
+  /** The folded question in pieces: words the glossary knows, stopwords, unknown words, English. */
+  pieces(folded: string): QuestionPiece[];
+  /** Whether a stretch of a message holds any word to look for. */
+  hasContent(text: string): boolean;
+  /** The people a question names, by their English names. */
+  peopleIn(folded: string): string[];
+  understand(folded: string, context: string, frame: Frame | undefined, names: boolean): Understood;
+  /** The Chinese asks as a field of their own, for the index. */
+  askField(): AskField;
+  /** Builds every table now: OpenCC's, the glossary's, the asks'. */
+  warm(): void;
+}
+
+function signature(concept: Concept): string {
+  return concept.alternatives.length
+    ? concept.alternatives
+        .map((a) => a.key)
+        .sort()
+        .join('|')
+    : `?${concept.text}`;
+}
+
+/**
+ * Reads Chinese with the corpus's Chinese annotations. Its tables (OpenCC's, the compiled
+ * glossary, the asks' words) are built on the first question with Chinese in it, or when
+ * `warm` is called, so a bot never asked in Chinese never pays for them.
+ */
+export function createChineseQuestions(
+  corpus: ChineseCorpus,
+  context: QueryContext,
+  things: readonly NamedThing[],
+  foreign: ForeignNames,
+  people: ReadonlySet<string>,
+): ChineseQuestions {
+  let compiled: ChineseLexicon | undefined;
+  const lexicon = (): ChineseLexicon => (compiled ??= compileLexicon(corpus));
+  let field: AskField | undefined;
+  const index: SearchIndex = context.index;
+
+  function askField(): AskField {
+    if (field) return field;
+    const asks: Ask[] = corpus.asks.flatMap(({ paragraph, sentence, asks: texts }) =>
+      texts.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text })),
+    );
+    const folded = new Map(foldQuestions(asks.map((a) => a.text)).map((f, i) => [asks[i]!.text, f]));
+    const read = (text: string): AskWord[] =>
+      lexicon()
+        .segmenter.segment(folded.get(text) ?? foldQuestion(text))
+        .filter((p) => p.kind === 'known' || p.kind === 'unknown')
+        .map((p) => ({ keys: [askedKey(p.text)] }));
+    field = askFieldOver(index, asks, read);
+    return field;
+  }
+
+  /**
+   * The named things a word stands for: what the glossary's English for it names ("Huang Qiang",
+   * "the Organization Department"). A name may hold several ("吉林省委组织部": the department, of
+   * Jilin); a term names a thing only when the whole of it is that thing's name ("省委书记").
+   */
+  const namedBy = new Map<string, readonly NamedThing[]>();
+  function thingsNamedBy(word: string): readonly NamedThing[] {
+    let named = namedBy.get(word);
+    if (!named) {
+      const english = lexicon().english(word)[0];
+      const tokens = english ? tokenize(english) : [];
+      const content = tokens.map((t, i) => (STOPWORDS.has(t.word) ? -1 : i)).filter((i) => i >= 0);
+      const found = findMentions(tokens, things, context.vocabulary).filter(
+        (m) => lexicon().isName(word) || (m.first === content[0] && m.last === content.at(-1)),
+      );
+      named = [...new Set(found.map((m) => m.thing))];
+      namedBy.set(word, named);
+    }
+    return named;
+  }
+
+  function pieces(folded: string): QuestionPiece[] {
+    return lexicon().segmenter.segment(folded);
+  }
+
+  function understand(folded: string, backstory: string, frame: Frame | undefined, names: boolean): Understood {
+    const concepts: Concept[] = [];
+    const roles: Role[] = [];
+    const mentions: Mention[] = [];
+    const speakers: Mention[] = [];
+    const seen = new Set<string>();
+    const push = (concept: Concept, role: Role): void => {
+      const key = signature(concept);
+      if (seen.has(key)) return;
+      seen.add(key);
+      concepts.push(concept);
+      roles.push(role);
+    };
+    const roleOf = (text: string): Role => (frame?.shaping.has(text) ? 'shaping' : 'asked');
+    // Positions count ideas, not characters: Chinese word order is not the article's, so only
+    // neighbouring ideas are compared as phrases.
+    let position = 0;
+    let offset = 0;
+    const speaker = frame?.speaker;
+    const inSpeaker = (start: number, end: number): boolean =>
+      speaker !== undefined && start >= speaker[0] && end <= speaker[1];
+    for (const piece of pieces(folded)) {
+      const start = offset;
+      offset += piece.text.length;
+      if (piece.kind === 'stopword') continue;
+      if (piece.kind === 'other') {
+        const tokens = tokenize(piece.text);
+        const found = names ? findMentions(tokens, things, context.vocabulary) : [];
+        const inMention = (c: Concept): Mention | undefined =>
+          found.find((m) => c.first >= m.first && c.last <= m.last);
+        for (const concept of readQuery(piece.text, context)) {
+          const thing = inMention(concept)?.thing;
+          const moved = { ...concept, first: concept.first + position, last: concept.last + position };
+          push(thing ? { ...moved, refersTo: thing.paragraphs } : moved, thing ? 'name' : roleOf(concept.text));
+        }
+        for (const m of found) {
+          const mention = { thing: m.thing, first: m.first + position, last: m.last + position };
+          mentions.push(mention);
+          if (inSpeaker(start, offset)) speakers.push(mention);
+        }
+        // A capitalised English word neither the article nor its asks know is a name from elsewhere.
+        for (const token of names ? tokens : []) {
+          const word = piece.text.slice(token.start, token.end);
+          if (/^\p{Lu}/u.test(word) && foreign.isUnknown(word)) {
+            const at = position + tokens.indexOf(token);
+            push({ text: word, alternatives: [], first: at, last: at, foreign: true }, 'asked');
+          }
+        }
+        position += tokens.length;
+        continue;
+      }
+      const { text } = piece;
+      const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
+      const asked = askedKey(text);
+      if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
+      const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
+      const elsewhere = lexicon().isElsewhere(text);
+      const concept: Concept = {
+        text,
+        alternatives,
+        first: position,
+        last: position,
+        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : UNKNOWN_WEIGHT,
+        ...(elsewhere ? { foreign: true } : {}),
+        ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
+      };
+      push(concept, named.length > 0 ? 'name' : roleOf(text));
+      for (const thing of named) {
+        const mention = { thing, first: position, last: position };
+        mentions.push(mention);
+        if (inSpeaker(start, offset)) speakers.push(mention);
+      }
+      position++;
+    }
+    // Backstory helps find the passage a little; its words nothing knows never count against it.
+    for (const piece of backstory ? pieces(backstory) : []) {
+      if (piece.kind !== 'known') continue;
+      const alternatives = [...lexicon().terms(piece.text)];
+      push({ text: piece.text, alternatives, first: -1, last: -1, emphasis: CONTEXT_EMPHASIS }, 'context');
+    }
+    return { concepts, roles, ...(frame ? { frame } : {}), mentions, speakers };
+  }
+
+  return {
+    pieces,
+    fold: foldQuestion,
+    hasContent: (text) =>
+      pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
+    peopleIn: (folded) =>
+      pieces(folded).flatMap((p) =>
+        p.kind === 'known'
+          ? thingsNamedBy(p.text)
+              .filter((t) => people.has(t.name))
+              .map((t) => t.name)
+          : [],
+      ),
+    understand,
+    askField,
+    warm() {
+      askField();
+      understand(foldQuestion('干部'), '', undefined, true);
+    },
+  };
+}
