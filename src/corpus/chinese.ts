@@ -16,8 +16,13 @@ export const ChineseGlossarySchema = z.array(
     zh: z.array(z.string().min(1)).min(1),
     /** The article's own English words for them; each must occur in the article. */
     en: z.array(z.string().min(1)).min(1),
-    /** A name (person, body, publication, event), one of the article's terms, slogans or metaphors, or ordinary vocabulary. */
-    kind: z.enum(['name', 'term', 'slogan', 'metaphor', 'word']),
+    /**
+     * A name (person, body, publication, event), one of the article's terms, slogans or metaphors,
+     * ordinary vocabulary, or the characters of a surname the article's people bear (王 for Wang):
+     * a Chinese name of that surname, with as many characters as the English given name has
+     * syllables, names that person.
+     */
+    kind: z.enum(['name', 'term', 'slogan', 'metaphor', 'word', 'surname']),
   }),
 );
 

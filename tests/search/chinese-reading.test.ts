@@ -180,3 +180,36 @@ describe('answering and refusing in Chinese', () => {
     expect(best!.ranges.map(([start, end]) => best!.excerpt.slice(start, end))).toContain('two coverages');
   });
 });
+
+describe('reading what the glossary does not list', () => {
+  const search = articleSearch();
+  const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
+
+  it('reads a name of the article’s people by its surname and one character a syllable', () => {
+    expect(top('王琪是谁')).toBe(3);
+    expect(top('王秋实是做什么的')).toBe(9);
+    expect(top('黄飞宇介绍了什么')).toBe(12);
+    // Two of its people are Wang: a name fitting neither (four characters) names no one.
+    expect(search.read('王秋实琪是谁').parts[0]?.unsaid).toBeUndefined();
+  });
+
+  it('reads “管不管” as “管”: the verb is what is asked', () => {
+    expect(top('被人诬告了咋办，组织管不管')).toBe(15);
+  });
+
+  it('weighs unknown words standing together once, and one unknown character as little as an unknown English word', () => {
+    expect(top('怎样防止问责泛化、简单化？')).toBe(15);
+    expect([0, 4]).toContain(top('说一套做一套的干部会被撸掉吗'));
+  });
+
+  it('knows a plenary session by its usual short forms', () => {
+    expect(top('省委五次全会提出了什么改革')).toBe(3);
+    expect(top('五中全会提出了什么改革')).toBe(3);
+  });
+
+  it('turns a question to another province, country or a Discord server elsewhere', () => {
+    expect(search.search('广东省的干部怎么考核')).toEqual([]);
+    expect(search.search('美国的官员怎么提拔')).toEqual([]);
+    expect(search.search('服务器的管理员怎么选')).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任',
 
 /** Asks what someone said: the stretch before the verb of saying names who spoke. */
 const SPEAKER =
-  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|提|表示|强调|指出|提出|介绍|透露|披露)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
+  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
 
 /** Asks whether the article names something. */
 const MENTION = /提到|提及|出现|点名|说到|写到|涉及/u;

@@ -8,10 +8,12 @@ import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
 import { findMentions, type Mention, type NamedThing } from '../named.js';
 import { hasContent } from '../parts.js';
 import { STOPWORDS } from '../stopwords.js';
-import { readQuery, type Concept, type QueryContext } from '../query.js';
+import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
+import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
+import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
 import { foldQuestion, foldQuestions } from './simplified.js';
 
@@ -28,6 +30,11 @@ const TRUST_ASKED = 0.8;
  * since the glossary covers the article's vocabulary: it asks about something else.
  */
 const UNKNOWN_WEIGHT = 6;
+/**
+ * One character nothing knows is most often a verb or a particle of chat ("撸", "查"), rarely
+ * what a question is about: it weighs as an unknown English word does.
+ */
+const UNKNOWN_CHARACTER_WEIGHT = 2;
 /** A word that puts the question outside the article outweighs anything else it asks. */
 const ELSEWHERE_WEIGHT = 1000;
 /** Context around a question counts this much beside the question's own words. */
@@ -47,6 +54,29 @@ export interface ChineseQuestions {
   askField(): AskField;
   /** Builds every table now: OpenCC's, the glossary's, the asks'. */
   warm(): void;
+}
+
+/** Syllables of a pinyin word, as its runs of vowels: "Qi" one, "Qiushi" two, "Feiyu" two. */
+function syllables(pinyin: string): number {
+  return pinyin.toLowerCase().match(/[aeiouü]+/gu)?.length ?? 0;
+}
+
+/** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
+
+/**
+ * Unknown words standing together are one unknown thing asked about ("简单化" is 简单 and 化): they
+ * weigh against coverage once, not once each.
+ */
+function joinUnknown(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  const joined: QuestionPiece[] = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (last?.kind === 'unknown' && piece.kind === 'unknown')
+      joined[joined.length - 1] = { ...last, text: last.text + piece.text };
+    else joined.push(piece);
+  }
+  return joined;
 }
 
 function signature(concept: Concept): string {
@@ -111,6 +141,25 @@ export function createChineseQuestions(
     return named;
   }
 
+  /**
+   * The person an unknown Chinese name stands for: the article prints its people in pinyin only,
+   * so a name is read by its surname's characters (certain: 王 is Wang, 黄 is Huang) and one
+   * character for each syllable of the given name (王琪 is Wang Qi, 王秋实 Wang Qiushi), when
+   * exactly one of its people fits.
+   */
+  function personNamed(word: string): NamedThing | undefined {
+    const [first, ...given] = [...word];
+    const surname = first === undefined ? undefined : lexicon().surname(first);
+    if (!surname || given.length < 1 || given.length > 2 || !given.every((c) => HAN.test(c))) return undefined;
+    const fits = things.filter((thing) => {
+      const [family, name, ...rest] = thing.name.split(' ');
+      return (
+        people.has(thing.name) && rest.length === 0 && family === surname && syllables(name ?? '') === given.length
+      );
+    });
+    return fits.length === 1 ? fits[0] : undefined;
+  }
+
   function pieces(folded: string): QuestionPiece[] {
     return lexicon().segmenter.segment(folded);
   }
@@ -136,7 +185,7 @@ export function createChineseQuestions(
     const speaker = frame?.speaker;
     const inSpeaker = (start: number, end: number): boolean =>
       speaker !== undefined && start >= speaker[0] && end <= speaker[1];
-    for (const piece of pieces(folded)) {
+    for (const piece of joinUnknown(pieces(folded))) {
       const start = offset;
       offset += piece.text.length;
       if (piece.kind === 'stopword') continue;
@@ -167,6 +216,22 @@ export function createChineseQuestions(
         continue;
       }
       const { text } = piece;
+      const person = names && piece.kind === 'unknown' ? personNamed(text) : undefined;
+      if (person) {
+        const concept: Concept = {
+          text,
+          alternatives: [{ key: termKey(person.name), weight: TRUST.synonym }],
+          first: position,
+          last: position,
+          refersTo: person.paragraphs,
+        };
+        push(concept, 'name');
+        const mention = { thing: person, first: position, last: position };
+        mentions.push(mention);
+        if (inSpeaker(start, offset)) speakers.push(mention);
+        position++;
+        continue;
+      }
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
       const asked = askedKey(text);
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
@@ -177,7 +242,7 @@ export function createChineseQuestions(
         alternatives,
         first: position,
         last: position,
-        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : UNKNOWN_WEIGHT,
+        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : [...text].length === 1 ? UNKNOWN_CHARACTER_WEIGHT : UNKNOWN_WEIGHT,
         ...(elsewhere ? { foreign: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
@@ -200,7 +265,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: foldQuestion,
+    fold: (text) => foldQuestion(text).replace(A_NOT_A, '$1'),
     hasContent: (text) =>
       pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
