@@ -4,7 +4,7 @@ import { buildChineseCorpus, type ChineseCorpusFiles } from '../../src/corpus/ch
 import { loadCorpus, readCorpusFiles } from '../../src/corpus/load.js';
 import { compileLexicon } from '../../src/search/chinese/lexicon.js';
 import { foldQuestion } from '../../src/search/chinese/simplified.js';
-import { articleSearch } from '../../src/search/search.js';
+import { articleSearch, createSearch } from '../../src/search/search.js';
 
 const { article, chinese } = loadCorpus();
 const lexicon = compileLexicon(chinese);
@@ -189,8 +189,10 @@ describe('reading what the glossary does not list', () => {
     expect(top('王琪是谁')).toBe(3);
     expect(top('王秋实是做什么的')).toBe(9);
     expect(top('黄飞宇介绍了什么')).toBe(12);
-    // Two of its people are Wang: a name fitting neither (four characters) names no one.
-    expect(search.read('王秋实琪是谁').parts[0]?.unsaid).toBeUndefined();
+    // The segmenter, not knowing the name, cuts 王秋|实在: the name is read apart all the same.
+    expect(top('王秋实在党建研究上发表了什么文章')).toBe(9);
+    // A surname alone, or with a given name longer than any of theirs, names no one.
+    expect(search.search('王是谁')).toEqual([]);
   });
 
   it('reads “管不管” as “管”: the verb is what is asked', () => {
@@ -202,6 +204,15 @@ describe('reading what the glossary does not list', () => {
     expect([0, 4]).toContain(top('说一套做一套的干部会被撸掉吗'));
   });
 
+  it('reads the kind of answer a question about a named thing wants, and “有什么关系”, as its form', () => {
+    expect(top('黄强用了什么比喻')).toBe(11);
+    expect(top('习近平新时代中国特色社会主义思想和研讨班有什么关系')).toBe(10);
+    expect(top('省委常委兼组织部长是谁')).toBe(9);
+    // Alone with a name, such a word is what is asked: the article says nothing of it.
+    expect(search.read('黄强有什么爱好').parts[0]?.kind).toBe('unsaid');
+    expect(search.search('吉林有哪些景点')).toEqual([]);
+  });
+
   it('knows a plenary session by its usual short forms', () => {
     expect(top('省委五次全会提出了什么改革')).toBe(3);
     expect(top('五中全会提出了什么改革')).toBe(3);
@@ -211,5 +222,22 @@ describe('reading what the glossary does not list', () => {
     expect(search.search('广东省的干部怎么考核')).toEqual([]);
     expect(search.search('美国的官员怎么提拔')).toEqual([]);
     expect(search.search('服务器的管理员怎么选')).toEqual([]);
+  });
+});
+
+describe('warming the Chinese tables', () => {
+  it('builds them ahead of the first Chinese question, which is then answered as it would be', () => {
+    const cold = createSearch(loadCorpus());
+    const warmed = createSearch(loadCorpus());
+    warmed.warmChinese();
+    for (const question of ['干部考核怎么搞', '黃強說了什麼', '你好']) {
+      expect(warmed.read(question)).toEqual(cold.read(question));
+    }
+  });
+
+  it('does nothing when Chinese is switched off', () => {
+    const english = createSearch(loadCorpus(), { chinese: false });
+    english.warmChinese();
+    expect(english.index.foreignAsks()).toBeUndefined();
   });
 });

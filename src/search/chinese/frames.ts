@@ -44,6 +44,10 @@ const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任',
 const SPEAKER =
   /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
 
+/** Asks how two things relate: "X和Y有什么关系". */
+const RELATION = /(?:有)?(?:什么|啥|何)(?:关系|联系|关联)|(?:关系|联系)是(?:什么|啥)/u;
+const RELATION_WORDS = ['关系', '联系', '关联'];
+
 /** Asks whether the article names something. */
 const MENTION = /提到|提及|出现|点名|说到|写到|涉及/u;
 const MENTION_WORDS = ['提到', '提及', '出现', '点名', '说到', '写到', '涉及'];
@@ -73,6 +77,7 @@ export function chineseFrameOf(question: string): Frame {
     shaping: new Set([
       ...(identity ? IDENTITY_WORDS : []),
       ...(mention ? MENTION_WORDS : []),
+      ...(RELATION.test(question) ? RELATION_WORDS : []),
       ...(theirs?.shaping ?? []),
     ]),
   };

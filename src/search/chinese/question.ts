@@ -61,6 +61,9 @@ function syllables(pinyin: string): number {
   return pinyin.toLowerCase().match(/[aeiouü]+/gu)?.length ?? 0;
 }
 
+/** Question words after which a noun names the kind of answer wanted: "哪些数据", "什么比喻". */
+const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|哪一个|哪一种|啥|何种)$/u;
+
 /** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
 const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
 
@@ -160,6 +163,24 @@ export function createChineseQuestions(
     return fits.length === 1 ? fits[0] : undefined;
   }
 
+  /**
+   * An unknown stretch that opens with a name of the article's people is that name and the rest
+   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it.
+   */
+  function namesApart(list: readonly QuestionPiece[]): QuestionPiece[] {
+    return list.flatMap((piece) => {
+      if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
+      const chars = [...piece.text];
+      for (const length of [3, 2]) {
+        if (chars.length <= length) continue;
+        const name = chars.slice(0, length).join('');
+        if (personNamed(name))
+          return [{ text: name, kind: 'unknown' as const }, ...pieces(chars.slice(length).join(''))];
+      }
+      return [piece];
+    });
+  }
+
   function pieces(folded: string): QuestionPiece[] {
     return lexicon().segmenter.segment(folded);
   }
@@ -185,9 +206,15 @@ export function createChineseQuestions(
     const speaker = frame?.speaker;
     const inSpeaker = (start: number, end: number): boolean =>
       speaker !== undefined && start >= speaker[0] && end <= speaker[1];
-    for (const piece of joinUnknown(pieces(folded))) {
+    /** Unknown words right after a question word ("哪些数据"), by concept index. */
+    const kinds = new Set<number>();
+    let afterQuestionWord = false;
+    for (const piece of namesApart(joinUnknown(pieces(folded)))) {
       const start = offset;
       offset += piece.text.length;
+      const kind = afterQuestionWord && piece.kind === 'unknown';
+      afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
+      if (kind) kinds.add(concepts.length);
       if (piece.kind === 'stopword') continue;
       if (piece.kind === 'other') {
         const tokens = tokenize(piece.text);
@@ -260,7 +287,14 @@ export function createChineseQuestions(
       const alternatives = [...lexicon().terms(piece.text)];
       push({ text: piece.text, alternatives, first: -1, last: -1, emphasis: CONTEXT_EMPHASIS }, 'context');
     }
-    return { concepts, roles, ...(frame ? { frame } : {}), mentions, speakers };
+    // "王秋实披露了哪些数据", "黄强用了什么比喻": in a question that names one of the article's
+    // things, a word nothing knows right after "what" or "which" names the kind of answer wanted
+    // more likely than another topic, and weighs as an unknown English word does.
+    const anchored =
+      mentions.length > 0
+        ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
+        : concepts;
+    return { concepts: anchored, roles, ...(frame ? { frame } : {}), mentions, speakers };
   }
 
   return {
