@@ -1,46 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { articleSearch } from '../../src/search/search.js';
+import { measure, readQuestions } from './question-set.js';
 
-interface Question {
-  q: string;
-  expect: number[];
-  kind: string;
-}
-
-const questions: Question[] = readFileSync(new URL('./chinese.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Question);
-
-/** Top-1 and top-3 as ../shared/eval/score.mjs counts them, over every kind and for each kind. */
-function measure(set: readonly Question[]) {
-  const search = articleSearch();
-  let top1 = 0;
-  let top3 = 0;
-  let onTopic = 0;
-  let refused = 0;
-  const misses: string[] = [];
-  for (const question of set) {
-    const found = search.search(question.q, { limit: 3 }).map((r) => r.paragraph);
-    if (question.expect.length === 0) {
-      if (found.length === 0) refused++;
-      else misses.push(`${question.q} -> ${found.join(',')} (want nothing)`);
-      continue;
-    }
-    onTopic++;
-    if (question.expect.includes(found[0] ?? -1)) top1++;
-    else misses.push(`${question.q} -> ${found.join(',') || 'nothing'} (want ${question.expect.join(' or ')})`);
-    if (found.some((p) => question.expect.includes(p))) top3++;
-  }
-  const offTopic = set.length - onTopic;
-  return {
-    top1: onTopic ? top1 / onTopic : 1,
-    top3: onTopic ? top3 / onTopic : 1,
-    refused: offTopic ? refused / offTopic : 1,
-    misses: misses.join('\n'),
-  };
-}
+const questions = readQuestions(new URL('./chinese.jsonl', import.meta.url));
 
 /**
  * What the search reaches on the Chinese set, set a question or two below: a drop is a
@@ -66,18 +27,18 @@ describe('search quality on Chinese questions (tests/search/chinese.jsonl)', () 
 
   it(`answers the set as a whole: top-1 ≥ ${CHINESE.top1 * 100}%, top-3 ≥ ${CHINESE.top3 * 100}%, off-topic refused ≥ ${CHINESE.refused * 100}%`, () => {
     const result = measure(questions);
-    expect(result.top1, result.misses).toBeGreaterThanOrEqual(CHINESE.top1);
-    expect(result.top3, result.misses).toBeGreaterThanOrEqual(CHINESE.top3);
-    expect(result.refused, result.misses).toBeGreaterThanOrEqual(CHINESE.refused);
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.top1);
+    expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.top3);
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.refused);
   });
 
   it.each(Object.entries(CHINESE_BY_KIND))('answers the %s questions: top-1 ≥ %f', (kind, floor) => {
     const result = measure(questions.filter((q) => q.kind === kind));
-    expect(result.top1, result.misses).toBeGreaterThanOrEqual(floor);
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
   });
 
   it('refuses the off-topic questions, those sharing a name or a term with the article too', () => {
     const result = measure(questions.filter((q) => q.kind === 'zh-off-topic'));
-    expect(result.refused, result.misses).toBeGreaterThanOrEqual(CHINESE.refused);
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.refused);
   });
 });
