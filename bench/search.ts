@@ -12,6 +12,13 @@ export interface SearchBench {
   readonly buildColdMs: number;
   readonly buildWarmMs: number;
   readonly ours: Distribution;
+  /** The Chinese set's questions, warm, in the same run. */
+  readonly chinese: Distribution;
+  readonly chineseQueries: number;
+  /** The first Chinese question of a fresh search, which builds the Chinese tables; and after `warmChinese()`. */
+  readonly firstChineseColdMs: number;
+  readonly warmChineseMs: number;
+  readonly firstChineseWarmedMs: number;
   readonly oursColdTypos: Distribution;
   readonly fuseDefaults: Distribution;
 }
@@ -44,11 +51,16 @@ export interface SetQuality {
   readonly scores: readonly Scores[];
 }
 
-/** The question sets, by the name the bench prints. */
+/** The English question sets, by the name the bench prints. */
 const SETS: readonly (readonly [string, URL])[] = [
   ['realistic (tests/search/realistic.jsonl)', new URL('../tests/search/realistic.jsonl', import.meta.url)],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
+];
+/** The Chinese set: simplified, traditional, chat, terms, names, mixed with English, off-topic. */
+const CHINESE_SET: readonly [string, URL] = [
+  'Chinese (tests/search/chinese.jsonl)',
+  new URL('../tests/search/chinese.jsonl', import.meta.url),
 ];
 
 function readSet(file: URL): Question[] {
@@ -62,9 +74,14 @@ function readSet(file: URL): Question[] {
   }
 }
 
-/** The evaluation questions (every set), as people asked them. */
+/** The English evaluation questions (every set), as people asked them. */
 export function readQuestions(): Question[] {
   return SETS.flatMap(([, file]) => readSet(file));
+}
+
+/** The Chinese evaluation questions. */
+export function readChineseQuestions(): Question[] {
+  return readSet(CHINESE_SET[1]);
 }
 
 /** Ranked paragraphs for a question, best first, at most three; none is a refusal. */
@@ -108,6 +125,7 @@ const COMPONENTS: readonly (readonly [string, SearchOptions])[] = [
   ['without named things', { names: false }],
   ['without question forms', { frames: false }],
   ['without small talk', { smallTalk: false }],
+  ['without Chinese', { chinese: false }],
 ];
 
 /** Plain BM25 over whole paragraphs (MiniSearch, fuzzy 0.15): the baseline; it never refuses what shares a word. */
@@ -134,14 +152,16 @@ export function benchQuality(corpus: Corpus = loadCorpus()): SetQuality[] {
     ['plain BM25 over paragraphs (MiniSearch, fuzzy 0.15)', plainBm25(corpus)],
     ...COMPONENTS.map(([name, options]) => [`policy-bot ${name}`, ours(options)] as const),
   ];
-  return SETS.map(([set, file]) => {
-    const questions = readSet(file);
-    return {
-      set,
-      questions: questions.length,
-      scores: approaches.map(([name, answer]) => score(name, questions, answer)),
-    };
-  }).filter((set) => set.questions > 0);
+  return [...SETS, CHINESE_SET]
+    .map(([set, file]) => {
+      const questions = readSet(file);
+      return {
+        set,
+        questions: questions.length,
+        scores: approaches.map(([name, answer]) => score(name, questions, answer)),
+      };
+    })
+    .filter((set) => set.questions > 0);
 }
 
 const percent = (n: number, of: number): string => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)}%`);
@@ -185,6 +205,18 @@ export function benchSearch(): SearchBench {
   timeEach(queries, 20, (q) => search.search(q)); // warm-up: the JIT, and the typo cache as a live bot has it
   const ours = distribution(timeEach(queries, 50, (q) => search.search(q)));
 
+  // Chinese questions: the first of a fresh search builds the Chinese tables (OpenCC's, the
+  // glossary's, the asks'), unless warmChinese() built them first.
+  const chineseQueries = readChineseQuestions().map((question) => question.q);
+  const first = chineseQueries[0] ?? '干部考核怎么搞';
+  const fresh = createSearch(corpus);
+  const firstChineseColdMs = timeEach([first], 1, (q) => fresh.search(q))[0] ?? 0;
+  const warmed = createSearch(corpus);
+  const warmChineseMs = timeEach([0], 1, () => warmed.warmChinese())[0] ?? 0;
+  const firstChineseWarmedMs = timeEach([first], 1, (q) => warmed.search(q))[0] ?? 0;
+  timeEach(chineseQueries, 20, (q) => search.search(q));
+  const chinese = distribution(timeEach(chineseQueries, 50, (q) => search.search(q)));
+
   // Misspelled words never seen before: each round gets a fresh search, so nothing is cached.
   const typos = [
     'disiplined',
@@ -214,6 +246,11 @@ export function benchSearch(): SearchBench {
     buildColdMs,
     buildWarmMs,
     ours,
+    chinese,
+    chineseQueries: chineseQueries.length,
+    firstChineseColdMs,
+    warmChineseMs,
+    firstChineseWarmedMs,
     oursColdTypos: distribution(cold),
     fuseDefaults,
   };
@@ -227,10 +264,12 @@ export function printSearch(result: SearchBench): string {
     '| approach | p50 | p99 | max | samples |',
     '| --- | --- | --- | --- | --- |',
     row('policy-bot search (warm)', result.ours),
+    row(`policy-bot search, Chinese questions (warm, ${result.chineseQueries} questions)`, result.chinese),
     row('policy-bot search, unseen misspellings', result.oursColdTypos),
     row('fuse.js defaults over paragraphs (baseline)', result.fuseDefaults),
     `ratio baseline/ours: p50 ${fixed(result.fuseDefaults.p50 / result.ours.p50, 1)}×, p99 ${fixed(result.fuseDefaults.p99 / result.ours.p99, 1)}×`,
     `index build: first ${fixed(result.buildColdMs, 1)} ms (cold), then ${fixed(result.buildWarmMs, 1)} ms (median of 20)`,
+    `first Chinese question: ${fixed(result.firstChineseColdMs, 1)} ms on a fresh search; warmChinese() ${fixed(result.warmChineseMs, 1)} ms, then ${fixed(result.firstChineseWarmedMs, 2)} ms`,
     '',
     printQuality(result.quality),
   ].join('\n');

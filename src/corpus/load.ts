@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { CorpusError, parseArticle, type Article } from './article.js';
+import { buildChineseCorpus, CHINESE_FILES, type ChineseCorpus, type ChineseCorpusFiles } from './chinese.js';
 import { verifyQuotes, type Verified } from './excerpt.js';
+import { parseCorpusFile } from './parse.js';
 import { quotedSpans, wordCount } from './quoted.js';
 import {
   AsksSchema,
@@ -48,6 +50,8 @@ export interface Corpus {
   readonly synonyms: readonly Synonym[];
   readonly asks: readonly Ask[];
   readonly names: readonly Named[];
+  /** What reads a question asked in Chinese: the glossary, asks per passage, words pointing elsewhere. */
+  readonly chinese: ChineseCorpus;
 }
 
 /** Quoted spans longer than this are speech, not terms, and need no glossary entry. */
@@ -60,7 +64,8 @@ export type CorpusFiles = Record<
   | 'article.txt'
   | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names'}.json`,
   string
->;
+> &
+  ChineseCorpusFiles;
 
 export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
   const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
@@ -76,22 +81,12 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'asks.json': read('asks.json'),
     'asks-more.json': read('asks-more.json'),
     'names.json': read('names.json'),
+    ...(Object.fromEntries(CHINESE_FILES.map((name) => [name, read(name)])) as ChineseCorpusFiles),
   };
 }
 
 function parseFile<S extends z.ZodType>(files: CorpusFiles, name: keyof CorpusFiles, schema: S): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(files[name]);
-  } catch (error) {
-    throw new CorpusError(`corpus/${name}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CorpusError(`corpus/${name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return parseCorpusFile(name, files[name], schema);
 }
 
 /** Loads the article and its annotations, failing loudly on anything that is not the article's own. */
@@ -118,6 +113,7 @@ export function buildCorpus(files: CorpusFiles): Corpus {
       })),
     ],
     names: verify('names.json', NamesSchema),
+    chinese: buildChineseCorpus(article, files),
   };
   checkSource(corpus);
   checkNames(corpus);

@@ -93,7 +93,11 @@ function answer(query: string, limit: number, json: boolean): { text: string; ok
     const reading = search.read(query, { limit });
     const results = merge(reading, limit);
     if (!json) return { text: readable(query, reading, results), ok: true };
-    return { text: `${JSON.stringify({ query, results: plain(results), ...extras(reading) })}\n`, ok: true };
+    const language = reading.language === 'en' ? {} : { language: reading.language };
+    return {
+      text: `${JSON.stringify({ query, results: plain(results), ...language, ...extras(reading) })}\n`,
+      ok: true,
+    };
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     return { text: json ? `${JSON.stringify({ query, error: error.message })}\n` : `${error.message}\n`, ok: false };

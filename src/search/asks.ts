@@ -29,20 +29,37 @@ export interface AskField {
   readonly paragraphOfAsk: readonly number[];
 }
 
+/** One word of an ask: the keys it is filed under, the first of them the one phrases are made of. */
+export interface AskWord {
+  readonly keys: readonly string[];
+  /** The word as folded, for correcting a query's misspellings against the asks' words too. */
+  readonly word?: string;
+}
+
+/** An English ask's words, under the article's own keys: stem, `=word` and `~base`. */
+export function englishAskWords(text: string): AskWord[] {
+  return tokenize(text).map((token) => ({
+    keys: [token.stem, exactKey(token.word), baseKey(token.base)],
+    word: token.word,
+  }));
+}
+
 /**
  * Indexes the asks under the same keys as the article's postings (stem, `=word`, `~base`, and
- * phrases of stems), so a query reads both fields with the same terms. One pass files where each
- * word stands; a term's posting is made the first time a query looks for it, and kept.
+ * phrases of stems), so a query reads both fields with the same terms; asks in another language
+ * are read into keys of their own by `read`. One pass files where each word stands; a term's
+ * posting is made the first time a query looks for it, and kept.
  */
 export function buildAskField(
   asks: readonly Ask[],
   paragraphs: number,
   sentenceIndex: (paragraph: number, sentence: number) => number,
   paragraphOf: (sentence: number) => number,
+  read: (text: string) => readonly AskWord[] = englishAskWords,
 ): AskField {
   const lengths = Array.from({ length: paragraphs }, () => 0);
   const words = new Map<string, string>();
-  const asksTokens = asks.map((ask) => tokenize(ask.text));
+  const asksTokens = asks.map((ask) => read(ask.text));
   const sentences = asks.map((ask) =>
     ask.sentence === undefined ? undefined : sentenceIndex(ask.paragraph, ask.sentence),
   );
@@ -56,11 +73,9 @@ export function buildAskField(
   for (const [at, tokens] of asksTokens.entries()) {
     const paragraph = asks[at]!.paragraph;
     lengths[paragraph] = (lengths[paragraph] ?? 0) + tokens.length;
-    for (const [position, token] of tokens.entries()) {
-      words.set(token.word, token.stem);
-      file(token.stem, at, position);
-      file(exactKey(token.word), at, position);
-      file(baseKey(token.base), at, position);
+    for (const [position, { keys, word }] of tokens.entries()) {
+      if (word !== undefined) words.set(word, keys[0]!);
+      for (const key of keys) file(key, at, position);
     }
   }
 
@@ -70,7 +85,7 @@ export function buildAskField(
     const phrase = !key.startsWith('=') && !key.startsWith('~') && key.includes(' ');
     const stems = phrase ? key.split(' ') : [key];
     const found = (starts.get(stems[0]!) ?? []).filter(
-      ([at, position]) => !phrase || stems.every((stem, k) => asksTokens[at]![position + k]?.stem === stem),
+      ([at, position]) => !phrase || stems.every((stem, k) => asksTokens[at]![position + k]?.keys[0] === stem),
     );
     if (found.length === 0) return undefined;
     const counts = new Map<number, number>();

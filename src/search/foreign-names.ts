@@ -20,6 +20,12 @@ export class ForeignNames {
     this.#isKnown = isKnown;
   }
 
+  /** Whether a capitalised word, as typed, is a name neither the article nor its asks know. */
+  isUnknown(word: string): boolean {
+    const folded = word.toLowerCase();
+    return !this.#known.has(folded) && !this.#isKnown(folded, this.#known);
+  }
+
   /** The unknown names in a question, as typed, with where each starts. */
   in(question: string): { readonly name: string; readonly start: number }[] {
     const words = question.match(/[\p{L}\p{N}'’]+/gu) ?? [];
@@ -29,8 +35,7 @@ export class ForeignNames {
     const found: { name: string; start: number }[] = [];
     for (const match of question.matchAll(/(?<=[\p{L}\p{N},'’]\s+)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})(?=[\s,.?!;:'’]|$)/gu)) {
       const word = match[0];
-      const folded = word.toLowerCase();
-      if (this.#known.has(folded) || this.#isKnown(folded, this.#known)) continue;
+      if (!this.isUnknown(word)) continue;
       found.push({ name: word, start: match.index });
     }
     return found;

@@ -1,6 +1,6 @@
 import type { Article, Sentence } from '../corpus/article.js';
 import type { Ask } from '../corpus/load.js';
-import { buildAskField, type AskField } from './asks.js';
+import { buildAskField, type AskField, type AskWord } from './asks.js';
 import { tokenize, type Token } from './text.js';
 
 /** A paragraph read into words, each word knowing its sentence. */
@@ -57,8 +57,21 @@ export interface SearchIndex {
   posting(key: string): Posting | undefined;
   /** What people ask of each paragraph, as a field of its own. */
   readonly asks: AskField;
+  /**
+   * What people ask of each paragraph in another language, under keys of its own (see
+   * `ASKED_ELSEWHERE`): built the first time a question in that language needs it.
+   */
+  readonly foreignAsks: () => AskField | undefined;
   /** Whether the article or its asks hold the term. */
   has(key: string): boolean;
+}
+
+/** Keys of the asks in another language start so: an English word never reaches them. */
+export const ASKED_ELSEWHERE = 'zh:';
+
+/** The field of asks that files a key: the English asks, or those in another language. */
+export function askFieldOf(index: SearchIndex, key: string): AskField | undefined {
+  return key.startsWith(ASKED_ELSEWHERE) ? index.foreignAsks() : index.asks;
 }
 
 /** The posting key of one exact word. */
@@ -85,11 +98,36 @@ export function idf(documents: number, containing: number): number {
   return Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
 }
 
+/** The index into `SearchIndex.sentences` of a paragraph's sentence (numbered from 1). */
+function sentenceIndexOf(firstSentences: readonly number[]): (paragraph: number, sentence: number) => number {
+  return (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1;
+}
+
+/** A field of asks over the index's sentences, each ask's words read by `read`. */
+export function askFieldOver(
+  index: Pick<SearchIndex, 'paragraphs' | 'sentences'>,
+  asks: readonly Ask[],
+  read: (text: string) => readonly AskWord[],
+): AskField {
+  const firstSentences = index.paragraphs.map((p) => index.sentences.findIndex((s) => s.paragraph === p.number));
+  return buildAskField(
+    asks,
+    index.paragraphs.length,
+    sentenceIndexOf(firstSentences),
+    (sentence) => index.sentences[sentence]!.paragraph,
+    read,
+  );
+}
+
 /**
  * Reads the article into where each word stands, in one pass; the posting of a term (a stem, a
  * word, a phrase of stems) is made from that the first time a query looks for it.
  */
-export function buildIndex(article: Article, asks: readonly Ask[] = []): SearchIndex {
+export function buildIndex(
+  article: Article,
+  asks: readonly Ask[] = [],
+  foreignAsks: () => AskField | undefined = () => undefined,
+): SearchIndex {
   const sentences: Sentence[] = [];
   const sentenceLengths: number[] = [];
   const words = new Map<string, string>();
@@ -155,7 +193,7 @@ export function buildIndex(article: Article, asks: readonly Ask[] = []): SearchI
   const askField = buildAskField(
     asks,
     paragraphs.length,
-    (paragraph, sentence) => (firstSentences[paragraph] ?? 0) + sentence - 1,
+    sentenceIndexOf(firstSentences),
     (sentence) => sentences[sentence]!.paragraph,
   );
 
@@ -169,6 +207,7 @@ export function buildIndex(article: Article, asks: readonly Ask[] = []): SearchI
     words,
     posting,
     asks: askField,
+    foreignAsks,
     has: (key) => posting(key) !== undefined || askField.posting(key) !== undefined,
   };
 }

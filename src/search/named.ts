@@ -76,7 +76,7 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);
   const { publisher, relay } = corpus.source;
   add(publisher.name, [], publisher.evidence, true);
-  add(relay.name.replace(/[“”]/g, ''), [], relay.evidence, false);
+  add(relay.name.replace(/[“”]/g, ''), [], relay.evidence, true);
   for (const entry of corpus.glossary) {
     if (entry.kind !== 'title') continue;
     const paragraph = entry.paragraphs[0] ?? 0;

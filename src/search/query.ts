@@ -27,6 +27,8 @@ export interface Concept {
   readonly refersTo?: ReadonlySet<number>;
   /** A name the article does not know ("Shanghai", "Tesla"): what the question asks about is elsewhere. */
   readonly foreign?: boolean;
+  /** How much the idea weighs against coverage when nothing holds it, if not the usual. */
+  readonly unseenWeight?: number;
 }
 
 export interface QueryContext {

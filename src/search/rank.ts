@@ -1,4 +1,5 @@
-import { idf, type SearchIndex } from './index.js';
+import type { AskField } from './asks.js';
+import { askFieldOf, idf, type SearchIndex } from './index.js';
 import type { Concept } from './query.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
@@ -10,7 +11,7 @@ const PHRASE_WINDOW = 3;
 const PHRASE_BONUS = 1;
 /** The best sentence's own match helps a paragraph whose match is concentrated. */
 const SENTENCE_SHARE = 0.5;
-/** How much an idea the article does not contain weighs against coverage: more than its rarest word. */
+/** How much an idea the article does not contain weighs against coverage (unless it says): more than its rarest word. */
 const UNSEEN_WEIGHT = 2;
 /** A name the article does not know weighs as the rarest of its words, and more. */
 const FOREIGN_WEIGHT = 5;
@@ -64,6 +65,9 @@ interface Found {
 interface AskedFound {
   readonly trust: number;
   readonly tf: number;
+  /** Words in this paragraph's asks of the field the form was found in, and their average over paragraphs. */
+  readonly length: number;
+  readonly averageLength: number;
   readonly sentences: readonly (readonly [sentence: number, count: number])[];
 }
 
@@ -131,12 +135,19 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
         for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
       }
     }
-    const asked = asks ? index.asks.posting(key) : undefined;
-    if (asked) {
+    const field = asks ? askFieldOf(index, key) : undefined;
+    const asked = field?.posting(key);
+    if (field && asked) {
       for (const sentence of asked.sentenceCounts.keys()) sentences.add(sentence);
       for (const [paragraph, tf] of asked.counts) {
         paragraphs.add(paragraph);
-        grouped(inAsks, paragraph, { trust: weight, tf, sentences: asked.sentencesIn.get(paragraph) ?? [] });
+        grouped(inAsks, paragraph, {
+          trust: weight,
+          tf,
+          length: field.lengths[paragraph] ?? 0,
+          averageLength: field.averageLength,
+          sentences: asked.sentencesIn.get(paragraph) ?? [],
+        });
       }
     }
   }
@@ -192,7 +203,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   const resolved: Resolved[] = concepts.map((concept) => {
     const { paragraphs, sentences, ...found } = resolve(concept, index, asks);
     // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
-    const unseen = concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT;
+    const unseen = concept.unseenWeight ?? (concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT);
     const importance = paragraphs.size > 0 ? idf(index.paragraphs.length, paragraphs.size) : unseen;
     const sentenceImportance = idf(index.sentences.length, sentences);
     return { ...found, importance, sentenceImportance };
@@ -214,16 +225,29 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   // One ask that holds most of the question is stronger than the same words strewn over many.
   const bestAsk = new Map<number, number>();
   if (asks) {
-    const byAsk = new Map<number, number>();
+    const byAsk = new Map<AskField, Map<number, number>>();
     for (const r of resolved) {
       // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
       if (r.importance < COMMON_IDEA) continue;
-      const holding = new Set(r.concept.alternatives.flatMap((a) => index.asks.asksHolding(a.key)));
-      for (const at of holding) byAsk.set(at, (byAsk.get(at) ?? 0) + r.importance * r.emphasis);
+      const holding = new Map<AskField, Set<number>>();
+      for (const { key } of r.concept.alternatives) {
+        const field = askFieldOf(index, key);
+        if (!field) continue;
+        let held = holding.get(field);
+        if (!held) holding.set(field, (held = new Set<number>()));
+        for (const at of field.asksHolding(key)) held.add(at);
+      }
+      for (const [field, held] of holding) {
+        let weights = byAsk.get(field);
+        if (!weights) byAsk.set(field, (weights = new Map<number, number>()));
+        for (const at of held) weights.set(at, (weights.get(at) ?? 0) + r.importance * r.emphasis);
+      }
     }
-    for (const [at, weight] of byAsk) {
-      const paragraph = index.asks.paragraphOfAsk[at]!;
-      bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+    for (const [field, weights] of byAsk) {
+      for (const [at, weight] of weights) {
+        const paragraph = field.paragraphOfAsk[at]!;
+        bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+      }
     }
   }
   const results: Ranked[] = [];
@@ -262,9 +286,8 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       }
       inText.push(strength > 0);
       let bestAsked = 0;
-      const askLength = index.asks.lengths[number] ?? 0;
-      for (const { trust, tf, sentences } of r.inAsks.get(number) ?? []) {
-        bestAsked = Math.max(bestAsked, bm25(tf, askLength, index.asks.averageLength, trust * weight));
+      for (const { trust, tf, length, averageLength, sentences } of r.inAsks.get(number) ?? []) {
+        bestAsked = Math.max(bestAsked, bm25(tf, length, averageLength, trust * weight));
         strength = Math.max(strength, trust * ASK_TRUST);
         for (const [sentence, count] of sentences) {
           const length = index.sentenceLengths[sentence] ?? 1;

@@ -1,19 +1,28 @@
 import type { Corpus } from '../corpus/load.js';
 import { articleTopicsOf, type ArticleTopic } from './about-article.js';
 import { readChat } from './chat.js';
-import { decide, type Decided, type Role } from './decide.js';
+import { chineseArticleTopicsOf } from './chinese/about-article.js';
+import { chineseFrameOf } from './chinese/frames.js';
+import { splitChineseQuestions } from './chinese/parts.js';
+import { createChineseQuestions, type ChineseQuestions } from './chinese/question.js';
+import { hasHan } from './chinese/script.js';
+import { foldChinese } from './chinese/simplified.js';
+import { chineseSmallTalkOf } from './chinese/small-talk.js';
+import { decide, type Decided } from './decide.js';
+import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
-import { frameOf } from './frames.js';
+import { frameOf, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
-import { readQuery, type Concept, type QueryContext } from './query.js';
+import type { QueryContext } from './query.js';
 import { QuotedWords } from './quoted-words.js';
 import { rank } from './rank.js';
-import { asksAboutServerRoles, discordWords } from './server-questions.js';
+import { asksAboutServerRoles } from './server-questions.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 import { tokenize } from './text.js';
 import { topicPassages } from './topic-passages.js';
+import type { Understood } from './understood.js';
 
 export interface Passage {
   readonly paragraph: number;
@@ -57,7 +66,14 @@ export interface PartReading {
   readonly unsaid?: readonly Unsaid[];
 }
 
+/**
+ * The language a question was typed in, as Discord names locales: English, or Chinese in
+ * simplified (zh-CN) or traditional (zh-TW) characters. A reply can speak it back.
+ */
+export type Language = 'en' | 'zh-CN' | 'zh-TW';
+
 export interface Reading {
+  readonly language: Language;
   /** Set when the whole message is small talk ("hi", "thanks"): no part is read. */
   readonly smallTalk?: SmallTalk;
   readonly parts: readonly PartReading[];
@@ -72,23 +88,14 @@ export interface ReadingOptions {
   readonly names: boolean;
   readonly frames: boolean;
   readonly smallTalk: boolean;
+  readonly chinese: boolean;
 }
-
-/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
-const ALONE_TRUST = 0.35;
-/** Verbs of saying: what a named speaker "set out" is what they said. */
-const SAYING =
-  /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;
-/** A question's closing place: "in hockey", "at US companies", "in the us". */
-const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
-/** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
-const SCOPED_WORDS = 10;
-/** Context around a long question counts this much beside the question's own words. */
-const CONTEXT_EMPHASIS = 0.3;
 
 export interface Reader {
   read(text: string, limit: number): Reading;
   readonly things: readonly NamedThing[];
+  /** What reads questions in Chinese; undefined when Chinese is switched off. */
+  readonly chinese?: ChineseQuestions;
 }
 
 export function createReader(corpus: Corpus, context: QueryContext, options: ReadingOptions): Reader {
@@ -143,93 +150,18 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     });
   }
 
-  function readPart(part: QuestionPart, limit: number): PartReading {
-    const reading = readQuestion(part, limit);
-    return part.context ? { ...reading, context: part.context } : reading;
-  }
+  const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
+  const people = new Set(corpus.people.map((p) => p.name));
+  const chinese = options.chinese
+    ? createChineseQuestions(corpus.chinese, context, things, foreign, people)
+    : undefined;
 
-  function readQuestion(part: QuestionPart, limit: number): PartReading {
-    const asked = part.text;
-    // The person "he" stands for is read as named; the part is still shown as asked.
-    const text = part.carried ? `${asked} (${part.carried})` : asked;
-    if (options.article) {
-      const [topic, ...more] = articleTopicsOf(text);
-      if (topic) {
-        const topics = [topic, ...more];
-        const passages = topics.flatMap((t) => topicPassages(corpus, t));
-        const unique = passages.filter((p, i) => passages.findIndex((q) => q.paragraph === p.paragraph) === i);
-        return { text: asked, kind: 'article', topic, topics, passages: unique.slice(0, limit) };
-      }
-    }
-    const frame = options.frames ? frameOf(text) : undefined;
-    if (frame?.advice || asksAboutServerRoles(text)) return { text: asked, kind: 'not-covered', passages: [] };
-
-    const tokens = tokenize(text);
-    const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
-    const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
-    let concepts: Concept[] = readQuery(text, context).map((c) => {
-      const thing = inMention(c)?.thing;
-      return thing ? { ...c, refersTo: thing.paragraphs } : c;
-    });
-    // A word the article uses only in quotes, asked without its term or quotation marks ("the
-    // capital of France"), is most likely meant in its everyday sense: it counts for less.
-    if (options.frames) {
-      const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
-      concepts = quotedWords.weigh(concepts, tokens, text, {
-        spokenOf,
-        mechanism: frame?.mechanism,
-        trust: ALONE_TRUST,
-      });
-    }
-    // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
-    // only shapes the question.
-    const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
-    const roles: Role[] = concepts.map((c) =>
-      inMention(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
-    );
-    // A name the article does not know is that name, not the everyday word it may share a spelling
-    // with; Discord's own things are such names too.
-    const discord = discordWords(tokens.map((t) => t.word)).flatMap((word) =>
-      tokens.filter((t) => t.word === word).map((t) => ({ name: word, start: t.start })),
-    );
-    // A number or ordinal the article never gives ("the 14th five year plan") names something else too.
-    const numbers = concepts
-      .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
-      .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
-    for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers] : []) {
-      const at = tokens.findIndex((t) => t.start === start);
-      const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
-      const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
-      if (i >= 0) [concepts[i], roles[i]] = [unknown, 'asked'];
-      else {
-        concepts.push(unknown);
-        roles.push('asked');
-      }
-    }
-    // "…in hockey", "…at US companies": a question that ends by placing itself where the
-    // article never goes asks about there.
-    const scope = part.context || tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
-    if (scope && options.frames) {
-      const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
-      const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
-      const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
-      if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) {
-        return { text: asked, kind: 'not-covered', passages: [] };
-      }
-    }
-    // Backstory around a long question helps find the passage, a little; it never counts
-    // against it. When the question itself says little ("does it say anything about that?"),
-    // the backstory is what it asks about.
-    const ownWords = roles.filter((r) => r !== 'shaping').length;
-    const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
-    const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
-    for (const c of part.context ? readQuery(part.context, context) : []) {
-      // The backstory's own words the article lacks ("my uncle complained") never count against it.
-      const asked = contextEmphasis === 1 && c.alternatives.length > 0;
-      concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
-      roles.push(asked ? 'asked' : 'context');
-    }
-
+  /** Ranks the passages for what a question asks, and decides whether they answer it. */
+  function settle(
+    asked: string,
+    { concepts, roles, frame, mentions, speakers }: Understood,
+    limit: number,
+  ): PartReading {
     const ranking = rank(concepts, index, { asks: options.asks });
     let decided = frame?.unknowable
       ? []
@@ -241,10 +173,6 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
           mentions.map((m) => m.thing.paragraphs),
         );
     // What someone said can only come from those the article quotes or reports.
-    const speaker = frame?.speaker;
-    const speakers = speaker
-      ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
-      : [];
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
     if (decided.length > 0) {
       // "Who is Wang Qi", "what is his job", or a name alone: where the text names it comes first.
@@ -263,36 +191,113 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     return { text: asked, kind: 'not-covered', passages: [] };
   }
 
+  /** A question about the article itself, answered from its headline, lead or sources. */
+  function aboutArticle(asked: string, topics: readonly ArticleTopic[], limit: number): PartReading | undefined {
+    const [topic] = topics;
+    if (!topic) return undefined;
+    const passages = topics.flatMap((t) => topicPassages(corpus, t));
+    const unique = passages.filter((p, i) => passages.findIndex((q) => q.paragraph === p.paragraph) === i);
+    return { text: asked, kind: 'article', topic, topics, passages: unique.slice(0, limit) };
+  }
+
+  function withContext(part: QuestionPart, reading: PartReading): PartReading {
+    return part.context ? { ...reading, context: part.context } : reading;
+  }
+
+  function readEnglishPart(part: QuestionPart, limit: number): PartReading {
+    const asked = part.text;
+    // The person "he" stands for is read as named; the part is still shown as asked.
+    const text = part.carried ? `${asked} (${part.carried})` : asked;
+    const article = options.article ? aboutArticle(asked, articleTopicsOf(text), limit) : undefined;
+    if (article) return withContext(part, article);
+    const frame = options.frames ? frameOf(text) : undefined;
+    const understood =
+      frame?.advice || asksAboutServerRoles(text) ? undefined : understandEnglish(part, text, frame, english, options);
+    const reading = understood ? settle(asked, understood, limit) : notCovered(asked);
+    return withContext(part, reading);
+  }
+
+  function readChinesePart(questions: ChineseQuestions, part: QuestionPart, limit: number): PartReading {
+    const asked = part.text;
+    // The person "他" stands for is read in its place; the part is still shown as asked.
+    const folded = questions.fold(part.carried ? asked.replace(/[他她](?!们)/u, ` ${part.carried} `) : asked);
+    const article = options.article ? aboutArticle(asked, chineseArticleTopicsOf(folded), limit) : undefined;
+    if (article) return withContext(part, article);
+    const frame: Frame | undefined = options.frames ? chineseFrameOf(folded) : undefined;
+    if (frame?.advice) return withContext(part, notCovered(asked));
+    const understood = questions.understand(folded, questions.fold(part.context), frame, options.names);
+    return withContext(part, settle(asked, understood, limit));
+  }
+
   /**
    * "How old is Huang Qiang and what did he say at the seminar": a later question that speaks
    * of "he" or "she" and names no one is about the person the one before it named.
    */
-  function carryNames(parts: readonly QuestionPart[]): readonly QuestionPart[] {
+  function carryNames(
+    parts: readonly QuestionPart[],
+    peopleIn: (text: string) => readonly string[],
+    pronoun: RegExp,
+  ): readonly QuestionPart[] {
     if (parts.length < 2) return parts;
     let person: string | undefined;
     return parts.map((part) => {
-      const named = findMentions(tokenize(part.text), things, context.vocabulary).find((m) =>
-        corpus.people.some((p) => p.name === m.thing.name),
-      );
+      const named = peopleIn(part.text)[0];
       if (named) {
-        person = named.thing.name;
+        person = named;
         return part;
       }
-      if (!person || !/\b(?:he|him|his|she|her)\b/i.test(part.text)) return part;
+      if (!person || !pronoun.test(part.text)) return part;
       return { ...part, carried: person };
     });
   }
 
+  const englishPeopleIn = (text: string): string[] =>
+    findMentions(tokenize(text), things, context.vocabulary)
+      .map((m) => m.thing.name)
+      .filter((name) => people.has(name));
+
+  function readEnglish(query: string, limit: number): Reading {
+    if (options.smallTalk) {
+      const smallTalk = smallTalkOf(query);
+      if (smallTalk) return { language: 'en', smallTalk, parts: [] };
+    }
+    const text = options.chat ? readChat(query) : query;
+    const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
+    const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
+    return { language: 'en', parts: carried.map((part) => readEnglishPart(part, limit)) };
+  }
+
+  function readChinese(questions: ChineseQuestions, query: string, limit: number): Reading {
+    const folded = questions.fold(query);
+    // Traditional characters are those OpenCC changes.
+    const language: Language = foldChinese(query) === query.normalize('NFKC').toLowerCase() ? 'zh-CN' : 'zh-TW';
+    if (options.smallTalk) {
+      const smallTalk = chineseSmallTalkOf(folded);
+      if (smallTalk) return { language, smallTalk, parts: [] };
+    }
+    const parts = options.parts
+      ? splitChineseQuestions(query, (text) => PRONOUN.test(text) || questions.hasContent(text))
+      : [{ text: query.trim(), context: '' }];
+    const peopleIn = (text: string): string[] => [
+      ...questions.peopleIn(questions.fold(text)),
+      ...englishPeopleIn(text),
+    ];
+    const carried = carryNames(parts, peopleIn, PRONOUN);
+    return { language, parts: carried.map((part) => readChinesePart(questions, part, limit)) };
+  }
+
   return {
     things,
+    ...(chinese ? { chinese } : {}),
     read(query, limit) {
-      if (options.smallTalk) {
-        const smallTalk = smallTalkOf(query);
-        if (smallTalk) return { smallTalk, parts: [] };
-      }
-      const text = options.chat ? readChat(query) : query;
-      const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
-      return { parts: carryNames(parts).map((part) => readPart(part, limit)) };
+      return chinese && hasHan(query) ? readChinese(chinese, query, limit) : readEnglish(query, limit);
     },
   };
+}
+
+/** "他说了什么": a question about someone named before it. */
+const PRONOUN = /[他她](?!们)|\b(?:he|him|his|she|her)\b/iu;
+
+function notCovered(asked: string): PartReading {
+  return { text: asked, kind: 'not-covered', passages: [] };
 }

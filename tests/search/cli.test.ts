@@ -33,6 +33,19 @@ describe('the search CLI', () => {
     expect(lines[3]).toEqual({ query: 'best pizza in town', results: [] });
   });
 
+  it('says which Chinese a question was typed in, and nothing of English ones', () => {
+    const { stdout } = cli(
+      ['--json', '--limit', '1'],
+      ['黃強說了什麼', '黄强说了什么', 'who gets demoted'].join('\n') + '\n',
+    );
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.language)).toEqual(['zh-TW', 'zh-CN', undefined]);
+    expect((lines[0]!.results as { paragraph: number }[])[0]?.paragraph).toBe(10);
+  });
+
   it('exits 2 with a clear message for an empty query argument', () => {
     const { status, stderr } = cli(['--json', '  ']);
     expect(status).toBe(2);

@@ -1,51 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleSearch } from '../../src/search/search.js';
-
-interface Question {
-  q: string;
-  expect: number[];
-  kind: string;
-}
-
-function readQuestions(url: URL): Question[] {
-  return readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Question);
-}
-
-/** Top-1 and top-3 the way ../shared/eval/score.mjs counts them, plus off-topic refusals, overall and by kind. */
-function measure(questions: readonly Question[]) {
-  const search = articleSearch();
-  let top1 = 0;
-  let top3 = 0;
-  let onTopic = 0;
-  let refused = 0;
-  const misses: string[] = [];
-  const kinds: Record<string, { right: number; asked: number }> = {};
-  for (const question of questions) {
-    const found = search.search(question.q, { limit: 3 }).map((r) => r.paragraph);
-    const kind = (kinds[question.kind] ??= { right: 0, asked: 0 });
-    kind.asked++;
-    if (question.expect.length === 0) {
-      if (found.length === 0) {
-        refused++;
-        kind.right++;
-      } else misses.push(`${question.q} -> ${found.join(',')} (want nothing)`);
-      continue;
-    }
-    onTopic++;
-    if (question.expect.includes(found[0] ?? -1)) {
-      top1++;
-      kind.right++;
-    } else misses.push(`${question.q} -> ${found.join(',') || 'nothing'} (want ${question.expect.join(' or ')})`);
-    if (found.some((p) => question.expect.includes(p))) top3++;
-  }
-  const offTopic = questions.length - onTopic;
-  const byKind = Object.fromEntries(Object.entries(kinds).map(([k, { right, asked }]) => [k, right / asked]));
-  return { top1: top1 / onTopic, top3: top3 / onTopic, refused: offTopic ? refused / offTopic : 1, byKind, misses };
-}
+import { measure, readQuestions } from './question-set.js';
 
 /**
  * What the search reaches on the realistic set (written by people who saw only the article),

@@ -122,13 +122,17 @@ describe('names the article does not know', () => {
   });
 });
 
-describe('a question in another language', () => {
-  it('is read through the one door for it, whatever it returns being the question', () => {
-    const chinese = createSearch(loadCorpus(), {
-      foreign: (question) => (question === '谁被降职' ? 'who gets demoted' : undefined),
-    });
-    expect(chinese.search('谁被降职')[0]?.paragraph).toBe(4);
-    expect(chinese.search('who gets demoted')[0]?.paragraph).toBe(4);
+describe('a question in Chinese', () => {
+  it('is read through the same pipeline, its language told', () => {
+    expect(read('谁被降职').language).toBe('zh-CN');
+    expect(read('誰被降職').language).toBe('zh-TW');
+    expect(read('who gets demoted').language).toBe('en');
+    expect(paragraphs('谁被降职')[0]).toBe(paragraphs('who gets demoted')[0]);
+  });
+
+  it('is not read as Chinese when Chinese is switched off', () => {
+    const english = createSearch(loadCorpus(), { chinese: false });
+    expect(english.search('谁被降职')).toEqual([]);
   });
 });
 

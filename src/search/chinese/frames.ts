@@ -1,0 +1,84 @@
+import { frameOf, type Frame } from '../frames.js';
+
+/**
+ * The form of a question asked in Chinese, read as the English frames read theirs: advice for the
+ * asker, a kind of fact the article gives of no one (an age, a hometown, pay, what comes next),
+ * the kind of answer wanted, who or what someone is, what someone said. Read on the folded
+ * (simplified) question; an English stretch of a mixed question is read by the English frames.
+ */
+
+/** Advice for the asker's own life, which the article never gives: "我该怎么…", "有什么建议". */
+const ADVICE =
+  /^(?:请问|问一下|想问一下|想问)?(?:我|咱|我们)(?:该|应该|应当|要|想|能|可以|得)?(?:怎么|怎样|如何|咋)(?:才能|才可以|去|来)?|(?:有什么|有啥|给点|给个|给些|求)(?:好的)?(?:建议|推荐|办法)|^(?:推荐|求推荐|安利)|教(?:我|教我)|帮我(?:写|做|想|查|找|选|看)/u;
+
+/** Facts the article gives of no one and nothing. */
+const UNKNOWABLE = [
+  // an age, a birthday
+  /多大(?:年纪|岁数|了)?|几岁|年龄|年纪|岁数|出生|生日|哪年生|属相/u,
+  // where someone comes from
+  /哪里人|哪儿人|什么地方人|哪的人|哪个地方的人|老家|籍贯|家乡|祖籍|原籍/u,
+  // pay and wealth
+  /工资|薪水|薪资|收入|月薪|年薪|挣多少|赚多少|财产|身家/u,
+  // family
+  /老婆|妻子|丈夫|老公|孩子|子女|儿子|女儿|父母|家人|家属/u,
+  // what comes next: the article reports what was said, not what follows
+  /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
+  // the time now
+  /现在几点|几点了|今天几号|今天星期几|今天是几月/u,
+  // how long someone has held a post, who held it before
+  /(?:干了|当了|任职)多久|多少年了|前任|上一任/u,
+];
+
+const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
+  ['number', /多少(?!钱)|几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
+  ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年/u],
+  ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
+];
+
+/** Asks who or what a named thing is. */
+const IDENTITY =
+  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫什么名字|全名|名字/u;
+const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任', '来头', '名字', '全名', '叫', '名'];
+
+/** Asks what someone said: the stretch before the verb of saying names who spoke. */
+const SPEAKER =
+  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
+
+/** Asks how two things relate: "X和Y有什么关系". */
+const RELATION = /(?:有)?(?:什么|啥|何)(?:关系|联系|关联)|(?:关系|联系)是(?:什么|啥)/u;
+const RELATION_WORDS = ['关系', '联系', '关联'];
+
+/** Asks whether the article names something. */
+const MENTION = /提到|提及|出现|点名|说到|写到|涉及/u;
+const MENTION_WORDS = ['提到', '提及', '出现', '点名', '说到', '写到', '涉及'];
+
+/** The English stretches of a mixed question, read together. */
+function englishOf(question: string): string {
+  return question
+    .replace(/\p{Script=Han}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function chineseFrameOf(question: string): Frame {
+  const english = englishOf(question);
+  const theirs = english === '' ? undefined : frameOf(english);
+  const identity = IDENTITY.test(question);
+  const mention = MENTION.test(question);
+  const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0] ?? theirs?.wants;
+  const said = SPEAKER.exec(question);
+  return {
+    advice: ADVICE.test(question) || (theirs?.advice ?? false),
+    unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)) || (theirs?.unknowable ?? false),
+    ...(wants ? { wants } : {}),
+    identity: identity || (theirs?.identity ?? false),
+    ...(said?.[1] ? { speaker: [0, said[1].length] as const } : {}),
+    mention,
+    shaping: new Set([
+      ...(identity ? IDENTITY_WORDS : []),
+      ...(mention ? MENTION_WORDS : []),
+      ...(RELATION.test(question) ? RELATION_WORDS : []),
+      ...(theirs?.shaping ?? []),
+    ]),
+  };
+}

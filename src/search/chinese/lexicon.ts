@@ -1,0 +1,95 @@
+import type { ChineseCorpus, ChineseGlossaryEntry } from '../../corpus/chinese.js';
+import { TRUST, type Alternative } from '../query.js';
+import { termKey } from '../synonyms.js';
+import { ChineseSegmenter } from './segment.js';
+import { foldQuestions } from './simplified.js';
+
+/** How much a Chinese word's English rendering is trusted, by the kind of entry it comes from. */
+const KIND_TRUST: Record<ChineseGlossaryEntry['kind'], number> = {
+  name: TRUST.exact,
+  term: TRUST.exact,
+  slogan: TRUST.exact,
+  metaphor: TRUST.exact,
+  word: TRUST.synonym,
+  surname: TRUST.synonym,
+};
+
+/** The Chinese glossary compiled for reading questions: each Chinese word with the article terms it stands for. */
+export interface ChineseLexicon {
+  readonly segmenter: ChineseSegmenter;
+  /** The article terms (as posting keys) a known Chinese word stands for. */
+  terms(word: string): readonly Alternative[];
+  /** The article's English for a known word, as the glossary gives it, first the usual one. */
+  english(word: string): readonly string[];
+  /** Whether the glossary gives the word as a name (a person, a body, a publication, an event). */
+  isName(word: string): boolean;
+  /** The English surname a Chinese surname's characters write ("王": "Wang"). */
+  surname(character: string): string | undefined;
+  /** Whether the word puts a question outside the article (another province, a later time). */
+  isElsewhere(word: string): boolean;
+}
+
+/**
+ * Compiles the glossary in the folded form questions are read in. Its words are folded with
+ * OpenCC too, so a word the glossary writes in a form OpenCC changes is still found.
+ */
+/**
+ * The usual short forms of a plenary session's Chinese name: "十二届省委五次全会" is also written
+ * "省委五次全会" and "五次全会", and a session is called "五中全会" or "五次全会" alike.
+ */
+const PLENARY = /^(党的|中共)?([一二三四五六七八九十]+届)?(省委)?([一二三四五六七八九十]+)[次中]全会$/u;
+function shortForms(word: string): string[] {
+  const match = PLENARY.exec(word);
+  if (!match) return [];
+  const [, , term = '', committee = '', number = ''] = match;
+  return [
+    `${number}次全会`,
+    `${number}中全会`,
+    `${committee}${number}次全会`,
+    `${term}${number}次全会`,
+    `${term}${number}中全会`,
+  ];
+}
+
+export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
+  const terms = new Map<string, Alternative[]>();
+  const english = new Map<string, readonly string[]>();
+  const names = new Set<string>();
+  const surnames = new Map<string, string>();
+  const words = foldQuestions(corpus.glossary.flatMap((entry) => entry.zh));
+  let next = 0;
+  for (const entry of corpus.glossary) {
+    const weight = KIND_TRUST[entry.kind];
+    if (entry.kind === 'surname') {
+      for (let k = 0; k < entry.zh.length; k++) surnames.set(words[next++]!, entry.en[0]!);
+      continue;
+    }
+    const alternatives = [...new Set(entry.en.map(termKey))].map((key) => ({ key, weight }));
+    for (let k = 0; k < entry.zh.length; k++) {
+      const word = words[next++]!;
+      terms.set(word, alternatives);
+      english.set(word, entry.en);
+      if (entry.kind === 'name') names.add(word);
+    }
+  }
+  for (const entry of corpus.glossary) {
+    const forms = entry.zh.flatMap(shortForms);
+    if (forms.length === 0) continue;
+    const alternatives = [...new Set(entry.en.map(termKey))].map((key) => ({ key, weight: KIND_TRUST[entry.kind] }));
+    for (const form of forms) {
+      if (terms.has(form)) continue;
+      terms.set(form, alternatives);
+      english.set(form, entry.en);
+      if (entry.kind === 'name') names.add(form);
+    }
+  }
+  const elsewhere = new Set(foldQuestions(corpus.elsewhere));
+  return {
+    segmenter: new ChineseSegmenter([...terms.keys(), ...elsewhere]),
+    terms: (word) => terms.get(word) ?? [],
+    english: (word) => english.get(word) ?? [],
+    isName: (word) => names.has(word),
+    surname: (character) => surnames.get(character),
+    isElsewhere: (word) => elsewhere.has(word),
+  };
+}

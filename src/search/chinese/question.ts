@@ -1,0 +1,320 @@
+import type { ChineseCorpus } from '../../corpus/chinese.js';
+import type { Ask } from '../../corpus/load.js';
+import type { AskField, AskWord } from '../asks.js';
+import type { Role } from '../decide.js';
+import type { ForeignNames } from '../foreign-names.js';
+import type { Frame } from '../frames.js';
+import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
+import { findMentions, type Mention, type NamedThing } from '../named.js';
+import { hasContent } from '../parts.js';
+import { STOPWORDS } from '../stopwords.js';
+import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
+import { termKey } from '../synonyms.js';
+import { tokenize } from '../text.js';
+import type { Understood } from '../understood.js';
+import { compileLexicon, type ChineseLexicon } from './lexicon.js';
+import { HAN } from './script.js';
+import type { QuestionPiece } from './segment.js';
+import { foldQuestion, foldQuestions } from './simplified.js';
+
+/** The posting key of a Chinese word as the Chinese asks use it: never an English term's key. */
+export function askedKey(word: string): string {
+  return `${ASKED_ELSEWHERE}${word}`;
+}
+
+/** An asked question using a word is weaker evidence than the article's own term for it. */
+const TRUST_ASKED = 0.8;
+/**
+ * How much a Chinese word that neither the glossary nor the asks know weighs against coverage.
+ * An unknown English word is often a typo of an article word; an unknown Chinese word is not,
+ * since the glossary covers the article's vocabulary: it asks about something else.
+ */
+const UNKNOWN_WEIGHT = 6;
+/**
+ * One character nothing knows is most often a verb or a particle of chat ("撸", "查"), rarely
+ * what a question is about: it weighs as an unknown English word does.
+ */
+const UNKNOWN_CHARACTER_WEIGHT = 2;
+/** A word that puts the question outside the article outweighs anything else it asks. */
+const ELSEWHERE_WEIGHT = 1000;
+/** Context around a question counts this much beside the question's own words. */
+const CONTEXT_EMPHASIS = 0.3;
+
+export interface ChineseQuestions {
+  /** The question folded (simplified, lower case, Chinese punctuation as spaces). */
+  fold(text: string): string;
+  /** The folded question in pieces: words the glossary knows, stopwords, unknown words, English. */
+  pieces(folded: string): QuestionPiece[];
+  /** Whether a stretch of a message holds any word to look for. */
+  hasContent(text: string): boolean;
+  /** The people a question names, by their English names. */
+  peopleIn(folded: string): string[];
+  understand(folded: string, context: string, frame: Frame | undefined, names: boolean): Understood;
+  /** The Chinese asks as a field of their own, for the index. */
+  askField(): AskField;
+  /** Builds every table now: OpenCC's, the glossary's, the asks'. */
+  warm(): void;
+}
+
+/** Syllables of a pinyin word, as its runs of vowels: "Qi" one, "Qiushi" two, "Feiyu" two. */
+function syllables(pinyin: string): number {
+  return pinyin.toLowerCase().match(/[aeiouü]+/gu)?.length ?? 0;
+}
+
+/** Question words after which a noun names the kind of answer wanted: "哪些数据", "什么比喻". */
+const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|哪一个|哪一种|啥|何种)$/u;
+
+/** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
+
+/**
+ * Unknown words standing together are one unknown thing asked about ("简单化" is 简单 and 化): they
+ * weigh against coverage once, not once each.
+ */
+function joinUnknown(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  const joined: QuestionPiece[] = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (last?.kind === 'unknown' && piece.kind === 'unknown')
+      joined[joined.length - 1] = { ...last, text: last.text + piece.text };
+    else joined.push(piece);
+  }
+  return joined;
+}
+
+function signature(concept: Concept): string {
+  return concept.alternatives.length
+    ? concept.alternatives
+        .map((a) => a.key)
+        .sort()
+        .join('|')
+    : `?${concept.text}`;
+}
+
+/**
+ * Reads Chinese with the corpus's Chinese annotations. Its tables (OpenCC's, the compiled
+ * glossary, the asks' words) are built on the first question with Chinese in it, or when
+ * `warm` is called, so a bot never asked in Chinese never pays for them.
+ */
+export function createChineseQuestions(
+  corpus: ChineseCorpus,
+  context: QueryContext,
+  things: readonly NamedThing[],
+  foreign: ForeignNames,
+  people: ReadonlySet<string>,
+): ChineseQuestions {
+  let compiled: ChineseLexicon | undefined;
+  const lexicon = (): ChineseLexicon => (compiled ??= compileLexicon(corpus));
+  let field: AskField | undefined;
+  const index: SearchIndex = context.index;
+
+  function askField(): AskField {
+    if (field) return field;
+    const asks: Ask[] = corpus.asks.flatMap(({ paragraph, sentence, asks: texts }) =>
+      texts.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text })),
+    );
+    const folded = new Map(foldQuestions(asks.map((a) => a.text)).map((f, i) => [asks[i]!.text, f]));
+    const read = (text: string): AskWord[] =>
+      lexicon()
+        .segmenter.segment(folded.get(text) ?? foldQuestion(text))
+        .filter((p) => p.kind === 'known' || p.kind === 'unknown')
+        .map((p) => ({ keys: [askedKey(p.text)] }));
+    field = askFieldOver(index, asks, read);
+    return field;
+  }
+
+  /**
+   * The named things a word stands for: what the glossary's English for it names ("Huang Qiang",
+   * "the Organization Department"). A name may hold several ("吉林省委组织部": the department, of
+   * Jilin); a term names a thing only when the whole of it is that thing's name ("省委书记").
+   */
+  const namedBy = new Map<string, readonly NamedThing[]>();
+  function thingsNamedBy(word: string): readonly NamedThing[] {
+    let named = namedBy.get(word);
+    if (!named) {
+      const english = lexicon().english(word)[0];
+      const tokens = english ? tokenize(english) : [];
+      const content = tokens.map((t, i) => (STOPWORDS.has(t.word) ? -1 : i)).filter((i) => i >= 0);
+      const found = findMentions(tokens, things, context.vocabulary).filter(
+        (m) => lexicon().isName(word) || (m.first === content[0] && m.last === content.at(-1)),
+      );
+      named = [...new Set(found.map((m) => m.thing))];
+      namedBy.set(word, named);
+    }
+    return named;
+  }
+
+  /**
+   * The person an unknown Chinese name stands for: the article prints its people in pinyin only,
+   * so a name is read by its surname's characters (certain: 王 is Wang, 黄 is Huang) and one
+   * character for each syllable of the given name (王琪 is Wang Qi, 王秋实 Wang Qiushi), when
+   * exactly one of its people fits.
+   */
+  function personNamed(word: string): NamedThing | undefined {
+    const [first, ...given] = [...word];
+    const surname = first === undefined ? undefined : lexicon().surname(first);
+    if (!surname || given.length < 1 || given.length > 2 || !given.every((c) => HAN.test(c))) return undefined;
+    const fits = things.filter((thing) => {
+      const [family, name, ...rest] = thing.name.split(' ');
+      return (
+        people.has(thing.name) && rest.length === 0 && family === surname && syllables(name ?? '') === given.length
+      );
+    });
+    return fits.length === 1 ? fits[0] : undefined;
+  }
+
+  /**
+   * An unknown stretch that opens with a name of the article's people is that name and the rest
+   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it.
+   */
+  function namesApart(list: readonly QuestionPiece[]): QuestionPiece[] {
+    return list.flatMap((piece) => {
+      if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
+      const chars = [...piece.text];
+      for (const length of [3, 2]) {
+        if (chars.length <= length) continue;
+        const name = chars.slice(0, length).join('');
+        if (personNamed(name))
+          return [{ text: name, kind: 'unknown' as const }, ...pieces(chars.slice(length).join(''))];
+      }
+      return [piece];
+    });
+  }
+
+  function pieces(folded: string): QuestionPiece[] {
+    return lexicon().segmenter.segment(folded);
+  }
+
+  function understand(folded: string, backstory: string, frame: Frame | undefined, names: boolean): Understood {
+    const concepts: Concept[] = [];
+    const roles: Role[] = [];
+    const mentions: Mention[] = [];
+    const speakers: Mention[] = [];
+    const seen = new Set<string>();
+    const push = (concept: Concept, role: Role): void => {
+      const key = signature(concept);
+      if (seen.has(key)) return;
+      seen.add(key);
+      concepts.push(concept);
+      roles.push(role);
+    };
+    const roleOf = (text: string): Role => (frame?.shaping.has(text) ? 'shaping' : 'asked');
+    // Positions count ideas, not characters: Chinese word order is not the article's, so only
+    // neighbouring ideas are compared as phrases.
+    let position = 0;
+    let offset = 0;
+    const speaker = frame?.speaker;
+    const inSpeaker = (start: number, end: number): boolean =>
+      speaker !== undefined && start >= speaker[0] && end <= speaker[1];
+    /** Unknown words right after a question word ("哪些数据"), by concept index. */
+    const kinds = new Set<number>();
+    let afterQuestionWord = false;
+    for (const piece of namesApart(joinUnknown(pieces(folded)))) {
+      const start = offset;
+      offset += piece.text.length;
+      const kind = afterQuestionWord && piece.kind === 'unknown';
+      afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
+      if (kind) kinds.add(concepts.length);
+      if (piece.kind === 'stopword') continue;
+      if (piece.kind === 'other') {
+        const tokens = tokenize(piece.text);
+        const found = names ? findMentions(tokens, things, context.vocabulary) : [];
+        const inMention = (c: Concept): Mention | undefined =>
+          found.find((m) => c.first >= m.first && c.last <= m.last);
+        for (const concept of readQuery(piece.text, context)) {
+          const thing = inMention(concept)?.thing;
+          const moved = { ...concept, first: concept.first + position, last: concept.last + position };
+          push(thing ? { ...moved, refersTo: thing.paragraphs } : moved, thing ? 'name' : roleOf(concept.text));
+        }
+        for (const m of found) {
+          const mention = { thing: m.thing, first: m.first + position, last: m.last + position };
+          mentions.push(mention);
+          if (inSpeaker(start, offset)) speakers.push(mention);
+        }
+        // A capitalised English word neither the article nor its asks know is a name from elsewhere.
+        for (const token of names ? tokens : []) {
+          const word = piece.text.slice(token.start, token.end);
+          if (/^\p{Lu}/u.test(word) && foreign.isUnknown(word)) {
+            const at = position + tokens.indexOf(token);
+            push({ text: word, alternatives: [], first: at, last: at, foreign: true }, 'asked');
+          }
+        }
+        position += tokens.length;
+        continue;
+      }
+      const { text } = piece;
+      const person = names && piece.kind === 'unknown' ? personNamed(text) : undefined;
+      if (person) {
+        const concept: Concept = {
+          text,
+          alternatives: [{ key: termKey(person.name), weight: TRUST.synonym }],
+          first: position,
+          last: position,
+          refersTo: person.paragraphs,
+        };
+        push(concept, 'name');
+        const mention = { thing: person, first: position, last: position };
+        mentions.push(mention);
+        if (inSpeaker(start, offset)) speakers.push(mention);
+        position++;
+        continue;
+      }
+      const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
+      const asked = askedKey(text);
+      if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
+      const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
+      const elsewhere = lexicon().isElsewhere(text);
+      const concept: Concept = {
+        text,
+        alternatives,
+        first: position,
+        last: position,
+        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : [...text].length === 1 ? UNKNOWN_CHARACTER_WEIGHT : UNKNOWN_WEIGHT,
+        ...(elsewhere ? { foreign: true } : {}),
+        ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
+      };
+      push(concept, named.length > 0 ? 'name' : roleOf(text));
+      for (const thing of named) {
+        const mention = { thing, first: position, last: position };
+        mentions.push(mention);
+        if (inSpeaker(start, offset)) speakers.push(mention);
+      }
+      position++;
+    }
+    // Backstory helps find the passage a little; its words nothing knows never count against it.
+    for (const piece of backstory ? pieces(backstory) : []) {
+      if (piece.kind !== 'known') continue;
+      const alternatives = [...lexicon().terms(piece.text)];
+      push({ text: piece.text, alternatives, first: -1, last: -1, emphasis: CONTEXT_EMPHASIS }, 'context');
+    }
+    // "王秋实披露了哪些数据", "黄强用了什么比喻": in a question that names one of the article's
+    // things, a word nothing knows right after "what" or "which" names the kind of answer wanted
+    // more likely than another topic, and weighs as an unknown English word does.
+    const anchored =
+      mentions.length > 0
+        ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
+        : concepts;
+    return { concepts: anchored, roles, ...(frame ? { frame } : {}), mentions, speakers };
+  }
+
+  return {
+    pieces,
+    fold: (text) => foldQuestion(text).replace(A_NOT_A, '$1'),
+    hasContent: (text) =>
+      pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
+    peopleIn: (folded) =>
+      pieces(folded).flatMap((p) =>
+        p.kind === 'known'
+          ? thingsNamedBy(p.text)
+              .filter((t) => people.has(t.name))
+              .map((t) => t.name)
+          : [],
+      ),
+    understand,
+    askField,
+    warm() {
+      askField();
+      understand(foldQuestion('干部'), '', undefined, true);
+    },
+  };
+}

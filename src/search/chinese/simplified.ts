@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import type { ConverterFunction, ConverterOptions } from 'opencc-js/core';
+
+/** OpenCC's traditional-to-simplified build, loaded on first use: a bot never asked in Chinese never reads its tables. */
+function loadConverter(): ConverterFunction {
+  const opencc = createRequire(import.meta.url)('opencc-js/t2cn') as {
+    Converter: (options: ConverterOptions) => ConverterFunction;
+  };
+  return opencc.Converter({ from: 'tw', to: 'cn' });
+}
+
+let converter: ((text: string) => string) | undefined;
+
+/**
+ * The form Chinese text is compared in: full-width letters and digits made plain (NFKC), letters
+ * in lower case, and traditional characters folded to simplified by OpenCC's Taiwan conversion,
+ * which also takes Taiwan's variant forms (著 for 着, 裡 for 里).
+ */
+export function foldChinese(text: string): string {
+  const toSimplified = (converter ??= loadConverter());
+  return toSimplified(text.normalize('NFKC').toLowerCase());
+}
+
+/**
+ * Many texts folded in one pass of the converter, which costs far more per call than per
+ * character: the glossary's words and the asked questions are folded this way when compiled.
+ */
+export function foldQuestions(texts: readonly string[]): string[] {
+  if (texts.some((text) => text.includes('\n'))) return texts.map(foldQuestion);
+  return foldQuestion(texts.join('\n')).split('\n');
+}
+
+/** Chinese punctuation, symbols and emoji: anything outside ASCII that is no letter, digit or mark. */
+const NON_WORD = /[^\p{L}\p{N}\p{M}\p{ASCII}]+/gu;
+const SPACE_IN_CHINESE = /(?<=\p{Script=Han})[^\S\n]+(?=\p{Script=Han})/gu;
+
+/**
+ * A question folded and read for its words: Chinese punctuation and emoji become spaces, and spaces
+ * between Chinese characters go (chat often spaces words: “五个更 指什么”), so a term is found
+ * whether or not it was quoted or spaced. ASCII punctuation stays for the English reader (what's).
+ */
+export function foldQuestion(text: string): string {
+  return foldChinese(text).replace(NON_WORD, ' ').replace(SPACE_IN_CHINESE, '');
+}

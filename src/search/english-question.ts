@@ -1,0 +1,119 @@
+import type { Role } from './decide.js';
+import type { ForeignNames } from './foreign-names.js';
+import type { Frame } from './frames.js';
+import { findMentions, type Mention, type NamedThing } from './named.js';
+import type { QuestionPart } from './parts.js';
+import { readQuery, type Concept, type QueryContext } from './query.js';
+import type { QuotedWords } from './quoted-words.js';
+import { discordWords } from './server-questions.js';
+import { tokenize } from './text.js';
+import type { Understood } from './understood.js';
+
+/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
+const ALONE_TRUST = 0.35;
+/** Verbs of saying: what a named speaker "set out" is what they said. */
+const SAYING =
+  /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;
+/** A question's closing place: "in hockey", "at US companies", "in the us". */
+const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+/** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
+const SCOPED_WORDS = 10;
+/** Context around a long question counts this much beside the question's own words. */
+const CONTEXT_EMPHASIS = 0.3;
+
+export interface EnglishQuestionTools {
+  readonly context: QueryContext;
+  readonly things: readonly NamedThing[];
+  readonly quotedWords: QuotedWords;
+  readonly foreign: ForeignNames;
+}
+
+export interface EnglishOptions {
+  readonly names: boolean;
+  readonly frames: boolean;
+}
+
+/**
+ * What an English question asks: its ideas through the synonyms, the vocabulary and the named
+ * things; a word the article only quotes weighed down when meant in its everyday sense; names
+ * the article does not know, Discord's things and numbers it never gives, as asked about
+ * elsewhere. Undefined when the question places itself where the article never goes.
+ */
+export function understandEnglish(
+  part: QuestionPart,
+  text: string,
+  frame: Frame | undefined,
+  { context, things, quotedWords, foreign }: EnglishQuestionTools,
+  options: EnglishOptions,
+): Understood | undefined {
+  const { index } = context;
+  const tokens = tokenize(text);
+  const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+  const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
+  let concepts: Concept[] = readQuery(text, context).map((c) => {
+    const thing = inMention(c)?.thing;
+    return thing ? { ...c, refersTo: thing.paragraphs } : c;
+  });
+  // A word the article uses only in quotes, asked without its term or quotation marks ("the
+  // capital of France"), is most likely meant in its everyday sense: it counts for less.
+  if (options.frames) {
+    const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+    concepts = quotedWords.weigh(concepts, tokens, text, {
+      spokenOf,
+      mechanism: frame?.mechanism,
+      trust: ALONE_TRUST,
+    });
+  }
+  // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
+  // only shapes the question.
+  const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
+  const roles: Role[] = concepts.map((c) =>
+    inMention(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
+  );
+  // A name the article does not know is that name, not the everyday word it may share a spelling
+  // with; Discord's own things are such names too.
+  const discord = discordWords(tokens.map((t) => t.word)).flatMap((word) =>
+    tokens.filter((t) => t.word === word).map((t) => ({ name: word, start: t.start })),
+  );
+  // A number or ordinal the article never gives ("the 14th five year plan") names something else too.
+  const numbers = concepts
+    .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
+    .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
+  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers] : []) {
+    const at = tokens.findIndex((t) => t.start === start);
+    const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
+    const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
+    if (i >= 0) [concepts[i], roles[i]] = [unknown, 'asked'];
+    else {
+      concepts.push(unknown);
+      roles.push('asked');
+    }
+  }
+  // "…in hockey", "…at US companies": a question that ends by placing itself where the
+  // article never goes asks about there.
+  const scope = part.context || tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  if (scope && options.frames) {
+    const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
+    const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
+    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
+    if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
+  }
+  // Backstory around a long question helps find the passage, a little; it never counts
+  // against it. When the question itself says little ("does it say anything about that?"),
+  // the backstory is what it asks about.
+  const ownWords = roles.filter((r) => r !== 'shaping').length;
+  const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
+  const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
+  for (const c of part.context ? readQuery(part.context, context) : []) {
+    // The backstory's own words the article lacks ("my uncle complained") never count against it.
+    const asked = contextEmphasis === 1 && c.alternatives.length > 0;
+    concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
+    roles.push(asked ? 'asked' : 'context');
+  }
+  // What someone said can only come from those the article quotes or reports.
+  const speaker = frame?.speaker;
+  const speakers = speaker
+    ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
+    : [];
+  return { concepts, roles, ...(frame ? { frame } : {}), mentions, speakers };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { measure, readQuestions } from './question-set.js';
+
+const questions = readQuestions(new URL('./chinese.jsonl', import.meta.url));
+
+/**
+ * What the search reaches on the Chinese set, set a question or two below: a drop is a
+ * regression, not noise, since the search is deterministic. By kind: top-1 for on-topic kinds.
+ */
+const CHINESE = { top1: 0.88, top3: 0.89, refused: 0.9 } as const;
+const CHINESE_BY_KIND: Readonly<Record<string, number>> = {
+  'zh-plain': 0.86,
+  'zh-casual': 0.68,
+  'zh-term': 0.96,
+  'zh-names': 0.8,
+  mixed: 0.9,
+  'zh-traditional': 0.9,
+};
+
+describe('search quality on Chinese questions (tests/search/chinese.jsonl)', () => {
+  it('holds at least 150 questions of every kind', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(questions.map((q) => q.kind))).toEqual(
+      new Set(['zh-plain', 'zh-casual', 'zh-term', 'zh-names', 'mixed', 'zh-traditional', 'zh-off-topic']),
+    );
+  });
+
+  it(`answers the set as a whole: top-1 ≥ ${CHINESE.top1 * 100}%, top-3 ≥ ${CHINESE.top3 * 100}%, off-topic refused ≥ ${CHINESE.refused * 100}%`, () => {
+    const result = measure(questions);
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.top1);
+    expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.top3);
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.refused);
+  });
+
+  it.each(Object.entries(CHINESE_BY_KIND))('answers the %s questions: top-1 ≥ %f', (kind, floor) => {
+    const result = measure(questions.filter((q) => q.kind === kind));
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('refuses the off-topic questions, those sharing a name or a term with the article too', () => {
+    const result = measure(questions.filter((q) => q.kind === 'zh-off-topic'));
+    expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(CHINESE.refused);
+  });
+});
