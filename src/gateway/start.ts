@@ -8,6 +8,7 @@ import {
 } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
+import { warmChinese } from '../search/search.js';
 import { openStorage } from '../settings/index.js';
 import { createClient } from './client.js';
 import { onChannelDelete } from './events/channel-delete.js';
@@ -125,6 +126,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+  // Once answering has begun: the first Chinese question then does not wait for OpenCC's tables.
+  setImmediate(warmChinese);
 
   return {
     client,
