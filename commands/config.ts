@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import { settingsButton, type Press, type SettingsPress } from '../src/answers/buttons.js';
+import { t, type Language, type WordKey } from '../src/i18n/words.js';
 import { note, type Answer, type Reply } from '../src/replies/answer.js';
 import { channelLink, channelList, channelTypeName, describeSettings } from '../src/replies/settings-lines.js';
 import {
@@ -17,7 +18,7 @@ import {
   type SettingsStore,
 } from '../src/settings/index.js';
 import { adminCommand, type SettingsInvocation, type Subcommand } from '../src/dispatch/command.js';
-import { snowflake } from '../src/dispatch/definition.js';
+import { choice, described, snowflake } from '../src/dispatch/definition.js';
 
 /** Channel types where the bot can post an answer for everyone to read. */
 const ANSWER_CHANNEL_TYPES: ReadonlySet<number> = new Set([
@@ -28,75 +29,62 @@ const ANSWER_CHANNEL_TYPES: ReadonlySet<number> = new Set([
   ChannelType.AnnouncementThread,
 ]);
 
-const definition = new SlashCommandBuilder()
-  .setName('config')
-  .setDescription('Moderators: choose where and how the bot answers in this server.')
-  .setDescriptionLocalizations({ 'zh-CN': '管理员：设置机器人在本服务器的回答位置和方式' })
+const definition = described(new SlashCommandBuilder().setName('config'), 'commands.config.description')
   .setContexts(InteractionContextType.Guild)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommandGroup((group) =>
-    group
-      .setName('channels')
-      .setDescription('The channels where answers are posted publicly (none listed: everywhere).')
+    described(group.setName('channels'), 'commands.config.channels')
       .addSubcommand((c) =>
-        c
-          .setName('add')
-          .setDescription('Post answers publicly in this channel.')
-          .addChannelOption((o) => o.setName('channel').setDescription('A text channel.').setRequired(true)),
+        described(c.setName('add'), 'commands.config.add').addChannelOption((o) =>
+          described(o.setName('channel'), 'commands.config.addChannel').setRequired(true),
+        ),
       )
       .addSubcommand((c) =>
-        c
-          .setName('remove')
-          .setDescription('Stop posting answers publicly in this channel.')
-          .addChannelOption((o) => o.setName('channel').setDescription('A listed channel.').setRequired(true)),
+        described(c.setName('remove'), 'commands.config.remove').addChannelOption((o) =>
+          described(o.setName('channel'), 'commands.config.removeChannel').setRequired(true),
+        ),
       )
-      .addSubcommand((c) => c.setName('list').setDescription('Show the channels where answers are public.'))
-      .addSubcommand((c) => c.setName('clear').setDescription('Empty the list: answers are public everywhere again.')),
+      .addSubcommand((c) => described(c.setName('list'), 'commands.config.list'))
+      .addSubcommand((c) => described(c.setName('clear'), 'commands.config.clear')),
   )
   .addSubcommand((c) =>
-    c
-      .setName('visibility')
-      .setDescription('Whether answers are public or only seen by the asker, by default.')
-      .addStringOption((o) =>
-        o
-          .setName('mode')
-          .setDescription('public or ephemeral')
-          .setRequired(true)
-          .addChoices({ name: 'public', value: 'public' }, { name: 'ephemeral', value: 'ephemeral' }),
-      ),
+    described(c.setName('visibility'), 'commands.config.visibility').addStringOption((o) =>
+      described(o.setName('mode'), 'commands.config.mode')
+        .setRequired(true)
+        .addChoices(choice('commands.config.public', 'public'), choice('commands.config.ephemeral', 'ephemeral')),
+    ),
   )
   .addSubcommand((c) =>
-    c
-      .setName('mentions')
-      .setDescription('Whether the bot answers @mentions in the answer channels.')
-      .addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)),
+    described(c.setName('mentions'), 'commands.config.mentions').addBooleanOption((o) =>
+      described(o.setName('enabled'), 'commands.config.enabled').setRequired(true),
+    ),
   )
   .addSubcommand((c) =>
-    c
-      .setName('share')
-      .setDescription('Whether “Share” may post a private answer publicly.')
-      .addBooleanOption((o) => o.setName('enabled').setDescription('true or false').setRequired(true)),
+    described(c.setName('share'), 'commands.config.share').addBooleanOption((o) =>
+      described(o.setName('enabled'), 'commands.config.enabled').setRequired(true),
+    ),
   )
-  .addSubcommand((c) => c.setName('show').setDescription('Every setting, with who changed it last and when.'))
-  .addSubcommand((c) => c.setName('reset').setDescription('Back to the defaults (asks to confirm).'))
+  .addSubcommand((c) => described(c.setName('show'), 'commands.config.show'))
+  .addSubcommand((c) => described(c.setName('reset'), 'commands.config.reset'))
   .toJSON();
 
+/** A confirmation in the moderator's language: a title and its lines, all the bot's words. */
 const done = (title: string, ...lines: string[]): Answer => ({ title, sections: [{ lines: lines.map(note) }] });
 
 /** Runs one write, turning the store's refusals into a plain message that says nothing changed. */
-async function save(write: () => Promise<Reply>): Promise<Reply> {
+async function save(write: () => Promise<Reply>, language: Language): Promise<Reply> {
   try {
     return await write();
   } catch (error) {
     if (!(error instanceof SettingsStoreError)) throw error;
-    const why =
+    const why: WordKey =
       error.kind === 'busy'
-        ? 'the settings database is busy'
+        ? 'config.saveBusy'
         : error.kind === 'readonly'
-          ? 'the settings database is read-only (the bot’s operator must fix it)'
-          : 'the settings database could not be written';
-    return { problem: `Nothing was changed: ${why}.${error.kind === 'busy' ? ' Please try again in a moment.' : ''}` };
+          ? 'config.saveReadonly'
+          : 'config.saveFailed';
+    return { problem: t(language, why) };
   }
 }
 
@@ -114,75 +102,79 @@ const SUBCOMMANDS = {
 
 type Request = Subcommand<typeof SUBCOMMANDS>;
 
-/** Where a moderator's change lands: the server, and who makes it. */
+/** Where a moderator's change lands: the server, who makes it, and the language they read. */
 interface Change {
   readonly store: SettingsStore;
   readonly guildId: string;
   readonly userId: string;
+  readonly language: Language;
 }
 
 async function changeChannel(
   sub: 'add' | 'remove',
   channelId: string,
-  { store, guildId, userId }: Change,
+  { store, guildId, userId, language }: Change,
   on: SettingsInvocation,
 ): Promise<Reply> {
   const type = on.channels.get(channelId)?.type;
+  const channel = channelLink(channelId);
   if (sub === 'add' && type !== undefined && !ANSWER_CHANNEL_TYPES.has(type)) {
     return {
-      problem: `${channelLink(channelId)} is ${channelTypeName(type)}: answers can only be posted in text channels and threads.`,
+      problem: t(language, 'config.notAnswerChannelType', { channel, type: channelTypeName(type, language) }),
     };
   }
   return save(async () => {
     if (sub === 'add') {
       const { outcome, settings } = await store.addChannel(guildId, channelId, userId);
-      if (outcome === 'full')
-        return {
-          problem: `The list already holds ${MAX_ANSWER_CHANNELS} channels, the most it can. Remove one first with \`/config channels remove\`.`,
-        };
+      const channels = channelList(settings, language);
+      if (outcome === 'full') return { problem: t(language, 'config.listFull', { count: MAX_ANSWER_CHANNELS }) };
       if (outcome === 'unchanged')
         return done(
-          'Already listed',
-          `${channelLink(channelId)} was already an answer channel. Public answers: ${channelList(settings)}.`,
+          t(language, 'config.alreadyListed'),
+          t(language, 'config.alreadyListedLine', { channel, channels }),
         );
       return done(
-        'Answer channel added',
-        `Answers are now posted publicly in ${channelLink(channelId)}.`,
-        `Public answers: ${channelList(settings)}; elsewhere only the asker sees them.`,
+        t(language, 'config.added'),
+        t(language, 'config.addedLine', { channel }),
+        t(language, 'config.addedWhere', { channels }),
       );
     }
     const { outcome, settings } = await store.removeChannel(guildId, channelId, userId);
+    const channels = channelList(settings, language);
     if (outcome === 'unchanged')
-      return done(
-        'Not listed',
-        `${channelLink(channelId)} was not an answer channel. Public answers: ${channelList(settings)}.`,
-      );
+      return done(t(language, 'config.notListed'), t(language, 'config.notListedLine', { channel, channels }));
     return done(
-      'Answer channel removed',
-      `${channelLink(channelId)} is no longer an answer channel.`,
-      `Public answers: ${channelList(settings)}.`,
+      t(language, 'config.removed'),
+      t(language, 'config.removedLine', { channel }),
+      t(language, 'config.publicAnswers', { channels }),
     );
-  });
+  }, language);
 }
 
-function setToggle(sub: 'mentions' | 'share', enabled: boolean, { store, guildId, userId }: Change): Promise<Reply> {
-  const what =
+function setToggle(
+  sub: 'mentions' | 'share',
+  enabled: boolean,
+  { store, guildId, userId, language }: Change,
+): Promise<Reply> {
+  const what = t(
+    language,
     sub === 'mentions'
       ? enabled
-        ? 'I now answer @mentions in the answer channels.'
-        : 'I no longer answer @mentions in this server.'
+        ? 'config.mentionsOn'
+        : 'config.mentionsOff'
       : enabled
-        ? 'The “Share” button is on: private answers may be posted publicly.'
-        : 'The “Share” button is off in this server.';
+        ? 'config.shareOn'
+        : 'config.shareOff',
+  );
   return save(async () => {
     const result =
       sub === 'mentions'
         ? await store.setMentions(guildId, enabled, userId)
         : await store.setShare(guildId, enabled, userId);
     return result.outcome === 'set'
-      ? done('Setting changed', what)
-      : done('No change', `That was already the setting. ${what}`);
-  });
+      ? done(t(language, 'config.settingChanged'), what)
+      : done(t(language, 'config.noChange'), t(language, 'config.alreadyTheSetting', { what }));
+  }, language);
 }
 
 /**
@@ -225,36 +217,40 @@ const MANAGE = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrat
  * untrusted request, whatever message it came from. It must come, in this server, from the
  * moderator who opened the prompt, who still has Manage Server, while the prompt is recent.
  */
-function promptRefusal(prompt: Prompt, { presser, now }: SettingsPress): string | null {
-  if (!presser.guildId) return 'Server settings can only be changed in their server.';
-  if (presser.permissions === undefined || (presser.permissions & MANAGE) === 0n)
-    return 'Only members with the Manage Server permission can change these settings.';
-  if (presser.userId !== prompt.moderator) return 'Only the moderator who ran `/config reset` can answer it.';
+function promptRefusal(prompt: Prompt, { presser, now }: SettingsPress): WordKey | null {
+  if (!presser.guildId) return 'config.onlyInServer';
+  if (presser.permissions === undefined || (presser.permissions & MANAGE) === 0n) return 'config.onlyManagers';
+  if (presser.userId !== prompt.moderator) return 'config.onlyAsker';
   const age = now - prompt.issuedAt * 1000;
-  if (age > PROMPT_LIFETIME_MS || age < -60_000) return 'This prompt has expired: run `/config reset` again.';
+  if (age > PROMPT_LIFETIME_MS || age < -60_000) return 'config.promptExpired';
   return null;
 }
 
-const refused = (problem: string): Press => ({ mode: 'reply', reply: { problem } });
+const refused = (problem: WordKey, language: Language): Press => ({
+  mode: 'reply',
+  reply: { problem: t(language, problem) },
+});
 
 /** "Reset to defaults": applied only to the settings the prompt showed. */
 const resetVerb = settingsButton<Prompt>({
   verb: 'config-reset',
   ...promptArgs,
   press(prompt, on) {
+    const { language } = on.context;
     const refusal = promptRefusal(prompt, on);
-    if (refusal) return refused(refusal);
+    if (refusal) return refused(refusal, language);
     const guildId = on.presser.guildId!;
-    if (settingsVersion(on.settings.get(guildId)) !== prompt.version)
-      return refused('These settings changed since; run `/config reset` again.');
-    return save(async () =>
-      (await on.settings.reset(guildId, on.presser.userId)).outcome === 'reset'
-        ? done(
-            'Settings reset',
-            'Every setting is back to its default:',
-            describeSettings(on.settings.get(guildId)).join('\n'),
-          )
-        : done('Nothing to reset', 'Every setting was already at its default.'),
+    if (settingsVersion(on.settings.get(guildId)) !== prompt.version) return refused('config.changedSince', language);
+    return save(
+      async () =>
+        (await on.settings.reset(guildId, on.presser.userId)).outcome === 'reset'
+          ? done(
+              t(language, 'config.resetDone'),
+              t(language, 'config.resetDoneLine'),
+              describeSettings(on.settings.get(guildId), language).join('\n'),
+            )
+          : done(t(language, 'config.nothingToReset'), t(language, 'config.nothingToResetLine')),
+      language,
     ).then((reply): Press => ({ mode: 'update', reply }));
   },
 });
@@ -263,12 +259,19 @@ const cancelVerb = settingsButton<Prompt>({
   verb: 'config-cancel',
   ...promptArgs,
   press(prompt, on) {
+    const { language } = on.context;
     const refusal = promptRefusal(prompt, on);
-    return refusal ? refused(refusal) : { mode: 'update', reply: done('Reset cancelled', 'Nothing was changed.') };
+    return refusal
+      ? refused(refusal, language)
+      : {
+          mode: 'update',
+          reply: done(t(language, 'config.resetCancelled'), t(language, 'config.nothingChanged')),
+        };
   },
 });
 
 function resetPrompt(store: SettingsStore, guildId: string, on: SettingsInvocation): Answer {
+  const { language } = on.context;
   const settings = store.get(guildId);
   const prompt: Prompt = {
     moderator: on.userId,
@@ -276,62 +279,62 @@ function resetPrompt(store: SettingsStore, guildId: string, on: SettingsInvocati
     version: settingsVersion(settings),
   };
   return {
-    title: 'Reset every setting?',
+    title: t(language, 'config.resetPrompt'),
     sections: [
       {
-        lines: [
-          note('This empties the answer-channel list and sets answers public, @mentions on and “Share” on. Currently:'),
-          note(describeSettings(settings).join('\n')),
-        ],
+        lines: [note(t(language, 'config.resetPromptLine')), note(describeSettings(settings, language).join('\n'))],
       },
     ],
     buttons: [
-      { label: 'Reset to defaults', action: resetVerb.id(prompt), style: 'primary' },
-      { label: 'Cancel', action: cancelVerb.id(prompt) },
+      { label: t(language, 'config.resetButton'), action: resetVerb.id(prompt), style: 'primary' },
+      { label: t(language, 'config.cancelButton'), action: cancelVerb.id(prompt) },
     ],
   };
 }
 
 async function run(request: Request, on: SettingsInvocation): Promise<Reply> {
   const { guildId, userId, settings: store } = on;
-  if (!guildId)
-    return {
-      problem:
-        '`/config` is for servers: it sets where and how the bot answers there. In DMs every answer is already just for you.',
-    };
-  const change: Change = { store, guildId, userId };
+  const { language } = on.context;
+  if (!guildId) return { problem: t(language, 'config.serversOnly') };
+  const change: Change = { store, guildId, userId, language };
   switch (request.subcommand) {
     case 'channels list':
-      return done('Answer channels', `Answers are posted publicly in ${channelList(store.get(guildId))}.`);
+      return done(
+        t(language, 'config.answerChannels'),
+        t(language, 'config.answerChannelsLine', { channels: channelList(store.get(guildId), language) }),
+      );
     case 'channels clear':
       return save(async () => {
         const { outcome } = await store.clearChannels(guildId, userId);
         return outcome === 'cleared'
-          ? done('Answer channels cleared', 'Answers are posted publicly in every channel again.')
-          : done('Nothing to clear', 'No channels were listed: answers are already public everywhere.');
-      });
+          ? done(t(language, 'config.cleared'), t(language, 'config.clearedLine'))
+          : done(t(language, 'config.nothingToClear'), t(language, 'config.nothingToClearLine'));
+      }, language);
     case 'channels add':
       return changeChannel('add', request.options.channel, change, on);
     case 'channels remove':
       return changeChannel('remove', request.options.channel, change, on);
     case 'visibility': {
       const { mode } = request.options;
-      return save(async () =>
-        (await store.setVisibility(guildId, mode, userId)).outcome === 'set'
-          ? done(
-              'Visibility changed',
-              mode === 'public'
-                ? 'Answers are now public by default (anyone may still ask with `hide:true`).'
-                : 'Answers are now ephemeral by default: only the asker sees them.',
-            )
-          : done('No change', `Answers were already ${mode} by default.`),
+      return save(
+        async () =>
+          (await store.setVisibility(guildId, mode, userId)).outcome === 'set'
+            ? done(
+                t(language, 'config.visibilityChanged'),
+                t(language, mode === 'public' ? 'config.nowPublic' : 'config.nowEphemeral'),
+              )
+            : done(
+                t(language, 'config.noChange'),
+                t(language, mode === 'public' ? 'config.alreadyPublic' : 'config.alreadyEphemeral'),
+              ),
+        language,
       );
     }
     case 'mentions':
     case 'share':
       return setToggle(request.subcommand, request.options.enabled, change);
     case 'show':
-      return done('Settings for this server', describeSettings(store.get(guildId)).join('\n'));
+      return done(t(language, 'config.show'), describeSettings(store.get(guildId), language).join('\n'));
     case 'reset':
       return resetPrompt(store, guildId, on);
   }

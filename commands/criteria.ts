@@ -3,9 +3,11 @@ import { answerButton, wholeArg } from '../src/answers/buttons.js';
 import { quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus } from '../src/corpus/load.js';
 import { FocusSchema, type Focus } from '../src/corpus/schema.js';
+import { namedOnlyNote, topicLabel } from '../src/i18n/curated.js';
+import { t, type Language, type WordKey } from '../src/i18n/words.js';
 import { note, type Answer, type Button, type Line, type Section } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
+import { choice, commandForAllContexts, described, hideOption, withHide } from '../src/dispatch/definition.js';
 /** Stands for "no focus" in a custom_id: the overview. */
 const OVERVIEW = 'all';
 /** More pages than any focus could fill: a page argument past this was not made by us. */
@@ -14,11 +16,19 @@ const MAX_PAGE = 20;
 export const FOCI: readonly Focus[] = FocusSchema.options;
 
 /** The bot's names for the foci: what a newcomer would ask, not the article's words. */
-const FOCUS_NAMES: Record<Focus, string> = {
-  promote: 'Whom it promotes',
-  demote: 'Whom it demotes',
-  evaluation: 'How cadres are evaluated',
-  tolerance: 'Which mistakes it tolerates',
+const FOCUS_NAMES: Record<Focus, WordKey> = {
+  promote: 'criteria.foci.promote',
+  demote: 'criteria.foci.demote',
+  evaluation: 'criteria.foci.evaluation',
+  tolerance: 'criteria.foci.tolerance',
+};
+
+/** How /criteria's `focus` choices are named: the value, then what it shows. */
+const FOCUS_CHOICES: Record<Focus, WordKey> = {
+  promote: 'commands.criteria.choices.promote',
+  demote: 'commands.criteria.choices.demote',
+  evaluation: 'commands.criteria.choices.evaluation',
+  tolerance: 'commands.criteria.choices.tolerance',
 };
 
 type Topic = Corpus['criteria']['topics'][number];
@@ -42,14 +52,14 @@ const criteriaVerb = answerButton<CriteriaPage>({
     if (number === undefined || (focus !== OVERVIEW && !isFocus(focus))) return undefined;
     return { focus, page: number };
   },
-  press: ({ focus, page }, { corpus }) => ({
+  press: ({ focus, page }, { corpus, language }) => ({
     mode: 'update',
-    reply: focus === OVERVIEW ? criteriaOverview(corpus, page) : criteriaFocus(corpus, focus, page),
+    reply: focus === OVERVIEW ? criteriaOverview(corpus, language, page) : criteriaFocus(corpus, focus, language, page),
   }),
 });
 
-const focusButton = (focus: Focus): Button => ({
-  label: FOCUS_NAMES[focus],
+const focusButton = (focus: Focus, language: Language): Button => ({
+  label: t(language, FOCUS_NAMES[focus]),
   action: criteriaVerb.id({ focus, page: 0 }),
 });
 
@@ -59,19 +69,19 @@ function tightest(topic: Topic): Topic['excerpts'][number] {
 }
 
 /** Every focus with its topics' labels and one excerpt each; a focus button opens the rest. */
-export function criteriaOverview(corpus: Corpus, page = 0): Answer {
+export function criteriaOverview(corpus: Corpus, language: Language, page = 0): Answer {
   const sections: Section[] = FOCI.map((focus) => ({
-    heading: FOCUS_NAMES[focus],
+    heading: t(language, FOCUS_NAMES[focus]),
     lines: topicsOf(corpus, focus).flatMap((topic): Line[] => [
-      note(`*${topic.label}*`),
+      note(`*${topicLabel(language, topic)}*`),
       quoteExcerpt(tightest(topic)),
     ]),
   }));
   return {
-    title: 'Selection standards: whom the Provincial Party Committee promotes, demotes and tolerates',
-    intro: 'One excerpt per topic. Pick a focus for every excerpt, cited.',
+    title: t(language, 'criteria.title'),
+    intro: t(language, 'criteria.intro'),
     sections,
-    buttons: FOCI.map(focusButton),
+    buttons: FOCI.map((focus) => focusButton(focus, language)),
     page,
     pageAction: (page) => criteriaVerb.id({ focus: OVERVIEW, page }),
   };
@@ -81,20 +91,22 @@ export function criteriaOverview(corpus: Corpus, page = 0): Answer {
  * Every topic of one focus, every excerpt quoted. A list the article names without spelling out
  * gets the curated note saying so, and nothing else: no item is ever supplied for it.
  */
-export function criteriaFocus(corpus: Corpus, focus: Focus, page = 0): Answer {
+export function criteriaFocus(corpus: Corpus, focus: Focus, language: Language, page = 0): Answer {
   const sections: Section[] = topicsOf(corpus, focus).map((topic) => ({
-    heading: topic.label,
+    heading: topicLabel(language, topic),
     lines: [
       ...topic.excerpts.map((e) => quoteExcerpt(e)),
-      ...topic.namedOnly.map((n) => note(`Named only: ${n.note}`)),
+      ...topic.namedOnly.map((n) =>
+        note(t(language, 'criteria.namedOnly', { note: namedOnlyNote(language, topic, n) })),
+      ),
     ],
   }));
   return {
-    title: `Selection standards — ${FOCUS_NAMES[focus]}`,
+    title: t(language, 'criteria.focusTitle', { focus: t(language, FOCUS_NAMES[focus]) }),
     sections,
     buttons: [
-      ...FOCI.filter((f) => f !== focus).map(focusButton),
-      { label: 'Overview', action: criteriaVerb.id({ focus: OVERVIEW, page: 0 }) },
+      ...FOCI.filter((f) => f !== focus).map((f) => focusButton(f, language)),
+      { label: t(language, 'criteria.overview'), action: criteriaVerb.id({ focus: OVERVIEW, page: 0 }) },
     ],
     page,
     pageAction: (page) => criteriaVerb.id({ focus, page }),
@@ -103,25 +115,14 @@ export function criteriaFocus(corpus: Corpus, focus: Focus, page = 0): Answer {
 
 export const criteria = answerCommand({
   definition: withHide(
-    commandForAllContexts(
-      'criteria',
-      'Whom Jilin’s Party Committee promotes, demotes, evaluates and tolerates: the standards, quoted.',
-      '吉林省委选人用人标准：提拔、调整、考核、容错，原文引用',
-    ).addStringOption((o) =>
-      o
-        .setName('focus')
-        .setDescription('Show every excerpt on one side of the standards.')
-        .setDescriptionLocalizations({ 'zh-CN': '只看某一方面的全部原文' })
+    commandForAllContexts('criteria', 'commands.criteria.description').addStringOption((o) =>
+      described(o.setName('focus'), 'commands.criteria.focus')
         .setMaxLength(200)
-        .addChoices(
-          { name: 'promote — whom it promotes and appoints', value: 'promote' },
-          { name: 'demote — whom it demotes or adjusts', value: 'demote' },
-          { name: 'evaluation — how cadres are evaluated', value: 'evaluation' },
-          { name: 'tolerance — which mistakes it tolerates', value: 'tolerance' },
-        ),
+        .addChoices(...FOCI.map((focus) => choice(FOCUS_CHOICES[focus], focus))),
     ),
   ).toJSON(),
   options: z.object({ focus: FocusSchema.optional(), ...hideOption }),
-  answer: ({ focus }, { corpus }) => (focus === undefined ? criteriaOverview(corpus) : criteriaFocus(corpus, focus)),
+  answer: ({ focus }, { corpus, language }) =>
+    focus === undefined ? criteriaOverview(corpus, language) : criteriaFocus(corpus, focus, language),
   buttons: [criteriaVerb],
 });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { answerButton, wholeArg } from '../src/answers/buttons.js';
 import { quoteExcerpt } from '../src/answers/excerpts.js';
 import type { Corpus } from '../src/corpus/load.js';
+import { t, type Language } from '../src/i18n/words.js';
 import { note, quote, type Answer, type Button, type Reply, type Section } from '../src/replies/answer.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { commandForAllContexts, hideOption, withHide } from '../src/dispatch/definition.js';
+import { commandForAllContexts, described, hideOption, withHide } from '../src/dispatch/definition.js';
 
 const ALL = 'all';
 
@@ -14,76 +15,77 @@ const goalsVerb = answerButton<number | typeof ALL>({
   arity: 1,
   write: (which) => [which],
   read: ([which], { corpus }) => (which === ALL ? ALL : wholeArg(which, 1, corpus.goals.goals.length)),
-  press: (which, { corpus }) => ({
+  press: (which, { corpus, language }) => ({
     mode: 'update',
-    reply: which === ALL ? goalsOverview(corpus) : goalAnswer(which, corpus),
+    reply: which === ALL ? goalsOverview(corpus, language) : goalAnswer(which, corpus, language),
   }),
 });
 
-const goalButton = (number: number, label = `Goal ${number}`): Button => ({ label, action: goalsVerb.id(number) });
+const goalButton = (number: number, label: string): Button => ({ label, action: goalsVerb.id(number) });
 
 /** Wang Qi's role in the article's words: who set the goals out matters as much as what they are. */
-function setBy(corpus: Corpus): Section {
+function setBy(corpus: Corpus, language: Language): Section {
   const person = corpus.people.find((p) => p.name === corpus.goals.setBy);
   return {
-    heading: 'Who set them out',
-    lines: person ? [note(`${person.name}:`), quoteExcerpt(person.role)] : [note(corpus.goals.setBy)],
+    heading: t(language, 'goals.setBy'),
+    lines: person
+      ? [note(t(language, 'goals.person', { name: person.name })), quoteExcerpt(person.role)]
+      : [note(corpus.goals.setBy)],
   };
 }
 
 /** The five goals by their lead sentences, introduced by the ¶3 sentence that announces them. */
-export function goalsOverview(corpus: Corpus): Answer {
+export function goalsOverview(corpus: Corpus, language: Language): Answer {
   const { goals } = corpus;
   return {
-    title: `The “five more” goals`,
-    intro: `The goals ${goals.setBy} set out, one per paragraph (¶${goals.goals[0]?.lead.paragraph}–¶${goals.goals.at(-1)?.lead.paragraph}). Press a goal to read its whole paragraph.`,
+    title: t(language, 'goals.title'),
+    intro: t(language, 'goals.intro', {
+      setBy: goals.setBy,
+      first: goals.goals[0]?.lead.paragraph ?? '',
+      last: goals.goals.at(-1)?.lead.paragraph ?? '',
+    }),
     sections: [
-      setBy(corpus),
-      { heading: 'The goals', lines: [quoteExcerpt(goals.intro)] },
-      ...goals.goals.map((goal) => ({ heading: `Goal ${goal.number}`, lines: [quoteExcerpt(goal.lead)] })),
+      setBy(corpus, language),
+      { heading: t(language, 'goals.goals'), lines: [quoteExcerpt(goals.intro)] },
+      ...goals.goals.map((goal) => ({
+        heading: t(language, 'goals.goal', { number: goal.number }),
+        lines: [quoteExcerpt(goal.lead)],
+      })),
     ],
-    buttons: goals.goals.map((goal) => goalButton(goal.number)),
+    buttons: goals.goals.map((goal) => goalButton(goal.number, t(language, 'goals.button', { number: goal.number }))),
   };
 }
 
 /** One goal's whole paragraph, sentence by sentence, so each part can be cited on its own. */
-export function goalAnswer(number: number, corpus: Corpus): Reply {
+export function goalAnswer(number: number, corpus: Corpus, language: Language): Reply {
   const all = corpus.goals.goals;
+  const count = all.length;
   const goal = all.find((g) => g.number === number);
   const paragraph = goal ? corpus.article.paragraphs[goal.lead.paragraph] : undefined;
-  if (!goal || !paragraph)
-    return { problem: `There is no goal ${number}: the article sets out goals 1 to ${all.length}.` };
+  if (!goal || !paragraph) return { problem: t(language, 'goals.none', { number, count }) };
   const buttons: Button[] = [];
-  if (number > 1) buttons.push(goalButton(number - 1, `◀ Goal ${number - 1}`));
-  if (number < all.length) buttons.push(goalButton(number + 1, `Goal ${number + 1} ▶`));
-  buttons.push({ label: 'All goals', action: goalsVerb.id(ALL) });
+  if (number > 1) buttons.push(goalButton(number - 1, t(language, 'goals.previous', { number: number - 1 })));
+  if (number < count) buttons.push(goalButton(number + 1, t(language, 'goals.next', { number: number + 1 })));
+  buttons.push({ label: t(language, 'goals.all'), action: goalsVerb.id(ALL) });
   return {
-    title: `Goal ${number} of ${all.length}: ${goal.title.text}`,
-    intro: `The whole of ¶${paragraph.number}, as ${corpus.goals.setBy} set it out:`,
+    title: t(language, 'goals.goalTitle', { number, count, title: goal.title.text }),
+    intro: t(language, 'goals.whole', { paragraph: paragraph.number, setBy: corpus.goals.setBy }),
     sections: [
       { lines: paragraph.sentences.map((s) => quote(s.text, { paragraph: paragraph.number, sentence: s.number })) },
     ],
-    status: `Goal ${number} of ${all.length}`,
+    status: t(language, 'goals.status', { number, count }),
     buttons,
   };
 }
 
 export const goals = answerCommand({
   definition: withHide(
-    commandForAllContexts(
-      'goals',
-      'The “five more” goals Wang Qi set out (¶4–¶8), quoted and cited; pick one to read it whole.',
-      '王琦提出的“five more”五项目标（¶4–¶8），原文引用并注明出处',
-    ).addIntegerOption((o) =>
-      o
-        .setName('number')
-        .setDescription('Read one goal whole: 1 (orientation) to 5 (grassroots).')
-        .setDescriptionLocalizations({ 'zh-CN': '阅读某一目标全文：1 至 5' })
-        .setMinValue(1)
-        .setMaxValue(5),
+    commandForAllContexts('goals', 'commands.goals.description').addIntegerOption((o) =>
+      described(o.setName('number'), 'commands.goals.number').setMinValue(1).setMaxValue(5),
     ),
   ).toJSON(),
   options: z.object({ number: z.int().min(1).max(5).optional(), ...hideOption }),
-  answer: ({ number }, { corpus }) => (number === undefined ? goalsOverview(corpus) : goalAnswer(number, corpus)),
+  answer: ({ number }, { corpus, language }) =>
+    number === undefined ? goalsOverview(corpus, language) : goalAnswer(number, corpus, language),
   buttons: [goalsVerb],
 });

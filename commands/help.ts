@@ -13,12 +13,8 @@ export function helpCommand(
 ): AnswerCommand {
   return answerCommand({
     kind: 'info',
-    definition: commandForAllContexts(
-      'help',
-      'What the bot can answer: every command, with an example.',
-      '帮助：所有命令及示例',
-    ).toJSON(),
+    definition: commandForAllContexts('help', 'commands.help.description').toJSON(),
     options: z.object({}),
-    answer: () => helpAnswer(slashCommands()),
+    answer: (_options, { language }) => helpAnswer(slashCommands(), language),
   });
 }

@@ -5,12 +5,21 @@ import { notCovered } from '../src/answers/not-covered.js';
 import { fullParagraphButton, paragraphAnswer, paragraphButton } from '../src/answers/paragraph.js';
 import { formatCitation, parseCitation } from '../src/corpus/citation.js';
 import { derivedFrom } from '../src/corpus/derived.js';
+import { t, type Language } from '../src/i18n/words.js';
 import { quote as quoted, type Answer, type Reply } from '../src/replies/answer.js';
 import { echo } from '../src/replies/markdown.js';
 import { QueryError } from '../src/search/search.js';
 import { Suggestions } from '../src/search/suggest.js';
+import { queryProblem } from '../src/answers/question.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
+import {
+  commandForAllContexts,
+  described,
+  freeText,
+  hideOption,
+  TEXT_MAX_LENGTH,
+  withHide,
+} from '../src/dispatch/definition.js';
 
 const MATCHES = 5;
 
@@ -66,33 +75,40 @@ const matchButton = answerButton<MatchPage>({
     const matches = list && query ? matchesFromCitations(list, query, context) : null;
     return number === undefined || !matches || !query ? undefined : { index: number, matches, query };
   },
-  press: ({ index, matches, query }) => ({ mode: 'update', reply: showMatch(query, matches, index) }),
+  press: ({ index, matches, query }, { language }) => ({
+    mode: 'update',
+    reply: showMatch(query, matches, index, language),
+  }),
 });
 
 /** Match `index` (from 0) of a query's matches, with buttons to the others. */
-function showMatch(query: string, matches: readonly Match[], index: number): Answer {
+function showMatch(query: string, matches: readonly Match[], index: number, language: Language): Answer {
   const shown = Math.min(Math.max(index, 0), matches.length - 1);
   const match = matches[shown]!;
   return {
-    title: `Quote: ${echo(query)}`,
+    title: t(language, 'quote.title', { query: echo(query) }),
     sections: [{ lines: [quoted(match.excerpt, match.citation, match.ranges)] }],
-    status: `Match ${shown + 1} of ${matches.length} (${formatCitation(match.citation)})`,
+    status: t(language, 'quote.status', {
+      number: shown + 1,
+      count: matches.length,
+      citation: formatCitation(match.citation),
+    }),
     buttons: [
       ...(matches.length > 1
         ? [
             {
-              label: '◀ Previous match',
+              label: t(language, 'quote.previous'),
               action: matchButton.id({ index: shown - 1, matches, query }),
               disabled: shown === 0,
             },
             {
-              label: 'Next match ▶',
+              label: t(language, 'quote.next'),
               action: matchButton.id({ index: shown + 1, matches, query }),
               disabled: shown === matches.length - 1,
             },
           ]
         : []),
-      fullParagraphButton(match.citation.paragraph),
+      fullParagraphButton(match.citation.paragraph, language),
     ],
   };
 }
@@ -103,7 +119,7 @@ export function matchAnswer(query: string, context: AnswerContext): Reply {
   try {
     results = context.search.search(query, { limit: MATCHES });
   } catch (error) {
-    if (error instanceof QueryError) return { problem: error.message };
+    if (error instanceof QueryError) return { problem: queryProblem(error, query, context.language) };
     throw error;
   }
   if (results.length === 0) return notCovered(query, context);
@@ -115,6 +131,7 @@ export function matchAnswer(query: string, context: AnswerContext): Reply {
       ranges: r.ranges,
     })),
     0,
+    context.language,
   );
 }
 
@@ -123,25 +140,15 @@ const suggestionsOf = derivedFrom((corpus) => new Suggestions(corpus));
 
 export const quote = answerCommand({
   definition: withHide(
-    commandForAllContexts(
-      'quote',
-      'Quote the article: the passages that best match your words, verbatim and cited.',
-      '引用文章：与您的词语最匹配的原文段落及出处',
-    )
+    commandForAllContexts('quote', 'commands.quote.description')
       .addStringOption((o) =>
-        o
-          .setName('text')
-          .setDescription('Words or a phrase to find, e.g. “flock of sheep”.')
+        described(o.setName('text'), 'commands.quote.text')
           .setRequired(true)
           .setMaxLength(TEXT_MAX_LENGTH)
           .setAutocomplete(true),
       )
       .addIntegerOption((o) =>
-        o
-          .setName('paragraph')
-          .setDescription('Quote this paragraph instead: 0 is the headline, 1–15 the body.')
-          .setMinValue(0)
-          .setMaxValue(15),
+        described(o.setName('paragraph'), 'commands.quote.paragraph').setMinValue(0).setMaxValue(15),
       ),
   ).toJSON(),
   options: z.object({ text: freeText(), paragraph: z.int().min(0).max(15).optional(), ...hideOption }),

@@ -5,12 +5,20 @@ import { glossaryAnswer } from '../src/answers/glossary-entry.js';
 import { paragraphButton } from '../src/answers/paragraph.js';
 import { derivedFrom } from '../src/corpus/derived.js';
 import type { Corpus, GlossaryEntry } from '../src/corpus/load.js';
+import { t, type Language } from '../src/i18n/words.js';
 import type { Reply } from '../src/replies/answer.js';
 import { clip, LIMITS } from '../src/replies/limits.js';
 import { echo } from '../src/replies/markdown.js';
 import { foldLabel, Suggestions } from '../src/search/suggest.js';
 import { answerCommand } from '../src/dispatch/command.js';
-import { commandForAllContexts, freeText, hideOption, TEXT_MAX_LENGTH, withHide } from '../src/dispatch/definition.js';
+import {
+  commandForAllContexts,
+  described,
+  freeText,
+  hideOption,
+  TEXT_MAX_LENGTH,
+  withHide,
+} from '../src/dispatch/definition.js';
 /** Autocomplete values name an entry by index: the longest title is past Discord's 100 characters. */
 const CHOICE_PREFIX = 't:';
 /** The corpus hash prefix a "did you mean" button carries: an index is only good for the text it was counted in. */
@@ -40,9 +48,9 @@ const termVerb = answerButton<{ readonly hash: string; readonly index: number }>
     const number = wholeArg(index, 0, corpus.glossary.length - 1);
     return hash === textHash(corpus) && number !== undefined ? { hash, index: number } : undefined;
   },
-  press: ({ index }, { corpus }) => ({
+  press: ({ index }, { corpus, language }) => ({
     mode: 'update',
-    reply: glossaryAnswer(corpus.article, corpus.glossary[index]!),
+    reply: glossaryAnswer(corpus.article, corpus.glossary[index]!, language),
   }),
 });
 
@@ -74,35 +82,28 @@ const entryButton = (corpus: Corpus, index: number, entry: GlossaryEntry) => ({
 });
 
 /** The entry, or a plain "no such term" with the nearest entries offered as buttons. */
-export function termAnswer(corpus: Corpus, name: string): Reply {
+export function termAnswer(corpus: Corpus, name: string, language: Language): Reply {
   const index = findEntry(corpus, name);
   const entry = index === undefined ? undefined : corpus.glossary[index];
-  if (entry) return glossaryAnswer(corpus.article, entry);
+  if (entry) return glossaryAnswer(corpus.article, entry, language);
   const near = didYouMean(corpus, name);
   return {
-    problem: `The article quotes no term ${echo(name)}. ${near.length ? 'Did you mean one of these?' : 'Start typing in `name` and pick a term from the list.'}`,
+    problem: t(language, near.length ? 'term.noneNear' : 'term.none', { name: echo(name) }),
     buttons: near.map((i) => entryButton(corpus, i, corpus.glossary[i]!)),
   };
 }
 
 export const term = answerCommand({
   definition: withHide(
-    commandForAllContexts(
-      'term',
-      'A term the article quotes (“lion pack”, “baton”…): where it appears and what the text says of it.',
-      '文章引用的术语：出现位置及原文解释',
-    ).addStringOption((o) =>
-      o
-        .setName('name')
-        .setDescription('The term, e.g. “lion pack”: start typing and pick one.')
-        .setDescriptionLocalizations({ 'zh-CN': '术语，例如 “lion pack”：输入并选择' })
+    commandForAllContexts('term', 'commands.term.description').addStringOption((o) =>
+      described(o.setName('name'), 'commands.term.name')
         .setRequired(true)
         .setMaxLength(TEXT_MAX_LENGTH)
         .setAutocomplete(true),
     ),
   ).toJSON(),
   options: z.object({ name: freeText(), ...hideOption }),
-  answer: ({ name }, { corpus }) => termAnswer(corpus, name),
+  answer: ({ name }, { corpus, language }) => termAnswer(corpus, name, language),
   autocomplete: (focused, { corpus }) =>
     lookupFor(corpus)
       .suggestions.suggest(focused.value)

@@ -1,6 +1,7 @@
 import type { Excerpt } from '../corpus/excerpt.js';
 import { quote, type Line } from '../replies/answer.js';
 import type { Range } from '../corpus/range.js';
+import { list, type Language } from '../i18n/words.js';
 
 /** The headline is one line, not a paragraph of sentences: it is cited `¶0`, never `¶0.1`. */
 const HEADLINE = 0;
@@ -18,7 +19,10 @@ export function quoteExcerpt(excerpt: Excerpt, ranges?: readonly Range[]): Line 
   return quote(excerpt.text, citation, ranges);
 }
 
-/** Paragraph numbers as a reader cites them: `¶3, ¶4, ¶5`. */
-export function paragraphList(paragraphs: readonly number[]): string {
-  return paragraphs.map((p) => `¶${p}`).join(', ');
+/** Paragraph numbers as a reader cites them: `¶3, ¶4, ¶5` (`¶3、¶4、¶5` in Chinese). */
+export function paragraphList(paragraphs: readonly number[], language: Language): string {
+  return list(
+    language,
+    paragraphs.map((p) => `¶${p}`),
+  );
 }

@@ -1,13 +1,15 @@
 import type { Article } from '../corpus/article.js';
 import type { GlossaryEntry } from '../corpus/load.js';
+import { glossaryNote } from '../i18n/curated.js';
+import { t, type Language, type WordKey } from '../i18n/words.js';
 import { note, quote, type Answer, type Line } from '../replies/answer.js';
 import { paragraphList, quoteExcerpt } from './excerpts.js';
 import { fullParagraphButton } from './paragraph.js';
 
-const KINDS: Record<GlossaryEntry['kind'], string> = {
-  term: 'A term the article puts in quotation marks',
-  slogan: 'A slogan the article quotes',
-  title: 'A title the article names',
+const KINDS: Record<GlossaryEntry['kind'], WordKey> = {
+  term: 'glossary.kinds.term',
+  slogan: 'glossary.kinds.slogan',
+  title: 'glossary.kinds.title',
 };
 
 /**
@@ -52,17 +54,20 @@ function offsetsOf(text: string, marked: string): number[] {
  * words when it gives one. When it gives none the curated note says so, because an
  * explanation from anywhere else would be the bot's, not the article's.
  */
-export function glossaryAnswer(article: Article, entry: GlossaryEntry): Answer {
+export function glossaryAnswer(article: Article, entry: GlossaryEntry, language: Language): Answer {
   const explained: Line[] = entry.explanation ? [quoteExcerpt(entry.explanation)] : [];
-  const said = entry.note ?? (entry.explanation ? undefined : 'The article does not explain it.');
+  const said = glossaryNote(language, entry) ?? (entry.explanation ? undefined : t(language, 'glossary.unexplained'));
   return {
     title: `“${entry.term}”`,
-    intro: `${KINDS[entry.kind]}, in ${paragraphList(entry.paragraphs)}.`,
+    intro: t(language, 'glossary.intro', {
+      kind: t(language, KINDS[entry.kind]),
+      paragraphs: paragraphList(entry.paragraphs, language),
+    }),
     sections: [
-      { heading: 'Where it appears', lines: occurrences(article, entry) },
-      ...(explained.length ? [{ heading: 'How the article explains it', lines: explained }] : []),
-      ...(said ? [{ heading: 'Note', lines: [note(said)] }] : []),
+      { heading: t(language, 'glossary.appears'), lines: occurrences(article, entry) },
+      ...(explained.length ? [{ heading: t(language, 'glossary.explains'), lines: explained }] : []),
+      ...(said ? [{ heading: t(language, 'glossary.note'), lines: [note(said)] }] : []),
     ],
-    buttons: entry.paragraphs.map(fullParagraphButton),
+    buttons: entry.paragraphs.map((paragraph) => fullParagraphButton(paragraph, language)),
   };
 }

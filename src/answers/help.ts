@@ -1,43 +1,48 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { t, type Language, type WordKey } from '../i18n/words.js';
 import { note, type Answer, type Section } from '../replies/answer.js';
 
 /** One example per command, as a person would type it. A command without one is still listed. */
-const EXAMPLES: Readonly<Record<string, string>> = {
-  ask: '/ask question: who gets demoted?',
-  quote: '/quote text: flock of sheep',
-  goals: '/goals number: 3',
-  criteria: '/criteria focus: tolerance',
-  term: '/term name: lion pack',
-  people: '/people name: Huang Qiang',
-  source: '/source',
-  help: '/help',
-  config: '/config show',
+const EXAMPLES: Readonly<Record<string, WordKey>> = {
+  ask: 'examples.ask',
+  quote: 'examples.quote',
+  goals: 'examples.goals',
+  criteria: 'examples.criteria',
+  term: 'examples.term',
+  people: 'examples.people',
+  source: 'examples.source',
+  help: 'examples.help',
+  config: 'examples.config',
 };
 
 /**
- * Every slash command, its description as registered, and an example; then the ways in without
- * a slash. For /help, and for "help" in a DM.
+ * Every slash command, its description as registered (in the asker's language when it has one),
+ * and an example; then the ways in without a slash. For /help, and for "help" in a DM.
  */
-export function helpAnswer(definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): Answer {
-  const sections: Section[] = definitions.map(({ name, description }) => {
-    const example = EXAMPLES[name];
+export function helpAnswer(
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  language: Language,
+): Answer {
+  const sections: Section[] = definitions.map(({ name, description, description_localizations }) => {
+    const described = (language === 'en' ? undefined : description_localizations?.[language]) ?? description;
+    const example = Object.hasOwn(EXAMPLES, name) ? EXAMPLES[name] : undefined;
     return {
       heading: `/${name}`,
-      lines: [note(example ? `${description}\nExample: \`${example}\`` : description)],
+      lines: [
+        note(
+          example ? t(language, 'help.example', { description: described, example: t(language, example) }) : described,
+        ),
+      ],
     };
   });
   return {
-    title: 'What policy-bot answers',
-    intro:
-      'Every answer is the article’s own words, quoted and cited (¶N is a paragraph, ¶N.S a sentence in it). Add `hide: True` to see an answer alone; you can still share it.',
+    title: t(language, 'help.title'),
+    intro: t(language, 'help.intro'),
     sections: [
       ...sections,
       {
-        heading: 'Without a slash',
-        lines: [
-          note('Mention the bot in a message with your question, or send it a direct message: it answers like `/ask`.'),
-          note('Server moderators choose where the bot answers with `/config`.'),
-        ],
+        heading: t(language, 'help.withoutSlash'),
+        lines: [note(t(language, 'help.mention')), note(t(language, 'help.moderators'))],
       },
     ],
   };

@@ -1,18 +1,20 @@
+import { t, type Language } from '../i18n/words.js';
 import { note, quote, type Answer, type Button, type Reply } from '../replies/answer.js';
 import { answerButton, wholeArg } from './buttons.js';
 import type { AnswerContext } from './context.js';
 
 /** One whole paragraph, verbatim, with the query's words in bold when there is a query. */
 export function paragraphAnswer(paragraph: number, context: AnswerContext, query?: string): Reply {
+  const { language } = context;
   const text = context.corpus.article.paragraphs[paragraph]?.text;
-  if (text === undefined) return { problem: `There is no ¶${paragraph}: the article has ¶0 (the headline) to ¶15.` };
+  if (text === undefined) return { problem: t(language, 'paragraph.none', { paragraph }) };
   const ranges = query ? context.search.highlight(query, paragraph) : [];
   const answer: Answer = {
-    title: paragraph === 0 ? 'The headline (¶0)' : `Paragraph ¶${paragraph}`,
+    title: paragraph === 0 ? t(language, 'paragraph.headline') : t(language, 'paragraph.title', { paragraph }),
     sections: [{ lines: [quote(text, { paragraph }, ranges)] }],
   };
   return ranges.length === 0 && query
-    ? { ...answer, sections: [...answer.sections, { lines: [note('(None of your words appear in this paragraph.)')] }] }
+    ? { ...answer, sections: [...answer.sections, { lines: [note(t(language, 'paragraph.noWords'))] }] }
     : answer;
 }
 
@@ -26,6 +28,6 @@ export const paragraphButton = answerButton<number>({
 });
 
 /** The button that opens a whole paragraph, quoted, for the person who pressed it. */
-export function fullParagraphButton(paragraph: number): Button {
-  return { label: `Full paragraph ¶${paragraph}`, action: paragraphButton.id(paragraph) };
+export function fullParagraphButton(paragraph: number, language: Language): Button {
+  return { label: t(language, 'paragraph.button', { paragraph }), action: paragraphButton.id(paragraph) };
 }

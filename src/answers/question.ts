@@ -1,6 +1,7 @@
+import { t, type Language } from '../i18n/words.js';
 import { quote, type Answer, type Button, type Line, type Reply, type Section } from '../replies/answer.js';
 import { echo } from '../replies/markdown.js';
-import { QueryError, type Passage, type PartReading } from '../search/search.js';
+import { MAX_QUERY_LENGTH, QueryError, type Passage, type PartReading } from '../search/search.js';
 import { articleLines } from './about-article.js';
 import type { AnswerContext } from './context.js';
 import { notCovered, notCoveredLines } from './not-covered.js';
@@ -30,12 +31,20 @@ function quoted(passages: readonly Passage[]): Line[] {
   );
 }
 
-function buttonsFor(paragraphs: readonly number[]): Button[] {
-  return [...new Set(paragraphs)].slice(0, MAX_BUTTONS).map(fullParagraphButton);
+function buttonsFor(paragraphs: readonly number[], language: Language): Button[] {
+  return [...new Set(paragraphs)].slice(0, MAX_BUTTONS).map((paragraph) => fullParagraphButton(paragraph, language));
+}
+
+/** The search's refusal of a question it will not read, in the asker's language. */
+export function queryProblem(error: QueryError, question: string, language: Language): string {
+  return error.problem === 'empty'
+    ? t(language, 'problems.queryEmpty')
+    : t(language, 'problems.queryTooLong', { length: [...question.trim()].length, max: MAX_QUERY_LENGTH });
 }
 
 /** A message with one question: its passages, the article itself, what the text does not say, or "not covered". */
 function answerPart(question: string, part: PartReading, context: AnswerContext): Answer {
+  const { language } = context;
   const title = echo(question, 200);
   switch (part.kind) {
     case 'passages': {
@@ -45,23 +54,32 @@ function answerPart(question: string, part: PartReading, context: AnswerContext)
         title,
         intro:
           passages.length === 1
-            ? 'What the article says:'
-            : `What the article says, in ${passages.length} passages, most relevant first:`,
-        sections: [{ lines: quoted(passages) }, ...(terms.length ? [{ heading: 'The term', lines: terms }] : [])],
-        buttons: buttonsFor(passages.map((p) => p.paragraph)),
+            ? t(language, 'question.says')
+            : t(language, 'question.saysPassages', { count: passages.length }),
+        sections: [
+          { lines: quoted(passages) },
+          ...(terms.length ? [{ heading: t(language, 'question.term'), lines: terms }] : []),
+        ],
+        buttons: buttonsFor(
+          passages.map((p) => p.paragraph),
+          language,
+        ),
       };
     }
     case 'article':
       return {
         title,
-        intro: 'About the article itself:',
+        intro: t(language, 'question.aboutArticle'),
         sections: [{ lines: articleTopicLines(part, context) }],
       };
     case 'unsaid':
       return {
         title,
-        sections: unsaidSections(part.unsaid ?? []),
-        buttons: buttonsFor((part.unsaid ?? []).map((u) => u.paragraph)),
+        sections: unsaidSections(part.unsaid ?? [], language),
+        buttons: buttonsFor(
+          (part.unsaid ?? []).map((u) => u.paragraph),
+          language,
+        ),
       };
     case 'not-covered':
       return notCovered(question, context);
@@ -70,7 +88,9 @@ function answerPart(question: string, part: PartReading, context: AnswerContext)
 
 /** Each topic asked of the article itself, in the order asked ("who reported it, and when"). */
 function articleTopicLines(part: PartReading, context: AnswerContext): Line[] {
-  return (part.topics ?? (part.topic ? [part.topic] : [])).flatMap((topic) => articleLines(topic, context.corpus));
+  return (part.topics ?? (part.topic ? [part.topic] : [])).flatMap((topic) =>
+    articleLines(topic, context.corpus, context.language),
+  );
 }
 
 /** One question of several, as sections under its own heading. */
@@ -85,7 +105,7 @@ function partSections(part: PartReading, context: AnswerContext): Section[] {
     case 'article':
       return [{ heading, lines: articleTopicLines(part, context) }];
     case 'unsaid':
-      return unsaidSections(part.unsaid ?? [], heading);
+      return unsaidSections(part.unsaid ?? [], context.language, heading);
     case 'not-covered':
       return [{ heading, lines: notCoveredLines(part.text, context).slice(0, 1) }];
   }
@@ -102,10 +122,10 @@ export function answerQuestion(question: string, context: AnswerContext): Reply 
   try {
     reading = context.search.read(question, { limit: MAX_PASSAGES });
   } catch (error) {
-    if (error instanceof QueryError) return { problem: error.message };
+    if (error instanceof QueryError) return { problem: queryProblem(error, question, context.language) };
     throw error;
   }
-  if (reading.smallTalk) return smallTalkAnswer(reading.smallTalk, context.corpus);
+  if (reading.smallTalk) return smallTalkAnswer(reading.smallTalk, context.corpus, context.language);
   const [only] = reading.parts;
   if (reading.parts.length === 1 && only) return answerPart(question, only, context);
   const paragraphs = reading.parts.flatMap((part) => [
@@ -114,8 +134,8 @@ export function answerQuestion(question: string, context: AnswerContext): Reply 
   ]);
   return {
     title: echo(question, 200),
-    intro: `Your message asks ${reading.parts.length} things; each is answered on its own.`,
+    intro: t(context.language, 'question.parts', { count: reading.parts.length }),
     sections: reading.parts.flatMap((part) => partSections(part, context)),
-    buttons: buttonsFor(paragraphs),
+    buttons: buttonsFor(paragraphs, context.language),
   };
 }

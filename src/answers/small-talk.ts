@@ -1,33 +1,35 @@
 import type { Corpus } from '../corpus/load.js';
+import { t, type Language, type WordKey } from '../i18n/words.js';
 import { note, type Answer } from '../replies/answer.js';
 import type { SmallTalk } from '../search/search.js';
 
-const TITLES: Readonly<Record<SmallTalk, string>> = {
-  greeting: 'Hello!',
-  thanks: 'You’re welcome!',
-  laugh: '🙂',
-  ack: '🙂',
-  emoji: '👋',
-  help: 'What I answer',
-  'about-bot': 'What I answer',
+const TITLES: Readonly<Record<SmallTalk, WordKey>> = {
+  greeting: 'smallTalk.greeting',
+  thanks: 'smallTalk.thanks',
+  laugh: 'smallTalk.laugh',
+  ack: 'smallTalk.ack',
+  emoji: 'smallTalk.emoji',
+  help: 'smallTalk.help',
+  'about-bot': 'smallTalk.aboutBot',
 };
 
-/** Two questions a person could ask first, as they would type them. */
-export const EXAMPLE_QUESTIONS = ['who gets demoted?', 'what is this article about?'] as const;
+/** Two questions a person could ask first, as they would type them (in each language's resources). */
+export const EXAMPLE_QUESTIONS = ['examples.demoted', 'examples.about'] as const satisfies readonly WordKey[];
 
 /**
  * The answer to "hi", "thanks", "lol" or an emoji: a short guide to what the bot answers, never
  * "not in the article".
  */
-export function smallTalkAnswer(kind: SmallTalk, { source }: Corpus): Answer {
+export function smallTalkAnswer(kind: SmallTalk, { source }: Corpus, language: Language): Answer {
+  const [first, second] = EXAMPLE_QUESTIONS.map((key) => t(language, key));
   return {
-    title: TITLES[kind],
-    intro: `I answer questions about one article, “${source.headline.text}” (¶0), with its own words, quoted and cited.`,
+    title: t(language, TITLES[kind]),
+    intro: t(language, 'smallTalk.intro', { headline: source.headline.text }),
     sections: [
       {
         lines: [
-          note(`Ask in plain words, for example “${EXAMPLE_QUESTIONS[0]}” or “${EXAMPLE_QUESTIONS[1]}”`),
-          note('`/help` lists every command.'),
+          note(t(language, 'smallTalk.ask', { first: first ?? '', second: second ?? '' })),
+          note(t(language, 'smallTalk.commands')),
         ],
       },
     ],

@@ -1,3 +1,5 @@
+import { glossaryNote } from '../i18n/curated.js';
+import { t } from '../i18n/words.js';
 import { note, quote, type Line } from '../replies/answer.js';
 import type { Passage } from '../search/search.js';
 import type { AnswerContext } from './context.js';
@@ -11,7 +13,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * The glossary's word on the terms a question asks the meaning of: the article's own explanation,
  * or that it gives none. Without this an excerpt that merely uses a term would read as its definition.
  */
-export function termLines(question: string, passages: readonly Passage[], { corpus }: AnswerContext): Line[] {
+export function termLines(question: string, passages: readonly Passage[], { corpus, language }: AnswerContext): Line[] {
   if (!ASKS_MEANING.test(question)) return [];
   const folded = question.toLowerCase().replace(/[“”‘’"']/g, ' ');
   const asked = corpus.glossary.filter(
@@ -21,7 +23,15 @@ export function termLines(question: string, passages: readonly Passage[], { corp
   const longest = asked.filter((entry) => !asked.some((other) => other !== entry && other.term.includes(entry.term)));
   return longest.slice(0, 2).flatMap((entry): Line[] => {
     const { explanation } = entry;
-    if (!explanation) return [note(`“${entry.term}”: ${entry.note ?? 'the article does not explain it.'}`)];
+    if (!explanation)
+      return [
+        note(
+          t(language, 'terms.line', {
+            term: entry.term,
+            note: glossaryNote(language, entry) ?? t(language, 'terms.unexplained'),
+          }),
+        ),
+      ];
     const quotedAbove = passages.some(
       (p) => p.paragraph === explanation.paragraph && p.excerpt.includes(explanation.text),
     );
@@ -30,7 +40,7 @@ export function termLines(question: string, passages: readonly Passage[], { corp
         ? { paragraph: explanation.paragraph }
         : { paragraph: explanation.paragraph, sentence: explanation.sentence };
     return quotedAbove
-      ? [note(`The passage above is how the article explains “${entry.term}”.`)]
-      : [note(`The article explains “${entry.term}” this way:`), quote(explanation.text, citation)];
+      ? [note(t(language, 'terms.explainedAbove', { term: entry.term }))]
+      : [note(t(language, 'terms.explainsThisWay', { term: entry.term })), quote(explanation.text, citation)];
   });
 }

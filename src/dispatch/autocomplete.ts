@@ -1,10 +1,11 @@
 import { ApplicationCommandType, type APIApplicationCommandAutocompleteInteraction } from 'discord.js';
 import { LIMITS } from '../replies/limits.js';
-import type { DispatchDeps } from './deps.js';
+import { answerContext, type DispatchDeps } from './deps.js';
 import { readOptionTree } from './options.js';
 import { findCommand } from './registry.js';
 import { choicesOf } from './responses.js';
 import type { Handled } from './result.js';
+import { languageOfAsker } from './who.js';
 
 /** Choices for the option being typed in: at most 25, each named and valued in 100 characters. */
 export function dispatchAutocomplete(
@@ -18,7 +19,10 @@ export function dispatchAutocomplete(
   const focused = readOptionTree(interaction.data.options).focused;
   const choices =
     focused && command.kind !== 'admin' && command.autocomplete
-      ? command.autocomplete({ name: focused.name, value: String(focused.value) }, deps.context)
+      ? command.autocomplete(
+          { name: focused.name, value: String(focused.value) },
+          answerContext(deps, languageOfAsker(interaction)),
+        )
       : [];
   return {
     ...base,

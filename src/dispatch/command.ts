@@ -9,6 +9,7 @@ import {
 import type { z } from 'zod';
 import type { ButtonVerb } from '../answers/buttons.js';
 import type { AnswerContext } from '../answers/context.js';
+import type { Language } from '../i18n/words.js';
 import type { Problem, Reply } from '../replies/answer.js';
 import { unreadableOption } from '../replies/problems.js';
 import type { SettingsStore } from '../settings/index.js';
@@ -49,8 +50,11 @@ export interface AnswerCommand {
   readonly definition: RESTPostAPIApplicationCommandsJSONBody;
   /** Always answered privately, whatever the server allows: only the asker wants it. */
   readonly privately: boolean;
-  /** Reads the person's input from the interaction: it is untrusted, whatever Discord checked. */
-  read(data: APIApplicationCommandInteractionData): Asked | Problem;
+  /**
+   * Reads the person's input from the interaction: it is untrusted, whatever Discord checked. A
+   * problem with it is told in the asker's language.
+   */
+  read(data: APIApplicationCommandInteractionData, language: Language): Asked | Problem;
   autocomplete?(focused: Focused, context: AnswerContext): Choice[];
   readonly buttons: readonly ButtonVerb[];
 }
@@ -76,7 +80,7 @@ export interface Order {
 export interface AdminCommand {
   readonly kind: 'admin';
   readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  read(data: APIApplicationCommandInteractionData): Order | Problem;
+  read(data: APIApplicationCommandInteractionData, language: Language): Order | Problem;
   readonly buttons: readonly ButtonVerb[];
 }
 
@@ -99,16 +103,17 @@ function parsed<S extends z.ZodType>(
   schema: S,
   values: unknown,
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  language: Language,
 ): { readonly options: z.output<S> } | Problem {
   const result = schema.safeParse(values);
   if (result.success) return { options: result.data };
   const option = optionNamed(definition.options, result.error.issues[0]?.path[0]);
-  return { problem: unreadableOption(definition.name, option) };
+  return { problem: unreadableOption(definition.name, option, language) };
 }
 
 /** Data of another command type than the definition's: not made by Discord for this command. */
-const notThisCommand = (definition: RESTPostAPIApplicationCommandsJSONBody): Problem => ({
-  problem: unreadableOption(definition.name, undefined),
+const notThisCommand = (definition: RESTPostAPIApplicationCommandsJSONBody, language: Language): Problem => ({
+  problem: unreadableOption(definition.name, undefined, language),
 });
 
 /**
@@ -128,9 +133,9 @@ export function answerCommand<S extends z.ZodObject>(spec: {
     kind: spec.kind ?? 'answer',
     definition,
     privately: false,
-    read(data) {
-      if (data.type !== ApplicationCommandType.ChatInput) return notThisCommand(definition);
-      const read = parsed(spec.options, readOptionTree(data.options).values, definition);
+    read(data, language) {
+      if (data.type !== ApplicationCommandType.ChatInput) return notThisCommand(definition, language);
+      const read = parsed(spec.options, readOptionTree(data.options).values, definition, language);
       if ('problem' in read) return read;
       const { options } = read;
       const hide: unknown = 'hide' in options ? options.hide : undefined;
@@ -155,8 +160,8 @@ export function messageMenuCommand(spec: {
     kind: 'answer',
     definition,
     privately: true,
-    read(data) {
-      if (data.type !== ApplicationCommandType.Message) return notThisCommand(definition);
+    read(data, language) {
+      if (data.type !== ApplicationCommandType.Message) return notThisCommand(definition, language);
       const content = data.resolved.messages[data.target_id]?.content ?? '';
       return {
         key: JSON.stringify(content),
@@ -184,13 +189,13 @@ export function adminCommand<S extends Record<string, z.ZodObject>>(spec: {
   return {
     kind: 'admin',
     definition,
-    read(data) {
-      if (data.type !== ApplicationCommandType.ChatInput) return notThisCommand(definition);
+    read(data, language) {
+      if (data.type !== ApplicationCommandType.ChatInput) return notThisCommand(definition, language);
       const { path, values } = readOptionTree(data.options);
       const subcommand = path.join(' ');
       const schema = Object.hasOwn(spec.subcommands, subcommand) ? spec.subcommands[subcommand] : undefined;
-      if (!schema) return notThisCommand(definition);
-      const read = parsed(schema, values, definition);
+      if (!schema) return notThisCommand(definition, language);
+      const read = parsed(schema, values, definition, language);
       if ('problem' in read) return read;
       // The schema was chosen by this very path: the pair is one of Subcommand<S>.
       const request = { subcommand, options: read.options } as Subcommand<S>;

@@ -1,16 +1,17 @@
 import { ApplicationCommandType, type APIApplicationCommandInteraction } from 'discord.js';
 import { isProblem } from '../replies/answer.js';
-import { apology, slowDown, UNKNOWN_COMMAND } from '../replies/problems.js';
+import { apology, slowDown, unknownCommand } from '../replies/problems.js';
 import { errorReference } from '../log/reference.js';
 import type { AdminCommand, AnswerCommand } from './command.js';
-import type { DispatchDeps } from './deps.js';
+import { answerContext, type DispatchDeps } from './deps.js';
 import { resolvedChannels } from './options.js';
 import { placeAnswer } from './placement.js';
 import { findCommand } from './registry.js';
 import { PRIVATE, problem, render } from './render.js';
 import { DEFER_PRIVATELY, replyWith, rewritten } from './responses.js';
 import type { Handled, Later } from './result.js';
-import { userOf } from './who.js';
+import { withTranslationNote } from './translation-note.js';
+import { languageOfAsker, userOf } from './who.js';
 
 /** A slash command or a message's menu command. */
 export async function dispatchCommand(
@@ -21,7 +22,12 @@ export async function dispatchCommand(
   const command = findCommand(type, name);
   const base = { kind: 'command', name } as const;
   if (!command)
-    return { ...base, response: replyWith(problem(UNKNOWN_COMMAND)), outcome: 'expired', reason: 'unknown command' };
+    return {
+      ...base,
+      response: replyWith(problem(unknownCommand(languageOfAsker(interaction)))),
+      outcome: 'expired',
+      reason: 'unknown command',
+    };
   return command.kind === 'admin'
     ? { ...base, ...runAdmin(command, interaction, deps) }
     : { ...base, ...(await answer(command, interaction, deps)) };
@@ -29,44 +35,58 @@ export async function dispatchCommand(
 
 type Response = Omit<Handled, 'kind' | 'name'>;
 
-/** Fair use, then the answer from the cache or the command, placed by the server's settings. */
+/**
+ * Fair use, then the answer from the cache or the command, in the asker's language, placed by
+ * the server's settings; a first answer in Chinese says once that the quotes are the English text.
+ */
 async function answer(
   command: AnswerCommand,
   interaction: APIApplicationCommandInteraction,
   deps: DispatchDeps,
 ): Promise<Response> {
   const userId = userOf(interaction)?.id ?? '';
+  const language = languageOfAsker(interaction);
   if (command.kind === 'answer') {
     const verdict = await deps.fairUse.check(userId, deps.now());
     // Told every time: a slash command must be acknowledged, and the refusal is only for the asker.
-    if (!verdict.allowed) return { response: replyWith(problem(slowDown(verdict.retryInSeconds))), outcome: 'limited' };
+    if (!verdict.allowed)
+      return { response: replyWith(problem(slowDown(verdict.retryInSeconds, language))), outcome: 'limited' };
   }
-  const asked = command.read(interaction.data);
+  const asked = command.read(interaction.data, language);
   if ('problem' in asked) return { response: replyWith(problem(asked.problem)), outcome: 'problem' };
   const placement =
-    command.kind === 'info' || command.privately ? PRIVATE : placeAnswer(interaction, deps.settings, asked.hide);
-  const draw = () => render(asked.answer(deps.context), placement, deps.footer);
-  // Only answers are cached: they depend on nothing but their options and the article.
+    command.kind === 'info' || command.privately
+      ? PRIVATE
+      : placeAnswer(interaction, deps.settings, asked.hide, language);
+  const draw = () => render(asked.answer(answerContext(deps, language)), placement, language, deps.footer(language));
+  // Only answers are cached: they depend on nothing but their options, the language and the article.
   const rendered =
     command.kind === 'answer'
       ? deps.answers.get(
           `${command.definition.type ?? ApplicationCommandType.ChatInput}:${command.definition.name}`,
           asked.key,
+          language,
           placement,
           draw,
         )
       : draw();
-  return { response: replyWith(rendered.payload), outcome: rendered.problem ? 'problem' : 'answered' };
+  if (rendered.problem) return { response: replyWith(rendered.payload), outcome: 'problem' };
+  const payload =
+    command.kind === 'answer'
+      ? await withTranslationNote(rendered.payload, language, userId, deps.toldTranslation)
+      : rendered.payload;
+  return { response: replyWith(payload), outcome: 'answered' };
 }
 
 /** Acknowledged at once, privately; the answer, once storage has answered, edits the acknowledgement. */
 function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInteraction, deps: DispatchDeps): Response {
-  const order = command.read(interaction.data);
+  const language = languageOfAsker(interaction);
+  const order = command.read(interaction.data, language);
   if ('problem' in order) return { response: replyWith(problem(order.problem)), outcome: 'problem' };
   const run = async (): Promise<Later> => {
     try {
       const reply = await order.run({
-        context: deps.context,
+        context: answerContext(deps, language),
         settings: deps.settings,
         now: deps.now(),
         userId: userOf(interaction)?.id ?? '',
@@ -75,7 +95,7 @@ function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInter
           interaction.data.type === ApplicationCommandType.ChatInput ? interaction.data.resolved : undefined,
         ),
       });
-      const rendered = render(reply, PRIVATE, deps.footer);
+      const rendered = render(reply, PRIVATE, language, deps.footer(language));
       return {
         actions: [{ edit: '@original', body: rewritten(rendered.payload) }],
         outcome: isProblem(reply) ? 'problem' : 'answered',
@@ -83,7 +103,7 @@ function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInter
     } catch (error) {
       const ref = errorReference();
       return {
-        actions: [{ edit: '@original', body: rewritten(problem(apology(ref))) }],
+        actions: [{ edit: '@original', body: rewritten(problem(apology(ref, language))) }],
         outcome: 'error',
         failure: { error, ref },
       };

@@ -1,28 +1,50 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type APIApplicationCommandOptionChoice,
+  type LocalizationMap,
+} from 'discord.js';
 import { z } from 'zod';
+import { t, type WordKey } from '../i18n/words.js';
 import { MAX_QUERY_LENGTH } from '../search/search.js';
 
+/**
+ * A string of the bot's words in every language but English, as Discord's `*_localizations`
+ * take them: Discord shows each person the one for their client's locale, English to the rest.
+ */
+export function localizations(key: WordKey): LocalizationMap {
+  return { 'zh-CN': t('zh-CN', key), 'zh-TW': t('zh-TW', key) };
+}
+
+/** Anything Discord describes: a command, a subcommand, an option. */
+interface Describable<T> {
+  setDescription(description: string): T;
+  setDescriptionLocalizations(localizations: LocalizationMap | null): T;
+}
+
+/** A description in English, with its Chinese forms, from the resources. */
+export function described<T extends Describable<T>>(builder: T, key: WordKey): T {
+  return builder.setDescription(t('en', key)).setDescriptionLocalizations(localizations(key));
+}
+
+/** A choice named in English, with its Chinese names; the value is what the command reads. */
+export function choice<V extends string>(key: WordKey, value: V): APIApplicationCommandOptionChoice<V> {
+  return { name: t('en', key), name_localizations: localizations(key), value };
+}
+
 /** Every command works in servers, in DMs with the bot, in group DMs, and as a user-installed app. */
-export function commandForAllContexts(name: string, description: string, zhCN?: string): SlashCommandBuilder {
-  const builder = new SlashCommandBuilder()
-    .setName(name)
-    .setDescription(description)
+export function commandForAllContexts(name: string, description: WordKey): SlashCommandBuilder {
+  return described(new SlashCommandBuilder().setName(name), description)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
-  if (zhCN) builder.setDescriptionLocalizations({ 'zh-CN': zhCN });
-  return builder;
 }
 
 export const HIDE_OPTION = 'hide';
 
 /** The `hide` option every answer command takes. */
 export function withHide<T extends { addBooleanOption: SlashCommandBuilder['addBooleanOption'] }>(builder: T): T {
-  builder.addBooleanOption((option) =>
-    option
-      .setName(HIDE_OPTION)
-      .setDescription('Only you see the answer (you can still share it).')
-      .setDescriptionLocalizations({ 'zh-CN': '仅自己可见（仍可分享）' }),
-  );
+  builder.addBooleanOption((option) => described(option.setName(HIDE_OPTION), 'commands.hide'));
   return builder;
 }
 

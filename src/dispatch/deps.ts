@@ -1,6 +1,7 @@
-import type { AnswerContext } from '../answers/context.js';
+import type { AnswerContext, ArticleContext } from '../answers/context.js';
 import { loadCorpus } from '../corpus/load.js';
 import { sourceLine } from '../replies/source-line.js';
+import { LANGUAGES, type Language } from '../i18n/words.js';
 import { articleSearch } from '../search/search.js';
 import type { SettingsStore } from '../settings/index.js';
 import { AnswerCache } from './answer-cache.js';
@@ -14,20 +15,23 @@ import { MemoryLedger, type Ledger } from './ledger.js';
  * an interface, so that a transport running many processes can share them.
  */
 export interface DispatchDeps {
-  readonly context: AnswerContext;
+  /** The article and its search; each request adds the asker's language to make an AnswerContext. */
+  readonly context: ArticleContext;
   readonly settings: SettingsStore;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
   /** The bot's own user id: its mentions, and its own messages coming back. */
   readonly botId: string;
-  /** Names the source under every answer. */
-  readonly footer: string;
+  /** Names the source under every answer, in the asker's language. */
+  readonly footer: (language: Language) => string;
   readonly fairUse: FairUse;
   readonly answers: AnswerCache;
   /** People welcomed in DMs already. */
   readonly welcomed: Ledger;
   /** Private answers shared already, by message id. */
   readonly shared: Ledger;
+  /** People told, on their first answer in Chinese, that the article is an English translation. */
+  readonly toldTranslation: Ledger;
   /**
    * The channel a thread belongs to, for a message in a thread (a message does not say): the
    * gateway knows it from its channel cache.
@@ -35,35 +39,42 @@ export interface DispatchDeps {
   readonly threadParent: (channelId: string) => string | null | undefined;
 }
 
-/** At most this many people remembered as welcomed, and this many answers as shared. */
+/** At most this many people remembered as welcomed (or told of the translation), and this many answers as shared. */
 const WELCOMED_LIMIT = 50_000;
 const SHARED_LIMIT = 50_000;
 
 /** The shipped article and its search, loaded and verified once per process. */
-export function shippedArticle(): AnswerContext {
+export function shippedArticle(): ArticleContext {
   return { corpus: loadCorpus(), search: articleSearch() };
+}
+
+/** What answering needs for one request: the article, and the language of the person asking. */
+export function answerContext(deps: DispatchDeps, language: Language): AnswerContext {
+  return { ...deps.context, language };
 }
 
 /** The dispatcher's usual dependencies: the shipped article, and state in this process's memory. */
 export function dispatchDeps(options: {
   readonly settings: SettingsStore;
   readonly botId: string;
-  readonly context?: AnswerContext;
+  readonly context?: ArticleContext;
   readonly now?: () => number;
   readonly fairUse?: FairUse;
   readonly threadParent?: (channelId: string) => string | null | undefined;
 }): DispatchDeps {
   const context = options.context ?? shippedArticle();
+  const footers = new Map(LANGUAGES.map((language) => [language, sourceLine(context.corpus, language)]));
   return {
     context,
     settings: options.settings,
     now: options.now ?? Date.now,
     botId: options.botId,
-    footer: sourceLine(context.corpus),
+    footer: (language) => footers.get(language) ?? sourceLine(context.corpus, language),
     fairUse: options.fairUse ?? new SlidingWindowLimit(),
     answers: new AnswerCache(),
     welcomed: new MemoryLedger(WELCOMED_LIMIT),
     shared: new MemoryLedger(SHARED_LIMIT),
+    toldTranslation: new MemoryLedger(WELCOMED_LIMIT),
     threadParent: options.threadParent ?? (() => undefined),
   };
 }

@@ -4,6 +4,7 @@ import {
   type APIInteractionResponse,
   type RESTPostAPIWebhookWithTokenJSONBody,
 } from 'discord.js';
+import { languageOf } from '../i18n/words.js';
 import { apology } from '../replies/problems.js';
 import { errorReference } from '../log/reference.js';
 import { dispatchAutocomplete } from './autocomplete.js';
@@ -13,6 +14,7 @@ import type { DispatchDeps } from './deps.js';
 import { problem } from './render.js';
 import { choicesOf, followUp, PONG, replyWith } from './responses.js';
 import type { Handled, Kind } from './result.js';
+import { languageOfAsker } from './who.js';
 
 function kindOf(interaction: APIInteraction): Kind {
   switch (interaction.type) {
@@ -61,17 +63,21 @@ export async function dispatchInteraction(interaction: APIInteraction, deps: Dis
     const ref = errorReference();
     const kind = kindOf(interaction);
     // Autocomplete takes only choices: none is the quiet way to fail there.
-    const response = kind === 'autocomplete' ? choicesOf([]) : replyWith(problem(apology(ref)));
+    const response =
+      kind === 'autocomplete' ? choicesOf([]) : replyWith(problem(apology(ref, languageOfAsker(interaction))));
     return { kind, name: nameOf(interaction), response, outcome: 'error', failure: { error, ref } };
   }
 }
 
-/** The apology for a reply that could not be sent (the transport's failure, not the dispatcher's). */
-export function apologyResponse(ref: string): APIInteractionResponse {
-  return replyWith(problem(apology(ref)));
+/**
+ * The apology for a reply that could not be sent (the transport's failure, not the dispatcher's),
+ * in the language of the interaction's `locale` when the transport gives it.
+ */
+export function apologyResponse(ref: string, locale?: string): APIInteractionResponse {
+  return replyWith(problem(apology(ref, languageOf(locale))));
 }
 
 /** The same, once the response was sent: as a follow-up, only for the person. */
-export function apologyFollowUp(ref: string): RESTPostAPIWebhookWithTokenJSONBody {
-  return followUp(problem(apology(ref)));
+export function apologyFollowUp(ref: string, locale?: string): RESTPostAPIWebhookWithTokenJSONBody {
+  return followUp(problem(apology(ref, languageOf(locale))));
 }

@@ -1,5 +1,6 @@
 import { ApplicationIntegrationType, type APIInteraction } from 'discord.js';
-import { answeredPrivately, shareElsewhere, SHARING_OFF } from '../replies/problems.js';
+import type { Language } from '../i18n/words.js';
+import { answeredPrivately, shareElsewhere, sharingOff } from '../replies/problems.js';
 import type { GuildSettings, SettingsStore } from '../settings/index.js';
 
 /** How an answer is posted: publicly or only for the asker, whether it may be shared, and any note. */
@@ -40,19 +41,24 @@ function isAnswerChannel(settings: GuildSettings, interaction: APIInteraction): 
  * Where an answer goes: outside the server's answer channels always privately; inside them as
  * `hide` asks, else by the server's default visibility.
  */
-export function placeAnswer(interaction: APIInteraction, store: SettingsStore, hide: boolean | undefined): Placement {
+export function placeAnswer(
+  interaction: APIInteraction,
+  store: SettingsStore,
+  hide: boolean | undefined,
+  language: Language,
+): Placement {
   const settings = governingSettings(interaction, store);
   if (!settings) return { ephemeral: hide === true, shareable: true };
   if (!isAnswerChannel(settings, interaction))
-    return { ephemeral: true, shareable: false, notice: answeredPrivately(settings) };
+    return { ephemeral: true, shareable: false, notice: answeredPrivately(settings, language) };
   return { ephemeral: hide ?? settings.visibility === 'ephemeral', shareable: settings.share };
 }
 
 /** Why a "Share" press may not post here, or null when it may. */
-export function shareRefusal(interaction: APIInteraction, store: SettingsStore): string | null {
+export function shareRefusal(interaction: APIInteraction, store: SettingsStore, language: Language): string | null {
   const settings = governingSettings(interaction, store);
   if (!settings) return null;
-  if (!settings.share) return SHARING_OFF;
-  if (!isAnswerChannel(settings, interaction)) return shareElsewhere(settings);
+  if (!settings.share) return sharingOff(language);
+  if (!isAnswerChannel(settings, interaction)) return shareElsewhere(settings, language);
   return null;
 }

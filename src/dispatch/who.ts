@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, type APIInteraction, type APIMessage, type APIUser } from 'discord.js';
 import type { Presser } from '../answers/buttons.js';
+import { languageOf, type Language } from '../i18n/words.js';
 
 /** Who made the interaction: the member's user in a server, the user elsewhere. */
 export function userOf(interaction: APIInteraction): APIUser | undefined {
@@ -11,6 +12,15 @@ function permissionsOf(interaction: APIInteraction): bigint | undefined {
   const bits = interaction.member?.permissions;
   if (bits === undefined || !/^\d{1,30}$/.test(bits)) return undefined;
   return BigInt(bits);
+}
+
+/**
+ * The language to answer in: the person's Discord client language (`locale`), or where an
+ * interaction carries none, the server's (`guild_locale`); English for any other than Chinese.
+ */
+export function languageOfAsker(interaction: APIInteraction): Language {
+  const locale = 'locale' in interaction ? interaction.locale : undefined;
+  return languageOf(locale ?? interaction.guild_locale);
 }
 
 export function presserOf(interaction: APIInteraction): Presser {

@@ -73,10 +73,11 @@ async function apologise(
   responded: boolean,
 ): Promise<void> {
   try {
-    if (responded) await sendAction(gateway, interaction, { followUp: apologyFollowUp(ref) });
+    const locale = 'locale' in interaction ? interaction.locale : undefined;
+    if (responded) await sendAction(gateway, interaction, { followUp: apologyFollowUp(ref, locale) });
     else
       await gateway.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-        body: apologyResponse(ref),
+        body: apologyResponse(ref, locale),
         auth: false,
       });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { APIApplicationCommandOption } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
+import { list, t, type Language } from '../i18n/words.js';
 import type { GuildSettings } from '../settings/index.js';
 import { channelList } from './settings-lines.js';
 
@@ -9,53 +10,58 @@ import { channelList } from './settings-lines.js';
  */
 
 /** A button whose custom_id no longer makes sense: an older layout or text, or one edited by hand. */
-export const EXPIRED = 'This answer has expired: ask again.';
+export const expired = (language: Language): string => t(language, 'problems.expired');
 
-export const UNKNOWN_COMMAND = 'I do not know this command any more: it may have been renamed. Try `/help`.';
+export const unknownCommand = (language: Language): string => t(language, 'problems.unknownCommand');
 
-export function slowDown(retryInSeconds: number): string {
-  return `You are asking faster than I can answer fairly for everyone: please try again in ${retryInSeconds} s.`;
+export function slowDown(retryInSeconds: number, language: Language): string {
+  return t(language, 'problems.slowDown', { seconds: retryInSeconds });
 }
 
 /** The apology for an unexpected failure; the reference ties it to the log line that explains it. */
-export function apology(ref: string): string {
-  return `Something went wrong on my side (ref: ${ref}). Please try again in a moment.`;
+export function apology(ref: string, language: Language): string {
+  return t(language, 'problems.apology', { ref });
 }
 
-export const SHARED_ALREADY = 'This answer has been shared already: it is in the channel for everyone.';
+export const sharedAlready = (language: Language): string => t(language, 'problems.sharedAlready');
 
-export const SHARING_OFF = 'Sharing answers is turned off in this server.';
+export const sharingOff = (language: Language): string => t(language, 'problems.sharingOff');
 
-export function shareElsewhere(settings: GuildSettings): string {
-  return `Answers can be shared in ${channelList(settings)}.`;
+export function shareElsewhere(settings: GuildSettings, language: Language): string {
+  return t(language, 'problems.shareElsewhere', { channels: channelList(settings, language) });
 }
 
 /** Above an answer given privately because the server answers publicly elsewhere. */
-export function answeredPrivately(settings: GuildSettings): string {
-  return `In this server I answer publicly in ${channelList(settings)}; here only you see my answers.`;
+export function answeredPrivately(settings: GuildSettings, language: Language): string {
+  return t(language, 'problems.answeredPrivately', { channels: channelList(settings, language) });
 }
 
 /** What one option takes, from its registered definition. */
-function takes(option: APIApplicationCommandOption): string {
+function takes(option: APIApplicationCommandOption, language: Language): string {
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
       const choices = option.choices?.map((c) => c.value) ?? [];
-      if (choices.length) return `one of ${choices.join(', ')}`;
-      return option.max_length === undefined ? 'text' : `text of at most ${option.max_length} characters`;
+      if (choices.length) return t(language, 'options.oneOf', { choices: list(language, choices) });
+      return option.max_length === undefined
+        ? t(language, 'options.text')
+        : t(language, 'options.textAtMost', { count: option.max_length });
     }
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
-      const whole = option.type === ApplicationCommandOptionType.Integer ? 'a whole number' : 'a number';
+      const whole = t(
+        language,
+        option.type === ApplicationCommandOptionType.Integer ? 'options.wholeNumber' : 'options.number',
+      );
       const { min_value: min, max_value: max } = option;
-      if (min !== undefined && max !== undefined) return `${whole} from ${min} to ${max}`;
+      if (min !== undefined && max !== undefined) return t(language, 'options.between', { what: whole, min, max });
       return whole;
     }
     case ApplicationCommandOptionType.Boolean:
-      return 'True or False';
+      return t(language, 'options.trueOrFalse');
     case ApplicationCommandOptionType.Channel:
-      return 'a channel';
+      return t(language, 'options.channel');
     default:
-      return 'a value Discord offers';
+      return t(language, 'options.otherValue');
   }
 }
 
@@ -63,7 +69,11 @@ function takes(option: APIApplicationCommandOption): string {
  * Options that fail their command's checks: Discord checks them as a person types, but an
  * interaction can be made by hand. Named by their registered definitions, so the words stay true.
  */
-export function unreadableOption(command: string, option: APIApplicationCommandOption | undefined): string {
-  if (!option) return `I could not read the options of \`/${command}\`: try \`/help\` for how to use it.`;
-  return `\`${option.name}\` takes ${takes(option)}: try \`/${command}\` again.`;
+export function unreadableOption(
+  command: string,
+  option: APIApplicationCommandOption | undefined,
+  language: Language,
+): string {
+  if (!option) return t(language, 'options.unreadable', { command });
+  return t(language, 'options.takes', { option: option.name, takes: takes(option, language), command });
 }

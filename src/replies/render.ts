@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { t, type Language } from '../i18n/words.js';
 import type { Answer, Button, Line, Problem } from './answer.js';
 import { encodeAction } from './custom-id.js';
 import { clip, LIMITS } from './limits.js';
@@ -15,6 +16,8 @@ export interface MessagePayload {
 }
 
 export interface RenderOptions {
+  /** The language of the bot's own words around the answer (page buttons, Share). */
+  readonly language: Language;
   /** Only the person who asked sees it. */
   readonly ephemeral?: boolean;
   /** Offer "Share" on an ephemeral answer. */
@@ -90,10 +93,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
   const index = canPage ? Math.min(Math.max(answer.page ?? 0, 0), pages.length - 1) : 0;
   let description = pages[index] ?? '';
   // Without a way to page, whole blocks are kept while they fit: a quote never loses its citation.
-  if (pages.length > 1 && !canPage)
-    description = `${pages[0] ?? ''}\n\n(The answer is longer than one message: this is its beginning.)`;
+  if (pages.length > 1 && !canPage) description = `${pages[0] ?? ''}\n\n${t(options.language, 'render.longer')}`;
 
-  const status = [answer.status, canPage ? `Page ${index + 1} of ${pages.length}` : undefined]
+  const status = [
+    answer.status,
+    canPage ? t(options.language, 'render.page', { page: index + 1, count: pages.length }) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const embed: APIEmbed = {
@@ -105,12 +110,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions): MessagePay
 
   const buttons: Button[] = [];
   if (canPage && answer.pageAction) {
-    if (index > 0) buttons.push({ label: '◀ Previous page', action: answer.pageAction(index - 1) });
-    if (index < pages.length - 1) buttons.push({ label: 'Next page ▶', action: answer.pageAction(index + 1) });
+    if (index > 0)
+      buttons.push({ label: t(options.language, 'render.previousPage'), action: answer.pageAction(index - 1) });
+    if (index < pages.length - 1)
+      buttons.push({ label: t(options.language, 'render.nextPage'), action: answer.pageAction(index + 1) });
   }
   buttons.push(...(answer.buttons ?? []));
   if (options.ephemeral && options.shareable)
-    buttons.push({ label: 'Share', action: encodeAction(SHARE_ACTION), style: 'success' });
+    buttons.push({ label: t(options.language, 'render.share'), action: encodeAction(SHARE_ACTION), style: 'success' });
 
   const payload: MessagePayload = { embeds: [embed], components: rows(buttons), allowed_mentions: { parse: [] } };
   if (options.notice) payload.content = clip(options.notice, LIMITS.content);

@@ -1,52 +1,68 @@
 import { ChannelType } from 'discord.js';
+import { list, t, type Language, type WordKey } from '../i18n/words.js';
 import type { Attribution, GuildSettings, SettingName } from '../settings/index.js';
 
-const TYPE_NAMES: Partial<Record<number, string>> = {
-  [ChannelType.GuildVoice]: 'a voice channel',
-  [ChannelType.GuildStageVoice]: 'a stage channel',
-  [ChannelType.GuildCategory]: 'a category',
-  [ChannelType.GuildForum]: 'a forum',
-  [ChannelType.GuildMedia]: 'a media channel',
-  [ChannelType.GuildDirectory]: 'a directory',
+const TYPE_NAMES: Partial<Record<number, WordKey>> = {
+  [ChannelType.GuildVoice]: 'settings.channelTypes.voice',
+  [ChannelType.GuildStageVoice]: 'settings.channelTypes.stage',
+  [ChannelType.GuildCategory]: 'settings.channelTypes.category',
+  [ChannelType.GuildForum]: 'settings.channelTypes.forum',
+  [ChannelType.GuildMedia]: 'settings.channelTypes.media',
+  [ChannelType.GuildDirectory]: 'settings.channelTypes.directory',
 };
 
 /** What a channel is, for a moderator told it cannot hold public answers. */
-export function channelTypeName(type: number): string {
-  return TYPE_NAMES[type] ?? 'not a text channel';
+export function channelTypeName(type: number, language: Language): string {
+  return t(language, TYPE_NAMES[type] ?? 'settings.channelTypes.other');
 }
 
 /** A channel as a link: renders as #name and pings no one. */
 export const channelLink = (id: string): string => `<#${id}>`;
 
 /** Where answers are public, as a moderator reads it. */
-export function channelList(settings: GuildSettings): string {
+export function channelList(settings: GuildSettings, language: Language): string {
   return settings.answerChannels.length === 0
-    ? 'every channel (no list set)'
-    : settings.answerChannels.map(channelLink).join(', ');
+    ? t(language, 'settings.everyChannel')
+    : list(language, settings.answerChannels.map(channelLink));
 }
 
-function attribution(changed: Attribution | undefined): string {
-  return changed ? `changed by <@${changed.by}> <t:${Math.floor(changed.at / 1000)}:R>` : 'default';
+function attribution(changed: Attribution | undefined, language: Language): string {
+  return changed
+    ? t(language, 'settings.changedBy', { user: changed.by, at: Math.floor(changed.at / 1000) })
+    : t(language, 'settings.default');
 }
 
 const LINES: readonly {
   readonly name: SettingName;
-  readonly label: string;
-  readonly value: (s: GuildSettings) => string;
+  readonly label: WordKey;
+  readonly value: (s: GuildSettings, language: Language) => string;
 }[] = [
-  { name: 'answerChannels', label: 'Public answers in', value: channelList },
+  { name: 'answerChannels', label: 'settings.labels.answerChannels', value: channelList },
   {
     name: 'visibility',
-    label: 'Answers by default',
-    value: (s) => (s.visibility === 'public' ? 'public' : 'ephemeral (only the asker sees them)'),
+    label: 'settings.labels.visibility',
+    value: (s, language) =>
+      t(language, s.visibility === 'public' ? 'settings.values.public' : 'settings.values.ephemeral'),
   },
-  { name: 'mentions', label: 'Answers @mentions', value: (s) => (s.mentions ? 'yes' : 'no') },
-  { name: 'share', label: '“Share” button', value: (s) => (s.share ? 'on' : 'off') },
+  {
+    name: 'mentions',
+    label: 'settings.labels.mentions',
+    value: (s, language) => t(language, s.mentions ? 'settings.values.yes' : 'settings.values.no'),
+  },
+  {
+    name: 'share',
+    label: 'settings.labels.share',
+    value: (s, language) => t(language, s.share ? 'settings.values.on' : 'settings.values.off'),
+  },
 ];
 
 /** Every setting, one line each, with who changed it last and when. */
-export function describeSettings(settings: GuildSettings): string[] {
-  return LINES.map(
-    ({ name, label, value }) => `**${label}:** ${value(settings)} — ${attribution(settings.changed[name])}`,
+export function describeSettings(settings: GuildSettings, language: Language): string[] {
+  return LINES.map(({ name, label, value }) =>
+    t(language, 'settings.line', {
+      label: t(language, label),
+      value: value(settings, language),
+      changed: attribution(settings.changed[name], language),
+    }),
   );
 }

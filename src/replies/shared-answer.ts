@@ -6,6 +6,7 @@ import {
   type APIEmbed,
   type APIMessage,
 } from 'discord.js';
+import { t, type Language } from '../i18n/words.js';
 import { SHARE_ACTION, SHARED_ACTION, type MessagePayload } from './render.js';
 
 /**
@@ -53,12 +54,12 @@ const isShare = (button: APIButtonComponent): boolean => 'custom_id' in button &
  * message's own embeds and buttons, without the Share button itself. The mention of who shared
  * it renders as a name and pings no one.
  */
-export function sharedAnswer(message: APIMessage, sharerId: string): MessagePayload {
+export function sharedAnswer(message: APIMessage, sharerId: string, language: Language): MessagePayload {
   const components = buttonRows(message)
     .map((row) => ({ ...row, components: row.components.filter((b) => !isShare(b)) }))
     .filter((row) => row.components.length > 0);
   return {
-    content: `Shared by <@${sharerId}>`,
+    content: t(language, 'share.sharedBy', { user: sharerId }),
     embeds: message.embeds.map(asWritten),
     components,
     allowed_mentions: { parse: [] },
@@ -66,7 +67,7 @@ export function sharedAnswer(message: APIMessage, sharerId: string): MessagePayl
 }
 
 /** The private answer once shared: the same, its Share button spent, so it is shared once. */
-export function spentShare(message: APIMessage): MessagePayload {
+export function spentShare(message: APIMessage, language: Language): MessagePayload {
   const components = buttonRows(message).map((row) => ({
     ...row,
     components: row.components.map((button): APIButtonComponent =>
@@ -74,7 +75,7 @@ export function spentShare(message: APIMessage): MessagePayload {
         ? {
             type: ComponentType.Button,
             style: ButtonStyle.Success,
-            label: 'Shared',
+            label: t(language, 'share.shared'),
             custom_id: SHARED_ACTION,
             disabled: true,
           }

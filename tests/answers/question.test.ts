@@ -6,7 +6,7 @@ import { isProblem, type Answer, type Line, type Reply } from '../../src/replies
 import { articleSearch } from '../../src/search/search.js';
 
 const corpus = loadCorpus();
-const context = { corpus, search: articleSearch() };
+const context = { corpus, search: articleSearch(), language: 'en' } as const;
 
 function answer(question: string): Answer {
   const reply: Reply = answerQuestion(question, context);
@@ -118,7 +118,7 @@ describe('an ordinary question', () => {
   it('quotes the passages that answer, cited, with a button for each paragraph', () => {
     const a = answer('who gets demoted?');
     expect(cited(a)[0]).toMatch(/^¶4\.\d$/);
-    expect(a.buttons?.[0]).toEqual(fullParagraphButton(4));
+    expect(a.buttons?.[0]).toEqual(fullParagraphButton(4, 'en'));
     expectVerbatim(a);
   });
 

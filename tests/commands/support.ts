@@ -14,8 +14,8 @@ import { exchange, testDeps } from '../support/dispatcher.js';
 
 /** The shipped article and its search: commands are tested on the real text, never a stand-in. */
 export const corpus = loadCorpus();
-export const context: AnswerContext = { corpus, search: articleSearch() };
-export const footer = sourceLine(corpus);
+export const context: AnswerContext = { corpus, search: articleSearch(), language: 'en' };
+export const footer = sourceLine(corpus, 'en');
 
 /** Someone in a DM with the bot, where every message is theirs. */
 export const ASKER = '100000000000000009';
@@ -25,7 +25,7 @@ export function run(command: Command, options: Readonly<Record<string, OptionInp
   const { definition } = command;
   if (command.kind === 'admin' || !isSlash(definition))
     throw new Error(`${definition.name}: test it through the dispatcher`);
-  const asked = command.read(commandData(definition, options));
+  const asked = command.read(commandData(definition, options), context.language);
   return 'problem' in asked ? asked : asked.answer(context);
 }
 
@@ -50,7 +50,9 @@ export async function press(customId: string): Promise<Pressed> {
 }
 
 export function render(reply: Reply, ephemeral = false): MessagePayload {
-  return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { footer, ephemeral, shareable: ephemeral });
+  return isProblem(reply)
+    ? renderProblem(reply)
+    : renderAnswer(reply, { language: 'en', footer, ephemeral, shareable: ephemeral });
 }
 
 const bodyOf = (shown: Reply | MessageBody): MessageBody =>

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/i18n/words.js';
 import {
   note,
   quote,
@@ -117,7 +118,7 @@ const problem: fc.Arbitrary<Problem> = fc.record(
 );
 
 describe('the reply builders, for any answer the commands could put together', () => {
-  it('render an answer within every limit, with only the article’s words in block quotes, whatever its size, page, buttons, footer or notice', () => {
+  it('render an answer within every limit, with only the article’s words in block quotes, whatever its size, page, buttons, footer, notice or language', () => {
     fc.assert(
       fc.property(
         answer,
@@ -125,8 +126,10 @@ describe('the reply builders, for any answer the commands could put together', (
         fc.boolean(),
         fc.option(ownWords, { nil: undefined }),
         fc.oneof(fc.constant(footer), ownWords),
-        (a, ephemeral, shareable, notice, foot) => {
+        fc.constantFrom(...LANGUAGES),
+        (a, ephemeral, shareable, notice, foot, language) => {
           const payload = renderAnswer(a, {
+            language,
             footer: foot,
             ephemeral,
             shareable,
@@ -145,7 +148,7 @@ describe('the reply builders, for any answer the commands could put together', (
     let cut = 0;
     fc.assert(
       fc.property(unpaged, fc.boolean(), (a, ephemeral) => {
-        const payload = renderAnswer(a, { footer, ephemeral, shareable: true });
+        const payload = renderAnswer(a, { language: 'en', footer, ephemeral, shareable: true });
         expect(limitProblems(payload)).toEqual([]);
         expect(mentionProblems(payload)).toEqual([]);
         // The line where the cut falls may end mid-quote; every line before it must be the article's.
@@ -167,7 +170,7 @@ describe('the reply builders, for any answer the commands could put together', (
         const pages = paginate(a);
         expect(pages.length).toBeGreaterThanOrEqual(1);
         for (const page of pages) expect(page.length).toBeLessThanOrEqual(LIMITS.embedDescription);
-        const payload = renderAnswer(a, { footer });
+        const payload = renderAnswer(a, { language: 'en', footer });
         const shown = Math.min(Math.max(a.page ?? 0, 0), pages.length - 1);
         const targets = payload.components
           .flatMap((row) => row.components)

@@ -21,8 +21,8 @@ export const ARTICLE_TEXT = readFileSync(new URL('../../corpus/article.txt', imp
 
 export const corpus = loadCorpus();
 export const search = articleSearch();
-export const footer = sourceLine(corpus);
-export const context: AnswerContext = { corpus, search };
+export const footer = sourceLine(corpus, 'en');
+export const context: AnswerContext = { corpus, search, language: 'en' };
 
 export const EMOJI = ['😀', '👍🏽', '👩🏿‍💻', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '❤️', '🧑🏻‍🤝‍🧑🏿', '#️⃣', '🫠', '👋🏼'];
 export const RTL = [
@@ -208,7 +208,7 @@ export const renderVariant: fc.Arbitrary<RenderVariant> = fc.record(
 );
 
 export function render(reply: Reply, variant: RenderVariant = { ephemeral: false, shareable: false }): MessagePayload {
-  return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { footer, ...variant });
+  return isProblem(reply) ? renderProblem(reply) : renderAnswer(reply, { language: 'en', footer, ...variant });
 }
 
 /** The one checker of src/replies/payload-rules.ts, against the shipped article. */

@@ -15,7 +15,8 @@ import { corpus, footer } from '../commands/support.js';
 
 /** The checker every crawl and property test relies on must itself catch what it claims to. */
 const sheep = corpus.article.paragraphs[11]!.sentences[0]!;
-const answer = (a: Partial<Answer>): MessagePayload => renderAnswer({ title: 'Test', sections: [], ...a }, { footer });
+const answer = (a: Partial<Answer>): MessagePayload =>
+  renderAnswer({ title: 'Test', sections: [], ...a }, { language: 'en', footer });
 const described = (description: string): MessageBody => ({
   embeds: [{ description }],
   allowed_mentions: { parse: [] },

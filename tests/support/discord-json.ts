@@ -70,6 +70,10 @@ export interface Site {
   readonly permissions?: bigint;
   /** Used through a user install (in another server, or a group DM): the server's settings do not apply. */
   readonly userInstall?: boolean;
+  /** The person's Discord client language (default en-US). */
+  readonly locale?: Locale;
+  /** The server's language, in a server (Discord sends none elsewhere). */
+  readonly guildLocale?: Locale;
 }
 
 export const MANAGE_SERVER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages;
@@ -108,7 +112,8 @@ function base(site: Site) {
     token: `token-${nextId()}`,
     version: 1 as const,
     app_permissions: '2147483647',
-    locale: Locale.EnglishUS,
+    locale: site.locale ?? Locale.EnglishUS,
+    ...(site.guildId !== undefined && site.guildLocale !== undefined ? { guild_locale: site.guildLocale } : {}),
     entitlements: [],
     authorizing_integration_owners: owners,
     attachment_size_limit: 10_485_760,
