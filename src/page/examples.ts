@@ -1,4 +1,4 @@
-import type { AnswerContext } from '../answers/context.js';
+import type { ArticleContext } from '../answers/context.js';
 import { answerQuestion } from '../answers/question.js';
 import type { Placement } from '../dispatch/placement.js';
 import { render } from '../dispatch/render.js';
@@ -25,11 +25,12 @@ export interface Example {
   readonly reply: MessagePayload;
 }
 
-/** Each question answered as `/ask` answers it, by the bot's own answer and reply builders. */
-export function examples(questions: readonly string[], context: AnswerContext): Example[] {
-  const footer = sourceLine(context.corpus);
+/** Each question answered as `/ask` answers it in English, by the bot's own answer and reply builders. */
+export function examples(questions: readonly string[], article: ArticleContext): Example[] {
+  const context = { ...article, language: 'en' } as const;
+  const footer = sourceLine(context.corpus, 'en');
   return questions.map((question) => ({
     question,
-    reply: render(answerQuestion(question, context), PUBLIC, footer).payload,
+    reply: render(answerQuestion(question, context), PUBLIC, 'en', footer).payload,
   }));
 }

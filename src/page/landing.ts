@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnswerContext } from '../answers/context.js';
+import type { ArticleContext } from '../answers/context.js';
 import { shippedArticle } from '../dispatch/deps.js';
 import { inviteLinks } from '../invite/links.js';
 import { withoutInvisibleMarks } from '../replies/markdown.js';
@@ -13,7 +13,7 @@ export interface LandingPageOptions {
   /** The application's id (checked by the caller, see src/invite/application-id.ts): the invite links name it. */
   readonly applicationId: string;
   /** The article and its search; the shipped ones unless given. */
-  readonly context?: AnswerContext;
+  readonly context?: ArticleContext;
   /** The questions shown answered; the usual examples unless given. */
   readonly questions?: readonly string[];
 }
@@ -97,7 +97,7 @@ ${shown.map(exampleHtml).join('\n')}
 </main>
 <footer>
 <nav aria-label="Policies"><a href="/privacy">Privacy policy</a><a href="/terms">Terms of use</a></nav>
-<p>${escapeHtml(sourceLine(context.corpus))}</p>
+<p>${escapeHtml(sourceLine(context.corpus, 'en'))}</p>
 </footer>
 </div>
 </body>

@@ -15,6 +15,8 @@ import { attributesOf, tagsOf, textOf } from './html-text.js';
 
 const APPLICATION_ID = '123456789012345678';
 const context = shippedArticle();
+/** The page is English: its examples are asked as an English-speaking member asks. */
+const english = { ...context, language: 'en' } as const;
 const page = landingPage({ applicationId: APPLICATION_ID, context });
 
 /** Each example's figure, in the order shown. */
@@ -43,9 +45,9 @@ describe('the landing page', () => {
     const shown = figures(page.html);
     expect(shown).toHaveLength(EXAMPLE_QUESTIONS.length);
     EXAMPLE_QUESTIONS.forEach((question, i) => {
-      const reply = answerQuestion(question, context);
+      const reply = answerQuestion(question, english);
       if (isProblem(reply)) throw new Error(`“${question}” is answered with a problem: ${reply.problem}`);
-      const payload = renderAnswer(reply, { footer: sourceLine(context.corpus) });
+      const payload = renderAnswer(reply, { language: 'en', footer: sourceLine(context.corpus, 'en') });
       expect(page.examples[i]!.reply).toEqual(payload);
       expect(shown[i]).toContain(messageCard(payload, 'policy-bot'));
     });
