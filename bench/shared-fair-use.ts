@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openPostgresFairUse, SlidingWindowLimit, type PostgresFairUse } from '../src/settings/index.js';
+import { watchCpuWait, type CpuWait } from './cpu-wait.js';
 import type { BenchDatabase } from './database.js';
 import { StallWatch, type Stalls } from './live/stalls.js';
 import { distribution, type Distribution } from './stats.js';
@@ -25,6 +26,9 @@ export interface PacedFairUse {
   /** ms by which this process sent each check after the moment it was due. */
   readonly sentLate: Distribution;
   readonly stalls: Stalls;
+  /** How long this process's event loop, and the database's fair-use sessions when on this machine, waited for a CPU. */
+  readonly benchCpuWait: CpuWait | undefined;
+  readonly databaseCpuWait: CpuWait | undefined;
   /** The 1-minute load average when the run ended. */
   readonly load: number;
 }
@@ -58,6 +62,7 @@ async function paced(
   label: string,
   check: (n: number) => Promise<unknown>,
   roundTrip: () => Promise<unknown>,
+  backends: readonly number[],
 ): Promise<PacedFairUse> {
   const total = RATE * PACED_SECONDS;
   const gapMs = 1000 / RATE;
@@ -67,6 +72,8 @@ async function paced(
   const pending: Promise<void>[] = [];
   const watch = new StallWatch();
   watch.start();
+  const benchWait = watchCpuWait(['self']);
+  const databaseWait = watchCpuWait(backends);
   const t0 = performance.now();
   for (let n = 0; n < total;) {
     const now = performance.now();
@@ -86,6 +93,8 @@ async function paced(
   }
   await Promise.all(pending);
   const stalls = watch.stop();
+  const benchCpuWait = benchWait.stop();
+  const databaseCpuWait = databaseWait.stop();
   return {
     label,
     ratePerSecond: RATE,
@@ -94,6 +103,8 @@ async function paced(
     roundTrip: distribution(roundTrips),
     sentLate: distribution(sentLate),
     stalls,
+    benchCpuWait,
+    databaseCpuWait,
     load: loadavg()[0]!,
   };
 }
@@ -128,13 +139,18 @@ export async function benchSharedFairUse(database: BenchDatabase): Promise<Share
       if (n % 4 === 0) oneAtATimeRoundTrip.push(await timed(roundTrip));
     }
 
-    const runs: PacedFairUse[] = [];
-    runs.push(
-      await paced('10,000 people, 4 connections', (n) => shared.check(person(n * 7919), (now += 2)), roundTrip),
+    // The server processes behind the checks' connections, when the server runs on this machine.
+    const sessions = await bare.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = 'policy-bot fair use'`,
     );
-    runs.push(await paced('10,000 people, 1 connection', (n) => single.check(person(n * 7919), (now += 2)), roundTrip));
+    const backends = sessions.rows.map((row) => row.pid);
+    const runs: PacedFairUse[] = [];
+    const run = async (label: string, check: (n: number) => Promise<unknown>): Promise<void> =>
+      void runs.push(await paced(label, check, roundTrip, backends));
+    await run('10,000 people, 4 connections', (n) => shared.check(person(n * 7919), (now += 2)));
+    await run('10,000 people, 1 connection', (n) => single.check(person(n * 7919), (now += 2)));
     // One row, updated by every check: what its lock costs.
-    runs.push(await paced('one person, 4 connections', () => shared.check(person(0), (now += 2)), roundTrip));
+    await run('one person, 4 connections', () => shared.check(person(0), (now += 2)));
     return {
       database: database.source,
       people: PEOPLE,
@@ -151,19 +167,21 @@ export async function benchSharedFairUse(database: BenchDatabase): Promise<Share
 export function printSharedFairUse(result: SharedFairUseBench): string {
   const f = (value: number): string => value.toFixed(2);
   const pair = (d: Distribution): string => `${f(d.p50)} / ${f(d.p99)}`;
+  const perWakeUp = (wait: CpuWait | undefined): string =>
+    wait && wait.wakeUps > 0 ? `${f(wait.waitMs)} ms, ${((wait.waitMs * 1000) / wait.wakeUps).toFixed(0)} µs` : '—';
   const rows = result.paced.map(
     (run) =>
-      `| ${run.label} | ${pair(run.check)} | ${f(run.check.max)} | ${pair(run.roundTrip)} | ${pair(run.sentLate)} | ${f(run.stalls.loopDelayP99Ms)} | ${run.stalls.gcCount} / ${f(run.stalls.gcMaxMs)} | ${run.load.toFixed(2)} |`,
+      `| ${run.label} | ${pair(run.check)} | ${f(run.check.max)} | ${pair(run.roundTrip)} | ${pair(run.sentLate)} | ${f(run.stalls.loopDelayP99Ms)} | ${run.stalls.gcCount} / ${f(run.stalls.gcMaxMs)} | ${perWakeUp(run.benchCpuWait)} | ${perWakeUp(run.databaseCpuWait)} | ${run.load.toFixed(2)} |`,
   );
   return [
     `Fair use in PostgreSQL (${result.database}): one check (one statement) with ${result.people.toLocaleString('en')} people in their window, ms. Load average at the start: ${result.loadAtStart.map((load) => load.toFixed(2)).join(', ')}.`,
     '',
     `One at a time (${result.oneAtATime.n} checks): p50 ${f(result.oneAtATime.p50)}, p99 ${f(result.oneAtATime.p99)}, max ${f(result.oneAtATime.max)}; a bare round trip (SELECT 1) between them: p50 ${f(result.oneAtATimeRoundTrip.p50)}, p99 ${f(result.oneAtATimeRoundTrip.p99)}.`,
     '',
-    `Paced at ${RATE}/s for ${PACED_SECONDS} s, beside a bare round trip every fourth period, this process's own lateness sending (how late its timers fired) and its event loop's delay (a 10 ms timer's lateness) and GC pauses:`,
+    `Paced at ${RATE}/s for ${PACED_SECONDS} s, beside a bare round trip every fourth period, this process's own lateness sending (how late its timers fired), its event loop's delay (a 10 ms timer's lateness), its GC pauses, and how long it and the database's fair-use sessions (when on this machine) waited for a CPU while runnable (in all, and per wake-up):`,
     '',
-    '| run | check p50 / p99 | check max | round trip p50 / p99 | sent late p50 / p99 | loop delay p99 | GCs / longest ms | load (1 min) at end |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| run | check p50 / p99 | check max | round trip p50 / p99 | sent late p50 / p99 | loop delay p99 | GCs / longest ms | bench waited for CPU | database waited for CPU | load (1 min) at end |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
