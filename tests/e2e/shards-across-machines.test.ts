@@ -95,6 +95,20 @@ function loggedBy(bot: ShardedBot, name: string, guildId: string | null, since =
     .map((line) => line['shard']);
 }
 
+/**
+ * The same, once `count` lines are there: a shard's line travels through its manager's stdout
+ * and may arrive after the reply it logs (a bound of 30 s on a loaded machine, not an expectation).
+ */
+async function loggedOnce(
+  bot: ShardedBot,
+  name: string,
+  guildId: string | null,
+  { since = 0, count = 1 } = {},
+): Promise<unknown[]> {
+  await polled(() => loggedBy(bot, name, guildId, since).length >= count, 300, 100);
+  return loggedBy(bot, name, guildId, since);
+}
+
 /** Whether the reply is an answer quoting ¶4, or else the "try again" refusal. */
 function verdictOf(exchange: Exchange): 'answered' | 'refused' {
   expect(exchange.denied).toBeUndefined();
@@ -131,11 +145,10 @@ describe('shards split across machines (SHARD_COUNT=2, SHARD_LIST=0 and SHARD_LI
       const sinceB = machineB!.logs.length;
       for (const where of [onShard0, onShard1, 'dm'] as const)
         expect(verdictOf(await ask(user, where))).toBe('answered');
-      const settled = (): boolean => loggedBy(machineA!, 'ask', null, sinceA).length > 0;
-      expect(await polled(settled, 300, 100)).toBe(true);
-      expect(loggedBy(machineA!, 'ask', onShard0.id, sinceA)).toEqual([0]);
-      expect(loggedBy(machineB!, 'ask', onShard1.id, sinceB)).toEqual([1]);
-      expect(loggedBy(machineA!, 'ask', null, sinceA)).toEqual([0]);
+      expect(await loggedOnce(machineA!, 'ask', onShard0.id, { since: sinceA })).toEqual([0]);
+      expect(await loggedOnce(machineB!, 'ask', onShard1.id, { since: sinceB })).toEqual([1]);
+      expect(await loggedOnce(machineA!, 'ask', null, { since: sinceA })).toEqual([0]);
+      // Every line the three answers brought is in: none came from the other machine.
       expect(loggedBy(machineB!, 'ask', null, sinceB)).toEqual([]);
       expect(loggedBy(machineA!, 'ask', onShard1.id, sinceA)).toEqual([]);
       expect(loggedBy(machineB!, 'ask', onShard0.id, sinceB)).toEqual([]);
@@ -159,7 +172,7 @@ describe('shards split across machines (SHARD_COUNT=2, SHARD_LIST=0 and SHARD_LI
         expect(seconds).toBeLessThanOrEqual(30);
       }
       // Machine B did refuse one itself: the count it consulted held machine A's answers.
-      expect(loggedBy(machineB!, 'ask', onShard1.id, sinceB)).toHaveLength(4);
+      expect(await loggedOnce(machineB!, 'ask', onShard1.id, { since: sinceB, count: 4 })).toEqual([1, 1, 1, 1]);
     },
     LONG,
   );
@@ -190,7 +203,7 @@ describe('shards split across machines (SHARD_COUNT=2, SHARD_LIST=0 and SHARD_LI
       ]);
       expect(added.denied).toBeUndefined();
       expect(dataOf(added.replies[1]).embeds?.[0]?.title).toBe('Answer channel added');
-      expect(loggedBy(machineB!, 'config', onShard1.id)).toEqual([1]);
+      expect(await loggedOnce(machineB!, 'config', onShard1.id)).toEqual([1]);
 
       // Machine B goes away; machine A is restarted to run both shards, with its own data directory.
       expect(await stopSharded(machineB!)).toEqual({ code: 0, signal: null });
@@ -204,7 +217,7 @@ describe('shards split across machines (SHARD_COUNT=2, SHARD_LIST=0 and SHARD_LI
       expect(shown.denied).toBeUndefined();
       expect(dataOf(shown.replies[1]).embeds?.[0]?.title).toBe('Settings for this server');
       expect(descriptionOf(dataOf(shown.replies[1]))).toContain(`<#${answers}>`);
-      expect(loggedBy(machineA, 'config', onShard1.id)).toEqual([1]);
+      expect(await loggedOnce(machineA, 'config', onShard1.id)).toEqual([1]);
       // And it is obeyed: outside the answer channel the answer is private.
       const elsewhere = await ask(personInBoth(), onShard1);
       expect(verdictOf(elsewhere)).toBe('answered');
