@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { afterEach, describe, expect, it, type TestContext } from 'vitest';
-import { Nginx, nginxConfig, nginxMissing } from './nginx.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Nginx, nginxConfig, needsNginx } from './nginx.js';
 
 /** A tiny instance: answers with its name and what it received; holds `?hold=NAME` if it is NAME. */
 const INSTANCE = `
@@ -126,16 +126,6 @@ async function heldBy<T>(holder: Instance, send: () => Promise<T>): Promise<{ re
     if ((await Promise.race([held, inFlight])) === 'held') return { inFlight };
   }
   throw new Error(`no request reached ${holder.name} in four round-robin turns`);
-}
-
-/** Runs the test only where nginx is installed; elsewhere says so, plainly, as the reason it was skipped. */
-function needsNginx(context: TestContext): void {
-  const missing = nginxMissing();
-  if (missing) {
-    const note = `did not run: ${missing}`;
-    process.stderr.write(`"${context.task.name}" ${note}\n`);
-    context.skip(note);
-  }
 }
 
 describe('the nginx in front of the instances', () => {

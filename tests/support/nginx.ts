@@ -16,6 +16,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestContext } from 'vitest';
 
 /** Where nginx is, or undefined. Debian installs it in /usr/sbin, not on every user's PATH. */
 export function findNginx(): string | undefined {
@@ -37,6 +38,19 @@ export function nginxMissing(): string | undefined {
   return findNginx()
     ? undefined
     : 'nginx is not installed (on Debian: apt-get install nginx; .ci/run installs it when missing)';
+}
+
+/**
+ * Lets the test go on only where nginx is installed; elsewhere it is skipped with the reason,
+ * said plainly on stderr too: `it('…', async (context) => { needsNginx(context); … })`.
+ */
+export function needsNginx(context: TestContext): void {
+  const missing = nginxMissing();
+  if (missing) {
+    const note = `did not run: ${missing}`;
+    process.stderr.write(`"${context.task.name}" ${note}\n`);
+    context.skip(note);
+  }
 }
 
 export interface NginxOptions {
