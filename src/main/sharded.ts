@@ -3,6 +3,7 @@
  * Each process runs `gateway.ts` unchanged; its discord.js Client reads which shard it is from the
  * SHARDS / SHARD_COUNT variables the manager sets. Settings, logs and shutdown are as for
  * `npm start`: SIGINT/SIGTERM stop every shard (each finishes its replies), then exit 0.
+ * SHARD_LIST (with SHARD_COUNT) runs only some of the shards, for a bot split across machines.
  */
 import 'dotenv/config';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +17,7 @@ import {
   type Shard,
 } from 'discord.js';
 import { EnvironmentError, readEnvironment } from './environment.js';
+import { readShardPlan } from './shard-plan.js';
 import { createLogger } from '../log/logger.js';
 
 /** How long one shard may take from spawn to READY with all its guilds (discord.js default: 30 s). */
@@ -24,19 +26,6 @@ const SPAWN_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** discord.js's pause between two shard spawns: Discord lets a bot IDENTIFY once per 5 s. */
 const SPAWN_DELAY_MS = 5_500;
-
-/** SHARD_COUNT: a positive whole number, or unset for the count Discord recommends. */
-function readShardCount(env: NodeJS.ProcessEnv): number | 'auto' {
-  const raw = env['SHARD_COUNT']?.trim() ?? '';
-  if (raw === '' || raw === 'auto') return 'auto';
-  const count = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(count) || count < 1) {
-    throw new EnvironmentError(
-      'SHARD_COUNT must be a positive whole number (for example 2), or left empty to run the number of shards Discord recommends.',
-    );
-  }
-  return count;
-}
 
 /**
  * What /gateway/bot recommends, asked of `restApi` when set. ShardingManager's own 'auto' always
@@ -51,10 +40,10 @@ async function recommendedShardCount(token: string, restApi: string | undefined)
 }
 
 let environment;
-let requested;
+let plan;
 try {
   environment = readEnvironment(process.env);
-  requested = readShardCount(process.env);
+  plan = readShardPlan(process.env);
 } catch (error) {
   if (!(error instanceof EnvironmentError)) throw error;
   process.stderr.write(`policy-bot cannot start: ${error.message}\n`);
@@ -130,19 +119,32 @@ function watch(shard: Shard): void {
   });
 }
 
+const requested = plan.count;
+// The machines that hold the other shards count answers and keep settings apart otherwise.
+if (plan.list && !environment.databaseUrl)
+  logger.warn(
+    { shardList: plan.list },
+    'SHARD_LIST without DATABASE_URL: these shards keep settings and fair use on this machine alone',
+  );
+
 try {
   const shards = requested === 'auto' ? await recommendedShardCount(environment.token, environment.restApi) : requested;
-  logger.info({ shards, chosen: requested === 'auto' ? 'recommended by Discord' : 'SHARD_COUNT' }, 'starting shards');
+  const held = plan.list ?? Array.from({ length: shards }, (_, id) => id);
+  logger.info(
+    { shards, chosen: requested === 'auto' ? 'recommended by Discord' : 'SHARD_COUNT', held },
+    'starting shards',
+  );
   manager = new ShardingManager(fileURLToPath(new URL('./gateway.ts', import.meta.url)), {
     token: environment.token,
     totalShards: shards,
+    shardList: [...held],
     mode: 'process',
     execArgv: ['--import', 'tsx'],
   });
   manager.on('shardCreate', watch);
   // The local Discord has no IDENTIFY rate limit to wait for.
   await manager.spawn({ delay: environment.restApi ? 0 : SPAWN_DELAY_MS, timeout: SPAWN_TIMEOUT_MS });
-  if (!stopping) logger.info({ shards }, 'all shards ready');
+  if (!stopping) logger.info({ shards, held }, 'all shards ready');
 } catch (error) {
   if (!stopping) {
     const refused = error instanceof DiscordAPIError && error.status === 401;
