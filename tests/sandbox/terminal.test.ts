@@ -40,7 +40,9 @@ afterAll(() => {
 
 it('greets, completes with Tab, keeps history, wraps a long quote inside its gutter, quits on Ctrl-D', async (context) => {
   if (!hasTmux) return context.skip('tmux is not installed (apt-get install tmux): the terminal session was not tried');
-  const command = `SANDBOX_BOT_MODULE=tests/sandbox/fixtures/script-bot.ts exec node --import tsx src/sandbox/cli.ts --settlement reported`;
+  // The pane's shell waits for the sandbox and prints its exit status: tmux's own record of a
+  // dead pane's status can lag behind on a loaded machine (the process left unreaped).
+  const command = `SANDBOX_BOT_MODULE=tests/sandbox/fixtures/script-bot.ts node --import tsx src/sandbox/cli.ts --settlement reported; echo "sandbox exited with status $?"`;
   tmux('new-session', '-d', '-s', 'sandbox', '-x', String(WIDTH), '-y', '50', '-c', root, command);
   tmux('set-option', '-t', 'sandbox', 'remain-on-exit', 'on');
 
@@ -73,8 +75,8 @@ it('greets, completes with Tab, keeps history, wraps a long quote inside its gut
   await waitFor('the line before last again', promptShows('/page'));
 
   tmux('send-keys', '-t', 'sandbox', 'C-u', 'C-d');
-  // tmux marks the pane dead when its terminal closes and learns the exit status a moment later.
-  const exit = (): string => tmux('display-message', '-p', '-t', 'sandbox', '#{pane_dead}:#{pane_dead_status}').trim();
-  await waitFor('the sandbox ending with its exit status', () => /^1:\d+$/.test(exit()));
-  expect(exit()).toBe('1:0');
+  const ended = await waitFor('the sandbox ending with its exit status', (rows) =>
+    rows.some((row) => row.startsWith('sandbox exited with status')),
+  );
+  expect(ended.filter((row) => row.startsWith('sandbox exited with status'))).toEqual(['sandbox exited with status 0']);
 }, 60_000);
