@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { Agent } from 'undici';
-import { REST_AGENT_OPTIONS } from '../../src/gateway/client.js';
+import { REST_AGENT_OPTIONS } from '../../src/transport/rest-agent.js';
 import { startBot } from '../../src/gateway/start.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { RunningBot } from '../../src/sandbox/index.js';
@@ -31,7 +31,7 @@ export interface BotKind {
   start(args: BotStartArgs): Promise<RunningBot>;
 }
 
-/** policy-bot's agent (src/gateway/client.ts), which the pooled no-op bots get too for a fair variant. */
+/** policy-bot's agent (src/transport/rest-agent.ts), which the pooled no-op bots get too for a fair variant. */
 const POOLED_LABEL = `undici Agent, ${REST_AGENT_OPTIONS.connections} connections, keep-alive ${REST_AGENT_OPTIONS.keepAliveTimeout / 1000} s`;
 
 /**
@@ -74,7 +74,7 @@ export const BOT_KINDS = {
   },
   policy: {
     label: 'policy-bot',
-    agent: `${POOLED_LABEL} (src/gateway/client.ts)`,
+    agent: `${POOLED_LABEL} (src/transport/rest-agent.ts)`,
     async start({ endpoint }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
       const bot = await startBot({

@@ -20,7 +20,7 @@ import { onReady } from './events/ready.js';
 import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
-import { InFlight } from './in-flight.js';
+import { InFlight } from '../transport/in-flight.js';
 
 export type { Settled };
 

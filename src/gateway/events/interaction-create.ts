@@ -1,8 +1,8 @@
 import type { APIInteraction } from 'discord.js';
 import { dispatchInteraction } from '../../dispatch/index.js';
+import { settle } from '../../transport/settle.js';
 import type { Gateway } from '../gateway.js';
 import { sendHandled } from '../send.js';
-import { settle } from '../settle.js';
 
 /** INTERACTION_CREATE, as Discord's JSON: dispatched, and what the dispatcher returned sent. */
 export function onInteractionCreate(gateway: Gateway) {
