@@ -13,4 +13,6 @@ export interface Gateway extends Outcomes {
   readonly work: InFlight;
   /** The dispatcher's dependencies, from READY on (they need the bot's own id). */
   readonly deps: () => DispatchDeps | undefined;
+  /** False when interactions are answered over HTTP by other processes: this one leaves them alone. */
+  readonly interactions: boolean;
 }

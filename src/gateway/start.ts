@@ -46,6 +46,11 @@ export interface BotOptions {
    * request made for it has completed: how it ended, and why when nothing was sent.
    */
   readonly onSettled?: (settled: Settled) => void;
+  /**
+   * Where interactions are answered: here (the default), or by `npm run start:http` instances, when
+   * this process is the one gateway connection that answers DMs and @mentions beside them.
+   */
+  readonly interactions?: 'gateway' | 'http';
 }
 
 export interface RunningBot {
@@ -83,6 +88,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     work: new InFlight(),
     deps: () => deps,
     onSettled: options.onSettled,
+    interactions: (options.interactions ?? 'gateway') === 'gateway',
   };
   // Every channel the bot is in is in the client's cache (Guilds intent): a thread's parent is there.
   const threadParent = (channelId: string): string | null | undefined => {

@@ -33,3 +33,11 @@ describe('the environment the bot starts from', () => {
     expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(message);
   });
 });
+
+describe('INTERACTIONS, for the gateway process beside HTTP instances', () => {
+  it('answers interactions here unless told they are answered over HTTP', () => {
+    expect(readEnvironment(BASE).interactions).toBe('gateway');
+    expect(readEnvironment({ ...BASE, INTERACTIONS: 'http' }).interactions).toBe('http');
+    expect(() => readEnvironment({ ...BASE, INTERACTIONS: 'webhooks' })).toThrow(/INTERACTIONS must be/);
+  });
+});

@@ -11,6 +11,18 @@ export function onInteractionCreate(gateway: Gateway) {
       const deps = gateway.deps();
       if (!deps) return;
       const started = performance.now();
+      // Discord sends none here once an Interactions Endpoint URL is saved; should one come (the
+      // URL cleared), the HTTP instances are the ones that answer, so it is left alone.
+      if (!gateway.interactions) {
+        settle(
+          gateway,
+          interaction.id,
+          { kind: 'other' },
+          { outcome: 'ignored', reason: 'interactions are answered over HTTP' },
+          started,
+        );
+        return;
+      }
       const handled = await dispatchInteraction(interaction, deps);
       const ending = await sendHandled(gateway, interaction, handled);
       settle(
