@@ -39,7 +39,7 @@ export interface BotOptions {
   readonly registerCommands?: boolean;
   /** The per-person answer limit (default 6 answers per 30 s). */
   readonly fairUse?: FairUseOptions;
-  /** The dispatcher's clock (ms since the epoch); tests inject one. */
+  /** The bot's clock (ms since the epoch): the dispatcher's, and when a setting was changed; tests inject one. */
   readonly now?: () => number;
   /**
    * Called once per interaction (with its id) and per message (with its id), after every REST
@@ -71,6 +71,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // An unreadable settings file or an unreachable database stops the start here, naming it.
   const storage = await openStorage({
     dataDir: options.dataDir,
+    now: options.now,
     databaseUrl: options.databaseUrl,
     schema: options.databaseSchema,
     fairUse: options.fairUse,
