@@ -20,6 +20,14 @@ export interface Environment extends CommonEnvironment {
   readonly interactions: 'gateway' | 'http';
 }
 
+/** How the bot is run over HTTP interactions (`npm run start:http`). */
+export interface HttpEnvironment extends CommonEnvironment {
+  /** DISCORD_PUBLIC_KEY, 64 hex digits. */
+  readonly publicKey: string;
+  readonly port: number;
+  readonly privacyContact: string | undefined;
+}
+
 /** A variable that is missing or wrong, with what to do about it. */
 export class EnvironmentError extends Error {
   override name = 'EnvironmentError';
@@ -29,6 +37,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const SNOWFLAKE = /^\d{17,20}$/;
 // A bot token is three dot-separated base64url parts; checking the shape catches a pasted client secret.
 const TOKEN_SHAPE = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+/** The port `npm run start:http` listens on when PORT is empty. */
+export const DEFAULT_PORT = 8080;
+
 const HOW_TO =
   'Copy .env.example to .env and fill it in (or run `npm run sandbox` to try the bot with no Discord account).';
 
@@ -83,4 +94,24 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
       'INTERACTIONS must be empty (this process answers everything), gateway (the same), or http (`npm run start:http` answers interactions; this process only DMs and @mentions).',
     );
   return { ...common, token, guildId, interactions };
+}
+
+export function readHttpEnvironment(env: NodeJS.ProcessEnv): HttpEnvironment {
+  const publicKey = env['DISCORD_PUBLIC_KEY']?.trim() ?? '';
+  if (publicKey === '')
+    throw new EnvironmentError(
+      `DISCORD_PUBLIC_KEY is not set: HTTP interactions need it to check Discord's signature on every request (Developer Portal → General Information → Public Key). ${HOW_TO}`,
+    );
+  if (!/^[0-9a-f]{64}$/i.test(publicKey))
+    throw new EnvironmentError(
+      `DISCORD_PUBLIC_KEY must be the application's Public Key, 64 hex digits (Developer Portal → General Information), not the token or the client secret. ${HOW_TO}`,
+    );
+  const common = readCommon(env);
+  const rawPort = env['PORT']?.trim() ?? '';
+  const port = rawPort === '' ? DEFAULT_PORT : Number(rawPort);
+  if (!/^\d*$/.test(rawPort) || !Number.isInteger(port) || port > 65_535)
+    throw new EnvironmentError(
+      `PORT must be a port number (1–65535; 0 takes a free one, named in the log), or left empty for ${DEFAULT_PORT}.`,
+    );
+  return { ...common, publicKey, port, privacyContact: env['PRIVACY_CONTACT']?.trim() || undefined };
 }
