@@ -29,6 +29,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('end', () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
     req.on('error', reject);
-    req.on('aborted', () => reject(new Error('the request was aborted')));
+    // Closed before its end: the client went away mid-request.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the request was aborted'));
+    });
   });
 }

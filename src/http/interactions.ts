@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InteractionType, type APIInteraction } from 'discord.js';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import { dispatchInteraction, type Ending } from '../dispatch/index.js';
 import { logHandlerFailure, sendLater } from '../transport/later.js';
 import { settle } from '../transport/settle.js';
@@ -8,7 +8,7 @@ import { refuse, sendJson } from './reply.js';
 import { InteractionSignature } from './signature.js';
 import type { HttpTransport } from './transport.js';
 
-const PONG = { type: InteractionType.Ping } as const;
+const PONG = { type: InteractionResponseType.Pong } as const;
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
