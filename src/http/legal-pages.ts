@@ -47,6 +47,8 @@ export function legalPage(file: string, title: string, settings: PageSettings): 
     status: 200,
     type: 'text/html; charset=utf-8',
     body: htmlPage(title, markdownToHtml(markdown, SERVED_AT)),
+    // Text and one inline style: nothing else may load or run.
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
   };
   const raw: Page = { status: 200, type: 'text/markdown; charset=utf-8', body: markdown };
   return ({ accept }) => (/text\/markdown/.test(accept) && !/text\/html/.test(accept) ? raw : html);

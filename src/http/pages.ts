@@ -9,6 +9,8 @@ export interface Page {
   /** The Content-Type header, charset included. */
   readonly type: string;
   readonly body: string | Buffer;
+  /** More headers (a Content-Security-Policy, caching); Content-Length and nosniff are the server's. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What a page may look at of the request. */

@@ -32,16 +32,16 @@ function methodNotAllowed(res: ServerResponse, allow: string): void {
 }
 
 async function servePage(page: PageHandler, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const { status, type, body } = await page({
+  const { status, type, body, headers } = await page({
     path: url.pathname,
     query: url.searchParams,
     accept: req.headers.accept ?? '',
   });
   res.writeHead(status, {
+    ...headers,
     'content-type': type,
     'content-length': Buffer.byteLength(body),
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -27,6 +27,7 @@ describe('/privacy and /terms', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain(`<h1 id="${slugOf(heading)}">${heading}</h1>`);
