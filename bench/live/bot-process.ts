@@ -3,7 +3,7 @@
  * `node --import tsx --expose-gc bench/live/bot-process.ts <kind>`, driven over IPC by bench/live/live.ts.
  */
 import { performance } from 'node:perf_hooks';
-import type { RunningBot } from '../../src/sandbox/index.js';
+import type { RunningBot, RunningHttpBot } from '../../src/sandbox/index.js';
 import { BOT_KINDS, type BotKindName, type BotStartArgs } from './bots.js';
 import { serve } from './ipc.js';
 import { WindowProfiler } from './profiler.js';
@@ -20,7 +20,8 @@ export interface Memory {
 }
 
 export type BotOps = {
-  start: { args: BotStartArgs; result: { startupMs: number; bootMs: number } };
+  /** `interactionsUrl`: where an HTTP bot takes interactions, to save with the local Discord. */
+  start: { args: BotStartArgs; result: { startupMs: number; bootMs: number; interactionsUrl?: string } };
   memory: { args: undefined; result: Memory };
   /** CPU time (user + system) used by this process so far (ms). */
   cpu: { args: undefined; result: number };
@@ -36,7 +37,7 @@ export type BotOps = {
 const name = process.argv[2] as BotKindName;
 const kind = BOT_KINDS[name];
 if (!kind) throw new Error(`unknown bot kind ${String(name)}`);
-let bot: RunningBot | undefined;
+let bot: RunningBot | RunningHttpBot | undefined;
 const profiler = new WindowProfiler();
 
 const stalls = new StallWatch();
@@ -50,8 +51,12 @@ function collect(): void {
 serve<BotOps>({
   async start(args) {
     const start = performance.now();
-    bot = await kind.start(args);
-    return { startupMs: performance.now() - start, bootMs };
+    const started = await kind.start(args);
+    bot = started;
+    const startupMs = performance.now() - start;
+    return 'interactionsUrl' in started
+      ? { startupMs, bootMs, interactionsUrl: started.interactionsUrl }
+      : { startupMs, bootMs };
   },
   memory() {
     collect();

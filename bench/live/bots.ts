@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { Agent } from 'undici';
-import { REST_AGENT_OPTIONS } from '../../src/gateway/client.js';
+import { REST_AGENT_OPTIONS } from '../../src/transport/rest-agent.js';
 import { startBot } from '../../src/gateway/start.js';
+import { startHttpBot } from '../../src/http/start.js';
 import { createLogger } from '../../src/log/logger.js';
-import type { RunningBot } from '../../src/sandbox/index.js';
+import type { RunningBot, RunningHttpBot } from '../../src/sandbox/index.js';
 import { startNoopBotWith } from '../../tests/sandbox/noop-bot.js';
+import { startNoopHttpBot } from './noop-http-bot.js';
 
 /** Where a bot connects: one local Discord of the Discord process. */
 export interface Endpoint {
   readonly restApi: string;
   readonly token: string;
   readonly applicationId: string;
+  /** The application's public key (hex), for a bot served as HTTP interactions. */
+  readonly publicKey: string;
 }
 
 export interface BotStartArgs {
@@ -27,11 +31,18 @@ export interface BotKind {
   readonly label: string;
   /** Its REST agent, as printed beside its figures. */
   readonly agent: string;
-  /** Called in the bot's own process; resolves once discord.js emitted ClientReady. */
-  start(args: BotStartArgs): Promise<RunningBot>;
+  /** How interactions reach it: INTERACTION_CREATE on its gateway socket, or signed POSTs to its endpoint. */
+  readonly transport: 'gateway' | 'http';
+  /** A baseline, which the others are compared with (of its transport). */
+  readonly baseline: boolean;
+  /**
+   * Called in the bot's own process; resolves once discord.js emitted ClientReady, or, over HTTP,
+   * once the endpoint listens (its URL is then saved with the local Discord).
+   */
+  start(args: BotStartArgs): Promise<RunningBot | RunningHttpBot>;
 }
 
-/** policy-bot's agent (src/gateway/client.ts), which the pooled no-op bots get too for a fair variant. */
+/** policy-bot's agent (src/transport/rest-agent.ts), which the pooled no-op bots get too for a fair variant. */
 const POOLED_LABEL = `undici Agent, ${REST_AGENT_OPTIONS.connections} connections, keep-alive ${REST_AGENT_OPTIONS.keepAliveTimeout / 1000} s`;
 
 /**
@@ -44,11 +55,15 @@ export const BOT_KINDS = {
   noop: {
     label: 'no-op bot',
     agent: '@discordjs/rest default (undici global dispatcher)',
+    transport: 'gateway',
+    baseline: true,
     start: ({ endpoint, commands }) => startNoopBotWith({ ...endpoint, dataDir: '' }, { commands }),
   },
   'noop-pooled': {
     label: 'no-op bot, pooled agent',
     agent: POOLED_LABEL,
+    transport: 'gateway',
+    baseline: true,
     async start({ endpoint, commands }) {
       const bot = await startNoopBotWith({ ...endpoint, dataDir: '' }, { commands });
       // After the PUT and login; replies (everything measured) go through the pool.
@@ -59,6 +74,8 @@ export const BOT_KINDS = {
   'noop-echoed': {
     label: 'no-op bot, pooled agent, GuildMessages',
     agent: POOLED_LABEL,
+    transport: 'gateway',
+    baseline: true,
     async start({ endpoint, commands }) {
       // policy-bot's intents: its public replies come back to it as MESSAGE_CREATE, as policy-bot's do.
       const bot = await startNoopBotWith(
@@ -74,7 +91,9 @@ export const BOT_KINDS = {
   },
   policy: {
     label: 'policy-bot',
-    agent: `${POOLED_LABEL} (src/gateway/client.ts)`,
+    agent: `${POOLED_LABEL} (src/transport/rest-agent.ts)`,
+    transport: 'gateway',
+    baseline: false,
     async start({ endpoint }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
       const bot = await startBot({
@@ -85,6 +104,32 @@ export const BOT_KINDS = {
       });
       return {
         client: bot.client,
+        stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })),
+      };
+    },
+  },
+  'noop-http': {
+    label: 'no-op HTTP endpoint',
+    agent: 'none (answers in the HTTP response)',
+    transport: 'http',
+    baseline: true,
+    start: (args) => startNoopHttpBot(args),
+  },
+  'policy-http': {
+    label: 'policy-bot over HTTP',
+    agent: `${POOLED_LABEL}, for the webhook only`,
+    transport: 'http',
+    baseline: false,
+    async start({ endpoint }) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
+      const bot = await startHttpBot({
+        ...endpoint,
+        dataDir,
+        logger: createLogger('info', 1),
+        fairUse: { answers: Number.MAX_SAFE_INTEGER },
+      });
+      return {
+        interactionsUrl: bot.interactionsUrl,
         stop: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })),
       };
     },

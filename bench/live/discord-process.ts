@@ -52,6 +52,8 @@ export type DiscordOps = {
   roundTrips: { args: { name: string; count: number }; result: LoadResult };
   burst: { args: { name: string; count: number }; result: LoadResult };
   paced: { args: { name: string; perSecond: number; durationMs: number }; result: LoadResult };
+  /** Saves an HTTP bot's interactions endpoint, checked as Discord checks it. */
+  endpoint: { args: { name: string; url: string }; result: undefined };
   stats: { args: { name: string }; result: SandboxStatsSnapshot };
   profileStart: { args: undefined; result: undefined };
   profileStop: { args: { file: string }; result: undefined };
@@ -159,7 +161,12 @@ serve<DiscordOps>({
         restRoundTripMs,
       });
       loads.set(name, new Load(discord));
-      endpoints[name] = { restApi: discord.restApi, token: discord.botToken, applicationId: discord.applicationId };
+      endpoints[name] = {
+        restApi: discord.restApi,
+        token: discord.botToken,
+        applicationId: discord.applicationId,
+        publicKey: discord.publicKey,
+      };
     }
     return endpoints;
   },
@@ -195,6 +202,11 @@ serve<DiscordOps>({
           tick();
         }),
     );
+  },
+  async endpoint({ name, url }) {
+    const check = await load(name).discord.setInteractionsEndpoint(url);
+    if (!check.ok) throw new Error(`the local Discord refused ${name}'s endpoint: ${check.reason}`);
+    return undefined;
   },
   stats({ name }) {
     return load(name).discord.stats;

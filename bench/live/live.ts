@@ -39,6 +39,8 @@ export interface BotResult {
   readonly kind: BotSpec['kind'];
   readonly label: string;
   readonly agent: string;
+  readonly transport: 'gateway' | 'http';
+  readonly baseline: boolean;
   /** startBot (or the no-op start) called → ClientReady, in a fresh process. */
   readonly startupMs: number;
   /** Process start → modules loaded, before the start call. */
@@ -92,9 +94,9 @@ function spawn(file: string, args: readonly string[], execArgv: readonly string[
 /**
  * The bots of a default run: the no-op bot as discord.js makes it, the same with policy-bot's
  * agent and intents (its public replies come back to it as MESSAGE_CREATE, which @mentions cost
- * policy-bot), and policy-bot.
+ * policy-bot), policy-bot; and over HTTP, a no-op endpoint of node:http alone and policy-bot's.
  */
-export const DEFAULT_BOTS = ['noop', 'noop-echoed', 'policy'] as const;
+export const DEFAULT_BOTS = ['noop', 'noop-echoed', 'policy', 'noop-http', 'policy-http'] as const;
 
 export interface LiveOptions {
   /** Bot specs (see parseBotSpec); DEFAULT_BOTS when unset. */
@@ -126,7 +128,9 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
       bots.set(id, bot);
       const endpoint = endpoints[id];
       if (!endpoint) throw new Error(`no local Discord for ${id}`);
-      started.set(id, await bot.call('start', { endpoint, commands }));
+      const start = await bot.call('start', { endpoint, commands });
+      started.set(id, { startupMs: start.startupMs, bootMs: start.bootMs });
+      if (start.interactionsUrl) await discord.call('endpoint', { name: id, url: start.interactionsUrl });
       await discord.call('prepare', { name: id, people: PLAN.people, work });
       log(`${id} ready`);
     }
@@ -209,6 +213,8 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
         kind: specs.get(id)!.kind,
         label: specs.get(id)!.label,
         agent: BOT_KINDS[specs.get(id)!.kind].agent,
+        transport: BOT_KINDS[specs.get(id)!.kind].transport,
+        baseline: BOT_KINDS[specs.get(id)!.kind].baseline,
         ...started.get(id)!,
         firstBurst: firstBurst.get(id)!,
         roundTrip: roundTrip.get(id)!,
@@ -259,9 +265,21 @@ interface Row {
 
 export function printLive(result: LiveBench, cores: number): string {
   const { bots, plan } = result;
-  const baselines = bots.filter((bot) => bot.kind.startsWith('noop'));
-  const subjects = bots.filter((bot) => !baselines.includes(bot));
-  const pairs = subjects.flatMap((subject) => baselines.map((baseline) => ({ subject, baseline })));
+  const baselines = bots.filter((bot) => bot.baseline);
+  const subjects = bots.filter((bot) => !bot.baseline);
+  // Each bot beside the baselines of its own transport, and policy-bot over HTTP beside itself over the gateway.
+  const pairs = [
+    ...subjects.flatMap((subject) =>
+      baselines
+        .filter((baseline) => baseline.transport === subject.transport)
+        .map((baseline) => ({ subject, baseline })),
+    ),
+    ...subjects
+      .filter((subject) => subject.transport === 'http')
+      .flatMap((subject) =>
+        subjects.filter((other) => other.transport === 'gateway').map((baseline) => ({ subject, baseline })),
+      ),
+  ];
   const per2000 = (run: Run | undefined): number => (run && run.sent > 0 ? (run.sockets * 2000) / run.sent : NaN);
   const late = (runs: readonly Run[]): number => runs.reduce((sum, run) => sum + run.late, 0);
   const rows: Row[] = [
@@ -283,7 +301,7 @@ export function printLive(result: LiveBench, cores: number): string {
       name: `burst of ${plan.burst}: interactions/s (median of ${bots[0]?.bursts.length ?? 0} bursts)`,
       value: (b) => medianBurst(b.bursts)?.perSecond ?? NaN,
       digits: 0,
-      goal: '≥ 0.8× no-op',
+      goal: '≥ 0.8× no-op; over HTTP ≥ 0.9× no-op HTTP',
     },
     { name: 'burst: max latency (ms; that burst)', value: (b) => medianBurst(b.bursts)?.latency.max ?? NaN, digits: 0 },
     {
@@ -369,7 +387,7 @@ export function printLive(result: LiveBench, cores: number): string {
   ];
   const lines = [
     `Live (${cores} cores, shared by everything): the local Discord in one process, each bot in its own; one bot loaded at a time, in rotating order.`,
-    `Latency: INTERACTION_CREATE written to the bot's socket → callback body read, timed in the local Discord's process.`,
+    `Latency: INTERACTION_CREATE written to the bot's socket (over HTTP: the signed POST sent) → callback body (over HTTP: the response) read, timed in the local Discord's process.`,
     result.restRoundTripMs > 0
       ? `Network: each REST response held ${result.restRoundTripMs} ms before it is written (--rtt), as a round trip to Discord holds the connection; the latencies below do not include it.`
       : 'Network: none (127.0.0.1); --rtt MS holds each REST response as a round trip to Discord would.',
@@ -390,7 +408,7 @@ export function printLive(result: LiveBench, cores: number): string {
       const routes = run ? Object.entries(run.requests).map(([route, n]) => `${route} ${f(n / run.sent, 2)}`) : [];
       return `- ${bot.label}: ${routes.join(', ') || 'none'}`;
     }),
-    `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and dispatcher, PUT of ${definitions().length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
+    `Start-up of policy-bot = startBot(): corpus load and verbatim check, settings store (SQLite) open, search index build, client and dispatcher, PUT of ${definitions().length} command definitions (local Discord only), gateway login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE). No-op bot: client, the same PUT, login. Over HTTP, startHttpBot(): the same up to the PUT, then listening; no-op endpoint: the PUT, listening. Not counted: process boot and module loading (${bots.map((b) => `${b.label} ${f(b.bootMs, 0)} ms`).join(', ')}).`,
   ];
   return lines.join('\n');
 }

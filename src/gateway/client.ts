@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { Agent } from 'undici';
+import { REST_AGENT_OPTIONS } from '../transport/rest-agent.js';
 import { readRawEvents } from './raw-events.js';
 
 export interface ClientSettings {
@@ -8,17 +9,6 @@ export interface ClientSettings {
   /** Skip discord.js's 5 s wait between IDENTIFYs: only the local Discord allows that. */
   readonly fastIdentify?: boolean;
 }
-
-/**
- * Kept-alive connections to Discord's REST API, at most 256. Every reply holds a connection for a
- * whole round trip, so the pool must hold replies per second × round trip. Measured with
- * `npm run bench -- --rtt N`: 8 connections at 30 ms carry at most 8 ÷ 30 ms ≈ 270 replies a
- * second, and most of a burst of 2000 missed Discord's 3 s deadline; with 128 at 100 ms the
- * slowest reply of a burst took 2.6 s, with 256 under 1.9 s. With no cap, a cold burst opens a
- * connection (a TLS handshake, against Discord) per reply, and in one run those made 343 replies
- * late.
- */
-export const REST_AGENT_OPTIONS = { connections: 256, pipelining: 1, keepAliveTimeout: 30_000 } as const;
 
 /**
  * A discord.js client with only what the bot needs: Guilds, DirectMessages and GuildMessages

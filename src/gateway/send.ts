@@ -1,33 +1,8 @@
 import { Routes, type APIInteraction, type GatewayMessageCreateDispatchData } from 'discord.js';
-import {
-  apologyFollowUp,
-  apologyResponse,
-  type Ending,
-  type Handled,
-  type MessageHandled,
-  type WebhookAction,
-} from '../dispatch/index.js';
+import { apologyResponse, type Ending, type Handled, type MessageHandled } from '../dispatch/index.js';
 import { errorReference } from '../log/reference.js';
+import { failedToSend, localeOf, logHandlerFailure, sendLater } from '../transport/later.js';
 import type { Gateway } from './gateway.js';
-
-/** Discord's "unknown interaction": the 3 s window passed, or the token expired. Nothing to answer. */
-function unknownInteraction(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return error.code === 10062 || error.code === 40060 ? error.code : undefined;
-}
-
-/** Tokens travel in the route: `auth: false`, and the routes are never logged as they are. */
-function sendAction(gateway: Gateway, interaction: APIInteraction, action: WebhookAction): Promise<unknown> {
-  const { rest } = gateway.client;
-  const { application_id: app, token } = interaction;
-  if ('edit' in action)
-    return rest.patch(Routes.webhookMessage(app, token, action.edit), { body: action.body, auth: false });
-  return rest.post(Routes.webhook(app, token), {
-    body: action.followUp,
-    auth: false,
-    query: new URLSearchParams({ wait: 'true' }),
-  });
-}
 
 /**
  * Sends what the dispatcher returned for an interaction: the response through the callback
@@ -36,53 +11,18 @@ function sendAction(gateway: Gateway, interaction: APIInteraction, action: Webho
  */
 export async function sendHandled(gateway: Gateway, interaction: APIInteraction, handled: Handled): Promise<Ending> {
   const { logger, client } = gateway;
-  const { kind, name } = handled;
-  if (handled.failure)
-    logger.error({ err: handled.failure.error, ref: handled.failure.ref, kind, name }, 'handler failed');
-  let responded = false;
-  try {
-    if (handled.response) {
-      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-        body: handled.response,
-        auth: false,
+  logHandlerFailure(logger, handled, handled);
+  if (handled.response) {
+    const callback = Routes.interactionCallback(interaction.id, interaction.token);
+    try {
+      await client.rest.post(callback, { body: handled.response, auth: false });
+    } catch (error) {
+      return failedToSend(logger, handled, error, async (ref) => {
+        await client.rest.post(callback, { body: apologyResponse(ref, localeOf(interaction)), auth: false });
       });
-      responded = true;
     }
-    const later = await handled.later;
-    if (!later) return handled;
-    if (later.failure) logger.error({ err: later.failure.error, ref: later.failure.ref, kind, name }, 'handler failed');
-    for (const action of later.actions) await sendAction(gateway, interaction, action);
-    return later;
-  } catch (error) {
-    const code = unknownInteraction(error);
-    if (code !== undefined) {
-      logger.warn({ kind, name, code }, 'interaction expired before it was answered');
-      return { outcome: 'error', reason: 'expired before it was answered' };
-    }
-    const ref = errorReference();
-    logger.error({ err: error, ref, kind, name }, 'handler failed');
-    await apologise(gateway, interaction, ref, responded);
-    return { outcome: 'error', failure: { error, ref } };
   }
-}
-
-async function apologise(
-  gateway: Gateway,
-  interaction: APIInteraction,
-  ref: string,
-  responded: boolean,
-): Promise<void> {
-  try {
-    const locale = 'locale' in interaction ? interaction.locale : undefined;
-    if (responded) await sendAction(gateway, interaction, { followUp: apologyFollowUp(ref, locale) });
-    else
-      await gateway.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-        body: apologyResponse(ref, locale),
-        auth: false,
-      });
-  } catch (error) {
-    gateway.logger.warn({ err: error, ref }, 'could not tell the user about the failure');
-  }
+  return sendLater(client.rest, logger, interaction, handled);
 }
 
 /** Sends the reply to a message, if there is one. Resolves with how it ended; never rejects. */

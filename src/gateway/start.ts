@@ -21,7 +21,7 @@ import { onReady } from './events/ready.js';
 import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
-import { InFlight } from './in-flight.js';
+import { InFlight } from '../transport/in-flight.js';
 
 export type { Settled };
 
@@ -40,13 +40,18 @@ export interface BotOptions {
   readonly registerCommands?: boolean;
   /** The per-person answer limit (default 6 answers per 30 s). */
   readonly fairUse?: FairUseOptions;
-  /** The dispatcher's clock (ms since the epoch); tests inject one. */
+  /** The bot's clock (ms since the epoch): the dispatcher's, and when a setting was changed; tests inject one. */
   readonly now?: () => number;
   /**
    * Called once per interaction (with its id) and per message (with its id), after every REST
    * request made for it has completed: how it ended, and why when nothing was sent.
    */
   readonly onSettled?: (settled: Settled) => void;
+  /**
+   * Where interactions are answered: here (the default), or by `npm run start:http` instances, when
+   * this process is the one gateway connection that answers DMs and @mentions beside them.
+   */
+  readonly interactions?: 'gateway' | 'http';
 }
 
 export interface RunningBot {
@@ -67,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // An unreadable settings file or an unreachable database stops the start here, naming it.
   const storage = await openStorage({
     dataDir: options.dataDir,
+    now: options.now,
     databaseUrl: options.databaseUrl,
     schema: options.databaseSchema,
     fairUse: options.fairUse,
@@ -84,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     work: new InFlight(),
     deps: () => deps,
     onSettled: options.onSettled,
+    interactions: (options.interactions ?? 'gateway') === 'gateway',
   };
   // Every channel the bot is in is in the client's cache (Guilds intent): a thread's parent is there.
   const threadParent = (channelId: string): string | null | undefined => {

@@ -30,6 +30,7 @@ try {
     dataDir: environment.dataDir,
     databaseUrl: environment.databaseUrl,
     databaseSchema: environment.databaseSchema,
+    interactions: environment.interactions,
     logger,
     ...(environment.restApi ? { restApi: environment.restApi } : {}),
   });

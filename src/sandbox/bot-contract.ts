@@ -2,8 +2,8 @@ import type { SettledReport } from './settlements.js';
 
 /**
  * What the CLI starts, described by its shape (the bot's own modules are not imported here):
- * the `startBot` of src/gateway/start.ts, or (SANDBOX_BOT_MODULE, in tests) any module exporting a
- * function of the same shape, such as the no-op bot.
+ * the `startBot` (and, for --http, `startHttpBot`) of src/main/transports.ts, or (SANDBOX_BOT_MODULE,
+ * in tests) any module exporting functions of the same shape, such as the no-op bot.
  */
 export interface BotOptions {
   readonly token: string;

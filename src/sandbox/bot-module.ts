@@ -4,7 +4,7 @@ import type { BotOptions, RunningBot, StartBot, StartHttpBot } from './bot-contr
 import type { LocalDiscord } from './driver.js';
 
 /**
- * The bot the CLI runs: src/gateway/start.ts, or the module SANDBOX_BOT_MODULE names. Over the
+ * The bot the CLI runs: src/main/transports.ts, or the module SANDBOX_BOT_MODULE names. Over the
  * gateway it calls the module's `startBot`; with `--http` its `startHttpBot`, and saves the
  * interactions endpoint that returns, checked as Discord checks it.
  */
@@ -50,7 +50,7 @@ export async function botLauncher(
 async function loadBotModule(): Promise<{ specifier: string; exports: Readonly<Record<string, unknown>> }> {
   const specifier = process.env['SANDBOX_BOT_MODULE']
     ? pathToFileURL(resolve(process.env['SANDBOX_BOT_MODULE'])).href
-    : new URL('../gateway/start.ts', import.meta.url).href;
+    : new URL('../main/transports.ts', import.meta.url).href;
   let loaded: unknown;
   try {
     loaded = await import(specifier);
@@ -59,7 +59,7 @@ async function loadBotModule(): Promise<{ specifier: string; exports: Readonly<R
       error instanceof Error &&
       'code' in error &&
       error.code === 'ERR_MODULE_NOT_FOUND' &&
-      error.message.includes('start.ts');
+      error.message.includes('transports.ts');
     if (missing)
       throw new Error(
         `cannot load the bot: ${specifier} does not exist yet (or set SANDBOX_BOT_MODULE to a module exporting startBot)`,

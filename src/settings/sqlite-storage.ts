@@ -8,7 +8,7 @@ import { ATTRIBUTION_COLUMNS } from './columns.js';
 import { SettingsStoreError, toSettingsStoreError } from './errors.js';
 import { assertSameFile, type FileIdentity } from './file-identity.js';
 import { freezeSettings } from './rules.js';
-import type { SettingsStorage, StorageDecision, StoredGuild } from './storage.js';
+import type { SettingsStorage, StorageDecision, StorageWatcher, StoredGuild } from './storage.js';
 import type { Attribution, GuildSettings, SettingName } from './types.js';
 
 interface GuildRow {
@@ -31,6 +31,12 @@ interface ChannelRow {
   readonly channel_id: string;
 }
 
+/**
+ * How often the file is asked whether another process changed it: so a change made through one
+ * process (an HTTP instance's /config, a shard's) reaches the others within a second.
+ */
+export const WATCH_INTERVAL_MS = 1_000;
+
 export interface SqliteStorageOptions {
   /** How long a write keeps trying a file another connection has locked before failing with 'busy'. */
   readonly busyTimeoutMs: number;
@@ -52,6 +58,7 @@ export class SqliteStorage implements SettingsStorage {
   readonly #deleteChannels: Database.Statement<[string]>;
   readonly #insertChannel: Database.Statement<[string, string, number]>;
   readonly #deleteGuild: Database.Statement<[string]>;
+  #watching: NodeJS.Timeout | undefined;
 
   /** `db` must have no busy timeout by the first write: waiting for a lock is done here, off the event loop. */
   constructor(db: Database.Database, file: string, options: SqliteStorageOptions) {
@@ -134,7 +141,27 @@ export class SqliteStorage implements SettingsStorage {
     });
   }
 
+  /**
+   * SQLite's data_version moves when another connection commits (never for this one's own
+   * commits); then everything is read again. Reading does not wait on a writer's lock.
+   */
+  watch(watcher: StorageWatcher): void {
+    const version = (): number => this.#db.pragma('data_version', { simple: true }) as number;
+    let seen = version();
+    this.#watching = setInterval(() => {
+      try {
+        const now = version();
+        if (now === seen) return;
+        seen = now;
+        watcher.reloaded(this.loadAll());
+      } catch {
+        // A file gone or unreadable for a moment: the next look tries again, and writes say why.
+      }
+    }, WATCH_INTERVAL_MS).unref();
+  }
+
   close(): void {
+    clearInterval(this.#watching);
     if (this.#db.open) this.#db.close();
   }
 

@@ -7,7 +7,8 @@ import { descriptionOf, quotesOf, type MessageData } from './support.js';
 function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|GUILD_ID$|DATA_DIR$|LOG_LEVEL$|SANDBOX_)/.test(name)) env[name] = value;
+    if (!/^(DISCORD_|GUILD_ID$|DATA_DIR$|LOG_LEVEL$|SANDBOX_|PORT$|PRIVACY_CONTACT$|INTERACTIONS$)/.test(name))
+      env[name] = value;
   }
   return { ...env, ...settings };
 }
@@ -53,6 +54,31 @@ describe('npm start with a bad environment', () => {
   }, 30_000);
 });
 
+describe('npm run start:http with a bad environment', () => {
+  it('refuses to start without DISCORD_PUBLIC_KEY, saying where to find it', async () => {
+    const { code, stdout, stderr } = await run(
+      'src/main/http.ts',
+      [],
+      botEnv({ DISCORD_CLIENT_ID: '123456789012345678' }),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DISCORD_PUBLIC_KEY is not set/);
+    expect(stderr).toContain('General Information → Public Key');
+    expect(stdout).toBe('');
+  }, 30_000);
+
+  it('refuses a token pasted as the public key', async () => {
+    const token = `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
+    const { code, stderr } = await run(
+      'src/main/http.ts',
+      [],
+      botEnv({ DISCORD_PUBLIC_KEY: token, DISCORD_CLIENT_ID: '123456789012345678' }),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/64 hex digits/);
+  }, 30_000);
+});
+
 describe('npm run sandbox -- --json', () => {
   it('runs a piped script against the real bot: one JSON line per instruction, answers citing ¶4 and ¶11', async () => {
     const script = '/ask question:who gets demoted?\n/quote text:flock of sheep\nclick Full paragraph ¶11\n';
@@ -86,5 +112,35 @@ describe('npm run sandbox -- --json', () => {
     expect(quotesOf(descriptionOf(clicked.body.data))).toEqual([
       { text: loadCorpus().article.paragraphs[11]?.text, citation: '¶11' },
     ]);
+  }, 30_000);
+});
+
+describe('npm run sandbox -- --http --json', () => {
+  it('runs the real bot as an interactions endpoint, the local Discord checking it as Discord does', async () => {
+    const script = '/ask question:who gets demoted?\nas mod /config show\nclick Full paragraph ¶4\n';
+    const { code, stdout, stderr } = await run(
+      'src/sandbox/cli.ts',
+      ['--http', '--json'],
+      botEnv({ LOG_LEVEL: 'warn' }),
+      script,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    type Reply = { kind: string; ephemeral: boolean; body: { type?: number; data?: MessageData } & MessageData };
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { input: string; replies: Reply[]; settlement?: { outcome: string } });
+    expect(lines.map((line) => line.settlement?.outcome)).toEqual(['answered', 'answered', 'answered']);
+    const [asked, shown, clicked] = lines as [(typeof lines)[0], (typeof lines)[0], (typeof lines)[0]];
+    expect(asked.replies.map((reply) => [reply.kind, reply.body.type])).toEqual([['callback', 4]]);
+    expect(quotesOf(descriptionOf(asked.replies[0]!.body.data!))[0]?.citation).toMatch(/^¶4(\.\d+)?$/);
+    // /config waits on storage: deferred in the HTTP response, its answer edited in through the webhook.
+    expect(shown.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([
+      ['callback', true],
+      ['edit', true],
+    ]);
+    expect(shown.replies[1]?.body.embeds?.[0]?.title).toBe('Settings for this server');
+    expect(clicked.replies.map((reply) => [reply.kind, reply.ephemeral])).toEqual([['callback', true]]);
   }, 30_000);
 });

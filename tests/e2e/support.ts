@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from 'discord.js';
 import pino from 'pino';
+import { afterAll } from 'vitest';
 import { formatCitation } from '../../src/corpus/citation.js';
 import { readQuotes } from '../../src/replies/quote-markdown.js';
 import { startBot, type RunningBot, type Settled } from '../../src/gateway/start.js';
+import { startHttpBot, type RunningHttpBot } from '../../src/http/start.js';
 import {
   LocalDiscord,
   type Exchange,
@@ -25,13 +28,25 @@ export interface LogLine {
 
 export const LEVEL = { info: 30, warn: 40, error: 50 } as const;
 
+/**
+ * How interactions reach the bot: over the gateway (`npm start`), or POSTed to its HTTP
+ * interactions endpoint (`npm run start:http`). DMs and @mentions come over the gateway only.
+ */
+export type Transport = 'gateway' | 'http';
+export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
+
 /** A local Discord, the real bot on it, and every line the bot logged. */
 export interface World {
+  readonly transport: Transport;
   readonly discord: LocalDiscord;
   readonly dataDir: string;
   /** The bot now running (a new one after `restart`). */
-  readonly bot: RunningBot;
+  readonly bot: RunningBot | RunningHttpBot;
+  /** The gateway bot's discord.js client (an HTTP bot has none). */
+  readonly client: Client;
   readonly logs: LogLine[];
+  /** The first line logged from index `since` on that `matches`, as soon as it is written. */
+  logged(matches: (line: LogLine) => boolean, since?: number): Promise<LogLine>;
   /** What the bot's per-person answer limit reads as "now". */
   readonly now: number;
   /** Moves that clock (a world started with `manualClock`). */
@@ -40,6 +55,8 @@ export interface World {
   readonly settled: Settled[];
   /** Calls `watch` as each is reported, at that moment (before the test's exchange returns). */
   onSettled(watch: (settled: Settled) => void): void;
+  /** The bot's report for `id`, as soon as it is made (for an event no exchange waits on: its own message). */
+  reported(id: string): Promise<Settled>;
   /** Stops the bot and starts a new one on the same local Discord and data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -47,53 +64,115 @@ export interface World {
 
 export const START_TIME = 1_800_000_000_000;
 
+/**
+ * A test file's worlds, one per transport, each started the first time a block asks for it and
+ * all stopped once the file is done.
+ */
+export function sharedWorlds(
+  start: (transport: Transport) => Promise<World>,
+): (transport: Transport) => Promise<World> {
+  const started = new Map<Transport, Promise<World>>();
+  afterAll(async () => {
+    for (const world of started.values()) await (await world).stop();
+  });
+  return (transport) => {
+    const known = started.get(transport);
+    if (known) return known;
+    const starting = start(transport);
+    started.set(transport, starting);
+    return starting;
+  };
+}
+
 export interface WorldOptions extends LocalDiscordOptions {
+  readonly transport?: Transport;
   /** The answer limit's clock stands at START_TIME and moves only when a test moves it. */
   readonly manualClock?: boolean;
 }
 
-/**
- * A world for conversations and settings: plain messages are answered after a longer silence,
- * and the answer limit's clock moves only when a test moves it.
- */
-export function startBotWorld(): Promise<World> {
-  return startWorld({ quietMs: 200, messageQuietMs: 300, manualClock: true });
+/** A world for conversations and settings: the answer limit's clock moves only when a test moves it. */
+export function startBotWorld(transport: Transport = 'gateway'): Promise<World> {
+  return startWorld({ transport, manualClock: true });
 }
 
-export async function startWorld({ manualClock = false, ...options }: WorldOptions = {}): Promise<World> {
-  // Quiet windows wider than the default: the machine is shared, and a slow reply must still count.
-  const discord = await LocalDiscord.start({ quietMs: 150, ...options });
+/**
+ * The real bot on a local Discord. Every exchange ends on the bot's report that it settled it
+ * (`settlement: 'reported'`), never on a quiet window: silence is the bot's own `ignored`, with
+ * its reason. The exchange's time limit is only the failure path of a report that never comes.
+ */
+export async function startWorld({
+  transport = 'gateway',
+  manualClock = false,
+  ...options
+}: WorldOptions = {}): Promise<World> {
+  const discord = await LocalDiscord.start({ settlement: 'reported', timeoutMs: 10_000, ...options });
   const dataDir = await mkdtemp(join(tmpdir(), 'policy-bot-e2e-'));
   const logs: LogLine[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const logWatchers = new Set<(line: LogLine) => void>();
+  const logger = pino(
+    { level: 'info' },
+    {
+      write: (text: string) => {
+        const line = JSON.parse(text) as LogLine;
+        logs.push(line);
+        for (const watch of logWatchers) watch(line);
+      },
+    },
+  );
   let clock = START_TIME;
   const now = (): number => (manualClock ? clock : Date.now());
   const settled: Settled[] = [];
   const watchers: ((settled: Settled) => void)[] = [];
-  const launch = async (): Promise<RunningBot> => {
-    const running = await startBot({
-      token: discord.botToken,
-      applicationId: discord.applicationId,
-      restApi: discord.restApi,
-      dataDir,
-      logger,
-      now,
-      onSettled: (done) => {
-        settled.push(done);
-        for (const watch of watchers) watch(done);
-      },
-    });
-    await discord.whenReady();
+  const onSettled = (done: Settled): void => {
+    settled.push(done);
+    discord.settle(done);
+    for (const watch of watchers) watch(done);
+  };
+  const common = {
+    token: discord.botToken,
+    applicationId: discord.applicationId,
+    restApi: discord.restApi,
+    dataDir,
+    logger,
+    now,
+    onSettled,
+  };
+  const launch = async (): Promise<RunningBot | RunningHttpBot> => {
+    if (transport === 'gateway') {
+      const running = await startBot(common);
+      await discord.whenReady();
+      return running;
+    }
+    const running = await startHttpBot({ ...common, publicKey: discord.publicKey });
+    const saved = await discord.setInteractionsEndpoint(running.interactionsUrl);
+    if (!saved.ok) throw new Error(`the local Discord refused the endpoint: ${saved.reason}`);
     return running;
   };
   let bot = await launch();
   return {
+    transport,
     discord,
     dataDir,
     get bot() {
       return bot;
     },
+    get client() {
+      if (!('client' in bot)) throw new Error('an HTTP bot has no discord.js client');
+      return bot.client;
+    },
     logs,
+    logged(matches, since = 0) {
+      const found = logs.slice(since).find(matches);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => {
+        const watch = (line: LogLine): void => {
+          if (!matches(line)) return;
+          logWatchers.delete(watch);
+          resolve(line);
+        };
+        logWatchers.add(watch);
+      });
+    },
     get now() {
       return now();
     },
@@ -103,6 +182,15 @@ export async function startWorld({ manualClock = false, ...options }: WorldOptio
     settled,
     onSettled(watch) {
       watchers.push(watch);
+    },
+    reported(id) {
+      const found = settled.find((done) => done.id === id);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => {
+        watchers.push((done) => {
+          if (done.id === id) resolve(done);
+        });
+      });
     },
     async restart() {
       await bot.stop();

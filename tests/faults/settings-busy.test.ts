@@ -16,16 +16,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, type Exchange } from '../../src/sandbox/index.js';
 import { SETTINGS_FILE_NAME } from '../../src/settings/index.js';
-import {
-  CALLBACK_ROUTE,
-  configOptions,
-  dataOf,
-  descriptionOf,
-  eventually,
-  LEVEL,
-  quotesOf,
-  type LogLine,
-} from '../e2e/support.js';
+import { configOptions, dataOf, descriptionOf, eventually, LEVEL, quotesOf, type LogLine } from '../e2e/support.js';
 
 const QUESTION = 'who gets demoted?';
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +26,29 @@ let dataDir: string;
 let bot: ChildProcess | undefined;
 const logs: LogLine[] = [];
 let stderr = '';
+/** Called as each interaction callback reaches the local Discord, and as each log line arrives. */
+const onCallback = new Set<() => void>();
+const onLog = new Set<(line: LogLine) => void>();
+const nextCallback = (): Promise<void> =>
+  new Promise((resolve) => {
+    const seen = (): void => {
+      onCallback.delete(seen);
+      resolve();
+    };
+    onCallback.add(seen);
+  });
+const logged = (matches: (line: LogLine) => boolean, since: number): Promise<LogLine> => {
+  const found = logs.slice(since).find(matches);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const seen = (line: LogLine): void => {
+      if (!matches(line)) return;
+      onLog.delete(seen);
+      resolve(line);
+    };
+    onLog.add(seen);
+  });
+};
 
 /** The test's environment without any of the bot's settings, plus the local Discord's. */
 function botEnv(): NodeJS.ProcessEnv {
@@ -53,7 +67,13 @@ function botEnv(): NodeJS.ProcessEnv {
 }
 
 beforeAll(async () => {
-  discord = await LocalDiscord.start({ quietMs: 150 });
+  discord = await LocalDiscord.start({
+    quietMs: 150,
+    record: (entry) => {
+      if (entry.kind === 'rest' && entry.route === '/interactions/:id/:token/callback')
+        for (const seen of [...onCallback]) seen();
+    },
+  });
   dataDir = await mkdtemp(path.join(tmpdir(), 'policy-bot-busy-'));
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main/gateway.ts'], {
     cwd: root,
@@ -64,7 +84,11 @@ beforeAll(async () => {
   bot.stdout?.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString()).split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) logs.push(JSON.parse(line) as LogLine);
+    for (const text of lines) {
+      const line = JSON.parse(text) as LogLine;
+      logs.push(line);
+      for (const seen of [...onLog]) seen(line);
+    }
   });
   bot.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const started = await eventually(() => logs.some((line) => line.msg === 'ready') || bot?.exitCode !== null, 600, 100);
@@ -114,8 +138,7 @@ describe('/config while another process holds the settings file’s write lock',
     try {
       holder.exec('BEGIN IMMEDIATE');
       const logStart = logs.length;
-      const callbacks = (): number => discord.stats.requests[CALLBACK_ROUTE] ?? 0;
-      const before = callbacks();
+      const deferred = nextCallback();
       const configured = discord.command({
         user: mod,
         name: 'config',
@@ -123,12 +146,12 @@ describe('/config while another process holds the settings file’s write lock',
         timeoutMs: 15_000,
       });
       // The deferral is the bot's last step before it writes: these questions arrive while it waits on the lock.
-      expect(await eventually(() => callbacks() > before)).toBe(true);
+      await deferred;
       const asked = await Promise.all([ask(), ask(), ask()]);
       for (const exchange of asked) expectAnsweredInTime(exchange);
 
       expect(editOf(await configured)).toMatch(/^\nNothing was changed: the settings database is busy\./);
-      expect(await eventually(() => logs.slice(logStart).some((line) => line.level === LEVEL.error))).toBe(true);
+      await logged((line) => line.level === LEVEL.error, logStart);
       const errors = logs.slice(logStart).filter((line) => line.level === LEVEL.error);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({ guild: discord.world.defaultGuild.id, err: { kind: 'busy' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError, readEnvironment } from '../../src/main/environment.js';
+import { EnvironmentError, readEnvironment, readHttpEnvironment } from '../../src/main/environment.js';
 
 const BASE = {
   DISCORD_TOKEN: `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`,
@@ -31,5 +31,42 @@ describe('the environment the bot starts from', () => {
   ])('refuses %s=%s, saying what it must be', (name, value, message) => {
     expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(EnvironmentError);
     expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(message);
+  });
+});
+
+describe('INTERACTIONS, for the gateway process beside HTTP instances', () => {
+  it('answers interactions here unless told they are answered over HTTP', () => {
+    expect(readEnvironment(BASE).interactions).toBe('gateway');
+    expect(readEnvironment({ ...BASE, INTERACTIONS: 'http' }).interactions).toBe('http');
+    expect(() => readEnvironment({ ...BASE, INTERACTIONS: 'webhooks' })).toThrow(/INTERACTIONS must be/);
+  });
+});
+
+describe('the environment of npm run start:http', () => {
+  const HTTP = { DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('needs the public key and the application id, not the bot token', () => {
+    const environment = readHttpEnvironment(HTTP);
+    expect(environment).toMatchObject({ publicKey: 'ab'.repeat(32), applicationId: '123456789012345678', port: 8080 });
+    expect(environment.privacyContact).toBeUndefined();
+  });
+
+  it('reads PORT and PRIVACY_CONTACT', () => {
+    expect(readHttpEnvironment({ ...HTTP, PORT: '3000', PRIVACY_CONTACT: ' ops@example.org ' })).toMatchObject({
+      port: 3000,
+      privacyContact: 'ops@example.org',
+    });
+  });
+
+  it.each([
+    [{ DISCORD_PUBLIC_KEY: '' }, /DISCORD_PUBLIC_KEY is not set/],
+    [{ DISCORD_PUBLIC_KEY: 'xyz' }, /DISCORD_PUBLIC_KEY must be the application's Public Key, 64 hex digits/],
+    [{ DISCORD_PUBLIC_KEY: `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}` }, /not the token/],
+    [{ PORT: 'http' }, /PORT must be a port number/],
+    [{ PORT: '70000' }, /PORT must be a port number/],
+    [{ DISCORD_CLIENT_ID: 'my-app' }, /DISCORD_CLIENT_ID must be/],
+  ])('refuses %o, saying what it must be', (change, message) => {
+    expect(() => readHttpEnvironment({ ...HTTP, ...change })).toThrow(EnvironmentError);
+    expect(() => readHttpEnvironment({ ...HTTP, ...change })).toThrow(message);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WATCH_INTERVAL_MS } from '../../src/settings/sqlite-storage.js';
 import {
   MAX_ANSWER_CHANNELS,
   SETTINGS_FILE_NAME,
@@ -119,5 +120,32 @@ describe('two connections writing the same settings file', () => {
     const reopened = openStore(dataDir, clock).get(GUILD);
     expect(reopened.answerChannels).toEqual([channel(1)]);
     expect(reopened.changed.answerChannels).toEqual({ by: MOD, at });
+  });
+
+  it('brings what another process changed into this one’s cache at its next look, a second later', async () => {
+    // Only the watch's interval is driven by hand; writes keep their own timers.
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const dataDir = makeTempDir();
+      const clock = new FakeClock();
+      const first = openStore(dataDir, clock);
+      const second = openStore(dataDir, clock);
+      await first.addChannel(GUILD, channel(1), MOD);
+      await first.setMentions(GUILD, false, MOD);
+      expect(second.get(GUILD).answerChannels).toEqual([]);
+      vi.advanceTimersByTime(WATCH_INTERVAL_MS);
+      expect(second.get(GUILD)).toMatchObject({ answerChannels: [channel(1)], mentions: false });
+
+      // Either way, and a removal too.
+      await second.setShare(GUILD, false, OTHER_MOD);
+      expect(first.get(GUILD).share).toBe(true);
+      vi.advanceTimersByTime(WATCH_INTERVAL_MS);
+      expect(first.get(GUILD)).toMatchObject({ share: false, changed: { share: { by: OTHER_MOD } } });
+      await first.forgetGuild(GUILD);
+      vi.advanceTimersByTime(WATCH_INTERVAL_MS);
+      expect(second.get(GUILD)).toMatchObject({ answerChannels: [], mentions: true, share: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

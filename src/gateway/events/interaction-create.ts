@@ -1,8 +1,8 @@
 import type { APIInteraction } from 'discord.js';
 import { dispatchInteraction } from '../../dispatch/index.js';
+import { settle } from '../../transport/settle.js';
 import type { Gateway } from '../gateway.js';
 import { sendHandled } from '../send.js';
-import { settle } from '../settle.js';
 
 /** INTERACTION_CREATE, as Discord's JSON: dispatched, and what the dispatcher returned sent. */
 export function onInteractionCreate(gateway: Gateway) {
@@ -11,6 +11,18 @@ export function onInteractionCreate(gateway: Gateway) {
       const deps = gateway.deps();
       if (!deps) return;
       const started = performance.now();
+      // Discord sends none here once an Interactions Endpoint URL is saved; should one come (the
+      // URL cleared), the HTTP instances are the ones that answer, so it is left alone.
+      if (!gateway.interactions) {
+        settle(
+          gateway,
+          interaction.id,
+          { kind: 'other' },
+          { outcome: 'ignored', reason: 'interactions are answered over HTTP' },
+          started,
+        );
+        return;
+      }
       const handled = await dispatchInteraction(interaction, deps);
       const ending = await sendHandled(gateway, interaction, handled);
       settle(

@@ -2,7 +2,7 @@ import type { GatewayMessageCreateDispatchData } from 'discord.js';
 import { dispatchMessage } from '../../dispatch/index.js';
 import type { Gateway } from '../gateway.js';
 import { sendMessageReply } from '../send.js';
-import { settle } from '../settle.js';
+import { settle } from '../../transport/settle.js';
 
 /** MESSAGE_CREATE, as Discord's JSON: a DM or a mention answered, anything else left alone. */
 export function onMessageCreate(gateway: Gateway) {

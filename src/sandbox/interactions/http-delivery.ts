@@ -24,7 +24,7 @@ export function deliverOverHttp(
   collector.requestStarted();
   record.deliveredAt = Date.now();
   collector.delivered();
-  void endpoint
+  record.answering = endpoint
     .deliver(payload, core.config.interactionDeadlineMs)
     .then((answer) => {
       if (answer.kind === 'failed') {
@@ -51,5 +51,8 @@ export function deliverOverHttp(
         message: refused.message,
       });
     })
-    .finally(() => collector.requestEnded());
+    .finally(() => {
+      delete record.answering;
+      collector.requestEnded();
+    });
 }

@@ -43,6 +43,12 @@ export interface InteractionRecord {
   readonly responseMessageType: number;
   readonly interactionMetadata: Record<string, unknown>;
   readonly collector: ReplyCollector;
+  /**
+   * While the interactions endpoint's answer to the POST is still being read: a webhook request
+   * for the interaction waits for it. The bot wrote its answer before it sent that request; on
+   * one machine the two race to be read, where over a network the answer would arrive first.
+   */
+  answering?: Promise<void>;
 }
 
 /** Interactions by id and by token; forgotten once their webhook token has expired. */

@@ -32,9 +32,10 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
     handle: (request) => callback(core, request),
   });
 
-  const webhook = (params: Readonly<Record<string, string>>): InteractionRecord => {
+  const webhook = async (params: Readonly<Record<string, string>>): Promise<InteractionRecord> => {
     const record = interactions.byToken(params['token'] ?? '');
     if (!record || params['applicationId'] !== config.applicationId) throw Errors.unknownWebhook();
+    await record.answering;
     return record;
   };
   const messageOf = (record: InteractionRecord, messageId: string): StoredMessage => {
@@ -53,8 +54,8 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
   router.add('POST', base, {
     auth: false,
     collectors: byTokenCollectors,
-    handle: ({ params, body, files, query }) => {
-      const record = webhook(params);
+    handle: async ({ params, body, files, query }) => {
+      const record = await webhook(params);
       if (record.acknowledgedWith === null) throw Errors.unknownWebhook();
       const payload = asObject(body);
       let message: StoredMessage;
@@ -96,17 +97,17 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
 
   router.add('GET', `${base}/messages/:messageId`, {
     auth: false,
-    handle: ({ params }) => ({
+    handle: async ({ params }) => ({
       status: 200,
-      body: messageJson(world, messageOf(webhook(params), params['messageId'] ?? '')),
+      body: messageJson(world, messageOf(await webhook(params), params['messageId'] ?? '')),
     }),
   });
 
   router.add('PATCH', `${base}/messages/:messageId`, {
     auth: false,
     collectors: byTokenCollectors,
-    handle: ({ params, body, files }) => {
-      const record = webhook(params);
+    handle: async ({ params, body, files }) => {
+      const record = await webhook(params);
       if (record.acknowledgedWith === null) throw Errors.unknownMessage();
       const message = messageOf(record, params['messageId'] ?? '');
       editBotMessage(core, message, asObject(body), files);
@@ -129,8 +130,8 @@ export function addInteractionRoutes(router: Router<RouteHandler>, core: Sandbox
   router.add('DELETE', `${base}/messages/:messageId`, {
     auth: false,
     collectors: byTokenCollectors,
-    handle: ({ params }) => {
-      const record = webhook(params);
+    handle: async ({ params }) => {
+      const record = await webhook(params);
       deleteMessage(core, messageOf(record, params['messageId'] ?? ''));
       return { status: 204 };
     },
