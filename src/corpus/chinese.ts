@@ -19,8 +19,8 @@ export const ChineseGlossarySchema = z.array(
     /**
      * A name (person, body, publication, event), one of the article's terms, slogans or metaphors,
      * ordinary vocabulary, or the characters of a surname the article's people bear (王 for Wang):
-     * a Chinese name of that surname, with as many characters as the English given name has
-     * syllables, names that person.
+     * a Chinese name opening with one of them names that person when it says the person's name,
+     * a syllable a character, by its pinyin (王琪 and 王琦 are both Wang Qi).
      */
     kind: z.enum(['name', 'term', 'slogan', 'metaphor', 'word', 'surname']),
   }),

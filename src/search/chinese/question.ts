@@ -16,6 +16,7 @@ import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
 import { foldQuestion, foldQuestions } from './simplified.js';
+import { romanised, soundsOf } from './sounds.js';
 
 /** The posting key of a Chinese word as the Chinese asks use it: never an English term's key. */
 export function askedKey(word: string): string {
@@ -54,11 +55,6 @@ export interface ChineseQuestions {
   askField(): AskField;
   /** Builds every table now: OpenCC's, the glossary's, the asks'. */
   warm(): void;
-}
-
-/** Syllables of a pinyin word, as its runs of vowels: "Qi" one, "Qiushi" two, "Feiyu" two. */
-function syllables(pinyin: string): number {
-  return pinyin.toLowerCase().match(/[aeiouü]+/gu)?.length ?? 0;
 }
 
 /** Question words after which a noun names the kind of answer wanted: "哪些数据", "什么比喻". */
@@ -144,38 +140,44 @@ export function createChineseQuestions(
     return named;
   }
 
+  /** The article's people by the sounds of their names: "Wang Qiushi" is wang, then qiushi in two syllables. */
+  const voiced = things.flatMap((thing) => {
+    const [family, given, ...rest] = thing.name.split(' ');
+    if (!people.has(thing.name) || !family || !given || rest.length > 0) return [];
+    return [{ thing, family: romanised(family).sounds, given: romanised(given) }];
+  });
+
   /**
    * The person an unknown Chinese name stands for: the article prints its people in pinyin only,
-   * so a name is read by its surname's characters (certain: 王 is Wang, 黄 is Huang) and one
-   * character for each syllable of the given name (王琪 is Wang Qi, 王秋实 Wang Qiushi), when
-   * exactly one of its people fits.
+   * so a run of characters opening with one of their surnames' characters (certain: 王 is Wang,
+   * 黄 is Huang) names one of them when it says their name, a syllable a character: 王琪 and 王琦
+   * are Wang Qi, 黄飞鱼 Huang Feiyu; 王岐山 (wang qi shan) and 黄晓明 are no one in it.
    */
   function personNamed(word: string): NamedThing | undefined {
-    const [first, ...given] = [...word];
-    const surname = first === undefined ? undefined : lexicon().surname(first);
-    if (!surname || given.length < 1 || given.length > 2 || !given.every((c) => HAN.test(c))) return undefined;
-    const fits = things.filter((thing) => {
-      const [family, name, ...rest] = thing.name.split(' ');
-      return (
-        people.has(thing.name) && rest.length === 0 && family === surname && syllables(name ?? '') === given.length
-      );
-    });
-    return fits.length === 1 ? fits[0] : undefined;
+    const chars = [...word];
+    const surname = chars[0] === undefined ? undefined : lexicon().surname(chars[0]);
+    if (!surname || chars.length < 2 || chars.length > 3 || !chars.every((c) => HAN.test(c))) return undefined;
+    const [family, ...given] = soundsOf(word);
+    const fits = voiced.filter(
+      (v) => v.family === family && v.given.syllables === given.length && v.given.sounds === given.join(''),
+    );
+    return fits.length === 1 ? fits[0]!.thing : undefined;
   }
 
   /**
    * An unknown stretch that opens with a name of the article's people is that name and the rest
-   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it.
+   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it. Only
+   * when the rest opens with a word known to the reader: 王岐山 is not 王岐 and 山.
    */
   function namesApart(list: readonly QuestionPiece[]): QuestionPiece[] {
     return list.flatMap((piece) => {
       if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
       const chars = [...piece.text];
       for (const length of [3, 2]) {
-        if (chars.length <= length) continue;
-        const name = chars.slice(0, length).join('');
-        if (personNamed(name))
-          return [{ text: name, kind: 'unknown' as const }, ...pieces(chars.slice(length).join(''))];
+        if (chars.length <= length || !personNamed(chars.slice(0, length).join(''))) continue;
+        const rest = pieces(chars.slice(length).join(''));
+        if (rest[0]?.kind === 'known' || rest[0]?.kind === 'stopword')
+          return [{ text: chars.slice(0, length).join(''), kind: 'unknown' as const }, ...rest];
       }
       return [piece];
     });
@@ -303,18 +305,20 @@ export function createChineseQuestions(
     hasContent: (text) =>
       pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
-      pieces(folded).flatMap((p) =>
-        p.kind === 'known'
-          ? thingsNamedBy(p.text)
-              .filter((t) => people.has(t.name))
-              .map((t) => t.name)
-          : [],
-      ),
+      namesApart(joinUnknown(pieces(folded))).flatMap((p) => {
+        if (p.kind === 'unknown') return [personNamed(p.text)?.name ?? []].flat();
+        if (p.kind !== 'known') return [];
+        return thingsNamedBy(p.text)
+          .filter((t) => people.has(t.name))
+          .map((t) => t.name);
+      }),
     understand,
     askField,
     warm() {
       askField();
       understand(foldQuestion('干部'), '', undefined, true);
+      // pinyin-pro's dictionaries, read the first time a name is said.
+      personNamed('王琦');
     },
   };
 }
