@@ -6,7 +6,8 @@ import type { QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import type { QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
-import { tokenize } from './text.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './text.js';
 import type { Understood } from './understood.js';
 
 /** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
@@ -115,5 +116,51 @@ export function understandEnglish(
   const speakers = speaker
     ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
     : [];
-  return { concepts, roles, ...(frame ? { frame } : {}), mentions, speakers };
+  return {
+    concepts,
+    roles,
+    ...(frame ? { frame } : {}),
+    mentions,
+    speakers,
+    counted: countedConcepts(concepts, tokens, frame?.counted),
+    owners: ownerConcepts(concepts, tokens, text),
+    together: namedAsOne(mentions, tokens, text),
+  };
+}
+
+/** Between two names written as one: "of", "of the", "of the CCP"; or the first owns the second ("Jilin's"). */
+const JOINING = /^\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}]+\s+)?$|^['’]s\s+$/u;
+
+/** "The Organization Department of the CCP Central Committee": names written as one thing, qualifying each other. */
+function namedAsOne(mentions: readonly Mention[], tokens: readonly Token[], text: string): Mention[] {
+  const joined = new Set<Mention>();
+  for (const [k, a] of mentions.entries()) {
+    const b = mentions.slice(k + 1).find((m) => m.first > a.last);
+    if (!b || a.thing === b.thing) continue;
+    const between = text.slice(tokens[a.last]!.end, tokens[b.first]!.start);
+    if (JOINING.test(between)) joined.add(a).add(b);
+  }
+  return [...joined];
+}
+
+/** "How many senior officials were…": the concepts of the words after "how many", up to the first stopword. */
+function countedConcepts(concepts: readonly Concept[], tokens: readonly Token[], from: number | undefined): number[] {
+  if (from === undefined) return [];
+  const start = tokens.findIndex((t) => t.start >= from);
+  if (start < 0) return [];
+  let end = start;
+  while (end + 1 < tokens.length && !STOPWORDS.has(tokens[end + 1]!.word)) end++;
+  return concepts.flatMap((c, i) => (c.first >= 0 && c.first <= end && c.last >= start ? [i] : []));
+}
+
+/** "China's GDP", "the officials' work style": the concepts of the words written as owning what is asked. */
+function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], text: string): number[] {
+  const owning = new Set(
+    tokens.flatMap((t, at) => {
+      const typed = text.slice(t.start, t.end);
+      const plural = /s$/i.test(typed) && /^['’](?!\w)/.test(text.slice(t.end));
+      return /['’]s$/i.test(typed) || plural ? [at] : [];
+    }),
+  );
+  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) ? [i] : []));
 }

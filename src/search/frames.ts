@@ -22,6 +22,8 @@ export interface Frame {
   readonly shaping: ReadonlySet<string>;
   /** "How do X work": where X stands, as offsets. Asked of the article's own terms, it is their everyday sense. */
   readonly mechanism?: readonly [start: number, end: number];
+  /** "How many cadres…": where the words naming what is counted start, as an offset. */
+  readonly counted?: number;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -115,6 +117,8 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 const ANSWER_KIND =
   /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
 
+const HOW_MANY = /\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?/i;
+
 const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
 
 function mechanismOf(question: string): { mechanism?: readonly [number, number] } {
@@ -136,6 +140,7 @@ export function frameOf(question: string): Frame {
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
+  const howMany = HOW_MANY.exec(question);
   return {
     advice: ADVICE.test(question),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
@@ -143,6 +148,7 @@ export function frameOf(question: string): Frame {
     identity,
     ...speakerOf(question),
     ...mechanismOf(question),
+    ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
     mention,
     shaping,
   };

@@ -157,21 +157,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     : undefined;
 
   /** Ranks the passages for what a question asks, and decides whether they answer it. */
-  function settle(
-    asked: string,
-    { concepts, roles, frame, mentions, speakers }: Understood,
-    limit: number,
-  ): PartReading {
+  function settle(asked: string, understood: Understood, limit: number): PartReading {
+    const { concepts, roles, frame, mentions, speakers } = understood;
     const ranking = rank(concepts, index, { asks: options.asks });
-    let decided = frame?.unknowable
-      ? []
-      : decide(
-          ranking,
-          roles,
-          frame,
-          index,
-          mentions.map((m) => m.thing.paragraphs),
-        );
+    let decided = frame?.unknowable ? [] : decide(ranking, understood, index);
     // What someone said can only come from those the article quotes or reports.
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
     if (decided.length > 0) {
