@@ -99,6 +99,8 @@ export function understandEnglish(
     const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
     if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
   }
+  // "…for my startup": a short question about the asker's own things asks about their life.
+  if (frame?.own && options.frames && !part.context && tokens.length <= SCOPED_WORDS + 2) return undefined;
   // Backstory around a long question helps find the passage, a little; it never counts
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.

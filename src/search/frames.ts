@@ -3,8 +3,10 @@
  * phrases that shape it ("how old", "what is his job", "how do I…"), whatever it asks about.
  */
 export interface Frame {
-  /** "How do I…", "best way to…": advice for the asker's own life, which the article never gives. */
+  /** "How do I…", "best way to…", the best of anything: advice for the asker's own life, which the article never gives. */
   readonly advice: boolean;
+  /** Speaks of the asker's own things ("my startup"). */
+  readonly own?: boolean;
   /** A kind of fact the article gives of no one and nothing: an age, how long something lasted, pay. */
   readonly unknowable: boolean;
   /** The kind of answer asked for, when the question says. */
@@ -31,9 +33,22 @@ const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s)? the best way\b|(?:the )?best way to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b)`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)`,
   'i',
 );
+
+/**
+ * The best of anything, which the article never ranks: "what are the best universities", "which
+ * board is best for beginners".
+ */
+const BEST =
+  /\b(?:what|which)\b.*\b(?:is|are|'s|s)\s+(?:the\s+)?best\b|\b(?:what|which)(?:'s|s| is| are)? the best\b|\bbest\s+[\p{L}-]+\s+(?:for|in|to|near)\b/iu;
+
+/**
+ * The asker's own things ("for my startup", "under my words"): a short question about them asks
+ * about the asker's life, which the article never speaks of.
+ */
+const OWN = /\b(?:my|our)\s+(?!own\b)\p{L}/iu;
 
 /**
  * What the article gives of no one and nothing: ages, how long things lasted, pay; the next
@@ -44,6 +59,8 @@ const UNKNOWABLE = [
   /\bhow long (?:has|have|had|did|will|does|do)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
+  // what something is known for: the article gives nothing's reputation
+  /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
   // Who held a post before someone: the article names no one's predecessor.
   /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
@@ -142,7 +159,8 @@ export function frameOf(question: string): Frame {
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
   return {
-    advice: ADVICE.test(question),
+    advice: ADVICE.test(question) || BEST.test(question),
+    ...(OWN.test(question) ? { own: true } : {}),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
     ...(wants ? { wants } : {}),
     identity,

@@ -33,3 +33,22 @@ describe('refusing what the article does not say of the things it names', () => 
     expect(top('what did Huang Qiang say about the lion pack')).toBe(11);
   });
 });
+
+describe('refusing what the article never gives anyone', () => {
+  it.each([
+    'whats a good way to recruit talent for my startup',
+    'why does word put red lines under my words',
+    'what industries is Jilin known for',
+    'what are the best universities for education and technology in china',
+  ])('gives no passage for “%s”', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it('still reads a long question whose backstory speaks of the asker’s own', () => {
+    expect(
+      top(
+        'My uncle worked in local government for 30 years and always complained that promotions went by age and years served. Does this article say anything about changing that?',
+      ),
+    ).toBe(13);
+  });
+});
