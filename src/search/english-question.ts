@@ -4,14 +4,12 @@ import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import type { QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
-import type { QuotedWords } from './quoted-words.js';
+import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './text.js';
 import type { Understood } from './understood.js';
 
-/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
-const ALONE_TRUST = 0.35;
 /** Verbs of saying: what a named speaker "set out" is what they said. */
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;

@@ -26,6 +26,8 @@ export interface Frame {
   readonly mechanism?: readonly [start: number, end: number];
   /** "How many cadres…": where the words naming what is counted start, as an offset. */
   readonly counted?: number;
+  /** "What are the 11 cadres' names": how many people the question asks to be named, when more than one. */
+  readonly group?: number;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -71,7 +73,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
   [
     'person',
-    /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b/i,
+    /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
   ],
 ];
 
@@ -134,6 +136,33 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 const ANSWER_KIND =
   /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
 
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+/** A count in figures or words: not a day of a month ("November 21") nor an ordinal ("21st"). */
+const COUNT =
+  /(?<!(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:th|st|nd|rd)\b)/gi;
+
+/** The count a question gives ("the 11 cadres", "the two speakers"), when it gives one above one. */
+export function countIn(question: string): number | undefined {
+  for (const [word] of question.matchAll(COUNT)) {
+    const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+    if (n !== undefined && n >= 2 && n < 1000) return n;
+  }
+  return undefined;
+}
+
 const HOW_MANY = /\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?/i;
 
 const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
@@ -158,6 +187,7 @@ export function frameOf(question: string): Frame {
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
+  const group = wants === 'person' ? countIn(question) : undefined;
   return {
     advice: ADVICE.test(question) || BEST.test(question),
     ...(OWN.test(question) ? { own: true } : {}),
@@ -167,6 +197,7 @@ export function frameOf(question: string): Frame {
     ...speakerOf(question),
     ...mechanismOf(question),
     ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
+    ...(group ? { group } : {}),
     mention,
     shaping,
   };

@@ -11,7 +11,7 @@ import { chineseSmallTalkOf } from './chinese/small-talk.js';
 import { decide, type Decided } from './decide.js';
 import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
-import { frameOf, type Frame } from './frames.js';
+import { countIn, frameOf, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
@@ -150,10 +150,18 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     });
   }
 
+  /** Whether a paragraph gives this count, in figures or in words. */
+  const counts = (paragraph: number, n: number): boolean =>
+    tokenize(index.article.paragraphs[paragraph]?.text ?? '').some((t) => countIn(t.word) === n);
+
+  /** How many of the article's people a paragraph names. */
+  const peopleNamedIn = (paragraph: number): number =>
+    corpus.people.filter((p) => index.article.paragraphs[paragraph]?.text.includes(p.name)).length;
+
   const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
-    ? createChineseQuestions(corpus.chinese, context, things, foreign, people)
+    ? createChineseQuestions(corpus.chinese, context, things, foreign, people, quotedWords)
     : undefined;
 
   /** Ranks the passages for what a question asks, and decides whether they answer it. */
@@ -163,6 +171,9 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     let decided = frame?.unknowable ? [] : decide(ranking, understood, index);
     // What someone said can only come from those the article quotes or reports.
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
+    // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
+    const group = frame?.group;
+    if (group) decided = decided.filter((d) => !counts(d.paragraph, group) || peopleNamedIn(d.paragraph) >= group);
     if (decided.length > 0) {
       // "Who is Wang Qi", "what is his job", or a name alone: where the text names it comes first.
       const identity =
@@ -214,7 +225,12 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     if (article) return withContext(part, article);
     const frame: Frame | undefined = options.frames ? chineseFrameOf(folded) : undefined;
     if (frame?.advice) return withContext(part, notCovered(asked));
-    const understood = questions.understand(folded, questions.fold(part.context), frame, options.names);
+    const understood = questions.understand(folded, {
+      context: questions.fold(part.context),
+      ...(frame ? { frame } : {}),
+      names: options.names,
+      quoted: QUOTED.test(asked),
+    });
     return withContext(part, settle(asked, understood, limit));
   }
 
@@ -283,6 +299,9 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     },
   };
 }
+
+/** Quotation marks of either script around words of a question. */
+const QUOTED = /[“”"‘’「」『』]/u;
 
 /** "他说了什么": a question about someone named before it. */
 const PRONOUN = /[他她](?!们)|\b(?:he|him|his|she|her)\b/iu;

@@ -37,12 +37,12 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 
 /** Asks who or what a named thing is. */
 const IDENTITY =
-  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫什么名字|全名|名字/u;
+  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字/u;
 const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任', '来头', '名字', '全名', '叫', '名'];
 
 /** Asks what someone said: the stretch before the verb of saying names who spoke. */
 const SPEAKER =
-  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
+  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为|报道|写)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
 
 /** Asks how two things relate: "X和Y有什么关系". */
 const RELATION = /(?:有)?(?:什么|啥|何)(?:关系|联系|关联)|(?:关系|联系)是(?:什么|啥)/u;
@@ -60,6 +60,32 @@ function englishOf(question: string): string {
     .trim();
 }
 
+const CHINESE_DIGITS: Record<string, number> = {
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
+function chineseGroupOf(question: string): number | undefined {
+  const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
+  const written = match?.[1];
+  if (!written) return undefined;
+  if (/^\d+$/.test(written)) return Number(written);
+  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
+  const n =
+    (written.includes('十') ? (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) * 10 : 0) +
+    (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+  return n >= 2 ? n : undefined;
+}
+
 export function chineseFrameOf(question: string): Frame {
   const english = englishOf(question);
   const theirs = english === '' ? undefined : frameOf(english);
@@ -67,12 +93,14 @@ export function chineseFrameOf(question: string): Frame {
   const mention = MENTION.test(question);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0] ?? theirs?.wants;
   const said = SPEAKER.exec(question);
+  const group = wants === 'person' ? (chineseGroupOf(question) ?? theirs?.group) : undefined;
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)) || (theirs?.unknowable ?? false),
     ...(wants ? { wants } : {}),
     identity: identity || (theirs?.identity ?? false),
     ...(said?.[1] ? { speaker: [0, said[1].length] as const } : {}),
+    ...(group ? { group } : {}),
     mention,
     shaping: new Set([
       ...(identity ? IDENTITY_WORDS : []),

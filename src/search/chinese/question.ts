@@ -9,13 +9,13 @@ import { findMentions, type Mention, type NamedThing } from '../named.js';
 import { hasContent } from '../parts.js';
 import { STOPWORDS } from '../stopwords.js';
 import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
+import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
-import { foldQuestion, foldQuestions } from './simplified.js';
 import { romanised, soundsOf } from './sounds.js';
 
 /** The posting key of a Chinese word as the Chinese asks use it: never an English term's key. */
@@ -41,6 +41,17 @@ const ELSEWHERE_WEIGHT = 1000;
 /** Context around a question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
+/** How a Chinese question is to be read besides its words. */
+export interface ChineseReading {
+  /** The backstory around it, folded. */
+  readonly context?: string;
+  readonly frame?: Frame;
+  /** Read the article's named things in it. */
+  readonly names: boolean;
+  /** The asker put words of it between quotation marks (“狮子”, 「羊群」). */
+  readonly quoted?: boolean;
+}
+
 export interface ChineseQuestions {
   /** The question folded (simplified, lower case, Chinese punctuation as spaces). */
   fold(text: string): string;
@@ -50,7 +61,7 @@ export interface ChineseQuestions {
   hasContent(text: string): boolean;
   /** The people a question names, by their English names. */
   peopleIn(folded: string): string[];
-  understand(folded: string, context: string, frame: Frame | undefined, names: boolean): Understood;
+  understand(folded: string, reading: ChineseReading): Understood;
   /** The Chinese asks as a field of their own, for the index. */
   askField(): AskField;
   /** Builds every table now: OpenCC's, the glossary's, the asks'. */
@@ -59,6 +70,12 @@ export interface ChineseQuestions {
 
 /** Question words after which a noun names the kind of answer wanted: "哪些数据", "什么比喻". */
 const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|哪一个|哪一种|啥|何种)$/u;
+
+/** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
+const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
+
+/** Words that place what follows: a name after them is a setting. */
+const PLACING = /^(?:在|于)$/u;
 
 /** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
 const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
@@ -98,6 +115,7 @@ export function createChineseQuestions(
   things: readonly NamedThing[],
   foreign: ForeignNames,
   people: ReadonlySet<string>,
+  quotedWords: QuotedWords,
 ): ChineseQuestions {
   let compiled: ChineseLexicon | undefined;
   const lexicon = (): ChineseLexicon => (compiled ??= compileLexicon(corpus));
@@ -109,10 +127,14 @@ export function createChineseQuestions(
     const asks: Ask[] = corpus.asks.flatMap(({ paragraph, sentence, asks: texts }) =>
       texts.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text })),
     );
-    const folded = new Map(foldQuestions(asks.map((a) => a.text)).map((f, i) => [asks[i]!.text, f]));
+    const folded = new Map(
+      lexicon()
+        .foldAll(asks.map((a) => a.text))
+        .map((f, i) => [asks[i]!.text, f]),
+    );
     const read = (text: string): AskWord[] =>
       lexicon()
-        .segmenter.segment(folded.get(text) ?? foldQuestion(text))
+        .segmenter.segment(folded.get(text) ?? lexicon().fold(text))
         .filter((p) => p.kind === 'known' || p.kind === 'unknown')
         .map((p) => ({ keys: [askedKey(p.text)] }));
     field = askFieldOver(index, asks, read);
@@ -187,7 +209,10 @@ export function createChineseQuestions(
     return lexicon().segmenter.segment(folded);
   }
 
-  function understand(folded: string, backstory: string, frame: Frame | undefined, names: boolean): Understood {
+  function understand(
+    folded: string,
+    { context: backstory = '', frame, names, quoted = false }: ChineseReading,
+  ): Understood {
     const concepts: Concept[] = [];
     const roles: Role[] = [];
     const mentions: Mention[] = [];
@@ -206,8 +231,11 @@ export function createChineseQuestions(
     let position = 0;
     let offset = 0;
     const speaker = frame?.speaker;
+    /** After "在" or "于" a name is where something was said ("在发布会上讲了什么"), not who said it. */
+    let placed = false;
+    let setting = false;
     const inSpeaker = (start: number, end: number): boolean =>
-      speaker !== undefined && start >= speaker[0] && end <= speaker[1];
+      speaker !== undefined && !setting && start >= speaker[0] && end <= speaker[1];
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
     let afterQuestionWord = false;
@@ -217,7 +245,12 @@ export function createChineseQuestions(
       const kind = afterQuestionWord && piece.kind === 'unknown';
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
-      if (piece.kind === 'stopword') continue;
+      if (piece.kind === 'stopword') {
+        placed = PLACING.test(piece.text);
+        continue;
+      }
+      setting = placed;
+      placed = false;
       if (piece.kind === 'other') {
         const tokens = tokenize(piece.text);
         const found = names ? findMentions(tokens, things, context.vocabulary) : [];
@@ -296,14 +329,23 @@ export function createChineseQuestions(
       mentions.length > 0
         ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
         : concepts;
-    return { concepts: anchored, roles, ...(frame ? { frame } : {}), mentions, speakers };
+    // "狮子吃什么": a word the article uses only in quotes, asked alone and not of what was said,
+    // is meant in its everyday sense, as an English one is.
+    const everyday =
+      quoted ||
+      frame?.speaker ||
+      SPEECH.test(folded) ||
+      mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length)
+        ? anchored
+        : quotedWords.weighForeign(anchored, ALONE_TRUST);
+    return { concepts: everyday, roles, ...(frame ? { frame } : {}), mentions, speakers };
   }
 
   return {
     pieces,
-    fold: (text) => foldQuestion(text).replace(A_NOT_A, '$1'),
+    fold: (text) => lexicon().fold(text).replace(A_NOT_A, '$1'),
     hasContent: (text) =>
-      pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
+      pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
       namesApart(joinUnknown(pieces(folded))).flatMap((p) => {
         if (p.kind === 'unknown') return [personNamed(p.text)?.name ?? []].flat();
@@ -316,7 +358,7 @@ export function createChineseQuestions(
     askField,
     warm() {
       askField();
-      understand(foldQuestion('干部'), '', undefined, true);
+      understand(lexicon().fold('干部'), { names: true });
       // pinyin-pro's dictionaries, read the first time a name is said.
       personNamed('王琦');
     },
