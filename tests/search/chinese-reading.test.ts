@@ -261,3 +261,23 @@ describe('warming the Chinese tables', () => {
     expect(english.index.foreignAsks()).toBeUndefined();
   });
 });
+
+describe('names written with their titles or split by the segmenter', () => {
+  const search = articleSearch();
+  const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
+
+  it('reads a surname the segmenter left alone with the characters after it, when they say a name', () => {
+    expect(top('王其是谁')).toBe(3);
+    expect(search.search('王其山是谁')).toEqual([]);
+  });
+
+  it('reads a surname before a title as the one of theirs who bears both', () => {
+    expect(top('王副部长讲了啥')).toBe(3);
+    expect(top('王部长披露了什么')).toBe(9);
+    expect(top('黄书记说了什么')).toBe(10);
+  });
+
+  it('asks who someone is by “职位是什么” too', () => {
+    expect(top('黄强的职位是什么')).toBe(10);
+  });
+});

@@ -37,8 +37,22 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 
 /** Asks who or what a named thing is. */
 const IDENTITY =
-  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字/u;
-const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任', '来头', '名字', '全名', '叫', '名'];
+  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
+const IDENTITY_WORDS = [
+  '职务',
+  '职位',
+  '身份',
+  '头衔',
+  '官',
+  '官职',
+  '职级',
+  '担任',
+  '来头',
+  '名字',
+  '全名',
+  '叫',
+  '名',
+];
 
 /** Asks what someone said: the stretch before the verb of saying names who spoke. */
 const SPEAKER =

@@ -192,17 +192,66 @@ export function createChineseQuestions(
    * when the rest opens with a word known to the reader: 王岐山 is not 王岐 and 山.
    */
   function namesApart(list: readonly QuestionPiece[]): QuestionPiece[] {
-    return list.flatMap((piece) => {
-      if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
-      const chars = [...piece.text];
-      for (const length of [3, 2]) {
-        if (chars.length <= length || !personNamed(chars.slice(0, length).join(''))) continue;
-        const rest = pieces(chars.slice(length).join(''));
-        if (rest[0]?.kind === 'known' || rest[0]?.kind === 'stopword')
-          return [{ text: chars.slice(0, length).join(''), kind: 'unknown' as const }, ...rest];
+    const apart: QuestionPiece[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const piece = list[k]!;
+      // A surname left alone, its given name read as words of their own (王|其): the name is
+      // the surname and the one or two characters after it, where they say a name of theirs.
+      const joined = piece.kind === 'unknown' && [...piece.text].length === 1 ? givenAfter(list, k) : 0;
+      if (joined > 0) {
+        apart.push({
+          text: list
+            .slice(k, k + joined + 1)
+            .map((p) => p.text)
+            .join(''),
+          kind: 'unknown',
+        });
+        k += joined;
+        continue;
       }
-      return [piece];
-    });
+      apart.push(...nameOpening(piece));
+    }
+    return apart;
+  }
+
+  /** How many one-character pieces after a lone surname make with it a name of the article's people. */
+  function givenAfter(list: readonly QuestionPiece[], at: number): number {
+    for (const count of [2, 1]) {
+      const given = list.slice(at + 1, at + 1 + count);
+      if (given.length < count || given.some((p) => [...p.text].length !== 1)) continue;
+      // 王|其|山 is not 王其 and 山: the name would run on.
+      if (list[at + 1 + count]?.kind === 'unknown') continue;
+      if (
+        personNamed(
+          list
+            .slice(at, at + 1 + count)
+            .map((p) => p.text)
+            .join(''),
+        )
+      )
+        return count;
+    }
+    return 0;
+  }
+
+  /** An unknown piece opening with a name of theirs, as the name and the rest. */
+  function nameOpening(piece: QuestionPiece): QuestionPiece[] {
+    if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
+    const chars = [...piece.text];
+    for (const length of [3, 2]) {
+      if (chars.length <= length || !personNamed(chars.slice(0, length).join(''))) continue;
+      const rest = pieces(chars.slice(length).join(''));
+      if (rest[0]?.kind === 'known' || rest[0]?.kind === 'stopword')
+        return [{ text: chars.slice(0, length).join(''), kind: 'unknown' as const }, ...rest];
+    }
+    return [piece];
+  }
+
+  /** Whether a lone surname stands before a title naming one of the article's people who bears it. */
+  function titledAfter(surname: string, next: QuestionPiece | undefined): boolean {
+    const family = lexicon().surname(surname);
+    if (!family || next?.kind !== 'known') return false;
+    return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
   }
 
   function pieces(folded: string): QuestionPiece[] {
@@ -239,9 +288,12 @@ export function createChineseQuestions(
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
     let afterQuestionWord = false;
-    for (const piece of namesApart(joinUnknown(pieces(folded)))) {
+    const list = namesApart(joinUnknown(pieces(folded)));
+    for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
+      // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
+      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
       const kind = afterQuestionWord && piece.kind === 'unknown';
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
