@@ -72,12 +72,17 @@ function isQuestion(sentence: string): boolean {
  * word first); the others are context. Two questions joined by "and" or "also" are read apart,
  * and a piece with nothing to look for ("…and how many?") stays with the question before it.
  */
-export function splitQuestions(message: string): QuestionPart[] {
+export function splitQuestions(
+  message: string,
+  /** Whether a stretch asks about the article itself ("tldr?"), which is a question with no word to look for. */
+  aboutArticle: (text: string) => boolean = () => false,
+): QuestionPart[] {
+  const asks = (text: string): boolean => hasContent(text) || aboutArticle(text);
   const sentences = message
     .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter(Boolean);
-  const withContent = sentences.filter(hasContent);
+  const withContent = sentences.filter(asks);
   let questions = [message.trim()];
   if (withContent.length > 1) {
     const asking = withContent.filter(isQuestion);
@@ -100,8 +105,8 @@ export function splitQuestions(message: string): QuestionPart[] {
     for (const piece of question.split(JOIN)) {
       const text = piece.trim();
       if (text === '') continue;
-      if (parts.length > 0 && !hasContent(text)) parts[parts.length - 1] += ` ${text}`;
-      else if (parts.length > 0 && !hasContent(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
+      if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
+      else if (parts.length > 0 && !asks(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
       else parts.push(text);
     }
   }

@@ -267,7 +267,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       if (smallTalk) return { language: 'en', smallTalk, parts: [] };
     }
     const text = options.chat ? readChat(query) : query;
-    const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
+    const aboutArticle = (part: string): boolean => options.article && articleTopicsOf(part).length > 0;
+    const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
     return { language: 'en', parts: carried.map((part) => readEnglishPart(part, limit)) };
   }
