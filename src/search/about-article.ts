@@ -21,7 +21,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'source',
     /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|paper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got',
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type',
   ],
   [
     'when',
@@ -52,7 +52,9 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
 ];
 
 const FILLER = `what whats is are was were the a an of in on to for me us you u please pls can could would i give
-  tell so like just quick do does did about or and it its this that these all any how which has have`;
+  tell so like just quick do does did about or and it its this that these all any how which has have
+  even actually really exactly basically anyway ok okay um uh lol lmao haha hey yo bro rn tho though again
+  real rly seriously srsly kinda sorta pretty much gonna wanna guys`;
 
 /** Question words that ask a second topic on their own, after a first. */
 const BARE = new Set(['when', 'where', 'who']);

@@ -22,7 +22,7 @@ const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|
 
 /**
  * Words a "how many" question counts by that name nothing in particular ("how many things",
- * "how many types of situations"): any count the passage gives may answer it.
+ * "how many types of situations", "几个人"): any count the passage gives may answer it.
  */
 export const GENERIC_COUNTED = new Set([
   'thing',
@@ -53,6 +53,13 @@ export const GENERIC_COUNTED = new Set([
   'individuals',
   'folks',
   'guys',
+  // and as a Chinese question counts them: 人, 东西, 方面
+  '人',
+  '人员',
+  '东西',
+  '方面',
+  '事',
+  '事情',
 ]);
 
 /**

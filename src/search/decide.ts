@@ -102,7 +102,7 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     frame?.wants === 'number' &&
     counted.length > 0 &&
     counted.every((c) => c.alternatives.length === 0 && !GENERIC_COUNTED.has(c.text.toLowerCase()));
-  if (uncountable) return [];
+  if (uncountable || (frame?.wants === 'number' && understood.countsNothing)) return [];
   for (const result of ranked) {
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));

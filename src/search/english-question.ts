@@ -17,6 +17,8 @@ const SAYING =
 const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
+/** Words that place what follows: a name after them is a setting. */
+const PLACING = /^(?:at|in|during|on)$/;
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -113,8 +115,12 @@ export function understandEnglish(
   }
   // What someone said can only come from those the article quotes or reports.
   const speaker = frame?.speaker;
+  // "the guy at the press conference": a name after "at" or "in" is where it was said, not who said it.
+  const placed = (m: Mention): boolean =>
+    PLACING.test(tokens[m.first - 1]?.word ?? '') ||
+    (PLACING.test(tokens[m.first - 2]?.word ?? '') && tokens[m.first - 1]?.word === 'the');
   const speakers = speaker
-    ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
+    ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1] && !placed(m))
     : [];
   return {
     concepts,

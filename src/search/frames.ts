@@ -28,6 +28,10 @@ export interface Frame {
   readonly counted?: number;
   /** "What are the 11 cadres' names": how many people the question asks to be named, when more than one. */
   readonly group?: number;
+  /** "What are the names of the officials…": asks several people to be named. */
+  readonly names?: boolean;
+  /** "What is the name of…", "叫什么名字": asks a name, which only a thing the article names has. */
+  readonly askName?: boolean;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -61,6 +65,11 @@ const UNKNOWABLE = [
   /\bhow long (?:has|have|had|did|will|does|do)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
+  // someone's schooling, upbringing, family and pastimes
+  /\b(?:go|went|goes|gone) to (?:school|college|university|uni)\b|\bstud(?:y|ied|ies) (?:abroad|overseas)\b|\b(?:alma mater|graduated? from|grew up|grow up|married|hobby|hobbies|wife|husband)\b/i,
+  /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
+  // the weather
+  /\b(?:weather|temperature|forecast)\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
@@ -188,6 +197,8 @@ export function frameOf(question: string): Frame {
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
   const group = wants === 'person' ? countIn(question) : undefined;
+  const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
+  const names = /\bnames\b|\bname (?:them|all|each)\b|\blist of (?:the )?(?:officials|cadres|people)\b/i.test(question);
   return {
     advice: ADVICE.test(question) || BEST.test(question),
     ...(OWN.test(question) ? { own: true } : {}),
@@ -198,6 +209,8 @@ export function frameOf(question: string): Frame {
     ...mechanismOf(question),
     ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
     ...(group ? { group } : {}),
+    ...(names ? { names } : {}),
+    ...(askName ? { askName } : {}),
     mention,
     shaping,
   };

@@ -73,9 +73,10 @@ export class QuotedWords {
 
   /**
    * Ideas read from another language ("狮子" as "lion"), those standing only for words the article
-   * uses only in quotes, with none of their partners among the other ideas, weighed down by `trust`.
+   * uses only in quotes, with none of their partners among the other ideas, weighed down by `trust`;
+   * `asThing` ("红绿灯是怎么工作的" asks how the thing itself works): whatever else is asked.
    */
-  weighForeign(concepts: readonly Concept[], trust: number): Concept[] {
+  weighForeign(concepts: readonly Concept[], trust: number, asThing = false): Concept[] {
     const stemsOf = (c: Concept): string[] =>
       c.alternatives
         .filter((a) => !a.key.startsWith(ASKED_ELSEWHERE))
@@ -84,12 +85,14 @@ export class QuotedWords {
     return concepts.map((c, i) => {
       const own = c.alternatives.filter((a) => !a.key.startsWith(ASKED_ELSEWHERE)).map((a) => a.key);
       const words = own.filter((key) => /^[=~]/.test(key));
-      // A phrase of the article's words ("lion pack") asked whole is the article's own term.
-      if (words.length === 0) return c;
+      // A phrase of the article's words ("lion pack") asked whole is the article's own term,
+      // unless the question asks how the thing itself works.
+      if (words.length === 0 && !asThing) return c;
       const others = new Set(concepts.flatMap((d, k) => (k === i ? [] : stemsOf(d))));
       const phrases = own.filter((key) => !/^[=~]/.test(key));
       const alone =
-        words.every((key) => this.quoted(key) && this.aloneInQuestion(key, others)) &&
+        own.length > 0 &&
+        words.every((key) => this.quoted(key) && (asThing || this.aloneInQuestion(key, others))) &&
         phrases.every((key) => key.split(' ').every((stem) => STOPWORDS.has(stem) || this.quoted(stem)));
       if (!alone) return c;
       return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };

@@ -155,8 +155,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     tokenize(index.article.paragraphs[paragraph]?.text ?? '').some((t) => countIn(t.word) === n);
 
   /** How many of the article's people a paragraph names. */
-  const peopleNamedIn = (paragraph: number): number =>
-    corpus.people.filter((p) => index.article.paragraphs[paragraph]?.text.includes(p.name)).length;
+  const peopleNamedIn = (paragraph: number): number => {
+    // Word by word: "Wang Qi" is not named by "Wang Qiushi".
+    const words = ` ${tokenize(index.article.paragraphs[paragraph]?.text ?? '')
+      .map((t) => t.word)
+      .join(' ')} `;
+    return corpus.people.filter((p) => words.includes(` ${p.name.toLowerCase()} `)).length;
+  };
 
   const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
   const people = new Set(corpus.people.map((p) => p.name));
@@ -174,6 +179,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
     const group = frame?.group;
     if (group) decided = decided.filter((d) => !counts(d.paragraph, group) || peopleNamedIn(d.paragraph) >= group);
+    // "被调整的干部叫什么名字": only a thing the article names has a name it can give.
+    if (frame?.askName && mentions.length === 0) decided = [];
+    // "The names of the officials who were demoted": a passage naming one person at most names no group.
+    if (frame?.names) decided = decided.filter((d) => peopleNamedIn(d.paragraph) >= 2);
     if (decided.length > 0) {
       // "Who is Wang Qi", "what is his job", or a name alone: where the text names it comes first.
       const identity =

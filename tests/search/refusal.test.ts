@@ -52,3 +52,26 @@ describe('refusing what the article never gives anyone', () => {
     ).toBe(13);
   });
 });
+
+describe('refusing what the article gives of no one, in either language', () => {
+  it.each([
+    'where did Wang Qi go to university',
+    'did Huang Qiang study abroad',
+    'what is the weather in Jilin in November',
+    'what are the names of the officials who were demoted',
+    '王琦毕业于哪所大学',
+    '被调整的干部叫什么名字',
+    '吉林省人大有多少代表',
+    '红绿灯是怎么工作的',
+  ])('gives no passage for “%s”', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it('still answers what it does say of the same things', () => {
+    expect(top('有多少干部被调整')).toBe(9);
+    expect(top('几个人被调整了')).toBe(9);
+    expect(top('那个实施意见叫啥名字来着')).toBe(12);
+    expect(top('省委书记叫什么名字')).toBe(10);
+    expect(top('what did the guy at the press conference say about work style')).toBe(12);
+  });
+});

@@ -21,6 +21,10 @@ const UNKNOWABLE = [
   /工资|薪水|薪资|收入|月薪|年薪|挣多少|赚多少|财产|身家/u,
   // family
   /老婆|妻子|丈夫|老公|孩子|子女|儿子|女儿|父母|家人|家属/u,
+  // schooling and pastimes
+  /毕业|学历|留学|哪所大学|哪个大学|什么大学|上的大学|读的大学|爱好|兴趣/u,
+  // the weather
+  /天气|气温|下雪|下雨/u,
   // what comes next: the article reports what was said, not what follows
   /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
   // the time now
@@ -34,6 +38,18 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年/u],
   ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
 ];
+
+/** "红绿灯是怎么工作的": asks how a thing itself works, in its everyday sense when the article only quotes it. */
+const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:工作|运作|运行)原理/u;
+
+/** "有多少干部", "几名官员": what is counted follows. */
+const HOW_MANY = /(?<!第)(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
+
+/** Asks a name. */
+const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
+
+/** Asks several people to be named: "都叫什么名字", "分别是谁", "名单". */
+const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都是谁|都有谁|都有哪些人|名单/u;
 
 /** Asks who or what a named thing is. */
 const IDENTITY =
@@ -107,19 +123,27 @@ export function chineseFrameOf(question: string): Frame {
   const mention = MENTION.test(question);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0] ?? theirs?.wants;
   const said = SPEAKER.exec(question);
+  const howMany = HOW_MANY.exec(question);
   const group = wants === 'person' ? (chineseGroupOf(question) ?? theirs?.group) : undefined;
+  const names = SEVERAL_NAMES.test(question) || (theirs?.names ?? false);
+  const askName = ASK_NAME.test(question) || (theirs?.askName ?? false);
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)) || (theirs?.unknowable ?? false),
     ...(wants ? { wants } : {}),
     identity: identity || (theirs?.identity ?? false),
     ...(said?.[1] ? { speaker: [0, said[1].length] as const } : {}),
+    ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
+    ...(MECHANISM.test(question) ? { mechanism: [0, question.length] as const } : {}),
     ...(group ? { group } : {}),
+    ...(names ? { names } : {}),
+    ...(askName ? { askName } : {}),
     mention,
     shaping: new Set([
       ...(identity ? IDENTITY_WORDS : []),
       ...(mention ? MENTION_WORDS : []),
       ...(RELATION.test(question) ? RELATION_WORDS : []),
+      ...(MECHANISM.test(question) ? ['工作', '运作', '运行', '运转', '原理'] : []),
       ...(theirs?.shaping ?? []),
     ]),
   };

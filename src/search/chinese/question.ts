@@ -74,6 +74,9 @@ const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|
 /** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
 const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
 
+/** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
+const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
+
 /** Words that place what follows: a name after them is a setting. */
 const PLACING = /^(?:在|于)$/u;
 
@@ -289,9 +292,23 @@ export function createChineseQuestions(
     const kinds = new Set<number>();
     let afterQuestionWord = false;
     const list = namesApart(joinUnknown(pieces(folded)));
+    /** "有多少干部": the concepts of the piece after "多少", and whether that piece is a word with no topic. */
+    const countedAt = frame?.counted;
+    let counting: number | undefined;
+    let counted: number[] = [];
+    let countsNothing = false;
     for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
+      if (counting !== undefined) {
+        counted = concepts.map((_, i) => i).slice(counting);
+        counting = undefined;
+      }
+      const firstCounted = countedAt !== undefined && start >= countedAt && counted.length === 0 && !countsNothing;
+      if (firstCounted && piece.text.trim() !== '') {
+        if (piece.kind !== 'stopword') counting = concepts.length;
+        else if (!COUNT_FILLER.test(piece.text)) countsNothing = true;
+      }
       // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
       if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
       const kind = afterQuestionWord && piece.kind === 'unknown';
@@ -368,6 +385,7 @@ export function createChineseQuestions(
       }
       position++;
     }
+    if (counting !== undefined) counted = concepts.map((_, i) => i).slice(counting);
     // Backstory helps find the passage a little; its words nothing knows never count against it.
     for (const piece of backstory ? pieces(backstory) : []) {
       if (piece.kind !== 'known') continue;
@@ -383,14 +401,24 @@ export function createChineseQuestions(
         : concepts;
     // "狮子吃什么": a word the article uses only in quotes, asked alone and not of what was said,
     // is meant in its everyday sense, as an English one is.
-    const everyday =
+    const spokenOf =
       quoted ||
-      frame?.speaker ||
+      frame?.speaker !== undefined ||
       SPEECH.test(folded) ||
-      mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length)
-        ? anchored
-        : quotedWords.weighForeign(anchored, ALONE_TRUST);
-    return { concepts: everyday, roles, ...(frame ? { frame } : {}), mentions, speakers };
+      mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+    const everyday =
+      frame?.mechanism || !spokenOf
+        ? quotedWords.weighForeign(anchored, ALONE_TRUST, frame?.mechanism !== undefined)
+        : anchored;
+    return {
+      concepts: everyday,
+      roles,
+      ...(frame ? { frame } : {}),
+      mentions,
+      speakers,
+      counted,
+      ...(countsNothing ? { countsNothing } : {}),
+    };
   }
 
   return {
