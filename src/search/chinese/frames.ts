@@ -68,6 +68,8 @@ const IDENTITY_WORDS = [
   '全名',
   '叫',
   '名',
+  '干',
+  '做',
 ];
 
 /** Asks what someone said: the stretch before the verb of saying names who spoke. */

@@ -290,6 +290,8 @@ export function createChineseQuestions(
       speaker !== undefined && !setting && start >= speaker[0] && end <= speaker[1];
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
+    /** Known words right after a question word ("是什么平台"), by concept index. */
+    const knownKinds = new Set<number>();
     let afterQuestionWord = false;
     const list = namesApart(joinUnknown(pieces(folded)));
     /** "有多少干部": the concepts of the piece after "多少", and whether that piece is a word with no topic. */
@@ -312,6 +314,7 @@ export function createChineseQuestions(
       // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
       if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
       const kind = afterQuestionWord && piece.kind === 'unknown';
+      if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
       if (piece.kind === 'stopword') {
@@ -395,6 +398,9 @@ export function createChineseQuestions(
     // "王秋实披露了哪些数据", "黄强用了什么比喻": in a question that names one of the article's
     // things, a word nothing knows right after "what" or "which" names the kind of answer wanted
     // more likely than another topic, and weighs as an unknown English word does.
+    // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
+    if (mentions.length > 0)
+      for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
     const anchored =
       mentions.length > 0
         ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
