@@ -40,7 +40,7 @@ const MOST_PARTS = 4;
 /** A sentence longer than this may hold its backstory and its question in one. */
 const LONG_SENTENCE = 100;
 const CLAUSE = new RegExp(
-  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b)`,
+  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=${AUX}\s+${SUBJECT}\b)|(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b))`,
   'gi',
 );
 
@@ -51,7 +51,13 @@ function lastClause(sentence: string): string | undefined {
   if (start === undefined) return undefined;
   const tail = sentence.slice(start).trim();
   // "…some quote about lions, who actually said it": the clause points back; the whole asks.
-  if (/\b(?:it|that|this|them|those|these|they)\b/i.test(tail)) return undefined;
+  // ("does this article say…" points at the article, not back).
+  if (
+    /\b(?:it|them|those|these|they)\b|\b(?:that|this)\b(?!\s+(?:text|article|piece|story|report|post|page)\b)/i.test(
+      tail,
+    )
+  )
+    return undefined;
   return hasContent(tail) ? tail : undefined;
 }
 
