@@ -19,8 +19,8 @@ export const ChineseGlossarySchema = z.array(
     /**
      * A name (person, body, publication, event), one of the article's terms, slogans or metaphors,
      * ordinary vocabulary, or the characters of a surname the article's people bear (王 for Wang):
-     * a Chinese name of that surname, with as many characters as the English given name has
-     * syllables, names that person.
+     * a Chinese name opening with one of them names that person when it says the person's name,
+     * a syllable a character, by its pinyin (王琪 and 王琦 are both Wang Qi).
      */
     kind: z.enum(['name', 'term', 'slogan', 'metaphor', 'word', 'surname']),
   }),
@@ -47,22 +47,41 @@ export const ChineseElsewhereSchema = z.array(
     .regex(/^\p{Script=Han}+$/u, 'Chinese characters only'),
 );
 
+/**
+ * Variant ways of writing a word that OpenCC's conversion leaves apart (报导 and 报道, 身分 and
+ * 身份, 甚么 and 什么): each is read as the form the glossary writes.
+ */
+export const ChineseVariantsSchema = z.array(
+  z.strictObject({
+    /** The variant forms, simplified. */
+    forms: z.array(z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only')).min(1),
+    /** The form they are read as. */
+    as: z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only'),
+  }),
+);
+
 export type ChineseGlossaryEntry = z.infer<typeof ChineseGlossarySchema>[number];
+export type ChineseVariant = z.infer<typeof ChineseVariantsSchema>[number];
 export type ChineseAsk = z.infer<typeof ChineseAsksSchema>[number];
 
 export interface ChineseCorpus {
   readonly glossary: readonly ChineseGlossaryEntry[];
   readonly asks: readonly ChineseAsk[];
   readonly elsewhere: readonly string[];
+  readonly variants: readonly ChineseVariant[];
 }
 
 /** The Chinese annotation files, by name, as text. */
-export type ChineseCorpusFiles = Record<'zh-glossary.json' | 'zh-asks.json' | 'zh-elsewhere.json', string>;
+export type ChineseCorpusFiles = Record<
+  'zh-glossary.json' | 'zh-asks.json' | 'zh-elsewhere.json' | 'zh-variants.json',
+  string
+>;
 
 export const CHINESE_FILES: readonly (keyof ChineseCorpusFiles)[] = [
   'zh-glossary.json',
   'zh-asks.json',
   'zh-elsewhere.json',
+  'zh-variants.json',
 ];
 
 function parseFile<S extends z.ZodType>(files: ChineseCorpusFiles, name: keyof ChineseCorpusFiles, schema: S) {
@@ -124,6 +143,22 @@ function checkElsewhere(elsewhere: readonly string[], glossary: readonly Chinese
   }
 }
 
+/** A variant is read one way only, and never as itself. */
+function checkVariants(variants: readonly ChineseVariant[]): void {
+  const owner = new Map<string, number>();
+  for (const [i, { forms, as }] of variants.entries()) {
+    for (const form of forms) {
+      if (form === as) throw new CorpusError(`corpus/zh-variants.json[${i}]: “${form}” is read as itself`);
+      const earlier = owner.get(form);
+      if (earlier !== undefined)
+        throw new CorpusError(
+          `corpus/zh-variants.json[${i}]: “${form}” is already in corpus/zh-variants.json[${earlier}]`,
+        );
+      owner.set(form, i);
+    }
+  }
+}
+
 /** Loads the Chinese annotations, failing loudly on any English target the article does not contain. */
 export function buildChineseCorpus(article: Article, files: ChineseCorpusFiles): ChineseCorpus {
   const glossary = parseFile(files, 'zh-glossary.json', ChineseGlossarySchema);
@@ -132,5 +167,7 @@ export function buildChineseCorpus(article: Article, files: ChineseCorpusFiles):
   const elsewhere = parseFile(files, 'zh-elsewhere.json', ChineseElsewhereSchema);
   checkAsks(asks, article);
   checkElsewhere(elsewhere, glossary);
-  return { glossary, asks, elsewhere };
+  const variants = parseFile(files, 'zh-variants.json', ChineseVariantsSchema);
+  checkVariants(variants);
+  return { glossary, asks, elsewhere, variants };
 }

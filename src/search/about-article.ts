@@ -21,7 +21,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'source',
     /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|paper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got',
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type',
   ],
   [
     'when',
@@ -30,7 +30,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'people',
-    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
     'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many',
   ],
   [
@@ -46,13 +46,15 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
   [
     'summary',
-    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main point|main idea|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
-    'about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece',
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
+    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child",
   ],
 ];
 
 const FILLER = `what whats is are was were the a an of in on to for me us you u please pls can could would i give
-  tell so like just quick do does did about or and it its this that these all any how which has have`;
+  tell so like just quick do does did about or and it its this that these all any how which has have
+  even actually really exactly basically anyway ok okay um uh lol lmao haha hey yo bro rn tho though again
+  real rly seriously srsly kinda sorta pretty much gonna wanna guys`;
 
 /** Question words that ask a second topic on their own, after a first. */
 const BARE = new Set(['when', 'where', 'who']);

@@ -1,6 +1,8 @@
+import { countsNear, GENERIC_COUNTED, holdsCount, standsIn, standsInText } from './counts.js';
 import type { SearchIndex } from './index.js';
 import type { Frame } from './frames.js';
 import type { Ranked, Ranking } from './rank.js';
+import type { Understood } from './understood.js';
 
 /** Below this share of the question found in a paragraph, the paragraph is a guess, not an answer. */
 export const MIN_SCORE = 0.31;
@@ -60,20 +62,47 @@ function holdsWanted(text: string, wants: Frame['wants']): boolean {
 }
 
 /**
+ * Whether a paragraph can say how many of what the question counts ("how many cadres"): a count
+ * stands beside the thing in its words, or, where it names the thing otherwise (in what people
+ * ask of it) or the question counts nothing in particular ("how many things", "how many
+ * people"), it gives some count.
+ */
+function canCount(index: SearchIndex, result: Ranked, { concepts, counted = [] }: Understood): boolean {
+  const things = counted.map((i) => concepts[i]!);
+  if (things.length === 0) return NUMBER.test(index.article.paragraphs[result.paragraph]?.text ?? '');
+  if (things.every((c) => GENERIC_COUNTED.has(c.text.toLowerCase()))) return holdsCount(index, result.paragraph);
+  return things.some((c, k) => {
+    if (countsNear(index, result.paragraph, c)) return true;
+    const namedOtherwise = !standsIn(index, result.paragraph, c) && (result.strengths[counted[k]!] ?? 0) > 0;
+    return namedOtherwise && holdsCount(index, result.paragraph);
+  });
+}
+
+/**
  * The paragraphs that answer the question, best first: enough of the question found in them,
  * and, when it names something, enough of what it asks of that thing.
  */
-export function decide(
-  { importances, ranked }: Ranking,
-  roles: readonly Role[],
-  frame: Frame | undefined,
-  index: SearchIndex,
-  /** For each thing the question names, the paragraphs that speak of it. */
-  named: readonly ReadonlySet<number>[] = [],
-): Decided[] {
+export function decide(ranking: Ranking, understood: Understood, index: SearchIndex): Decided[] {
+  const { importances, ranked } = ranking;
+  const { roles, frame, mentions, owners = [] } = understood;
   const decided: { result: Decided; order: number }[] = [];
   const asksSomething = roles.some((r) => r === 'asked');
   const namesSomething = roles.some((r) => r === 'name');
+  // The things the question names as one ("the Organization Department of the CCP Central
+  // Committee"), each with those named by the same words ("plenary session" names two sessions).
+  const together = (understood.together ?? []).map((m) =>
+    mentions.filter((n) => n.first === m.first && n.last === m.last).map((n) => n.thing.paragraphs),
+  );
+  const named = mentions.map((m) => m.thing.paragraphs);
+  // What the question asks is someone's or something's the article never writes of ("China's GDP").
+  if (owners.some((i) => !standsInText(index, understood.concepts[i]!))) return [];
+  // A "how many" whose counted thing the article has no word for ("how many seats") it cannot answer.
+  const counted = (understood.counted ?? []).map((i) => understood.concepts[i]!);
+  const uncountable =
+    frame?.wants === 'number' &&
+    counted.length > 0 &&
+    counted.every((c) => c.alternatives.length === 0 && !GENERIC_COUNTED.has(c.text.toLowerCase()));
+  if (uncountable || (frame?.wants === 'number' && understood.countsNothing)) return [];
   for (const result of ranked) {
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
@@ -83,12 +112,14 @@ export function decide(
     const asked = result.strengths.filter((s, i) => s > 0 && roles[i] !== 'context' && roles[i] !== 'shaping').length;
     if (!inText && asked < 2) continue;
     if (namesSomething) {
-      // It must speak of the thing named, and answer enough of what is asked of it.
+      // It must speak of the thing named, of each of those named as one ("the Organization
+      // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
       if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
+      if (!together.every((things) => things.some((paragraphs) => paragraphs.has(result.paragraph)))) continue;
       if (asksSomething && share(result, importances, roles, (r) => r === 'asked') < MIN_ASKED) continue;
     }
-    // "How many…": a paragraph that holds no number cannot say how many.
-    if (frame?.wants === 'number' && !NUMBER.test(index.article.paragraphs[result.paragraph]?.text ?? '')) continue;
+    // "How many…": a paragraph that gives no count of the thing cannot say how many.
+    if (frame?.wants === 'number' && !canCount(index, result, understood)) continue;
     const sentence = index.sentences[result.sentence];
     const wanted = frame?.wants && sentence && holdsWanted(sentence.text, frame.wants);
     decided.push({ result: { ...result, score }, order: result.rank * (wanted ? WANTED_BONUS : 1) });

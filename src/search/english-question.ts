@@ -4,13 +4,12 @@ import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import type { QuestionPart } from './parts.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
-import type { QuotedWords } from './quoted-words.js';
+import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
-import { tokenize } from './text.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './text.js';
 import type { Understood } from './understood.js';
 
-/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
-const ALONE_TRUST = 0.35;
 /** Verbs of saying: what a named speaker "set out" is what they said. */
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;
@@ -18,6 +17,8 @@ const SAYING =
 const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
+/** Words that place what follows: a name after them is a setting. */
+const PLACING = /^(?:at|in|during|on)$/;
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -98,6 +99,8 @@ export function understandEnglish(
     const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
     if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
   }
+  // "…for my startup": a short question about the asker's own things asks about their life.
+  if (frame?.own && options.frames && !part.context && tokens.length <= SCOPED_WORDS + 2) return undefined;
   // Backstory around a long question helps find the passage, a little; it never counts
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.
@@ -112,8 +115,58 @@ export function understandEnglish(
   }
   // What someone said can only come from those the article quotes or reports.
   const speaker = frame?.speaker;
+  // "the guy at the press conference": a name after "at" or "in" is where it was said, not who said it.
+  const placed = (m: Mention): boolean =>
+    PLACING.test(tokens[m.first - 1]?.word ?? '') ||
+    (PLACING.test(tokens[m.first - 2]?.word ?? '') && tokens[m.first - 1]?.word === 'the');
   const speakers = speaker
-    ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1])
+    ? mentions.filter((m) => tokens[m.first]!.start >= speaker[0] && tokens[m.last]!.end <= speaker[1] && !placed(m))
     : [];
-  return { concepts, roles, ...(frame ? { frame } : {}), mentions, speakers };
+  return {
+    concepts,
+    roles,
+    ...(frame ? { frame } : {}),
+    mentions,
+    speakers,
+    counted: countedConcepts(concepts, tokens, frame?.counted),
+    owners: ownerConcepts(concepts, tokens, text),
+    together: namedAsOne(mentions, tokens, text),
+  };
+}
+
+/** Between two names written as one: "of", "of the", "of the CCP"; or the first owns the second ("Jilin's"). */
+const JOINING = /^\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}]+\s+)?$|^['’]s\s+$/u;
+
+/** "The Organization Department of the CCP Central Committee": names written as one thing, qualifying each other. */
+function namedAsOne(mentions: readonly Mention[], tokens: readonly Token[], text: string): Mention[] {
+  const joined = new Set<Mention>();
+  for (const [k, a] of mentions.entries()) {
+    const b = mentions.slice(k + 1).find((m) => m.first > a.last);
+    if (!b || a.thing === b.thing) continue;
+    const between = text.slice(tokens[a.last]!.end, tokens[b.first]!.start);
+    if (JOINING.test(between)) joined.add(a).add(b);
+  }
+  return [...joined];
+}
+
+/** "How many senior officials were…": the concepts of the words after "how many", up to the first stopword. */
+function countedConcepts(concepts: readonly Concept[], tokens: readonly Token[], from: number | undefined): number[] {
+  if (from === undefined) return [];
+  const start = tokens.findIndex((t) => t.start >= from);
+  if (start < 0) return [];
+  let end = start;
+  while (end + 1 < tokens.length && !STOPWORDS.has(tokens[end + 1]!.word)) end++;
+  return concepts.flatMap((c, i) => (c.first >= 0 && c.first <= end && c.last >= start ? [i] : []));
+}
+
+/** "China's GDP", "the officials' work style": the concepts of the words written as owning what is asked. */
+function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], text: string): number[] {
+  const owning = new Set(
+    tokens.flatMap((t, at) => {
+      const typed = text.slice(t.start, t.end);
+      const plural = /s$/i.test(typed) && /^['’](?!\w)/.test(text.slice(t.end));
+      return /['’]s$/i.test(typed) || plural ? [at] : [];
+    }),
+  );
+  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) ? [i] : []));
 }

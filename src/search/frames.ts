@@ -3,8 +3,10 @@
  * phrases that shape it ("how old", "what is his job", "how do I…"), whatever it asks about.
  */
 export interface Frame {
-  /** "How do I…", "best way to…": advice for the asker's own life, which the article never gives. */
+  /** "How do I…", "best way to…", the best of anything: advice for the asker's own life, which the article never gives. */
   readonly advice: boolean;
+  /** Speaks of the asker's own things ("my startup"). */
+  readonly own?: boolean;
   /** A kind of fact the article gives of no one and nothing: an age, how long something lasted, pay. */
   readonly unknowable: boolean;
   /** The kind of answer asked for, when the question says. */
@@ -22,6 +24,14 @@ export interface Frame {
   readonly shaping: ReadonlySet<string>;
   /** "How do X work": where X stands, as offsets. Asked of the article's own terms, it is their everyday sense. */
   readonly mechanism?: readonly [start: number, end: number];
+  /** "How many cadres…": where the words naming what is counted start, as an offset. */
+  readonly counted?: number;
+  /** "What are the 11 cadres' names": how many people the question asks to be named, when more than one. */
+  readonly group?: number;
+  /** "What are the names of the officials…": asks several people to be named. */
+  readonly names?: boolean;
+  /** "What is the name of…", "叫什么名字": asks a name, which only a thing the article names has. */
+  readonly askName?: boolean;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -29,9 +39,22 @@ const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s)? the best way\b|(?:the )?best way to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b)`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)`,
   'i',
 );
+
+/**
+ * The best of anything, which the article never ranks: "what are the best universities", "which
+ * board is best for beginners".
+ */
+const BEST =
+  /\b(?:what|which)\b.*\b(?:is|are|'s|s)\s+(?:the\s+)?best\b|\b(?:what|which)(?:'s|s| is| are)? the best\b|\bbest\s+[\p{L}-]+\s+(?:for|in|to|near)\b/iu;
+
+/**
+ * The asker's own things ("for my startup", "under my words"): a short question about them asks
+ * about the asker's life, which the article never speaks of.
+ */
+const OWN = /\b(?:my|our)\s+(?!own\b)\p{L}/iu;
 
 /**
  * What the article gives of no one and nothing: ages, how long things lasted, pay; the next
@@ -42,6 +65,13 @@ const UNKNOWABLE = [
   /\bhow long (?:has|have|had|did|will|does|do)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
+  // someone's schooling, upbringing, family and pastimes
+  /\b(?:go|went|goes|gone) to (?:school|college|university|uni)\b|\bstud(?:y|ied|ies) (?:abroad|overseas)\b|\b(?:alma mater|graduated? from|grew up|grow up|married|hobby|hobbies|wife|husband)\b/i,
+  /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
+  // the weather
+  /\b(?:weather|temperature|forecast)\b/i,
+  // what something is known for: the article gives nothing's reputation
+  /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
   // Who held a post before someone: the article names no one's predecessor.
   /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
@@ -52,7 +82,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
   [
     'person',
-    /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b/i,
+    /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
   ],
 ];
 
@@ -115,6 +145,35 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 const ANSWER_KIND =
   /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
 
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+/** A count in figures or words: not a day of a month ("November 21") nor an ordinal ("21st"). */
+const COUNT =
+  /(?<!(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:th|st|nd|rd)\b)/gi;
+
+/** The count a question gives ("the 11 cadres", "the two speakers"), when it gives one above one. */
+export function countIn(question: string): number | undefined {
+  for (const [word] of question.matchAll(COUNT)) {
+    const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+    if (n !== undefined && n >= 2 && n < 1000) return n;
+  }
+  return undefined;
+}
+
+const HOW_MANY = /\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?/i;
+
 const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
 
 function mechanismOf(question: string): { mechanism?: readonly [number, number] } {
@@ -136,13 +195,22 @@ export function frameOf(question: string): Frame {
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
+  const howMany = HOW_MANY.exec(question);
+  const group = wants === 'person' ? countIn(question) : undefined;
+  const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
+  const names = /\bnames\b|\bname (?:them|all|each)\b|\blist of (?:the )?(?:officials|cadres|people)\b/i.test(question);
   return {
-    advice: ADVICE.test(question),
+    advice: ADVICE.test(question) || BEST.test(question),
+    ...(OWN.test(question) ? { own: true } : {}),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
     ...(wants ? { wants } : {}),
     identity,
     ...speakerOf(question),
     ...mechanismOf(question),
+    ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
+    ...(group ? { group } : {}),
+    ...(names ? { names } : {}),
+    ...(askName ? { askName } : {}),
     mention,
     shaping,
   };

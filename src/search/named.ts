@@ -41,6 +41,9 @@ function paragraphsHolding(paragraphs: readonly IndexedParagraph[], forms: reado
     .map((p) => p.number);
 }
 
+/** How the text says an article it reports from was published in a publication. */
+const PUBLISHED_IN = /\bpublished in\b/i;
+
 /** What the province's Party Committee is, which most titles end with and none tells apart. */
 const COMMITTEE = / of the Jilin Provincial Party Committee$/;
 
@@ -84,7 +87,8 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
       entry.explanation ?? verifyQuote(corpus.article, { paragraph, text: entry.term }, `glossary (${entry.term})`);
     // A long title is written by its first words: "the Implementation Opinions".
     const short = entry.term.split(' ').length > 4 ? [entry.term.split(' ').slice(0, 2).join(' ')] : [];
-    add(entry.term, short, named, false);
+    // A publication the text reports an article from speaks through that article.
+    add(entry.term, short, named, PUBLISHED_IN.test(named.text));
   }
   const everywhere = paragraphs.map((p) => p.number);
   const spokenFor = (name: string): boolean =>

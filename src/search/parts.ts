@@ -40,7 +40,7 @@ const MOST_PARTS = 4;
 /** A sentence longer than this may hold its backstory and its question in one. */
 const LONG_SENTENCE = 100;
 const CLAUSE = new RegExp(
-  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b)`,
+  String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=${AUX}\s+${SUBJECT}\b)|(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b))`,
   'gi',
 );
 
@@ -51,7 +51,13 @@ function lastClause(sentence: string): string | undefined {
   if (start === undefined) return undefined;
   const tail = sentence.slice(start).trim();
   // "…some quote about lions, who actually said it": the clause points back; the whole asks.
-  if (/\b(?:it|that|this|them|those|these|they)\b/i.test(tail)) return undefined;
+  // ("does this article say…" points at the article, not back).
+  if (
+    /\b(?:it|them|those|these|they)\b|\b(?:that|this)\b(?!\s+(?:text|article|piece|story|report|post|page)\b)/i.test(
+      tail,
+    )
+  )
+    return undefined;
   return hasContent(tail) ? tail : undefined;
 }
 
@@ -72,12 +78,17 @@ function isQuestion(sentence: string): boolean {
  * word first); the others are context. Two questions joined by "and" or "also" are read apart,
  * and a piece with nothing to look for ("…and how many?") stays with the question before it.
  */
-export function splitQuestions(message: string): QuestionPart[] {
+export function splitQuestions(
+  message: string,
+  /** Whether a stretch asks about the article itself ("tldr?"), which is a question with no word to look for. */
+  aboutArticle: (text: string) => boolean = () => false,
+): QuestionPart[] {
+  const asks = (text: string): boolean => hasContent(text) || aboutArticle(text);
   const sentences = message
     .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter(Boolean);
-  const withContent = sentences.filter(hasContent);
+  const withContent = sentences.filter(asks);
   let questions = [message.trim()];
   if (withContent.length > 1) {
     const asking = withContent.filter(isQuestion);
@@ -100,8 +111,8 @@ export function splitQuestions(message: string): QuestionPart[] {
     for (const piece of question.split(JOIN)) {
       const text = piece.trim();
       if (text === '') continue;
-      if (parts.length > 0 && !hasContent(text)) parts[parts.length - 1] += ` ${text}`;
-      else if (parts.length > 0 && !hasContent(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
+      if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
+      else if (parts.length > 0 && !asks(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
       else parts.push(text);
     }
   }

@@ -1,9 +1,12 @@
 import type { Article } from '../corpus/article.js';
 import { quotedSpans } from '../corpus/quoted.js';
-import { baseKey, exactKey, type IndexedParagraph } from './index.js';
+import { ASKED_ELSEWHERE, baseKey, exactKey, type IndexedParagraph } from './index.js';
 import type { Concept } from './query.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './text.js';
+
+/** A word the article uses only in quotes, asked alone in its everyday sense, counts this much. */
+export const ALONE_TRUST = 0.35;
 
 /** A quoted span this short is a term (“capital chain”, ‘lion pack’); a longer one is speech. */
 const TERM_WORDS = 6;
@@ -66,6 +69,34 @@ export class QuotedWords {
     const partners = this.#partners.get(key);
     if (!partners) return false;
     return !partners.some((words) => words.some((stem) => questionStems.has(stem)));
+  }
+
+  /**
+   * Ideas read from another language ("狮子" as "lion"), those standing only for words the article
+   * uses only in quotes, with none of their partners among the other ideas, weighed down by `trust`;
+   * `asThing` ("红绿灯是怎么工作的" asks how the thing itself works): whatever else is asked.
+   */
+  weighForeign(concepts: readonly Concept[], trust: number, asThing = false): Concept[] {
+    const stemsOf = (c: Concept): string[] =>
+      c.alternatives
+        .filter((a) => !a.key.startsWith(ASKED_ELSEWHERE))
+        .flatMap((a) => a.key.replace(/^[=~]/, '').split(' '))
+        .map((w) => tokenize(w)[0]?.stem ?? w);
+    return concepts.map((c, i) => {
+      const own = c.alternatives.filter((a) => !a.key.startsWith(ASKED_ELSEWHERE)).map((a) => a.key);
+      const words = own.filter((key) => /^[=~]/.test(key));
+      // A phrase of the article's words ("lion pack") asked whole is the article's own term,
+      // unless the question asks how the thing itself works.
+      if (words.length === 0 && !asThing) return c;
+      const others = new Set(concepts.flatMap((d, k) => (k === i ? [] : stemsOf(d))));
+      const phrases = own.filter((key) => !/^[=~]/.test(key));
+      const alone =
+        own.length > 0 &&
+        words.every((key) => this.quoted(key) && (asThing || this.aloneInQuestion(key, others))) &&
+        phrases.every((key) => key.split(' ').every((stem) => STOPWORDS.has(stem) || this.quoted(stem)));
+      if (!alone) return c;
+      return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };
+    });
   }
 
   /**

@@ -14,7 +14,7 @@ const SENTENCE_SHARE = 0.5;
 /** How much an idea the article does not contain weighs against coverage (unless it says): more than its rarest word. */
 const UNSEEN_WEIGHT = 2;
 /** A name the article does not know weighs as the rarest of its words, and more. */
-const FOREIGN_WEIGHT = 5;
+const FOREIGN_WEIGHT = 9;
 /** An idea found only in what people ask of a paragraph, not in its words, is weaker evidence. */
 const ASK_TRUST = 0.8;
 /** The asks field's BM25 beside the text's. */

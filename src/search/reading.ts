@@ -11,7 +11,7 @@ import { chineseSmallTalkOf } from './chinese/small-talk.js';
 import { decide, type Decided } from './decide.js';
 import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
-import { frameOf, type Frame } from './frames.js';
+import { countIn, frameOf, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
@@ -150,30 +150,39 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     });
   }
 
+  /** Whether a paragraph gives this count, in figures or in words. */
+  const counts = (paragraph: number, n: number): boolean =>
+    tokenize(index.article.paragraphs[paragraph]?.text ?? '').some((t) => countIn(t.word) === n);
+
+  /** How many of the article's people a paragraph names. */
+  const peopleNamedIn = (paragraph: number): number => {
+    // Word by word: "Wang Qi" is not named by "Wang Qiushi".
+    const words = ` ${tokenize(index.article.paragraphs[paragraph]?.text ?? '')
+      .map((t) => t.word)
+      .join(' ')} `;
+    return corpus.people.filter((p) => words.includes(` ${p.name.toLowerCase()} `)).length;
+  };
+
   const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
-    ? createChineseQuestions(corpus.chinese, context, things, foreign, people)
+    ? createChineseQuestions(corpus.chinese, context, things, foreign, people, quotedWords)
     : undefined;
 
   /** Ranks the passages for what a question asks, and decides whether they answer it. */
-  function settle(
-    asked: string,
-    { concepts, roles, frame, mentions, speakers }: Understood,
-    limit: number,
-  ): PartReading {
+  function settle(asked: string, understood: Understood, limit: number): PartReading {
+    const { concepts, roles, frame, mentions, speakers } = understood;
     const ranking = rank(concepts, index, { asks: options.asks });
-    let decided = frame?.unknowable
-      ? []
-      : decide(
-          ranking,
-          roles,
-          frame,
-          index,
-          mentions.map((m) => m.thing.paragraphs),
-        );
+    let decided = frame?.unknowable ? [] : decide(ranking, understood, index);
     // What someone said can only come from those the article quotes or reports.
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
+    // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
+    const group = frame?.group;
+    if (group) decided = decided.filter((d) => !counts(d.paragraph, group) || peopleNamedIn(d.paragraph) >= group);
+    // "被调整的干部叫什么名字": only a thing the article names has a name it can give.
+    if (frame?.askName && mentions.length === 0) decided = [];
+    // "The names of the officials who were demoted": a passage naming one person at most names no group.
+    if (frame?.names) decided = decided.filter((d) => peopleNamedIn(d.paragraph) >= 2);
     if (decided.length > 0) {
       // "Who is Wang Qi", "what is his job", or a name alone: where the text names it comes first.
       const identity =
@@ -225,7 +234,12 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     if (article) return withContext(part, article);
     const frame: Frame | undefined = options.frames ? chineseFrameOf(folded) : undefined;
     if (frame?.advice) return withContext(part, notCovered(asked));
-    const understood = questions.understand(folded, questions.fold(part.context), frame, options.names);
+    const understood = questions.understand(folded, {
+      context: questions.fold(part.context),
+      ...(frame ? { frame } : {}),
+      names: options.names,
+      quoted: QUOTED.test(asked),
+    });
     return withContext(part, settle(asked, understood, limit));
   }
 
@@ -262,7 +276,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       if (smallTalk) return { language: 'en', smallTalk, parts: [] };
     }
     const text = options.chat ? readChat(query) : query;
-    const parts = options.parts ? splitQuestions(text) : [{ text, context: '' }];
+    const aboutArticle = (part: string): boolean => options.article && articleTopicsOf(part).length > 0;
+    const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
     return { language: 'en', parts: carried.map((part) => readEnglishPart(part, limit)) };
   }
@@ -294,6 +309,9 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     },
   };
 }
+
+/** Quotation marks of either script around words of a question. */
+const QUOTED = /[“”"‘’「」『』]/u;
 
 /** "他说了什么": a question about someone named before it. */
 const PRONOUN = /[他她](?!们)|\b(?:he|him|his|she|her)\b/iu;

@@ -130,7 +130,7 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
       if (query.trim() === '' || [...query].length > MAX_QUERY_LENGTH) return [];
       const concepts =
         chinese && hasHan(query)
-          ? chinese.understand(chinese.fold(query), '', undefined, false).concepts
+          ? chinese.understand(chinese.fold(query), { names: false }).concepts
           : readQuery(query, context);
       const keys = new Set(concepts.flatMap((c) => c.alternatives.map((a) => a.key)));
       return paragraphRanges(index, paragraph, keys);

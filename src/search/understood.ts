@@ -18,4 +18,12 @@ export interface Understood {
   readonly mentions: readonly Mention[];
   /** Of those, the ones asked what they said ("what did Huang Qiang say"). */
   readonly speakers: readonly Mention[];
+  /** The concepts a "how many" question counts ("how many cadres"), by index. */
+  readonly counted?: readonly number[];
+  /** A "how many" whose counted thing is a word with no topic the article could count ("有多少代表"). */
+  readonly countsNothing?: boolean;
+  /** Named things the question writes as one ("the Organization Department of the Central Committee"): an answer speaks of each. */
+  readonly together?: readonly Mention[];
+  /** The concepts whose thing the question asks about ("China's GDP"), by index: an answer speaks of them. */
+  readonly owners?: readonly number[];
 }

@@ -185,14 +185,34 @@ describe('reading what the glossary does not list', () => {
   const search = articleSearch();
   const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
 
-  it('reads a name of the article’s people by its surname and one character a syllable', () => {
+  it('reads a name of the article’s people by its sounds, a syllable a character, homophones alike', () => {
+    expect(top('王琦是谁')).toBe(3);
     expect(top('王琪是谁')).toBe(3);
+    expect(top('汪琦是谁')).toBe(3);
     expect(top('王秋实是做什么的')).toBe(9);
     expect(top('黄飞宇介绍了什么')).toBe(12);
+    expect(top('黄飞鱼是谁')).toBe(12);
+    expect(top('黄强说了什么')).toBe(10);
     // The segmenter, not knowing the name, cuts 王秋|实在: the name is read apart all the same.
     expect(top('王秋实在党建研究上发表了什么文章')).toBe(9);
+    // Written in the article's own pinyin inside a Chinese question.
+    expect(top('Wang Qi 说了什么')).toBe(3);
     // A surname alone, or with a given name longer than any of theirs, names no one.
     expect(search.search('王是谁')).toEqual([]);
+  });
+
+  it('reads another person of the same surname as no one in the article, never one of its people', () => {
+    // 王岐山 says wang qi shan, not Wang Qi (nor Wang Qiushi); 黄晓明 says huang xiao ming.
+    for (const question of ['王岐山是谁', '王岐山说了什么', '黄晓明说了什么', '黄晓明是谁', '王岐山在吉林吗']) {
+      expect(search.search(question)).toEqual([]);
+      const names = search.read(question).parts.flatMap((p) => p.unsaid?.map((u) => u.name) ?? []);
+      expect(names.filter((n) => /Wang|Huang/u.test(n))).toEqual([]);
+    }
+  });
+
+  it('carries a name read by its sounds to the “他” of the next question', () => {
+    const parts = search.read('王琦是谁？他说了什么？').parts;
+    expect(parts[1]?.passages[0]?.paragraph).toBe(3);
   });
 
   it('reads “管不管” as “管”: the verb is what is asked', () => {
@@ -239,5 +259,25 @@ describe('warming the Chinese tables', () => {
     const english = createSearch(loadCorpus(), { chinese: false });
     english.warmChinese();
     expect(english.index.foreignAsks()).toBeUndefined();
+  });
+});
+
+describe('names written with their titles or split by the segmenter', () => {
+  const search = articleSearch();
+  const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
+
+  it('reads a surname the segmenter left alone with the characters after it, when they say a name', () => {
+    expect(top('王其是谁')).toBe(3);
+    expect(search.search('王其山是谁')).toEqual([]);
+  });
+
+  it('reads a surname before a title as the one of theirs who bears both', () => {
+    expect(top('王副部长讲了啥')).toBe(3);
+    expect(top('王部长披露了什么')).toBe(9);
+    expect(top('黄书记说了什么')).toBe(10);
+  });
+
+  it('asks who someone is by “职位是什么” too', () => {
+    expect(top('黄强的职位是什么')).toBe(10);
   });
 });

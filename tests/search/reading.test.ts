@@ -188,3 +188,21 @@ describe('two of the article’s words typed as one', () => {
     ['who is wangqi', 3],
   ])('are read apart: %s', (query, paragraph) => expect(paragraphs(query)[0]).toBe(paragraph));
 });
+
+describe('questions about the article itself, as chat asks them', () => {
+  it.each([
+    'who is this article about',
+    'in a nutshell what are they saying',
+    'what r they even talking about here',
+    "explain this article like I'm five",
+    "what is the article's main argument",
+  ])('reads “%s” as about the article', (query) => {
+    expect(read(query).parts[0]?.kind).toBe('article');
+  });
+
+  it('reads the question at the end of one long sentence of backstory, even one naming “this text”', () => {
+    const query =
+      "Not sure if this is the right place to ask, but since I'm researching talent policy, does this text mention anything about connecting talent with industry and innovation?";
+    expect(paragraphs(query)[0]).toBe(7);
+  });
+});

@@ -21,6 +21,10 @@ const UNKNOWABLE = [
   /工资|薪水|薪资|收入|月薪|年薪|挣多少|赚多少|财产|身家/u,
   // family
   /老婆|妻子|丈夫|老公|孩子|子女|儿子|女儿|父母|家人|家属/u,
+  // schooling and pastimes
+  /毕业|学历|留学|哪所大学|哪个大学|什么大学|上的大学|读的大学|爱好|兴趣/u,
+  // the weather
+  /天气|气温|下雪|下雨/u,
   // what comes next: the article reports what was said, not what follows
   /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
   // the time now
@@ -35,14 +39,42 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
 ];
 
+/** "红绿灯是怎么工作的": asks how a thing itself works, in its everyday sense when the article only quotes it. */
+const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:工作|运作|运行)原理/u;
+
+/** "有多少干部", "几名官员": what is counted follows. */
+const HOW_MANY = /(?<!第)(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
+
+/** Asks a name. */
+const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
+
+/** Asks several people to be named: "都叫什么名字", "分别是谁", "名单". */
+const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都是谁|都有谁|都有哪些人|名单/u;
+
 /** Asks who or what a named thing is. */
 const IDENTITY =
-  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫什么名字|全名|名字/u;
-const IDENTITY_WORDS = ['职务', '职位', '身份', '头衔', '官', '担任', '来头', '名字', '全名', '叫', '名'];
+  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
+const IDENTITY_WORDS = [
+  '职务',
+  '职位',
+  '身份',
+  '头衔',
+  '官',
+  '官职',
+  '职级',
+  '担任',
+  '来头',
+  '名字',
+  '全名',
+  '叫',
+  '名',
+  '干',
+  '做',
+];
 
 /** Asks what someone said: the stretch before the verb of saying names who spoke. */
 const SPEAKER =
-  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
+  /^(.+?)(?:都|还|曾|曾经|到底|究竟|主要|具体)?(?:说|讲|谈|表示|强调|指出|透露|披露|警告|认为|报道|写)(?:了|过|的|到)?(?:什么|啥|哪些|些什么|些啥|怎么|什么话)/u;
 
 /** Asks how two things relate: "X和Y有什么关系". */
 const RELATION = /(?:有)?(?:什么|啥|何)(?:关系|联系|关联)|(?:关系|联系)是(?:什么|啥)/u;
@@ -60,6 +92,32 @@ function englishOf(question: string): string {
     .trim();
 }
 
+const CHINESE_DIGITS: Record<string, number> = {
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
+function chineseGroupOf(question: string): number | undefined {
+  const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
+  const written = match?.[1];
+  if (!written) return undefined;
+  if (/^\d+$/.test(written)) return Number(written);
+  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
+  const n =
+    (written.includes('十') ? (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) * 10 : 0) +
+    (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+  return n >= 2 ? n : undefined;
+}
+
 export function chineseFrameOf(question: string): Frame {
   const english = englishOf(question);
   const theirs = english === '' ? undefined : frameOf(english);
@@ -67,17 +125,27 @@ export function chineseFrameOf(question: string): Frame {
   const mention = MENTION.test(question);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0] ?? theirs?.wants;
   const said = SPEAKER.exec(question);
+  const howMany = HOW_MANY.exec(question);
+  const group = wants === 'person' ? (chineseGroupOf(question) ?? theirs?.group) : undefined;
+  const names = SEVERAL_NAMES.test(question) || (theirs?.names ?? false);
+  const askName = ASK_NAME.test(question) || (theirs?.askName ?? false);
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)) || (theirs?.unknowable ?? false),
     ...(wants ? { wants } : {}),
     identity: identity || (theirs?.identity ?? false),
     ...(said?.[1] ? { speaker: [0, said[1].length] as const } : {}),
+    ...(howMany ? { counted: howMany.index + howMany[0].length } : {}),
+    ...(MECHANISM.test(question) ? { mechanism: [0, question.length] as const } : {}),
+    ...(group ? { group } : {}),
+    ...(names ? { names } : {}),
+    ...(askName ? { askName } : {}),
     mention,
     shaping: new Set([
       ...(identity ? IDENTITY_WORDS : []),
       ...(mention ? MENTION_WORDS : []),
       ...(RELATION.test(question) ? RELATION_WORDS : []),
+      ...(MECHANISM.test(question) ? ['工作', '运作', '运行', '运转', '原理'] : []),
       ...(theirs?.shaping ?? []),
     ]),
   };

@@ -2,7 +2,8 @@ import type { ChineseCorpus, ChineseGlossaryEntry } from '../../corpus/chinese.j
 import { TRUST, type Alternative } from '../query.js';
 import { termKey } from '../synonyms.js';
 import { ChineseSegmenter } from './segment.js';
-import { foldQuestions } from './simplified.js';
+import { foldQuestion, foldQuestions } from './simplified.js';
+import { variantReader } from './variants.js';
 
 /** How much a Chinese word's English rendering is trusted, by the kind of entry it comes from. */
 const KIND_TRUST: Record<ChineseGlossaryEntry['kind'], number> = {
@@ -17,6 +18,10 @@ const KIND_TRUST: Record<ChineseGlossaryEntry['kind'], number> = {
 /** The Chinese glossary compiled for reading questions: each Chinese word with the article terms it stands for. */
 export interface ChineseLexicon {
   readonly segmenter: ChineseSegmenter;
+  /** Text folded as questions are read: simplified, lower case, punctuation as spaces, variants as the glossary writes them. */
+  fold(text: string): string;
+  /** Many texts folded in one pass. */
+  foldAll(texts: readonly string[]): string[];
   /** The article terms (as posting keys) a known Chinese word stands for. */
   terms(word: string): readonly Alternative[];
   /** The article's English for a known word, as the glossary gives it, first the usual one. */
@@ -42,13 +47,8 @@ function shortForms(word: string): string[] {
   const match = PLENARY.exec(word);
   if (!match) return [];
   const [, , term = '', committee = '', number = ''] = match;
-  return [
-    `${number}次全会`,
-    `${number}中全会`,
-    `${committee}${number}次全会`,
-    `${term}${number}次全会`,
-    `${term}${number}中全会`,
-  ];
+  const before = new Set(['', term, committee, `${term}${committee}`, `${committee}${term}`]);
+  return [...before].flatMap((lead) => [`${lead}${number}次全会`, `${lead}${number}中全会`]);
 }
 
 export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
@@ -56,7 +56,9 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
   const english = new Map<string, readonly string[]>();
   const names = new Set<string>();
   const surnames = new Map<string, string>();
-  const words = foldQuestions(corpus.glossary.flatMap((entry) => entry.zh));
+  const variants = variantReader(corpus.variants);
+  const foldAll = (texts: readonly string[]): string[] => foldQuestions(texts).map(variants);
+  const words = foldAll(corpus.glossary.flatMap((entry) => entry.zh));
   let next = 0;
   for (const entry of corpus.glossary) {
     const weight = KIND_TRUST[entry.kind];
@@ -83,9 +85,11 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
       if (entry.kind === 'name') names.add(form);
     }
   }
-  const elsewhere = new Set(foldQuestions(corpus.elsewhere));
+  const elsewhere = new Set(foldAll(corpus.elsewhere));
   return {
     segmenter: new ChineseSegmenter([...terms.keys(), ...elsewhere]),
+    fold: (text) => variants(foldQuestion(text)),
+    foldAll,
     terms: (word) => terms.get(word) ?? [],
     english: (word) => english.get(word) ?? [],
     isName: (word) => names.has(word),

@@ -9,13 +9,14 @@ import { findMentions, type Mention, type NamedThing } from '../named.js';
 import { hasContent } from '../parts.js';
 import { STOPWORDS } from '../stopwords.js';
 import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
+import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
-import { foldQuestion, foldQuestions } from './simplified.js';
+import { romanised, soundsOf } from './sounds.js';
 
 /** The posting key of a Chinese word as the Chinese asks use it: never an English term's key. */
 export function askedKey(word: string): string {
@@ -40,6 +41,17 @@ const ELSEWHERE_WEIGHT = 1000;
 /** Context around a question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
+/** How a Chinese question is to be read besides its words. */
+export interface ChineseReading {
+  /** The backstory around it, folded. */
+  readonly context?: string;
+  readonly frame?: Frame;
+  /** Read the article's named things in it. */
+  readonly names: boolean;
+  /** The asker put words of it between quotation marks (“狮子”, 「羊群」). */
+  readonly quoted?: boolean;
+}
+
 export interface ChineseQuestions {
   /** The question folded (simplified, lower case, Chinese punctuation as spaces). */
   fold(text: string): string;
@@ -49,20 +61,24 @@ export interface ChineseQuestions {
   hasContent(text: string): boolean;
   /** The people a question names, by their English names. */
   peopleIn(folded: string): string[];
-  understand(folded: string, context: string, frame: Frame | undefined, names: boolean): Understood;
+  understand(folded: string, reading: ChineseReading): Understood;
   /** The Chinese asks as a field of their own, for the index. */
   askField(): AskField;
   /** Builds every table now: OpenCC's, the glossary's, the asks'. */
   warm(): void;
 }
 
-/** Syllables of a pinyin word, as its runs of vowels: "Qi" one, "Qiushi" two, "Feiyu" two. */
-function syllables(pinyin: string): number {
-  return pinyin.toLowerCase().match(/[aeiouü]+/gu)?.length ?? 0;
-}
-
 /** Question words after which a noun names the kind of answer wanted: "哪些数据", "什么比喻". */
 const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|哪一个|哪一种|啥|何种)$/u;
+
+/** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
+const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
+
+/** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
+const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
+
+/** Words that place what follows: a name after them is a setting. */
+const PLACING = /^(?:在|于)$/u;
 
 /** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
 const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
@@ -102,6 +118,7 @@ export function createChineseQuestions(
   things: readonly NamedThing[],
   foreign: ForeignNames,
   people: ReadonlySet<string>,
+  quotedWords: QuotedWords,
 ): ChineseQuestions {
   let compiled: ChineseLexicon | undefined;
   const lexicon = (): ChineseLexicon => (compiled ??= compileLexicon(corpus));
@@ -113,10 +130,14 @@ export function createChineseQuestions(
     const asks: Ask[] = corpus.asks.flatMap(({ paragraph, sentence, asks: texts }) =>
       texts.map((text) => (sentence === undefined ? { paragraph, text } : { paragraph, sentence, text })),
     );
-    const folded = new Map(foldQuestions(asks.map((a) => a.text)).map((f, i) => [asks[i]!.text, f]));
+    const folded = new Map(
+      lexicon()
+        .foldAll(asks.map((a) => a.text))
+        .map((f, i) => [asks[i]!.text, f]),
+    );
     const read = (text: string): AskWord[] =>
       lexicon()
-        .segmenter.segment(folded.get(text) ?? foldQuestion(text))
+        .segmenter.segment(folded.get(text) ?? lexicon().fold(text))
         .filter((p) => p.kind === 'known' || p.kind === 'unknown')
         .map((p) => ({ keys: [askedKey(p.text)] }));
     field = askFieldOver(index, asks, read);
@@ -144,48 +165,106 @@ export function createChineseQuestions(
     return named;
   }
 
+  /** The article's people by the sounds of their names: "Wang Qiushi" is wang, then qiushi in two syllables. */
+  const voiced = things.flatMap((thing) => {
+    const [family, given, ...rest] = thing.name.split(' ');
+    if (!people.has(thing.name) || !family || !given || rest.length > 0) return [];
+    return [{ thing, family: romanised(family).sounds, given: romanised(given) }];
+  });
+
   /**
    * The person an unknown Chinese name stands for: the article prints its people in pinyin only,
-   * so a name is read by its surname's characters (certain: 王 is Wang, 黄 is Huang) and one
-   * character for each syllable of the given name (王琪 is Wang Qi, 王秋实 Wang Qiushi), when
-   * exactly one of its people fits.
+   * so a run of characters opening with one of their surnames' characters (certain: 王 is Wang,
+   * 黄 is Huang) names one of them when it says their name, a syllable a character: 王琪 and 王琦
+   * are Wang Qi, 黄飞鱼 Huang Feiyu; 王岐山 (wang qi shan) and 黄晓明 are no one in it.
    */
   function personNamed(word: string): NamedThing | undefined {
-    const [first, ...given] = [...word];
-    const surname = first === undefined ? undefined : lexicon().surname(first);
-    if (!surname || given.length < 1 || given.length > 2 || !given.every((c) => HAN.test(c))) return undefined;
-    const fits = things.filter((thing) => {
-      const [family, name, ...rest] = thing.name.split(' ');
-      return (
-        people.has(thing.name) && rest.length === 0 && family === surname && syllables(name ?? '') === given.length
-      );
-    });
-    return fits.length === 1 ? fits[0] : undefined;
+    const chars = [...word];
+    const surname = chars[0] === undefined ? undefined : lexicon().surname(chars[0]);
+    if (!surname || chars.length < 2 || chars.length > 3 || !chars.every((c) => HAN.test(c))) return undefined;
+    const [family, ...given] = soundsOf(word);
+    const fits = voiced.filter(
+      (v) => v.family === family && v.given.syllables === given.length && v.given.sounds === given.join(''),
+    );
+    return fits.length === 1 ? fits[0]!.thing : undefined;
   }
 
   /**
    * An unknown stretch that opens with a name of the article's people is that name and the rest
-   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it.
+   * ("王秋实在" is 王秋实 and 在): the segmenter, not knowing the name, may have cut across it. Only
+   * when the rest opens with a word known to the reader: 王岐山 is not 王岐 and 山.
    */
   function namesApart(list: readonly QuestionPiece[]): QuestionPiece[] {
-    return list.flatMap((piece) => {
-      if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
-      const chars = [...piece.text];
-      for (const length of [3, 2]) {
-        if (chars.length <= length) continue;
-        const name = chars.slice(0, length).join('');
-        if (personNamed(name))
-          return [{ text: name, kind: 'unknown' as const }, ...pieces(chars.slice(length).join(''))];
+    const apart: QuestionPiece[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const piece = list[k]!;
+      // A surname left alone, its given name read as words of their own (王|其): the name is
+      // the surname and the one or two characters after it, where they say a name of theirs.
+      const joined = piece.kind === 'unknown' && [...piece.text].length === 1 ? givenAfter(list, k) : 0;
+      if (joined > 0) {
+        apart.push({
+          text: list
+            .slice(k, k + joined + 1)
+            .map((p) => p.text)
+            .join(''),
+          kind: 'unknown',
+        });
+        k += joined;
+        continue;
       }
-      return [piece];
-    });
+      apart.push(...nameOpening(piece));
+    }
+    return apart;
+  }
+
+  /** How many one-character pieces after a lone surname make with it a name of the article's people. */
+  function givenAfter(list: readonly QuestionPiece[], at: number): number {
+    for (const count of [2, 1]) {
+      const given = list.slice(at + 1, at + 1 + count);
+      if (given.length < count || given.some((p) => [...p.text].length !== 1)) continue;
+      // 王|其|山 is not 王其 and 山: the name would run on.
+      if (list[at + 1 + count]?.kind === 'unknown') continue;
+      if (
+        personNamed(
+          list
+            .slice(at, at + 1 + count)
+            .map((p) => p.text)
+            .join(''),
+        )
+      )
+        return count;
+    }
+    return 0;
+  }
+
+  /** An unknown piece opening with a name of theirs, as the name and the rest. */
+  function nameOpening(piece: QuestionPiece): QuestionPiece[] {
+    if (piece.kind !== 'unknown' || personNamed(piece.text)) return [piece];
+    const chars = [...piece.text];
+    for (const length of [3, 2]) {
+      if (chars.length <= length || !personNamed(chars.slice(0, length).join(''))) continue;
+      const rest = pieces(chars.slice(length).join(''));
+      if (rest[0]?.kind === 'known' || rest[0]?.kind === 'stopword')
+        return [{ text: chars.slice(0, length).join(''), kind: 'unknown' as const }, ...rest];
+    }
+    return [piece];
+  }
+
+  /** Whether a lone surname stands before a title naming one of the article's people who bears it. */
+  function titledAfter(surname: string, next: QuestionPiece | undefined): boolean {
+    const family = lexicon().surname(surname);
+    if (!family || next?.kind !== 'known') return false;
+    return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
   }
 
   function pieces(folded: string): QuestionPiece[] {
     return lexicon().segmenter.segment(folded);
   }
 
-  function understand(folded: string, backstory: string, frame: Frame | undefined, names: boolean): Understood {
+  function understand(
+    folded: string,
+    { context: backstory = '', frame, names, quoted = false }: ChineseReading,
+  ): Understood {
     const concepts: Concept[] = [];
     const roles: Role[] = [];
     const mentions: Mention[] = [];
@@ -204,18 +283,46 @@ export function createChineseQuestions(
     let position = 0;
     let offset = 0;
     const speaker = frame?.speaker;
+    /** After "在" or "于" a name is where something was said ("在发布会上讲了什么"), not who said it. */
+    let placed = false;
+    let setting = false;
     const inSpeaker = (start: number, end: number): boolean =>
-      speaker !== undefined && start >= speaker[0] && end <= speaker[1];
+      speaker !== undefined && !setting && start >= speaker[0] && end <= speaker[1];
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
+    /** Known words right after a question word ("是什么平台"), by concept index. */
+    const knownKinds = new Set<number>();
     let afterQuestionWord = false;
-    for (const piece of namesApart(joinUnknown(pieces(folded)))) {
+    const list = namesApart(joinUnknown(pieces(folded)));
+    /** "有多少干部": the concepts of the piece after "多少", and whether that piece is a word with no topic. */
+    const countedAt = frame?.counted;
+    let counting: number | undefined;
+    let counted: number[] = [];
+    let countsNothing = false;
+    for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
+      if (counting !== undefined) {
+        counted = concepts.map((_, i) => i).slice(counting);
+        counting = undefined;
+      }
+      const firstCounted = countedAt !== undefined && start >= countedAt && counted.length === 0 && !countsNothing;
+      if (firstCounted && piece.text.trim() !== '') {
+        if (piece.kind !== 'stopword') counting = concepts.length;
+        else if (!COUNT_FILLER.test(piece.text)) countsNothing = true;
+      }
+      // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
+      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
       const kind = afterQuestionWord && piece.kind === 'unknown';
+      if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
-      if (piece.kind === 'stopword') continue;
+      if (piece.kind === 'stopword') {
+        placed = PLACING.test(piece.text);
+        continue;
+      }
+      setting = placed;
+      placed = false;
       if (piece.kind === 'other') {
         const tokens = tokenize(piece.text);
         const found = names ? findMentions(tokens, things, context.vocabulary) : [];
@@ -281,6 +388,7 @@ export function createChineseQuestions(
       }
       position++;
     }
+    if (counting !== undefined) counted = concepts.map((_, i) => i).slice(counting);
     // Backstory helps find the passage a little; its words nothing knows never count against it.
     for (const piece of backstory ? pieces(backstory) : []) {
       if (piece.kind !== 'known') continue;
@@ -290,31 +398,55 @@ export function createChineseQuestions(
     // "王秋实披露了哪些数据", "黄强用了什么比喻": in a question that names one of the article's
     // things, a word nothing knows right after "what" or "which" names the kind of answer wanted
     // more likely than another topic, and weighs as an unknown English word does.
+    // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
+    if (mentions.length > 0)
+      for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
     const anchored =
       mentions.length > 0
         ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
         : concepts;
-    return { concepts: anchored, roles, ...(frame ? { frame } : {}), mentions, speakers };
+    // "狮子吃什么": a word the article uses only in quotes, asked alone and not of what was said,
+    // is meant in its everyday sense, as an English one is.
+    const spokenOf =
+      quoted ||
+      frame?.speaker !== undefined ||
+      SPEECH.test(folded) ||
+      mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+    const everyday =
+      frame?.mechanism || !spokenOf
+        ? quotedWords.weighForeign(anchored, ALONE_TRUST, frame?.mechanism !== undefined)
+        : anchored;
+    return {
+      concepts: everyday,
+      roles,
+      ...(frame ? { frame } : {}),
+      mentions,
+      speakers,
+      counted,
+      ...(countsNothing ? { countsNothing } : {}),
+    };
   }
 
   return {
     pieces,
-    fold: (text) => foldQuestion(text).replace(A_NOT_A, '$1'),
+    fold: (text) => lexicon().fold(text).replace(A_NOT_A, '$1'),
     hasContent: (text) =>
-      pieces(foldQuestion(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
+      pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
-      pieces(folded).flatMap((p) =>
-        p.kind === 'known'
-          ? thingsNamedBy(p.text)
-              .filter((t) => people.has(t.name))
-              .map((t) => t.name)
-          : [],
-      ),
+      namesApart(joinUnknown(pieces(folded))).flatMap((p) => {
+        if (p.kind === 'unknown') return [personNamed(p.text)?.name ?? []].flat();
+        if (p.kind !== 'known') return [];
+        return thingsNamedBy(p.text)
+          .filter((t) => people.has(t.name))
+          .map((t) => t.name);
+      }),
     understand,
     askField,
     warm() {
       askField();
-      understand(foldQuestion('干部'), '', undefined, true);
+      understand(lexicon().fold('干部'), { names: true });
+      // pinyin-pro's dictionaries, read the first time a name is said.
+      personNamed('王琦');
     },
   };
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { articleSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const top = (query: string): number | undefined => search.search(query)[0]?.paragraph;
+
+describe('refusing what the article does not say of the things it names', () => {
+  it('answers “how many” only where a count stands beside what is counted', () => {
+    expect(top('how many cadres were adjusted')).toBe(9);
+    expect(top('how many goals are there')).toBe(3);
+    expect(top('how many types of situations must be distinguished')).toBe(15);
+    // No word of the article for seats; party members and provinces it gives no count of.
+    expect(search.search("how many seats does the Jilin people's congress have")).toEqual([]);
+    expect(search.search('how many members does the chinese communist party have')).toEqual([]);
+    expect(search.search('how many provinces does china have')).toEqual([]);
+  });
+
+  it('reads names written as one thing as that thing: the Central Committee’s department is not Jilin’s', () => {
+    const [part] = search.read('who heads the Organization Department of the CCP Central Committee').parts;
+    expect(part?.passages).toEqual([]);
+    expect(part?.kind).toBe('unsaid');
+    expect(top('who is the Minister of Organization of the Jilin Provincial Party Committee')).toBe(9);
+  });
+
+  it('refuses what is asked of an owner the article never writes of (“China’s GDP”)', () => {
+    expect(search.search("what is China's GDP growth target for high-quality development this year")).toEqual([]);
+    expect(top("what is Wang Qi's position")).toBe(3);
+  });
+
+  it('weighs a name the article does not know above the words it shares with the article', () => {
+    expect(search.search("did Deng Xiaoping come up with 'seeking truth from facts'")).toEqual([]);
+    expect(search.search('what does a deputy minister do in the US government')).toEqual([]);
+    expect(top('what did Huang Qiang say about the lion pack')).toBe(11);
+  });
+});
+
+describe('refusing what the article never gives anyone', () => {
+  it.each([
+    'whats a good way to recruit talent for my startup',
+    'why does word put red lines under my words',
+    'what industries is Jilin known for',
+    'what are the best universities for education and technology in china',
+  ])('gives no passage for “%s”', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it('still reads a long question whose backstory speaks of the asker’s own', () => {
+    expect(
+      top(
+        'My uncle worked in local government for 30 years and always complained that promotions went by age and years served. Does this article say anything about changing that?',
+      ),
+    ).toBe(13);
+  });
+});
+
+describe('refusing what the article gives of no one, in either language', () => {
+  it.each([
+    'where did Wang Qi go to university',
+    'did Huang Qiang study abroad',
+    'what is the weather in Jilin in November',
+    'what are the names of the officials who were demoted',
+    '王琦毕业于哪所大学',
+    '被调整的干部叫什么名字',
+    '吉林省人大有多少代表',
+    '红绿灯是怎么工作的',
+  ])('gives no passage for “%s”', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it('still answers what it does say of the same things', () => {
+    expect(top('有多少干部被调整')).toBe(9);
+    expect(top('几个人被调整了')).toBe(9);
+    expect(top('那个实施意见叫啥名字来着')).toBe(12);
+    expect(top('省委书记叫什么名字')).toBe(10);
+    expect(top('what did the guy at the press conference say about work style')).toBe(12);
+  });
+});
