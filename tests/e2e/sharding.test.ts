@@ -1,73 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscord, shardOf, type Exchange, type SandboxGuild, type SandboxUser } from '../../src/sandbox/index.js';
-import { dataOf, descriptionOf, eventually, quotesOf, type LogLine } from './support.js';
+import { botEnv, linesOf, startSharded, type ShardedBot, type ShardLogLine } from './sharded-process.js';
+import { dataOf, descriptionOf, eventually, quotesOf } from './support.js';
 
 /**
  * `npm run start:sharded` as an operator runs it: a child process (the ShardingManager) that
  * spawns one process per shard, against a local Discord that recommends 2 shards.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 // Generous bounds for a loaded 2-core machine: each is a limit on a wait, never an expectation.
 const START_POLLS = 1_200; // × 100 ms
 const EXIT_WAIT_MS = 90_000;
 const LONG = 240_000;
-
-/** The test's environment without any of the bot's settings, plus `settings`. */
-function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|GUILD_ID$|DATA_DIR$|LOG_LEVEL$|SANDBOX_|SHARD)/.test(name)) env[name] = value;
-  }
-  return { ...env, ...settings };
-}
-
-interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
-
-/** The sharded bot's process, every JSON line it (and its shards) wrote, and its stderr. */
-interface ShardedBot {
-  readonly child: ChildProcess;
-  readonly logs: LogLine[];
-  readonly stderr: () => string;
-  readonly exited: Promise<Exit>;
-}
-
-function startSharded(env: NodeJS.ProcessEnv): ShardedBot {
-  // Its own process group, so that cleanup can reach the shard processes even if the manager is stuck.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/sharded.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const logs: LogLine[] = [];
-  let pending = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as LogLine);
-      } catch {
-        logs.push({ level: 0, msg: line });
-      }
-    }
-  });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // 'close', not 'exit': by then every line the shards wrote into the shared stdout has been read.
-  const exited = new Promise<Exit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  return { child, logs, stderr: () => stderr, exited };
-}
 
 function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -77,7 +24,7 @@ function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-const lines = (bot: ShardedBot, msg: string): LogLine[] => bot.logs.filter((line) => line.msg === msg);
+const lines = (bot: ShardedBot, msg: string): ShardLogLine[] => linesOf(bot, msg);
 
 async function whenAllShardsReady(bot: ShardedBot, discord: LocalDiscord): Promise<void> {
   // The manager hears "ready" over IPC, possibly before the shard's own "ready" line reaches stdout: wait for both.
@@ -150,7 +97,7 @@ function ask(guild: SandboxGuild | 'dm'): Promise<Exchange> {
 
 /** The shards whose processes logged the interaction `name` in `guildId` (null: a DM), after log line `since`. */
 async function answeringShard(name: string, guildId: string | null, since = 0): Promise<unknown[]> {
-  const logged = (): LogLine[] =>
+  const logged = (): ShardLogLine[] =>
     bot!.logs
       .slice(since)
       .filter((line) => line.msg === 'interaction' && line['name'] === name && (line['guild'] ?? null) === guildId);
