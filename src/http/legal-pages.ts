@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml, markdownToHtml } from './markdown.js';
+import { escapeHtml } from '../page/html.js';
+import { markdownToHtml } from './markdown.js';
 import type { Page, PageHandler, PageSettings } from './pages.js';
 
 const ROOT = new URL('../../', import.meta.url);
