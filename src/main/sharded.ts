@@ -16,7 +16,8 @@ import {
   type RESTGetAPIGatewayBotResult,
   type Shard,
 } from 'discord.js';
-import { EnvironmentError, readEnvironment } from './environment.js';
+import { readEnvironment } from './environment.js';
+import { logStrayRejections, readOrExit } from './process.js';
 import { readShardPlan } from './shard-plan.js';
 import { createLogger } from '../log/logger.js';
 
@@ -39,19 +40,13 @@ async function recommendedShardCount(token: string, restApi: string | undefined)
   return gateway.shards;
 }
 
-let environment;
-let plan;
-try {
-  environment = readEnvironment(process.env);
-  plan = readShardPlan(process.env);
-} catch (error) {
-  if (!(error instanceof EnvironmentError)) throw error;
-  process.stderr.write(`policy-bot cannot start: ${error.message}\n`);
-  process.exit(1);
-}
+const { environment, plan } = readOrExit(() => ({
+  environment: readEnvironment(process.env),
+  plan: readShardPlan(process.env),
+}));
 
 const logger = createLogger(environment.logLevel);
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+logStrayRejections(logger);
 
 /** Every shard process alive now (a respawned shard is a new process). */
 const live = new Set<ChildProcess>();
