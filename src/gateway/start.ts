@@ -10,6 +10,7 @@ import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
 import { warmChinese } from '../search/search.js';
 import { openStorage } from '../settings/index.js';
+import { cachedChannelAccess } from './channel-access.js';
 import { createClient } from './client.js';
 import { onChannelDelete } from './events/channel-delete.js';
 import { onClientError } from './events/client-error.js';
@@ -104,6 +105,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       context,
       fairUse,
       threadParent,
+      channelAccess: (guildId, channelId) => Promise.resolve(cachedChannelAccess(client, guildId, channelId)),
       ...(options.now ? { now: options.now } : {}),
     });
   };

@@ -1,0 +1,101 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OptionInput } from '../../src/sandbox/index.js';
+import {
+  configOptions,
+  dataOf,
+  descriptionOf,
+  newServer,
+  sharedWorlds,
+  startBotWorld,
+  TRANSPORTS,
+  type MessageData,
+  type TestServer,
+  type World,
+} from './support.js';
+
+const worldOver = sharedWorlds(startBotWorld);
+let world: World;
+
+/** A moderator's `/config`, run in a given channel of their server: the edited answer. */
+async function configureIn(server: TestServer, channelId: string, options: OptionInput[]): Promise<MessageData> {
+  const exchange = await world.discord.command({
+    user: server.mod,
+    guildId: server.guild.id,
+    channelId,
+    name: 'config',
+    options,
+  });
+  const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+  if (!edit) throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies)}`);
+  return dataOf(edit);
+}
+
+/** Takes a permission from the bot's role in one channel, as a moderator would in its settings. */
+function denyBot(server: TestServer, channelId: string, deny: bigint): void {
+  const { world: discordWorld } = world.discord;
+  discordWorld.setOverwrite(channelId, { id: discordWorld.botRole(server.guild.id).id, type: 0 }, { deny });
+}
+
+const textOf = (data: MessageData): string => data.content || descriptionOf(data);
+
+describe.each(TRANSPORTS)('over %s', (transport) => {
+  beforeAll(async () => {
+    world = await worldOver(transport);
+  });
+
+  it('/config channels add refuses a channel where the bot cannot answer, saying what to grant; nothing saved', async () => {
+    const server = newServer(world, `No embeds ${transport}`);
+    denyBot(server, server.policy, PermissionFlagsBits.EmbedLinks);
+    // Run in the channel itself: Discord's app_permissions say what the bot holds there, over either transport.
+    const refused = await configureIn(server, server.policy, configOptions.channels('add', server.policy));
+    expect(refused.content).toBe(
+      `I can’t answer in <#${server.policy}>: I don’t have Embed Links there. Nothing was saved. To fix it, open ` +
+        'the channel’s settings → Permissions, pick my role (or me) and allow Embed Links; or allow it for my role ' +
+        'in Server Settings → Roles. Then add the channel again.',
+    );
+    expect(refused.allowed_mentions?.parse).toEqual([]);
+    expect(await listed(server)).toContain('every channel (no list set)');
+  });
+
+  it('adds a channel where the bot can answer, and says so plainly when it cannot check from here', async () => {
+    const server = newServer(world, `Checks ${transport}`);
+    const added = textOf(await configureIn(server, server.general, configOptions.channels('add', server.policy)));
+    expect(added).toContain(`Answers are now posted publicly in <#${server.policy}>.`);
+    const unchecked = `I couldn’t check my permissions in <#${server.policy}> from here`;
+    // The gateway reads its cache; an HTTP instance has none and knows only the channel it is used in.
+    if (transport === 'gateway') expect(added).not.toContain(unchecked);
+    else expect(added).toContain(unchecked);
+  });
+
+  it('/config show flags an answer channel where the bot has since lost a permission', async () => {
+    const server = newServer(world, `Lost ${transport}`);
+    await configureIn(server, server.policy, configOptions.channels('add', server.policy));
+    const before = textOf(await configureIn(server, server.policy, configOptions.show()));
+    expect(before).not.toContain('⚠️');
+    denyBot(server, server.policy, PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory);
+    const after = textOf(await configureIn(server, server.policy, configOptions.show()));
+    expect(after).toContain(
+      `⚠️ I don’t have Send Messages, Read Message History in <#${server.policy}>: I can’t answer there`,
+    );
+  });
+
+  it('a Chinese-speaking moderator reads the refusal in Chinese', async () => {
+    const server = newServer(world, `Chinese ${transport}`);
+    denyBot(server, server.policy, PermissionFlagsBits.ReadMessageHistory);
+    const exchange = await world.discord.command({
+      user: server.mod,
+      guildId: server.guild.id,
+      channelId: server.policy,
+      name: 'config',
+      options: configOptions.channels('add', server.policy),
+      locale: 'zh-CN',
+    });
+    const edit = exchange.replies.find((reply) => reply.kind === 'edit');
+    expect(dataOf(edit).content).toContain('“阅读消息历史”');
+  });
+});
+
+async function listed(server: TestServer): Promise<string> {
+  return descriptionOf(await configureIn(server, server.general, configOptions.channels('list')));
+}
