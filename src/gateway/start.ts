@@ -10,6 +10,8 @@ import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
 import { warmChinese } from '../search/search.js';
 import { openStorage } from '../settings/index.js';
+import { inviteLinks } from '../invite/links.js';
+import { warnUnanswerable } from './answer-reach.js';
 import { cachedChannelAccess } from './channel-access.js';
 import { createClient } from './client.js';
 import { onChannelDelete } from './events/channel-delete.js';
@@ -53,6 +55,8 @@ export interface BotOptions {
    * this process is the one gateway connection that answers DMs and @mentions beside them.
    */
   readonly interactions?: 'gateway' | 'http';
+  /** Where words for the operator go besides the log (`npm start`: stdout): the invite link, when the bot is in no server. */
+  readonly announce?: (words: string) => void;
 }
 
 export interface RunningBot {
@@ -135,6 +139,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+  warnUnanswerable(client, settings, logger);
+  const invite = client.guilds.cache.size === 0 ? inviteLinks(options.applicationId).server : undefined;
+  if (invite) {
+    logger.info({ invite }, 'in no server yet: add the bot to one with the invite link');
+    options.announce?.(`policy-bot is in no server yet. Add it to one (you need Manage Server there):\n  ${invite}`);
+  }
   // Once answering has begun: the first Chinese question then does not wait for OpenCC's tables.
   setImmediate(warmChinese);
 
