@@ -25,6 +25,7 @@ import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
 import { InFlight } from '../transport/in-flight.js';
+import { PostRefusals } from '../transport/post-refusals.js';
 
 export type { Settled };
 
@@ -93,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings,
     activity: new Activity(logger),
     work: new InFlight(),
+    refusals: new PostRefusals(),
     deps: () => deps,
     onSettled: options.onSettled,
     interactions: (options.interactions ?? 'gateway') === 'gateway',

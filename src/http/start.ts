@@ -7,6 +7,7 @@ import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
 import { openStorage } from '../settings/index.js';
 import { InFlight } from '../transport/in-flight.js';
+import { PostRefusals } from '../transport/post-refusals.js';
 import { REST_AGENT_OPTIONS } from '../transport/rest-agent.js';
 import type { Settled } from '../transport/settle.js';
 import { warmChinese } from '../search/search.js';
@@ -98,6 +99,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
     rest,
     signature,
     work: new InFlight(),
+    refusals: new PostRefusals(),
     answered: new MemoryLedger(ANSWERED_LIMIT),
     clock: Date.now,
   };

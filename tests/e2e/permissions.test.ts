@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OptionInput } from '../../src/sandbox/index.js';
 import {
   configOptions,
+  LEVEL,
   dataOf,
   descriptionOf,
   newServer,
@@ -99,3 +100,42 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
 async function listed(server: TestServer): Promise<string> {
   return descriptionOf(await configureIn(server, server.general, configOptions.channels('list')));
 }
+
+describe('over gateway: a mention answered where Discord refuses the post', () => {
+  beforeAll(async () => {
+    world = await worldOver('gateway');
+  });
+
+  it('is logged once per channel, not once per message, with ids only', async () => {
+    const server = newServer(world, 'Refused posts');
+    const other = world.discord.world.channel(server.guild.id, 'other');
+    await configureIn(server, server.policy, configOptions.channels('add', server.policy));
+    await configureIn(server, other.id, configOptions.channels('add', other.id));
+    // Taken away after the channels were added, as a moderator might.
+    denyBot(server, server.policy, PermissionFlagsBits.SendMessages);
+    denyBot(server, other.id, PermissionFlagsBits.EmbedLinks);
+    const since = world.logs.length;
+    const mention = (channelId: string, name: string) =>
+      world.discord.say({
+        user: world.discord.world.member(name, { guildId: server.guild.id }),
+        channelId,
+        content: `<@${world.discord.applicationId}> who gets demoted?`,
+      });
+    for (const [channelId, name] of [
+      [server.policy, 'first-asker'],
+      [server.policy, 'second-asker'],
+      [other.id, 'third-asker'],
+    ] as const) {
+      const exchange = await mention(channelId, name);
+      expect(exchange.replies).toEqual([]);
+      expect(exchange.settlement).toEqual({ outcome: 'error', reason: 'missing permission in the channel' });
+    }
+    const refused = world.logs.slice(since).filter((line) => line.msg?.startsWith('cannot post in a channel'));
+    expect(refused).toEqual([
+      expect.objectContaining({ level: LEVEL.warn, guild: server.guild.id, channel: server.policy, code: 50013 }),
+      expect.objectContaining({ level: LEVEL.warn, guild: server.guild.id, channel: other.id, code: 50013 }),
+    ]);
+    expect(JSON.stringify(refused)).not.toMatch(/asker|demoted/);
+    expect(world.logs.slice(since).filter((line) => line.level >= LEVEL.error)).toEqual([]);
+  });
+});
