@@ -142,7 +142,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
   warnUnanswerable(client, settings, logger);
-  const invite = client.guilds.cache.size === 0 ? inviteLinks(options.applicationId).server : undefined;
+  // One shard of several sees only its own servers: none there says nothing of the others.
+  const alone = (client.shard?.count ?? 1) === 1;
+  const invite = alone && client.guilds.cache.size === 0 ? inviteLinks(options.applicationId).server : undefined;
   if (invite) {
     logger.info({ invite }, 'in no server yet: add the bot to one with the invite link');
     options.announce?.(`policy-bot is in no server yet. Add it to one (you need Manage Server there):\n  ${invite}`);
