@@ -105,3 +105,24 @@ export function channelPermissions(source: PermissionSource, overwrites: readonl
   if (own) permissions = (permissions & ~own.deny) | own.allow;
   return permissions;
 }
+
+/** Permissions as Discord's channel settings name them, for the script's `deny` and `allow`. */
+const NAMED: readonly (readonly [string, bigint])[] = [
+  ['View Channel', Permission.ViewChannel],
+  ['Send Messages', Permission.SendMessages],
+  ['Send Messages in Threads', Permission.SendMessagesInThreads],
+  ['Embed Links', Permission.EmbedLinks],
+  ['Attach Files', Permission.AttachFiles],
+  ['Read Message History', Permission.ReadMessageHistory],
+  ['Add Reactions', Permission.AddReactions],
+  ['Use Application Commands', Permission.UseApplicationCommands],
+];
+
+export const PERMISSION_NAMES: readonly string[] = NAMED.map(([name]) => name);
+
+/** "send messages", "SendMessages" or "Send Messages": the one permission meant, or undefined. */
+export function permissionNamed(text: string): { readonly name: string; readonly bit: bigint } | undefined {
+  const key = (words: string): string => words.replace(/[\s_-]+/g, '').toLowerCase();
+  const found = NAMED.find(([name]) => key(name) === key(text));
+  return found && { name: found[0], bit: found[1] };
+}

@@ -1,6 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OptionInput } from '../../src/sandbox/index.js';
+import { renderResult } from '../../src/sandbox/render.js';
+import { runScript } from '../../src/sandbox/runner.js';
+import { parseScriptLine } from '../../src/sandbox/script.js';
 import {
   configOptions,
   LEVEL,
@@ -100,6 +103,39 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
 async function listed(server: TestServer): Promise<string> {
   return descriptionOf(await configureIn(server, server.general, configOptions.channels('list')));
 }
+
+describe('over gateway: the sandbox script shows it as a moderator would meet it', () => {
+  beforeAll(async () => {
+    world = await worldOver('gateway');
+  });
+
+  it('takes a permission away in a channel, and the bot refuses it, answers nothing there, and says so', async () => {
+    const results = await runScript(
+      world.discord,
+      { restart: () => world.restart() },
+      [
+        'in #script-channel deny Read Message History',
+        'as mod in #script-channel /config channels add channel:#script-channel',
+        'in #script-channel allow read message history',
+        'as mod in #script-channel /config channels add channel:#script-channel',
+        'in #script-channel deny Embed Links',
+        'in #script-channel say @bot who gets demoted?',
+        'in #script-channel deny Manage Everything',
+      ].map(parseScriptLine),
+    );
+    const shown = results.map(renderResult);
+    expect(shown[0]).toBe("(the bot's role may no longer Read Message History in #script-channel)");
+    expect(shown[1]).toContain('I can’t answer in <#');
+    expect(shown[1]).toContain('I don’t have Read Message History there. Nothing was saved.');
+    expect(shown[2]).toBe("(the bot's role may again Read Message History in #script-channel)");
+    expect(shown[3]).toContain('Answer channel added');
+    expect(shown[5]).toBe(
+      '✗ Discord rejected a request of the bot: /channels/:id/messages: 403 50013 Missing Permissions\n' +
+        '(error: missing permission in the channel)',
+    );
+    expect(shown[6]).toMatch(/^✗ no permission "Manage Everything"; known: View Channel, Send Messages/);
+  });
+});
 
 describe('over gateway: a mention answered where Discord refuses the post', () => {
   beforeAll(async () => {
