@@ -62,14 +62,14 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
     expect(await listed(server)).toContain('every channel (no list set)');
   });
 
-  it('adds a channel where the bot can answer, and says so plainly when it cannot check from here', async () => {
+  it('adds a channel named from another channel, its permissions read from the cache or over REST', async () => {
     const server = newServer(world, `Checks ${transport}`);
     const added = textOf(await configureIn(server, server.general, configOptions.channels('add', server.policy)));
     expect(added).toContain(`Answers are now posted publicly in <#${server.policy}>.`);
-    const unchecked = `I couldn’t check my permissions in <#${server.policy}> from here`;
-    // The gateway reads its cache; an HTTP instance has none and knows only the channel it is used in.
-    if (transport === 'gateway') expect(added).not.toContain(unchecked);
-    else expect(added).toContain(unchecked);
+    expect(added).not.toContain('I couldn’t check');
+    denyBot(server, server.policy, PermissionFlagsBits.EmbedLinks);
+    const shown = textOf(await configureIn(server, server.general, configOptions.show()));
+    expect(shown).toContain(`⚠️ I don’t have Embed Links in <#${server.policy}>`);
   });
 
   it('/config show flags an answer channel where the bot has since lost a permission', async () => {
