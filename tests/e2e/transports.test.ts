@@ -29,9 +29,7 @@ const SCRIPT = [
   'as reader /goals',
   'as reader /people name:Huang Qiang',
   'as mod /config show',
-  // Run in the channel it adds: an HTTP instance reads the bot's permissions there from the
-  // interaction, as the gateway does from its cache; from another channel it could not tell.
-  'as mod in #policy /config channels add channel:#policy',
+  'as mod /config channels add channel:#policy',
   'as mod /config visibility mode:ephemeral',
   'as visitor /ask question:who gets promoted?',
   'as visitor in #policy /ask question:who gets promoted?',
