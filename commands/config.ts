@@ -8,9 +8,17 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import { settingsButton, type Press, type SettingsPress } from '../src/answers/buttons.js';
-import { t, type Language, type WordKey } from '../src/i18n/words.js';
+import { list, t, type Language, type WordKey } from '../src/i18n/words.js';
+import { neededIn } from '../src/invite/permissions.js';
 import { note, type Answer, type Reply } from '../src/replies/answer.js';
-import { channelLink, channelList, channelTypeName, describeSettings } from '../src/replies/settings-lines.js';
+import {
+  channelLink,
+  channelList,
+  channelTypeName,
+  describeSettings,
+  permissionList,
+} from '../src/replies/settings-lines.js';
+import { placeOf } from '../src/dispatch/channel-access.js';
 import {
   MAX_ANSWER_CHANNELS,
   SettingsStoreError,
@@ -123,6 +131,16 @@ async function changeChannel(
       problem: t(language, 'config.notAnswerChannelType', { channel, type: channelTypeName(type, language) }),
     };
   }
+  const access = sub === 'add' ? await on.access(channelId) : undefined;
+  if (access?.known && access.missing.length > 0)
+    return {
+      problem: t(language, 'config.cannotAnswerThere', { channel, missing: permissionList(access.missing, language) }),
+    };
+  // Said plainly when the bot could not tell, rather than guessed either way.
+  const unchecked =
+    access?.known === false
+      ? [t(language, 'config.uncheckedLine', { channel, needed: permissionList(neededIn(placeOf(type)), language) })]
+      : [];
   return save(async () => {
     if (sub === 'add') {
       const { outcome, settings } = await store.addChannel(guildId, channelId, userId);
@@ -132,11 +150,13 @@ async function changeChannel(
         return done(
           t(language, 'config.alreadyListed'),
           t(language, 'config.alreadyListedLine', { channel, channels }),
+          ...unchecked,
         );
       return done(
         t(language, 'config.added'),
         t(language, 'config.addedLine', { channel }),
         t(language, 'config.addedWhere', { channels }),
+        ...unchecked,
       );
     }
     const { outcome, settings } = await store.removeChannel(guildId, channelId, userId);
@@ -175,6 +195,35 @@ function setToggle(
       ? done(t(language, 'config.settingChanged'), what)
       : done(t(language, 'config.noChange'), t(language, 'config.alreadyTheSetting', { what }));
   }, language);
+}
+
+/**
+ * For `/config show`: each answer channel where the bot cannot answer now (a permission taken away
+ * since it was added), with what it lacks; and those it could not check, named as such.
+ */
+async function accessWarnings(channelIds: readonly string[], on: SettingsInvocation): Promise<string[]> {
+  const { language } = on.context;
+  const lines: string[] = [];
+  const unchecked: string[] = [];
+  for (const channelId of channelIds) {
+    const access = await on.access(channelId);
+    if (!access.known) unchecked.push(channelLink(channelId));
+    else if (access.missing.length > 0)
+      lines.push(
+        t(language, 'config.lostPermissions', {
+          channel: channelLink(channelId),
+          missing: permissionList(access.missing, language),
+        }),
+      );
+  }
+  if (unchecked.length > 0)
+    lines.push(
+      t(language, 'config.uncheckedChannels', {
+        channels: list(language, unchecked),
+        needed: permissionList(neededIn('channel'), language),
+      }),
+    );
+  return lines;
 }
 
 /**
@@ -333,8 +382,14 @@ async function run(request: Request, on: SettingsInvocation): Promise<Reply> {
     case 'mentions':
     case 'share':
       return setToggle(request.subcommand, request.options.enabled, change);
-    case 'show':
-      return done(t(language, 'config.show'), describeSettings(store.get(guildId), language).join('\n'));
+    case 'show': {
+      const settings = store.get(guildId);
+      return done(
+        t(language, 'config.show'),
+        describeSettings(settings, language).join('\n'),
+        ...(await accessWarnings(settings.answerChannels, on)),
+      );
+    }
     case 'reset':
       return resetPrompt(store, guildId, on);
   }

@@ -13,6 +13,7 @@ import type { Language } from '../i18n/words.js';
 import type { Problem, Reply } from '../replies/answer.js';
 import { unreadableOption } from '../replies/problems.js';
 import type { SettingsStore } from '../settings/index.js';
+import type { ChannelAccess } from './channel-access.js';
 import { readOptionTree, type ResolvedChannels } from './options.js';
 
 /**
@@ -70,6 +71,8 @@ export interface SettingsInvocation {
   readonly guildId: string | null;
   /** Channels named in the options, as Discord resolved them. */
   readonly channels: ResolvedChannels;
+  /** Whether the bot can answer in a channel of this server, or that it cannot tell. */
+  access(channelId: string): Promise<ChannelAccess>;
 }
 
 /** An admin command's request, read and checked, to be carried out. */

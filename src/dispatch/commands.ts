@@ -4,6 +4,7 @@ import { apology, slowDown, unknownCommand } from '../replies/problems.js';
 import { errorReference } from '../log/reference.js';
 import type { AdminCommand, AnswerCommand } from './command.js';
 import { answerContext, type DispatchDeps } from './deps.js';
+import { accessFrom, UNKNOWN_ACCESS, type ChannelAccess } from './channel-access.js';
 import { resolvedChannels } from './options.js';
 import { placeAnswer } from './placement.js';
 import { findCommand } from './registry.js';
@@ -78,6 +79,23 @@ async function answer(
   return { response: replyWith(payload), outcome: 'answered' };
 }
 
+/**
+ * Whether the bot can answer in a channel: in the interaction's own channel Discord says, in
+ * `app_permissions`; elsewhere the transport's knowledge (a resolved channel's `permissions` are
+ * the moderator's, not the bot's).
+ */
+function accessIn(
+  interaction: APIApplicationCommandInteraction,
+  deps: DispatchDeps,
+  channelId: string,
+): Promise<ChannelAccess> {
+  const guildId = interaction.guild_id;
+  if (!guildId) return Promise.resolve(UNKNOWN_ACCESS);
+  if (interaction.channel.id === channelId && /^\d+$/.test(interaction.app_permissions))
+    return Promise.resolve(accessFrom(BigInt(interaction.app_permissions), interaction.channel.type));
+  return deps.channelAccess(guildId, channelId);
+}
+
 /** Acknowledged at once, privately; the answer, once storage has answered, edits the acknowledgement. */
 function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInteraction, deps: DispatchDeps): Response {
   const language = languageOfAsker(interaction);
@@ -94,6 +112,7 @@ function runAdmin(command: AdminCommand, interaction: APIApplicationCommandInter
         channels: resolvedChannels(
           interaction.data.type === ApplicationCommandType.ChatInput ? interaction.data.resolved : undefined,
         ),
+        access: (channelId) => accessIn(interaction, deps, channelId),
       });
       const rendered = render(reply, PRIVATE, language, deps.footer(language));
       return {

@@ -6,6 +6,7 @@ import { articleSearch } from '../search/search.js';
 import type { SettingsStore } from '../settings/index.js';
 import { AnswerCache } from './answer-cache.js';
 import { SlidingWindowLimit, type FairUse } from '../settings/fair-use.js';
+import { cannotTell, type ChannelAccessCheck } from './channel-access.js';
 import { MemoryLedger, type Ledger } from './ledger.js';
 
 /**
@@ -37,6 +38,11 @@ export interface DispatchDeps {
    * gateway knows it from its channel cache.
    */
   readonly threadParent: (channelId: string) => string | null | undefined;
+  /**
+   * Whether the bot can answer in a channel of a server: the gateway reads its cache, a process
+   * without one cannot tell. The interaction's own channel is read from its `app_permissions`.
+   */
+  readonly channelAccess: ChannelAccessCheck;
 }
 
 /** At most this many people remembered as welcomed (or told of the translation), and this many answers as shared. */
@@ -61,6 +67,7 @@ export function dispatchDeps(options: {
   readonly now?: () => number;
   readonly fairUse?: FairUse;
   readonly threadParent?: (channelId: string) => string | null | undefined;
+  readonly channelAccess?: ChannelAccessCheck;
 }): DispatchDeps {
   const context = options.context ?? shippedArticle();
   const footers = new Map(LANGUAGES.map((language) => [language, sourceLine(context.corpus, language)]));
@@ -76,5 +83,6 @@ export function dispatchDeps(options: {
     shared: new MemoryLedger(SHARED_LIMIT),
     toldTranslation: new MemoryLedger(WELCOMED_LIMIT),
     threadParent: options.threadParent ?? (() => undefined),
+    channelAccess: options.channelAccess ?? cannotTell,
   };
 }

@@ -2,7 +2,13 @@
  * The dispatcher: Discord's JSON in (an interaction, a message), Discord's JSON out (what to send),
  * with fair use, the answer cache and "expired" handled once. No transport below this line.
  */
-export { apologyFollowUp, apologyResponse, dispatchInteraction } from './interactions.js';
+export {
+  apologyFollowUp,
+  apologyResponse,
+  cannotPostFollowUp,
+  cannotPostResponse,
+  dispatchInteraction,
+} from './interactions.js';
 export { dispatchMessage } from './messages.js';
 export { dispatchCommand } from './commands.js';
 export { dispatchButton } from './buttons.js';

@@ -5,7 +5,9 @@ import {
   type RESTPostAPIWebhookWithTokenJSONBody,
 } from 'discord.js';
 import { languageOf } from '../i18n/words.js';
-import { apology } from '../replies/problems.js';
+import type { AnswerPlace } from '../invite/permissions.js';
+import { apology, cannotPost } from '../replies/problems.js';
+import { placeOf } from './channel-access.js';
 import { errorReference } from '../log/reference.js';
 import { dispatchAutocomplete } from './autocomplete.js';
 import { dispatchButton } from './buttons.js';
@@ -80,4 +82,25 @@ export function apologyResponse(ref: string, locale?: string): APIInteractionRes
 /** The same, once the response was sent: as a follow-up, only for the person. */
 export function apologyFollowUp(ref: string, locale?: string): RESTPostAPIWebhookWithTokenJSONBody {
   return followUp(problem(apology(ref, languageOf(locale))));
+}
+
+/** Where an interaction was used: its channel's id, and whether that is a thread. */
+function channelOf(interaction: APIInteraction): { readonly id: string; readonly place: AnswerPlace } | undefined {
+  const id = interaction.channel?.id ?? interaction.channel_id;
+  return id === undefined ? undefined : { id, place: placeOf(interaction.channel?.type) };
+}
+
+/**
+ * For a public reply Discord refused for lack of permission in the channel: the asker is told,
+ * privately, which channel and what the bot needs there. As the response when none was sent yet,
+ * or as a follow-up once it was; undefined for an interaction that names no channel.
+ */
+export function cannotPostResponse(interaction: APIInteraction): APIInteractionResponse | undefined {
+  const channel = channelOf(interaction);
+  return channel && replyWith(problem(cannotPost(channel.id, channel.place, languageOfAsker(interaction))));
+}
+
+export function cannotPostFollowUp(interaction: APIInteraction): RESTPostAPIWebhookWithTokenJSONBody | undefined {
+  const channel = channelOf(interaction);
+  return channel && followUp(problem(cannotPost(channel.id, channel.place, languageOfAsker(interaction))));
 }

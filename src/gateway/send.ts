@@ -1,7 +1,19 @@
-import { Routes, type APIInteraction, type GatewayMessageCreateDispatchData } from 'discord.js';
-import { apologyResponse, type Ending, type Handled, type MessageHandled } from '../dispatch/index.js';
+import {
+  Routes,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type GatewayMessageCreateDispatchData,
+} from 'discord.js';
+import {
+  apologyResponse,
+  cannotPostResponse,
+  type Ending,
+  type Handled,
+  type MessageHandled,
+} from '../dispatch/index.js';
 import { errorReference } from '../log/reference.js';
 import { failedToSend, localeOf, logHandlerFailure, sendLater } from '../transport/later.js';
+import { permissionRefusal } from '../transport/post-refusals.js';
 import type { Gateway } from './gateway.js';
 
 /**
@@ -10,19 +22,24 @@ import type { Gateway } from './gateway.js';
  * with a reference and apologised for, once. Resolves with how it all ended; never rejects.
  */
 export async function sendHandled(gateway: Gateway, interaction: APIInteraction, handled: Handled): Promise<Ending> {
-  const { logger, client } = gateway;
+  const { logger, client, refusals } = gateway;
+  const sender = { rest: client.rest, logger, refusals };
   logHandlerFailure(logger, handled, handled);
   if (handled.response) {
     const callback = Routes.interactionCallback(interaction.id, interaction.token);
+    const respond = async (body: APIInteractionResponse | undefined): Promise<void> => {
+      if (body) await client.rest.post(callback, { body, auth: false });
+    };
     try {
-      await client.rest.post(callback, { body: handled.response, auth: false });
+      await respond(handled.response);
     } catch (error) {
-      return failedToSend(logger, handled, error, async (ref) => {
-        await client.rest.post(callback, { body: apologyResponse(ref, localeOf(interaction)), auth: false });
+      return failedToSend(sender, handled, interaction, error, {
+        apologise: (ref) => respond(apologyResponse(ref, localeOf(interaction))),
+        cannotPost: () => respond(cannotPostResponse(interaction)),
       });
     }
   }
-  return sendLater(client.rest, logger, interaction, handled);
+  return sendLater(sender, interaction, handled);
 }
 
 /** Sends the reply to a message, if there is one. Resolves with how it ended; never rejects. */
@@ -44,6 +61,12 @@ export async function sendMessageReply(
     await gateway.client.rest.post(Routes.channelMessages(handled.reply.channelId), { body: handled.reply.body });
     return handled;
   } catch (error) {
+    // A reply to a message has no private way back to its author: the log alone says it.
+    const refused = permissionRefusal(error);
+    if (refused !== undefined) {
+      await gateway.refusals.note(logger, { guild: message.guild_id, channel: handled.reply.channelId }, refused);
+      return { outcome: 'error', reason: 'missing permission in the channel' };
+    }
     const ref = errorReference();
     logger.error({ err: error, ref, channel: message.channel_id }, 'message reply failed');
     return { outcome: 'error', failure: { error, ref } };

@@ -10,6 +10,9 @@ import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
 import { warmChinese } from '../search/search.js';
 import { openStorage } from '../settings/index.js';
+import { inviteLinks } from '../invite/links.js';
+import { warnUnanswerable } from './answer-reach.js';
+import { cachedChannelAccess } from './channel-access.js';
 import { createClient } from './client.js';
 import { onChannelDelete } from './events/channel-delete.js';
 import { onClientError } from './events/client-error.js';
@@ -22,6 +25,7 @@ import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
 import { InFlight } from '../transport/in-flight.js';
+import { PostRefusals } from '../transport/post-refusals.js';
 
 export type { Settled };
 
@@ -52,6 +56,8 @@ export interface BotOptions {
    * this process is the one gateway connection that answers DMs and @mentions beside them.
    */
   readonly interactions?: 'gateway' | 'http';
+  /** Where words for the operator go besides the log (`npm start`: stdout): the invite link, when the bot is in no server. */
+  readonly announce?: (words: string) => void;
 }
 
 export interface RunningBot {
@@ -88,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings,
     activity: new Activity(logger),
     work: new InFlight(),
+    refusals: new PostRefusals(),
     deps: () => deps,
     onSettled: options.onSettled,
     interactions: (options.interactions ?? 'gateway') === 'gateway',
@@ -104,6 +111,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       context,
       fairUse,
       threadParent,
+      channelAccess: (guildId, channelId) => Promise.resolve(cachedChannelAccess(client, guildId, channelId)),
       ...(options.now ? { now: options.now } : {}),
     });
   };
@@ -133,6 +141,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+  warnUnanswerable(client, settings, logger);
+  // One shard of several sees only its own servers: none there says nothing of the others.
+  const alone = (client.shard?.count ?? 1) === 1;
+  const invite = alone && client.guilds.cache.size === 0 ? inviteLinks(options.applicationId).server : undefined;
+  if (invite) {
+    logger.info({ invite }, 'in no server yet: add the bot to one with the invite link');
+    options.announce?.(`policy-bot is in no server yet. Add it to one (you need Manage Server there):\n  ${invite}`);
+  }
   // Once answering has begun: the first Chinese question then does not wait for OpenCC's tables.
   setImmediate(warmChinese);
 

@@ -78,7 +78,7 @@ export async function answerInteraction(http: HttpTransport, req: IncomingMessag
     await sendJson(res, 400, { error: handled.reason ?? 'not answered' });
     ending = handled;
   } else if (await sendJson(res, 200, handled.response)) {
-    ending = await sendLater(http.rest, http.logger, interaction, handled);
+    ending = await sendLater(http, interaction, handled);
   } else {
     http.logger.warn({ kind: handled.kind, name: handled.name }, 'the connection closed before the answer was sent');
     ending = { outcome: 'error', reason: 'the answer was not delivered' };

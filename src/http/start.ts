@@ -7,9 +7,11 @@ import { Activity } from '../log/activity.js';
 import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
 import { openStorage } from '../settings/index.js';
 import { InFlight } from '../transport/in-flight.js';
+import { PostRefusals } from '../transport/post-refusals.js';
 import { REST_AGENT_OPTIONS } from '../transport/rest-agent.js';
 import type { Settled } from '../transport/settle.js';
 import { warmChinese } from '../search/search.js';
+import { restChannelAccess } from './channel-access.js';
 import { answerInteraction } from './interactions.js';
 import { pageRoutes, type PageHandler } from './pages.js';
 import { createHttpServer } from './server.js';
@@ -20,8 +22,11 @@ export interface HttpBotOptions {
   /** DISCORD_PUBLIC_KEY: the application's Ed25519 public key, 64 hex digits. */
   readonly publicKey: string;
   readonly applicationId: string;
-  /** Only to register the commands at start-up (the local Discord); answering needs no token. */
-  readonly token?: string;
+  /**
+   * Answering needs no token. With one, the bot reads its own permissions in a channel over REST
+   * (for `/config`), and can register the commands at start-up (the local Discord).
+   */
+  readonly token?: string | undefined;
   /** REST base of a local Discord; Discord's own when unset. */
   readonly restApi?: string;
   /** 0 (the default) takes a free port. */
@@ -94,10 +99,22 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
       context,
       fairUse: storage.fairUse,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.token
+        ? {
+            channelAccess: restChannelAccess(
+              new REST({
+                ...(options.restApi ? { api: options.restApi } : {}),
+                agent: new Agent(REST_AGENT_OPTIONS),
+              }).setToken(options.token),
+              options.applicationId,
+            ),
+          }
+        : {}),
     }),
     rest,
     signature,
     work: new InFlight(),
+    refusals: new PostRefusals(),
     answered: new MemoryLedger(ANSWERED_LIMIT),
     clock: Date.now,
   };

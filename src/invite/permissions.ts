@@ -23,3 +23,22 @@ export const ANSWER_PERMISSIONS: Readonly<PermissionsBitField> = new Permissions
   PermissionFlagsBits.EmbedLinks,
   PermissionFlagsBits.ReadMessageHistory,
 ]).freeze();
+
+/** One of the permissions the bot answers with, by discord.js's flag name. */
+export type AnswerPermission =
+  'ViewChannel' | 'SendMessages' | 'SendMessagesInThreads' | 'EmbedLinks' | 'ReadMessageHistory';
+
+/** A channel or a thread: each needs one of the two ways of sending, not both. */
+export type AnswerPlace = 'channel' | 'thread';
+
+/** What answering needs in one place: the set above, with Send Messages in a channel, Send Messages in Threads in a thread. */
+export function neededIn(place: AnswerPlace): AnswerPermission[] {
+  const other: AnswerPermission = place === 'thread' ? 'SendMessages' : 'SendMessagesInThreads';
+  return ANSWER_PERMISSIONS.toArray().filter((name): name is AnswerPermission => name !== other);
+}
+
+/** Of what answering needs in a place, what `held` (a permission bitfield) lacks; empty when the bot can answer. */
+export function missingIn(place: AnswerPlace, held: bigint): AnswerPermission[] {
+  const permissions = new PermissionsBitField(held);
+  return neededIn(place).filter((name) => !permissions.has(PermissionFlagsBits[name]));
+}

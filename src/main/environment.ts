@@ -26,6 +26,8 @@ export interface HttpEnvironment extends CommonEnvironment {
   readonly publicKey: string;
   readonly port: number;
   readonly privacyContact: string | undefined;
+  /** DISCORD_TOKEN, optional here: with it `/config` reads the bot's permissions in any channel, not only the one it is used in. */
+  readonly token: string | undefined;
 }
 
 /** A variable that is missing or wrong, with what to do about it. */
@@ -113,5 +115,10 @@ export function readHttpEnvironment(env: NodeJS.ProcessEnv): HttpEnvironment {
     throw new EnvironmentError(
       `PORT must be a port number (1–65535; 0 takes a free one, named in the log), or left empty for ${DEFAULT_PORT}.`,
     );
-  return { ...common, publicKey, port, privacyContact: env['PRIVACY_CONTACT']?.trim() || undefined };
+  const token = env['DISCORD_TOKEN']?.trim() || undefined;
+  if (token !== undefined && !TOKEN_SHAPE.test(token))
+    throw new EnvironmentError(
+      `DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it from the Bot page of your application in the Discord Developer Portal, or leave it empty. ${HOW_TO}`,
+    );
+  return { ...common, publicKey, port, privacyContact: env['PRIVACY_CONTACT']?.trim() || undefined, token };
 }

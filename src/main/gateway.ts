@@ -25,6 +25,7 @@ try {
     databaseSchema: environment.databaseSchema,
     interactions: environment.interactions,
     logger,
+    announce: (words) => process.stdout.write(`${words}\n`),
     ...(environment.restApi ? { restApi: environment.restApi } : {}),
   });
   const stop = stopOnSignals(logger, () => bot.stop());

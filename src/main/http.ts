@@ -26,7 +26,9 @@ try {
     databaseUrl: environment.databaseUrl,
     databaseSchema: environment.databaseSchema,
     privacyContact: environment.privacyContact,
-    // Commands are registered by `npm run deploy-commands`; the endpoint needs no token.
+    // Commands are registered by `npm run deploy-commands`; the endpoint needs no token, and
+    // uses one when given only to read the bot's permissions in a channel.
+    token: environment.token,
     registerCommands: false,
     logger,
     ...(environment.restApi ? { restApi: environment.restApi } : {}),

@@ -2,7 +2,8 @@ import type { APIApplicationCommandOption } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { list, t, type Language } from '../i18n/words.js';
 import type { GuildSettings } from '../settings/index.js';
-import { channelList } from './settings-lines.js';
+import { neededIn, type AnswerPlace } from '../invite/permissions.js';
+import { channelLink, channelList, permissionList } from './settings-lines.js';
 
 /**
  * The bot's words for what goes wrong around a command rather than inside it: said by the
@@ -21,6 +22,14 @@ export function slowDown(retryInSeconds: number, language: Language): string {
 /** The apology for an unexpected failure; the reference ties it to the log line that explains it. */
 export function apology(ref: string, language: Language): string {
   return t(language, 'problems.apology', { ref });
+}
+
+/** To the asker, privately, when Discord refused to post the bot's public reply in a channel. */
+export function cannotPost(channelId: string, place: AnswerPlace, language: Language): string {
+  return t(language, 'problems.cannotPost', {
+    channel: channelLink(channelId),
+    needed: permissionList(neededIn(place), language),
+  });
 }
 
 export const sharedAlready = (language: Language): string => t(language, 'problems.sharedAlready');

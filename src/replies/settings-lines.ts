@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord.js';
 import { list, t, type Language, type WordKey } from '../i18n/words.js';
+import type { AnswerPermission } from '../invite/permissions.js';
 import type { Attribution, GuildSettings, SettingName } from '../settings/index.js';
 
 const TYPE_NAMES: Partial<Record<number, WordKey>> = {
@@ -14,6 +15,14 @@ const TYPE_NAMES: Partial<Record<number, WordKey>> = {
 /** What a channel is, for a moderator told it cannot hold public answers. */
 export function channelTypeName(type: number, language: Language): string {
   return t(language, TYPE_NAMES[type] ?? 'settings.channelTypes.other');
+}
+
+/** Permissions by the names Discord's settings show them under, as one list. */
+export function permissionList(names: readonly AnswerPermission[], language: Language): string {
+  return list(
+    language,
+    names.map((name) => t(language, `permissions.${name}`)),
+  );
 }
 
 /** A channel as a link: renders as #name and pings no one. */

@@ -9,7 +9,7 @@ export interface CompletionSource {
 }
 
 const PREFIXES = ['dm', 'as', 'in', 'locale'] as const;
-const VERBS = ['say ', 'click ', 'restart', 'help'];
+const VERBS = ['say ', 'click ', 'deny ', 'allow ', 'restart', 'help'];
 
 /**
  * Node's readline completer for script lines: `[candidates, the text they replace]`. Command

@@ -393,7 +393,11 @@ export class LocalDiscord {
     const command = this.#core.commands.find(input.name, CommandType.ChatInput, site.guildId);
     const denied = refusal(this.world, command, site, commandLabel(input.name, CommandType.ChatInput));
     if (denied || !command) return { denied: denied ?? 'unknown command' };
-    const built = buildOptions(this.world, command.options, input.options ?? [], { guildId: site.guildId, partial });
+    const built = buildOptions(this.world, command.options, input.options ?? [], {
+      guildId: site.guildId,
+      userId: site.user.id,
+      partial,
+    });
     if ('error' in built) return { denied: `${commandLabel(input.name, CommandType.ChatInput)}: ${built.error}` };
     const data: Record<string, unknown> = { id: command.id, name: command.name, type: CommandType.ChatInput };
     if (built.options.length > 0) data['options'] = built.options;

@@ -4,6 +4,7 @@ import { OptionType, type CommandDefinition, type CommandOptionDefinition } from
 export const GRAMMAR = `  /command [sub ...] [name:value ...]  a slash command; a value runs to the next " name:"
   say TEXT                             a message ("@bot" in TEXT mentions the bot)
   click LABEL                          press a button of the bot's last message
+  in #channel deny|allow PERMISSION    the bot's role loses a permission there (Embed Links…), or gets it back
   restart                              restart the bot (the local Discord and DATA_DIR stay)
   help                                 this list, and the bot's commands
 Before a /command, say or click, in any order:

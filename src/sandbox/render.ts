@@ -123,9 +123,11 @@ export function renderResult(
     | { readonly denied: string }
     | { readonly error: string }
     | { readonly help: string }
+    | { readonly note: string }
   ),
 ): string {
   if ('help' in result) return result.help;
+  if ('note' in result) return result.note;
   if ('error' in result) return `✗ ${result.error}`;
   if ('denied' in result) return `✗ Discord refused: ${result.denied}`;
   const parts = result.replies.map((reply) => `bot (${KIND_LABELS[reply.kind]}):\n${indent(renderReply(reply))}`);

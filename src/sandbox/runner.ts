@@ -1,10 +1,11 @@
 import type { Reply, Settlement } from './collect.js';
+import { PERMISSION_NAMES, permissionNamed } from './permissions.js';
 import { listComponents } from './components.js';
 import type { LocalDiscord } from './driver.js';
 import type { OptionInput } from './interactions/options.js';
 import { helpText } from './guide.js';
 import { asString, type JsonObject } from './json.js';
-import type { CommandInstruction, Instruction, ScriptError } from './script.js';
+import type { CommandInstruction, Instruction, PermissionInstruction, ScriptError } from './script.js';
 import { OptionType, type CommandOptionDefinition } from './state/commands.js';
 import type { SandboxUser, StoredMessage } from './state/model.js';
 
@@ -32,7 +33,9 @@ export type ScriptResult =
     }
   | { readonly input: string; readonly denied: string }
   | { readonly input: string; readonly error: string }
-  | { readonly input: string; readonly help: string };
+  | { readonly input: string; readonly help: string }
+  /** What a line changed in the local Discord (no event for the bot to answer). */
+  | { readonly input: string; readonly note: string };
 
 interface PostedMessage {
   readonly channelId: string;
@@ -70,6 +73,8 @@ export class ScriptRunner {
         }
         case 'click':
           return await this.#click(line.source, line.as, line.label, line.locale);
+        case 'permission':
+          return this.#permission(line);
         case 'command':
           return await this.#command(line);
       }
@@ -199,6 +204,22 @@ export class ScriptRunner {
       if (buttons.length > 0) return buttons;
     }
     return [];
+  }
+
+  /** Changes the bot's role's overwrite in a channel of the default server, as a moderator would. */
+  #permission(line: PermissionInstruction): ScriptResult {
+    const { world } = this.discord;
+    const named = permissionNamed(line.permission);
+    if (!named)
+      return { input: line.source, error: `no permission "${line.permission}"; known: ${PERMISSION_NAMES.join(', ')}` };
+    const channel = world.channel(world.defaultGuild.id, line.channel);
+    const role = world.botRole(world.defaultGuild.id);
+    const current = channel.overwrites.find((o) => o.type === 0 && o.id === role.id);
+    const deny = line.change === 'deny' ? (current?.deny ?? 0n) | named.bit : (current?.deny ?? 0n) & ~named.bit;
+    const allow = (current?.allow ?? 0n) & ~named.bit;
+    world.setOverwrite(channel.id, { id: role.id, type: 0 }, deny === 0n && allow === 0n ? null : { allow, deny });
+    const verb = line.change === 'deny' ? 'may no longer' : 'may again';
+    return { input: line.source, note: `(the bot's role ${verb} ${named.name} in #${channel.name ?? line.channel})` };
   }
 
   /** "mod" is a member with Manage Server; any other name is a distinct ordinary member. */

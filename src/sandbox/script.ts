@@ -4,6 +4,7 @@
  *   [locale CODE] [dm] [as NAME] [in #channel] /command [sub ...] [name:value ...]   a value runs to the next " name:"
  *   [dm] [as NAME] [in #channel] say TEXT                     "@bot" in TEXT mentions the bot
  *   [locale CODE] [as NAME] click LABEL                       a button on the bot's last message
+ *   in #channel deny|allow PERMISSION                         take a permission from the bot's role there, or give it back
  *   restart                                                   restart the bot (Discord and data stay)
  *   help                                                      the grammar and the bot's commands
  *
@@ -57,12 +58,23 @@ export interface RestartInstruction {
   readonly source: string;
 }
 
+/** A moderator's change to the bot's role in one channel (its permission overwrite). */
+export interface PermissionInstruction {
+  readonly kind: 'permission';
+  readonly source: string;
+  readonly channel: string;
+  readonly change: 'deny' | 'allow';
+  /** As written: "Send Messages", "embed links". */
+  readonly permission: string;
+}
+
 export interface HelpInstruction {
   readonly kind: 'help';
   readonly source: string;
 }
 
-export type Instruction = CommandInstruction | SayInstruction | ClickInstruction | RestartInstruction | HelpInstruction;
+export type Instruction =
+  CommandInstruction | SayInstruction | ClickInstruction | PermissionInstruction | RestartInstruction | HelpInstruction;
 
 export interface ScriptError {
   readonly source: string;
@@ -143,6 +155,12 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
     if (!label) return fail('"click" needs the button\'s label, e.g. "click Next"');
     return { kind: 'click', source, as, locale, label };
   }
+  if (head === 'deny' || head === 'allow') {
+    if (channel === null) return fail(`"${head}" needs the channel first, e.g. "in #policy ${head} Send Messages"`);
+    if (dm || as !== null || locale !== null) return fail(`"${head}" takes only "in #channel" before it`);
+    if (!tail) return fail(`"${head}" needs a permission, e.g. "in #policy ${head} Embed Links"`);
+    return { kind: 'permission', source, channel, change: head, permission: tail };
+  }
   if (head === 'say') {
     if (!tail) return fail('"say" needs some text');
     if (locale !== null)
@@ -151,7 +169,7 @@ export function parseScriptLine(line: string): Instruction | ScriptError {
   }
   if (head.startsWith('/')) return parseCommand(prefix, head.slice(1), tail, fail);
   if (!head) return fail('nothing to run after the prefixes');
-  return fail(`unknown instruction "${head}": expected /command, say, click, restart or help`);
+  return fail(`unknown instruction "${head}": expected /command, say, click, deny, allow, restart or help`);
 }
 
 function parseCommand(

@@ -1,8 +1,9 @@
 import type { REST } from '@discordjs/rest';
-import type { APIInteraction } from 'discord.js';
-import { apologyFollowUp, type Ending, type Handled } from '../dispatch/index.js';
+import type { APIInteraction, RESTPostAPIWebhookWithTokenJSONBody } from 'discord.js';
+import { apologyFollowUp, cannotPostFollowUp, type Ending, type Handled } from '../dispatch/index.js';
 import type { Logger } from '../log/logger.js';
 import { errorReference } from '../log/reference.js';
+import { permissionRefusal, type PostRefusals } from './post-refusals.js';
 import { expiredInteraction, sendWebhookAction } from './webhook.js';
 
 /** The language the person uses in Discord, for the bot's own words in an apology. */
@@ -25,8 +26,7 @@ export function logHandlerFailure(logger: Logger, handled: Pick<Handled, 'kind' 
  * a follow-up. Resolves with how it all ended; never rejects.
  */
 export async function sendLater(
-  rest: REST,
-  logger: Logger,
+  { rest, logger, refusals }: Sender,
   interaction: APIInteraction,
   handled: Handled,
 ): Promise<Ending> {
@@ -37,22 +37,41 @@ export async function sendLater(
     for (const action of later.actions) await sendWebhookAction(rest, interaction, action);
     return later;
   } catch (error) {
-    return failedToSend(logger, handled, error, async (ref) => {
-      await sendWebhookAction(rest, interaction, { followUp: apologyFollowUp(ref, localeOf(interaction)) });
+    const tell = async (followUp: RESTPostAPIWebhookWithTokenJSONBody | undefined): Promise<void> => {
+      if (followUp) await sendWebhookAction(rest, interaction, { followUp });
+    };
+    return failedToSend({ logger, refusals }, handled, interaction, error, {
+      apologise: (ref) => tell(apologyFollowUp(ref, localeOf(interaction))),
+      cannotPost: () => tell(cannotPostFollowUp(interaction)),
     });
   }
 }
 
+/** What sends a transport's replies: its REST client, its log, and the channels that refused a post. */
+export interface Sender {
+  readonly rest: REST;
+  readonly logger: Logger;
+  readonly refusals: PostRefusals;
+}
+
+/** How the person hears that their reply could not be sent: an apology with a reference, or which channel refused it. */
+export interface Telling {
+  apologise(ref: string): Promise<void>;
+  cannotPost(): Promise<void>;
+}
+
 /**
  * A reply that could not be sent: an expired interaction is only a warning (nothing can reach
- * the person any more); anything else is logged with a reference, and `apologise` tells the
- * person that reference, if it can.
+ * the person any more); a post refused for lack of permission in the channel is logged once per
+ * channel, and the person is told privately that the bot cannot post there; anything else is
+ * logged with a reference, and the person is told that reference, if they can be.
  */
 export async function failedToSend(
-  logger: Logger,
+  { logger, refusals }: Pick<Sender, 'logger' | 'refusals'>,
   handled: Pick<Handled, 'kind' | 'name'>,
+  interaction: APIInteraction,
   error: unknown,
-  apologise: (ref: string) => Promise<void>,
+  telling: Telling,
 ): Promise<Ending> {
   const { kind, name } = handled;
   const code = expiredInteraction(error);
@@ -60,12 +79,23 @@ export async function failedToSend(
     logger.warn({ kind, name, code }, 'interaction expired before it was answered');
     return { outcome: 'error', reason: 'expired before it was answered' };
   }
+  const refused = permissionRefusal(error);
+  if (refused !== undefined) {
+    const channel = interaction.channel?.id ?? interaction.channel_id;
+    if (channel) await refusals.note(logger, { guild: interaction.guild_id, channel }, refused);
+    await tellOrWarn(logger, () => telling.cannotPost(), {});
+    return { outcome: 'error', reason: 'missing permission in the channel' };
+  }
   const ref = errorReference();
   logger.error({ err: error, ref, kind, name }, 'handler failed');
-  try {
-    await apologise(ref);
-  } catch (failure) {
-    logger.warn({ err: failure, ref }, 'could not tell the user about the failure');
-  }
+  await tellOrWarn(logger, () => telling.apologise(ref), { ref });
   return { outcome: 'error', failure: { error, ref } };
+}
+
+async function tellOrWarn(logger: Logger, tell: () => Promise<void>, fields: Record<string, string>): Promise<void> {
+  try {
+    await tell();
+  } catch (failure) {
+    logger.warn({ err: failure, ...fields }, 'could not tell the user about the failure');
+  }
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loggableError } from '../../src/log/logger.js';
+import { SlidingWindowLimit } from '../../src/settings/fair-use.js';
 import { MAX_ANSWER_CHANNELS, SETTINGS_FILE_NAME, openSettingsStore } from '../../src/settings/index.js';
+import { REFUSED_CHANNELS_LIMIT } from '../../src/transport/post-refusals.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
@@ -94,6 +97,53 @@ describe('PRIVACY.md on the settings it says the bot keeps', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('PRIVACY.md on how long things are kept', () => {
+  it('says a server’s settings are forgotten when the bot is removed from it, as the store does', async () => {
+    expect(PRIVACY).toMatch(
+      /\*\*When the bot is removed from your\s+server\*\*[^.]*, Discord tells the bot, and it deletes/,
+    );
+    expect(PRIVACY).not.toMatch(/does not delete them by itself/);
+    const store = openSettingsStore({ dataDir: freshDataDir() });
+    try {
+      await store.addChannel(GUILD, CHANNEL, MOD);
+      await store.forgetGuild(GUILD);
+      expect(store.get(GUILD).answerChannels).toEqual([]);
+      expect(store.get(GUILD).changed).toEqual({});
+    } finally {
+      store.close();
+    }
+  });
+
+  it('gives the fair-use rule the limiter applies, in memory and in PostgreSQL', () => {
+    expect(PRIVACY).toContain('Each person gets 6 answers per 30 seconds.');
+    const limit = new SlidingWindowLimit();
+    const verdicts = Array.from({ length: 7 }, (_, i) => limit.check(MOD, 1_000 + i).allowed);
+    expect(verdicts).toEqual([true, true, true, true, true, true, false]);
+    // A person idle for the window is forgotten: a new window starts for them.
+    expect(limit.check(MOD, 1_000 + 30_000 + 6).allowed).toBe(true);
+    expect(PRIVACY).not.toMatch(/10,000\s+people/);
+    expect(PRIVACY).toMatch(/\*\*In PostgreSQL\*\*, when the operator has set `DATABASE_URL`/);
+    expect(PRIVACY).toMatch(/between 30 seconds and a minute after its person's\s+last question/);
+  });
+
+  it('names the channels it could not post in as the only thing the permission memory keeps, and its bound', () => {
+    expect(PRIVACY).toContain(`(up to ${REFUSED_CHANNELS_LIMIT.toLocaleString('en-US')})`);
+    expect(PRIVACY).toMatch(/\*\*Channels where it could not post\.\*\*/);
+  });
+
+  it('keeps the text of a reply that failed out of the log, as it says', () => {
+    expect(PRIVACY).toMatch(/the line holds the size of\s+the reply the bot tried to send, never its text/);
+    const failed = Object.assign(new Error('Invalid Form Body'), {
+      url: 'https://discord.com/api/v10/webhooks/1/secret-token/messages/@original',
+      requestBody: { json: { content: QUESTION } },
+    });
+    const logged = JSON.stringify(loggableError(failed));
+    expect(logged).not.toContain(QUESTION);
+    expect(logged).not.toContain('secret-token');
+    expect(logged).toContain('requestBytes');
   });
 });
 

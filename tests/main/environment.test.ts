@@ -51,6 +51,14 @@ describe('the environment of npm run start:http', () => {
     expect(environment.privacyContact).toBeUndefined();
   });
 
+  it('takes DISCORD_TOKEN when given (to read the bot’s channel permissions), and none when left empty', () => {
+    expect(readHttpEnvironment(HTTP).token).toBeUndefined();
+    expect(readHttpEnvironment({ ...HTTP, DISCORD_TOKEN: ` ${BASE.DISCORD_TOKEN} ` }).token).toBe(BASE.DISCORD_TOKEN);
+    expect(() => readHttpEnvironment({ ...HTTP, DISCORD_TOKEN: 'not-a-token' })).toThrow(
+      /DISCORD_TOKEN does not look like a bot token.*or leave it empty/,
+    );
+  });
+
   it('reads PORT and PRIVACY_CONTACT', () => {
     expect(readHttpEnvironment({ ...HTTP, PORT: '3000', PRIVACY_CONTACT: ' ops@example.org ' })).toMatchObject({
       port: 3000,

@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { isInstructionLine, parseScript, parseScriptLine } from '../../src/sandbox/script.js';
 
 describe('parseScriptLine', () => {
+  it('reads a change to the bot’s permissions in a channel, which needs the channel', () => {
+    expect(parseScriptLine('in #policy deny Embed Links')).toEqual({
+      kind: 'permission',
+      source: 'in #policy deny Embed Links',
+      channel: 'policy',
+      change: 'deny',
+      permission: 'Embed Links',
+    });
+    expect(parseScriptLine('in #policy allow send messages')).toMatchObject({
+      change: 'allow',
+      permission: 'send messages',
+    });
+    expect(parseScriptLine('deny Embed Links')).toEqual({
+      source: 'deny Embed Links',
+      error: '"deny" needs the channel first, e.g. "in #policy deny Send Messages"',
+    });
+    expect(parseScriptLine('as mod in #policy deny Embed Links')).toMatchObject({
+      error: '"deny" takes only "in #channel" before it',
+    });
+    expect(parseScriptLine('in #policy allow')).toMatchObject({ error: expect.stringContaining('needs a permission') });
+  });
+
   it('reads a plain command with the defaults left open', () => {
     expect(parseScriptLine('/ping')).toEqual({
       kind: 'command',

@@ -40,9 +40,11 @@ export function interactionPayload(
 ): JsonObject {
   const { guildId, channel, user } = site;
   const inGuild = guildId !== null && site.context === InteractionContext.Guild;
-  const appPermissions = inGuild ? world.permissionsOf(guildId, world.bot.id) : DM_APP_PERMISSIONS;
+  // Both "in the channel the interaction was sent from", overwrites included, as Discord computes them.
+  const appPermissions = inGuild ? world.channelPermissionsOf(channel.id, world.bot.id) : DM_APP_PERMISSIONS;
+  const userPermissions = inGuild ? world.channelPermissionsOf(channel.id, user.id) : 0n;
   const channelPayload: JsonObject = { ...channelJson(world, channel) };
-  if (inGuild) channelPayload['permissions'] = world.permissionsOf(guildId, user.id).toString();
+  if (inGuild) channelPayload['permissions'] = userPermissions.toString();
   const payload: JsonObject = {
     id: init.id,
     application_id: applicationId,
@@ -67,7 +69,7 @@ export function interactionPayload(
     payload['guild_locale'] = guildLocale;
     payload['guild'] = { id: guildId, locale: guildLocale, features: [] };
     payload['member'] = member
-      ? { ...memberJson(world, member), permissions: world.permissionsOf(guildId, user.id).toString() }
+      ? { ...memberJson(world, member), permissions: userPermissions.toString() }
       : {
           user: userJson(user),
           roles: [],

@@ -31,7 +31,7 @@ export function buildOptions(
   world: World,
   definitions: readonly CommandOptionDefinition[],
   inputs: readonly OptionInput[],
-  site: { readonly guildId: string | null; readonly partial: boolean },
+  site: { readonly guildId: string | null; readonly userId: string; readonly partial: boolean },
 ): BuiltOptions | { error: string } {
   const resolved: Record<string, JsonObject> = {};
   const put = (kind: string, id: string, value: JsonObject): void => {
@@ -69,7 +69,8 @@ export function buildOptions(
         const channel = world.getChannel(text);
         if (!channel) throw new OptionError(`option "${input.name}": no channel ${text}`);
         const json = channelJson(world, channel);
-        const permissions = site.guildId ? world.permissionsOf(site.guildId, world.bot.id).toString() : '0';
+        // The invoking person's permissions in that channel, not the bot's: what Discord resolves.
+        const permissions = site.guildId ? world.channelPermissionsOf(channel.id, site.userId).toString() : '0';
         put('channels', channel.id, {
           id: channel.id,
           name: json['name'] ?? null,

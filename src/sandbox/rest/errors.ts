@@ -30,6 +30,7 @@ export const Errors = {
   unknownCommand: () => new ApiError(404, 10063, 'Unknown application command'),
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => new ApiError(403, 50001, 'Missing Access'),
+  missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
   emptyMessage: () => new ApiError(400, 50006, 'Cannot send an empty message'),
   invalidJson: () => new ApiError(400, 50109, 'The request body contains invalid JSON.'),
   invalidForm: (errors: Record<string, unknown>) => new ApiError(400, 50035, 'Invalid Form Body', errors),

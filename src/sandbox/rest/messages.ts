@@ -12,6 +12,7 @@ import {
 } from '../state/model.js';
 import { memberJson, messageJson, userJson } from '../state/payloads.js';
 import type { World } from '../state/world.js';
+import { Permission } from '../permissions.js';
 import { FormErrors } from './errors.js';
 import { storedComponents, storedEmbeds } from './message-parts.js';
 import { validateMessage } from './validate.js';
@@ -115,6 +116,9 @@ export function dispatchMessage(
   onDelivered?: () => void,
 ): number {
   const { world } = core;
+  // Discord sends a channel's messages only to members who can see the channel.
+  if (message.guildId && !(world.channelPermissionsOf(message.channelId, world.bot.id) & Permission.ViewChannel))
+    return 0;
   const full = messageJson(world, message);
   if (message.guildId) {
     const guild = world.guild(message.guildId);

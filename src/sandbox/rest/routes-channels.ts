@@ -2,6 +2,7 @@ import type { SandboxCore } from '../core.js';
 import { asObject, asString } from '../json.js';
 import { ChannelType, MessageFlag, type SandboxChannel, type StoredMessage } from '../state/model.js';
 import { channelJson, guildJson, memberJson, messageJson, roleJson } from '../state/payloads.js';
+import { requirePostable } from './channel-access.js';
 import { Errors } from './errors.js';
 import type { RestResponse, RouteHandler } from './http.js';
 import { createBotMessage, deleteMessage, editBotMessage } from './messages.js';
@@ -51,6 +52,7 @@ export function addChannelRoutes(router: Router<RouteHandler>, core: SandboxCore
     handle: ({ params, body, files }) => {
       const channel = channelOf(params);
       const payload = asObject(body);
+      requirePostable(world, channel, payload, files.length);
       const message = createBotMessage(core, channel, payload, files, {
         type: payload['message_reference'] ? 19 : 0,
         webhookId: null,

@@ -1,3 +1,5 @@
+import type { Overwrite } from '../permissions.js';
+
 /** The sandbox's own records of users, guilds, channels and messages (not API shapes). */
 
 export interface SandboxUser {
@@ -56,6 +58,8 @@ export interface SandboxChannel {
   /** For DMs: the person the bot talks to. */
   readonly recipientId: string | null;
   lastMessageId: string | null;
+  /** Guild channels only; at most one per role or member, as Discord keeps them. */
+  overwrites: Overwrite[];
 }
 
 /** Discord message flags the sandbox reads. */

@@ -89,7 +89,12 @@ export function channelJson(world: World, channel: SandboxChannel, options: { in
     name: channel.name,
     position: channel.position,
     parent_id: channel.parentId,
-    permission_overwrites: [],
+    permission_overwrites: channel.overwrites.map((o) => ({
+      id: o.id,
+      type: o.type,
+      allow: o.allow.toString(),
+      deny: o.deny.toString(),
+    })),
     nsfw: false,
     flags: 0,
   };

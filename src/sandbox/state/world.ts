@@ -1,4 +1,11 @@
-import { BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS, ALL_PERMISSIONS, Permission } from '../permissions.js';
+import {
+  BOT_ROLE_PERMISSIONS,
+  EVERYONE_PERMISSIONS,
+  Permission,
+  basePermissions,
+  channelPermissions,
+  type PermissionSource,
+} from '../permissions.js';
 import { DEFAULT_LOCALE, requireLocale } from '../locales.js';
 import type { SnowflakeGenerator } from '../snowflake.js';
 import { GatewayIntent } from '../gateway/intents.js';
@@ -226,6 +233,7 @@ export class World {
       position: 0,
       recipientId: userId,
       lastMessageId: null,
+      overwrites: [],
     };
     this.#channels.set(channel.id, channel);
     this.#dmByUser.set(userId, channel.id);
@@ -249,6 +257,7 @@ export class World {
       position: 0,
       recipientId: userId,
       lastMessageId: null,
+      overwrites: [],
     };
     this.#channels.set(channel.id, channel);
     this.#privateByUser.set(userId, channel.id);
@@ -257,14 +266,56 @@ export class World {
 
   /** Guild permissions from roles; the owner and administrators hold every permission. */
   permissionsOf(guildId: string, userId: string): bigint {
-    const guild = this.#guilds.get(guildId);
-    if (!guild) return 0n;
-    if (guild.ownerId === userId) return ALL_PERMISSIONS;
-    const member = guild.members.get(userId);
-    if (!member) return 0n;
-    let permissions = guild.roles.get(guild.id)?.permissions ?? 0n;
-    for (const roleId of member.roleIds) permissions |= guild.roles.get(roleId)?.permissions ?? 0n;
-    return permissions & Permission.Administrator ? ALL_PERMISSIONS : permissions;
+    const source = this.#permissionSource(guildId, userId);
+    return source ? basePermissions(source) : 0n;
+  }
+
+  /** Permissions in one channel: the guild's, then the channel's overwrites (a DM's: none). */
+  channelPermissionsOf(channelId: string, userId: string): bigint {
+    const channel = this.#channels.get(channelId);
+    const source = channel?.guildId ? this.#permissionSource(channel.guildId, userId) : undefined;
+    return source && channel ? channelPermissions(source, channel.overwrites) : 0n;
+  }
+
+  /** The bot's own role in a guild (Discord's managed role, made when the bot joined). */
+  botRole(guildId: string): SandboxRole {
+    const guild = this.#requireGuild(guildId);
+    const roleId = guild.members.get(this.bot.id)?.roleIds.find((id) => guild.roles.get(id)?.managed);
+    const role = roleId === undefined ? undefined : guild.roles.get(roleId);
+    if (!role) throw new Error(`the bot has no role in guild ${guildId}`);
+    return role;
+  }
+
+  /** A moderator changes what a role may do server-wide: GUILD_ROLE_UPDATE. */
+  setRolePermissions(guildId: string, roleId: string, permissions: bigint): void {
+    const guild = this.#requireGuild(guildId);
+    const role = guild.roles.get(roleId);
+    if (!role) throw new Error(`no role ${roleId} in guild ${guildId}`);
+    role.permissions = permissions;
+    this.#sink?.dispatch(
+      guildId,
+      'GUILD_ROLE_UPDATE',
+      { guild_id: guildId, role: roleJson(role) },
+      GatewayIntent.Guilds,
+    );
+  }
+
+  /**
+   * A moderator sets a channel's overwrite for a role or a member (replacing the one it had), or
+   * removes it with `null`: CHANNEL_UPDATE, as when it is saved in the channel's settings.
+   */
+  setOverwrite(
+    channelId: string,
+    target: { id: string; type: 0 | 1 },
+    bits: { allow?: bigint; deny?: bigint } | null,
+  ): void {
+    const channel = this.#channels.get(channelId);
+    if (!channel || channel.guildId === null) throw new Error(`no guild channel ${channelId}`);
+    const others = channel.overwrites.filter((o) => !(o.id === target.id && o.type === target.type));
+    channel.overwrites = bits
+      ? [...others, { id: target.id, type: target.type, allow: bits.allow ?? 0n, deny: bits.deny ?? 0n }]
+      : others;
+    this.#sink?.dispatch(channel.guildId, 'CHANNEL_UPDATE', channelJson(this, channel), GatewayIntent.Guilds);
   }
 
   /** Stores a new message in its channel; the caller decides whether to dispatch it. */
@@ -315,6 +366,13 @@ export class World {
     return user;
   }
 
+  #permissionSource(guildId: string, userId: string): PermissionSource | undefined {
+    const guild = this.#guilds.get(guildId);
+    const member = guild?.members.get(userId);
+    if (!guild || (!member && guild.ownerId !== userId)) return undefined;
+    return { guildId, ownerId: guild.ownerId, roles: guild.roles, memberRoleIds: member?.roleIds ?? [], userId };
+  }
+
   #requireGuild(id: string): SandboxGuild {
     const guild = this.#guilds.get(id);
     if (!guild) throw new Error(`no guild ${id}`);
@@ -344,6 +402,7 @@ export class World {
       position: guild.channelIds.length,
       recipientId: null,
       lastMessageId: null,
+      overwrites: [],
     };
     this.#channels.set(channel.id, channel);
     guild.channelIds.push(channel.id);
