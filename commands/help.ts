@@ -15,6 +15,6 @@ export function helpCommand(
     kind: 'info',
     definition: commandForAllContexts('help', 'commands.help.description').toJSON(),
     options: z.object({}),
-    answer: (_options, { language }) => helpAnswer(slashCommands(), language),
+    answer: (_options, { language, privacyUrl }) => helpAnswer(slashCommands(), language, privacyUrl),
   });
 }

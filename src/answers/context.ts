@@ -12,4 +12,6 @@ export interface ArticleContext {
 export interface AnswerContext extends ArticleContext {
   /** The language of the bot's own words; quotes are the article's English whatever it is. */
   readonly language: Language;
+  /** Where the operator publishes the privacy policy, for /help to link; none when not set. */
+  readonly privacyUrl?: string | undefined;
 }

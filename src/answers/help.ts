@@ -17,11 +17,13 @@ const EXAMPLES: Readonly<Record<string, WordKey>> = {
 
 /**
  * Every slash command, its description as registered (in the asker's language when it has one),
- * and an example; then the ways in without a slash. For /help, and for "help" in a DM.
+ * and an example; then the ways in without a slash, and what the bot keeps (with the operator's
+ * privacy policy when PRIVACY_URL names it). For /help, and for "help" in a DM.
  */
 export function helpAnswer(
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
   language: Language,
+  privacyUrl?: string,
 ): Answer {
   const sections: Section[] = definitions.map(({ name, description, description_localizations }) => {
     const described = (language === 'en' ? undefined : description_localizations?.[language]) ?? description;
@@ -43,6 +45,13 @@ export function helpAnswer(
       {
         heading: t(language, 'help.withoutSlash'),
         lines: [note(t(language, 'help.mention')), note(t(language, 'help.moderators'))],
+      },
+      {
+        heading: t(language, 'help.privacyHeading'),
+        lines: [
+          note(t(language, 'help.keeps')),
+          ...(privacyUrl ? [note(t(language, 'help.privacyPolicy', { url: privacyUrl }))] : []),
+        ],
       },
     ],
   };

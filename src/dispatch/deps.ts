@@ -43,6 +43,8 @@ export interface DispatchDeps {
    * without one cannot tell. The interaction's own channel is read from its `app_permissions`.
    */
   readonly channelAccess: ChannelAccessCheck;
+  /** PRIVACY_URL, which /help links. */
+  readonly privacyUrl: string | undefined;
 }
 
 /** At most this many people remembered as welcomed (or told of the translation), and this many answers as shared. */
@@ -56,7 +58,7 @@ export function shippedArticle(): ArticleContext {
 
 /** What answering needs for one request: the article, and the language of the person asking. */
 export function answerContext(deps: DispatchDeps, language: Language): AnswerContext {
-  return { ...deps.context, language };
+  return { ...deps.context, language, privacyUrl: deps.privacyUrl };
 }
 
 /** The dispatcher's usual dependencies: the shipped article, and state in this process's memory. */
@@ -68,6 +70,7 @@ export function dispatchDeps(options: {
   readonly fairUse?: FairUse;
   readonly threadParent?: (channelId: string) => string | null | undefined;
   readonly channelAccess?: ChannelAccessCheck;
+  readonly privacyUrl?: string | undefined;
 }): DispatchDeps {
   const context = options.context ?? shippedArticle();
   const footers = new Map(LANGUAGES.map((language) => [language, sourceLine(context.corpus, language)]));
@@ -83,6 +86,7 @@ export function dispatchDeps(options: {
     shared: new MemoryLedger(SHARED_LIMIT),
     toldTranslation: new MemoryLedger(WELCOMED_LIMIT),
     threadParent: options.threadParent ?? (() => undefined),
+    privacyUrl: options.privacyUrl,
     channelAccess: options.channelAccess ?? cannotTell,
   };
 }

@@ -83,7 +83,7 @@ async function converse(message: GatewayMessageCreateDispatchData, deps: Dispatc
     if (!hasWords(question.text) || (talk && talk !== 'help')) return sent(message, plain(hello), 'answered');
     return answered(
       message,
-      asksHelp ? helpAnswer(slashDefinitions(), language) : answerMessage(message.content, context),
+      asksHelp ? helpAnswer(slashDefinitions(), language, deps.privacyUrl) : answerMessage(message.content, context),
       deps,
       language,
       hello,
@@ -97,7 +97,7 @@ async function converse(message: GatewayMessageCreateDispatchData, deps: Dispatc
     if (talk) return answered(message, smallTalkAnswer(talk, deps.context.corpus, language), deps, language);
     return sent(message, plain(t(language, 'problems.noWords')), 'problem');
   }
-  if (asksHelp) return answered(message, helpAnswer(slashDefinitions(), language), deps, language);
+  if (asksHelp) return answered(message, helpAnswer(slashDefinitions(), language, deps.privacyUrl), deps, language);
   return answered(message, answerMessage(message.content, context), deps, language);
 }
 

@@ -58,6 +58,8 @@ export interface BotOptions {
   readonly interactions?: 'gateway' | 'http';
   /** Where words for the operator go besides the log (`npm start`: stdout): the invite link, when the bot is in no server. */
   readonly announce?: (words: string) => void;
+  /** PRIVACY_URL, which /help links. */
+  readonly privacyUrl?: string | undefined;
 }
 
 export interface RunningBot {
@@ -111,6 +113,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       context,
       fairUse,
       threadParent,
+      privacyUrl: options.privacyUrl,
       channelAccess: (guildId, channelId) => Promise.resolve(cachedChannelAccess(client, guildId, channelId)),
       ...(options.now ? { now: options.now } : {}),
     });

@@ -50,6 +50,8 @@ export interface HttpBotOptions {
   readonly onSettled?: (settled: Settled) => void;
   /** PRIVACY_CONTACT, named on /privacy and /terms. */
   readonly privacyContact?: string | undefined;
+  /** PRIVACY_URL, which /help links. */
+  readonly privacyUrl?: string | undefined;
   /** Pages beside the usual ones (or in their place), by path. */
   readonly pages?: Readonly<Record<string, PageHandler>>;
 }
@@ -93,6 +95,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
     activity: new Activity(logger),
     onSettled: options.onSettled,
     deps: dispatchDeps({
+      privacyUrl: options.privacyUrl,
       settings: storage.settings,
       // A bot's user id is its application's: only messages (never over HTTP) need it.
       botId: options.applicationId,

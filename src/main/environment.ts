@@ -10,6 +10,8 @@ export interface CommonEnvironment {
   /** PostgreSQL for settings and fair use across instances and shards; unset keeps them on this machine. */
   readonly databaseUrl: string | undefined;
   readonly databaseSchema: string | undefined;
+  /** PRIVACY_URL: where the operator publishes the privacy policy; /help links it. */
+  readonly privacyUrl: string | undefined;
 }
 
 /** How the bot is run over the gateway (`npm start`), read from the environment (`.env` through dotenv) and checked at start. */
@@ -68,8 +70,14 @@ function readCommon(env: NodeJS.ProcessEnv): CommonEnvironment {
     throw new EnvironmentError(
       'DATABASE_SCHEMA must be 1–40 lower-case letters, digits or underscores, or left empty.',
     );
+  const privacyUrl = env['PRIVACY_URL']?.trim() || undefined;
+  if (privacyUrl !== undefined && !/^https:\/\/[^\s<>()]+$/.test(privacyUrl))
+    throw new EnvironmentError(
+      'PRIVACY_URL must be the https:// address where you publish PRIVACY.md (with `npm run start:http`, its /privacy page), or left empty.',
+    );
   return {
     applicationId,
+    privacyUrl,
     dataDir: path.resolve(env['DATA_DIR']?.trim() || './data'),
     logLevel,
     restApi,

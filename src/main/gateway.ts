@@ -23,6 +23,7 @@ try {
     dataDir: environment.dataDir,
     databaseUrl: environment.databaseUrl,
     databaseSchema: environment.databaseSchema,
+    privacyUrl: environment.privacyUrl,
     interactions: environment.interactions,
     logger,
     announce: (words) => process.stdout.write(`${words}\n`),

@@ -26,6 +26,7 @@ try {
     databaseUrl: environment.databaseUrl,
     databaseSchema: environment.databaseSchema,
     privacyContact: environment.privacyContact,
+    privacyUrl: environment.privacyUrl,
     // Commands are registered by `npm run deploy-commands`; the endpoint needs no token, and
     // uses one when given only to read the bot's permissions in a channel.
     token: environment.token,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationCommandType } from 'discord.js';
 import { findCommand, slashDefinitions } from '../../src/dispatch/registry.js';
+import { helpAnswer } from '../../src/answers/help.js';
 import { run, shown } from './support.js';
 
 describe('/help', () => {
@@ -34,5 +35,15 @@ describe('/help', () => {
     ).toEqual(order);
     const listed = order.map((name) => text.indexOf(`**/${name}**`));
     expect(listed).toEqual([...listed].sort((a, b) => a - b));
+  });
+
+  it('says what the bot keeps, and links the privacy policy only where the operator names it', () => {
+    expect(text).toContain('**Privacy**');
+    expect(text).toContain('keeps none of your questions or messages');
+    expect(text).not.toMatch(/privacy policy: </i);
+    const linked = shown(helpAnswer(slashDefinitions(), 'en', 'https://bot.example.org/privacy'));
+    expect(linked).toContain('The privacy policy: <https://bot.example.org/privacy>');
+    const chinese = shown(helpAnswer(slashDefinitions(), 'zh-CN', 'https://bot.example.org/privacy'));
+    expect(chinese).toContain('隐私政策：<https://bot.example.org/privacy>');
   });
 });

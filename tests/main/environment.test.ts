@@ -13,6 +13,13 @@ describe('the environment the bot starts from', () => {
     expect(environment.databaseSchema).toBeUndefined();
   });
 
+  it('takes PRIVACY_URL for /help to link, and none when left empty', () => {
+    expect(readEnvironment({ ...BASE, PRIVACY_URL: ' https://bot.example.org/privacy ' }).privacyUrl).toBe(
+      'https://bot.example.org/privacy',
+    );
+    expect(readEnvironment({ ...BASE, PRIVACY_URL: '' }).privacyUrl).toBeUndefined();
+  });
+
   it('takes a PostgreSQL URL and schema as given', () => {
     const environment = readEnvironment({
       ...BASE,
@@ -28,6 +35,8 @@ describe('the environment the bot starts from', () => {
     ['DATABASE_URL', 'db.internal:5432', /DATABASE_URL must be a PostgreSQL URL/],
     ['DATABASE_SCHEMA', 'Policy-Bot', /DATABASE_SCHEMA must be/],
     ['DATABASE_SCHEMA', 'x'.repeat(41), /DATABASE_SCHEMA must be/],
+    ['PRIVACY_URL', 'http://bot.example.org/privacy', /PRIVACY_URL must be the https:\/\/ address/],
+    ['PRIVACY_URL', 'see PRIVACY.md', /PRIVACY_URL must be the https:\/\/ address/],
   ])('refuses %s=%s, saying what it must be', (name, value, message) => {
     expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(EnvironmentError);
     expect(() => readEnvironment({ ...BASE, [name]: value })).toThrow(message);
