@@ -250,6 +250,12 @@ describe('two npm run start:http instances behind nginx, on one PostgreSQL', () 
     'answers every interaction not in flight on an instance killed mid-burst, from the other',
     async (context) => {
       needsNginx(context);
+      // What carries this is nginx's `proxy_next_upstream error timeout` (tests/support/nginx.ts,
+      // the README's example): a request no instance has received goes to the next one. A real
+      // deployment needs that, TLS in front (Discord requires it), and peace with losing what was
+      // in flight on an instance that dies: Discord never sends an interaction twice, and nginx
+      // does not resend a POST an instance may have acted on. Those people see "This interaction
+      // failed"; their exchanges here end on the time limit, since a dead instance reports nothing.
       const killed = b();
       const left = a();
       const logged = (await nginx.accessLog()).length;
