@@ -57,6 +57,24 @@ export interface SetupResult {
   readonly label: string;
   readonly bursts: readonly InstancesRun[];
   readonly pacedRuns: readonly InstancesRun[];
+  /** What nginx's logs say of the whole run, the cold burst included (undefined without nginx). */
+  readonly nginx?: NginxTrouble;
+}
+
+export interface NginxTrouble {
+  /** Interactions nginx answered 502 or 504 itself: no instance reached, or none answered in time. */
+  readonly failed: number;
+  /** Times it took an instance out for fail_timeout after a failure (max_fails=1). */
+  readonly takenOut: number;
+}
+
+async function troubleOf(nginx: Nginx): Promise<NginxTrouble> {
+  const lines = await nginx.accessLog();
+  const errors = await nginx.errorLog();
+  return {
+    failed: lines.filter((line) => line.method === 'POST' && (line.status === 502 || line.status === 504)).length,
+    takenOut: errors.split('\n').filter((line) => line.includes('upstream server temporarily disabled')).length,
+  };
 }
 
 export type InstancesBench =
@@ -176,16 +194,16 @@ export async function benchInstances(
         `instances: paced ${n} of ${INSTANCES_PLAN.pacedRuns}`,
         async (setup) => void results.get(setup)!.paced.push(await paced(setup)),
       );
-    return {
-      ran: true,
-      plan: INSTANCES_PLAN,
-      setups: running.map((setup) => ({
+    const setups: SetupResult[] = [];
+    for (const setup of running)
+      setups.push({
         id: setup.spec.id,
         label: setup.spec.label,
         bursts: results.get(setup)!.bursts,
         pacedRuns: results.get(setup)!.paced,
-      })),
-    };
+        ...(setup.nginx ? { nginx: await troubleOf(setup.nginx) } : {}),
+      });
+    return { ran: true, plan: INSTANCES_PLAN, setups };
   } finally {
     for (const setup of running) {
       for (const instance of setup.instances) await instance.close('stop');
@@ -234,6 +252,16 @@ export function printInstances(result: InstancesBench, cores: number): string {
     },
     { name: 'paced: p50 (ms; that run)', value: (s) => medianPaced(s.pacedRuns)?.latency.p50 ?? NaN, digits: 2 },
     { name: 'paced: later than 3 s', value: (s) => late(s.pacedRuns), digits: 0, goal: 'none' },
+    {
+      name: 'nginx answered 502/504 itself (every run, the cold burst too)',
+      value: (s) => s.nginx?.failed ?? NaN,
+      digits: 0,
+    },
+    {
+      name: 'nginx took an instance out for 10 s (times; with every one out, all is 502)',
+      value: (s) => s.nginx?.takenOut ?? NaN,
+      digits: 0,
+    },
     {
       name: 'CPU per interaction: instances (ms)',
       value: (s) => cpuPerInteraction(s, (cpu) => cpu.instances),
