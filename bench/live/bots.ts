@@ -24,6 +24,8 @@ export interface BotStartArgs {
   readonly endpoint: Endpoint;
   /** What the bot PUTs at start-up: the no-op bot registers policy-bot's definitions, so both PUT the same body. */
   readonly commands: readonly Record<string, unknown>[];
+  /** PostgreSQL for settings and fair use (policy-bot over HTTP only), as several instances share them. */
+  readonly database?: { readonly url: string; readonly schema: string };
 }
 
 export interface BotKind {
@@ -120,13 +122,15 @@ export const BOT_KINDS = {
     agent: `${POOLED_LABEL}, for the webhook only`,
     transport: 'http',
     baseline: false,
-    async start({ endpoint }) {
+    async start({ endpoint, database }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-'));
       const bot = await startHttpBot({
         ...endpoint,
         dataDir,
+        ...(database ? { databaseUrl: database.url, databaseSchema: database.schema } : {}),
         logger: createLogger('info', 1),
-        fairUse: { answers: Number.MAX_SAFE_INTEGER },
+        // PostgreSQL counts the limit in an integer column.
+        fairUse: { answers: database ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER },
       });
       return {
         interactionsUrl: bot.interactionsUrl,

@@ -83,7 +83,8 @@ export function workload(): WorkItem[] {
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-function spawn(file: string, args: readonly string[], execArgv: readonly string[] = []) {
+/** One of the bench's child processes (bench/live/*-process.ts), driven over IPC. */
+export function forkBenchProcess(file: string, args: readonly string[], execArgv: readonly string[] = []) {
   // stdout → /dev/null: the bots' info logs are written, as in production, but not shown.
   return fork(here(file), [...args], {
     execArgv: ['--import', 'tsx', ...execArgv],
@@ -118,13 +119,13 @@ export async function benchLive(options: LiveOptions = {}): Promise<LiveBench> {
   const profileDir = options.cpuProfileDir;
   const restRoundTripMs = options.restRoundTripMs ?? 0;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const discord = new Remote<DiscordOps>(spawn('./discord-process.ts', []), 'local Discord');
+  const discord = new Remote<DiscordOps>(forkBenchProcess('./discord-process.ts', []), 'local Discord');
   const bots = new Map<string, Remote<BotOps>>();
   try {
     const endpoints = await discord.call('start', { names: ids, restRoundTripMs });
     const started = new Map<string, { startupMs: number; bootMs: number }>();
     for (const id of ids) {
-      const bot = new Remote<BotOps>(spawn('./bot-process.ts', [specs.get(id)!.kind], ['--expose-gc']), id);
+      const bot = new Remote<BotOps>(forkBenchProcess('./bot-process.ts', [specs.get(id)!.kind], ['--expose-gc']), id);
       bots.set(id, bot);
       const endpoint = endpoints[id];
       if (!endpoint) throw new Error(`no local Discord for ${id}`);

@@ -25,7 +25,7 @@ export interface OpenPostgresSettingsStoreOptions {
   /** Where the tables live (created if need be); `policy_bot` by default. */
   readonly schema?: string | undefined;
   readonly now?: (() => number) | undefined;
-  /** Failed writes are logged at error; lost and resumed notices at warn and info. */
+  /** Failed writes are logged at error; lost and resumed notices at warn and info, changes heard at debug. */
   readonly logger?: Logger | undefined;
   readonly timeouts?: Partial<PostgresTimeouts> | undefined;
   /** Connections a store may hold for writes (notices take one more). */
@@ -72,6 +72,8 @@ export async function openPostgresSettingsStore(
     logger: options.logger,
     notices: { databaseUrl: options.databaseUrl, timeouts },
   });
+  // Which instance heard which change, and when: what an operator checks when one seems not to obey.
+  storage.events.on('notice', (stored) => options.logger?.debug({ guild: stored.guildId }, 'settings change heard'));
   try {
     await storage.listen();
     return new PostgresSettingsStore(storage, await storage.loadAll(), options);

@@ -33,8 +33,9 @@ export function settle(
   if (outcome !== 'ignored') {
     const ms = performance.now() - started;
     outcomes.activity.record(what.kind, outcome, ms);
+    // The id (never the token) lets a line be matched with the load balancer's and Discord's records.
     outcomes.logger.debug(
-      { ...what, ms: Math.round(ms * 100) / 100, outcome },
+      { ...what, id, ms: Math.round(ms * 100) / 100, outcome },
       what.kind === 'message' ? 'message' : 'interaction',
     );
   }

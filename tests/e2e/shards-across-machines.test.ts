@@ -14,7 +14,7 @@ import {
   whenShardsReady,
   type ShardedBot,
 } from './sharded-process.js';
-import { dataOf, descriptionOf, quotesOf } from './support.js';
+import { dataOf, descriptionOf, SLOW_DOWN, verdictOf } from './support.js';
 
 /**
  * A bot split across two machines: two `npm run start:sharded` managers, one holding shard 0 of
@@ -23,7 +23,6 @@ import { dataOf, descriptionOf, quotesOf } from './support.js';
  */
 
 const LONG = 240_000;
-const SLOW_DOWN = /^You are asking faster than I can answer fairly for everyone: please try again in (\d+) s\.$/;
 
 let discord: LocalDiscord;
 let schema: string;
@@ -107,18 +106,6 @@ async function loggedOnce(
 ): Promise<unknown[]> {
   await polled(() => loggedBy(bot, name, guildId, since).length >= count, 300, 100);
   return loggedBy(bot, name, guildId, since);
-}
-
-/** Whether the reply is an answer quoting ¶4, or else the "try again" refusal. */
-function verdictOf(exchange: Exchange): 'answered' | 'refused' {
-  expect(exchange.denied).toBeUndefined();
-  const data = dataOf(exchange.replies[0]);
-  if (SLOW_DOWN.test(data.content ?? '')) {
-    expect(exchange.replies[0]?.ephemeral).toBe(true);
-    return 'refused';
-  }
-  expect(quotesOf(descriptionOf(data))[0]?.citation).toMatch(/^¶4/);
-  return 'answered';
 }
 
 describe('shards split across machines (SHARD_COUNT=2, SHARD_LIST=0 and SHARD_LIST=1)', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'discord.js';
 import pino from 'pino';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { formatCitation } from '../../src/corpus/citation.js';
 import { readQuotes } from '../../src/replies/quote-markdown.js';
 import { startBot, type RunningBot, type Settled } from '../../src/gateway/start.js';
@@ -336,6 +336,21 @@ export async function configure(world: World, server: TestServer, options: Optio
   if (!edit)
     throw new Error(`/config gave no edited answer: ${JSON.stringify(exchange.replies.map((reply) => reply.body))}`);
   return dataOf(edit);
+}
+
+/** The refusal of an answer past the per-person limit, with the seconds to wait. */
+export const SLOW_DOWN = /^You are asking faster than I can answer fairly for everyone: please try again in (\d+) s\.$/;
+
+/** Whether the reply is an answer quoting ¶4, or else the "try again" refusal (private); nothing else. */
+export function verdictOf(exchange: Exchange): 'answered' | 'refused' {
+  expect(exchange.denied).toBeUndefined();
+  const data = dataOf(exchange.replies[0]);
+  if (SLOW_DOWN.test(data.content ?? '')) {
+    expect(exchange.replies[0]?.ephemeral).toBe(true);
+    return 'refused';
+  }
+  expect(quotesOf(descriptionOf(data))[0]?.citation).toMatch(/^¶4/);
+  return 'answered';
 }
 
 /** The text a `/config` answer shows: its title and description. */

@@ -47,6 +47,11 @@ function freePort(): Promise<number> {
 /** A running throwaway server: its URL (a superuser's), and how to stop it and remove its files. */
 export interface ThrowawayPostgres {
   readonly url: string;
+  /**
+   * Stops the server as an operator's restart does (a fast shutdown: every session ended), then
+   * starts it again on the same port and files; resolves once it accepts connections.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +73,8 @@ export async function startThrowawayPostgres({ durable = false } = {}): Promise<
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    // Kept across a restart; `stop` removes the files.
+    persistent: true,
     createPostgresUser: true,
     // TCP only. Where durability is not under test, start-up and schema changes are faster without fsync.
     postgresFlags: [
@@ -91,6 +97,10 @@ export async function startThrowawayPostgres({ durable = false } = {}): Promise<
   }
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
+    restart: async () => {
+      await server.stop();
+      await server.start();
+    },
     stop: async () => {
       await server.stop();
       await rm(parent, { recursive: true, force: true });

@@ -58,6 +58,8 @@ export interface NginxOptions {
   readonly upstreams: readonly number[];
   /** How long nginx waits for an instance's answer before giving up on it (default 3 s, Discord's limit). */
   readonly readTimeoutMs?: number;
+  /** Connections its one worker may hold, clients' and instances' together (default 1024). */
+  readonly workerConnections?: number;
 }
 
 /** One line of the access log: which instance served what. */
@@ -98,7 +100,7 @@ pid ${inside('nginx.pid')};
 error_log ${inside('error.log')} warn;
 
 events {
-  worker_connections 1024;
+  worker_connections ${options.workerConnections ?? 1024};
 }
 
 http {
@@ -229,6 +231,11 @@ export class Nginx {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The master's process id (its workers are its children): what a bench reads CPU time from. */
+  get pid(): number | undefined {
+    return this.#child.pid;
   }
 
   /** The access log so far. nginx writes a line once it has answered, so the newest may not be there yet. */
