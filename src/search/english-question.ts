@@ -19,6 +19,41 @@ const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
 const PLACING = /^(?:at|in|during|on)$/;
+/**
+ * "Who said that and what was the point", "does it back that up": a question that points back at
+ * its backstory with a word standing for it (not "this article") asks about the backstory.
+ */
+const POINTS_BACK =
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts)\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
+
+/** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
+const CLAUSE_END = new Set([
+  'and',
+  'or',
+  'but',
+  'so',
+  'up',
+  'then',
+  'too',
+  'who',
+  'what',
+  'how',
+  'why',
+  'where',
+  'when',
+  'which',
+]);
+
+function pointsBackAt(text: string): boolean {
+  return [...text.matchAll(POINTS_BACK)].some(
+    (m) =>
+      // Followed by any other word ("say it will use", "say that officials…"), the pronoun opens a clause;
+      // after words of its own ("some quote about lions… who said it"), it points at them.
+      (m[1] === undefined || CLAUSE_END.has(m[1].toLowerCase())) &&
+      tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
+  );
+}
+
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -105,8 +140,11 @@ export function understandEnglish(
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.
   const ownWords = roles.filter((r) => r !== 'shaping').length;
-  const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
-  const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
+  const pointsBack =
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
+  const contextEmphasis = pointsBack && part.context ? 1 : CONTEXT_EMPHASIS;
+  // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
+  if (contextEmphasis === 1) roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const asked = contextEmphasis === 1 && c.alternatives.length > 0;
