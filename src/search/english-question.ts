@@ -3,6 +3,7 @@ import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import type { QuestionPart } from './parts.js';
+import { otherRanks } from './ordinals.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
@@ -115,7 +116,8 @@ export function understandEnglish(
   const numbers = concepts
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
-  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers] : []) {
+  const ranks = otherRanks(tokens, index);
+  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers, ...ranks] : []) {
     const at = tokens.findIndex((t) => t.start === start);
     const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
     const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
