@@ -19,6 +19,8 @@ export interface NamedThing {
    * members speak for it (the Organization Department, whose Deputy Minister spoke).
    */
   readonly speaks: boolean;
+  /** Where everything happens (Jilin): named in every paragraph, and inside other names. */
+  readonly setting?: boolean;
 }
 
 /** A named thing as a question writes it: token positions in the question. */
@@ -69,11 +71,12 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     named: Excerpt,
     speaks: boolean,
     speaksIn: readonly number[] = [],
+    setting = false,
   ): void => {
     if (things.some((t) => t.name === name)) return;
     const forms = [name, ...also].map(formOf).filter((f) => f.length > 0);
     const where = new Set([...paragraphsHolding(paragraphs, forms), ...speaksIn]);
-    things.push({ name, forms, named, paragraphs: where, speaks });
+    things.push({ name, forms, named, paragraphs: where, speaks, ...(setting ? { setting } : {}) });
   };
   for (const person of corpus.people)
     add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);
@@ -96,7 +99,7 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
       (p) => p.said.length > 0 && p.role.text.toLowerCase().includes(name.replace(/^the /i, '').toLowerCase()),
     );
   for (const entry of corpus.names) {
-    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : []);
+    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : [], entry.setting);
   }
   return things;
 }
@@ -133,12 +136,20 @@ export function findMentions(
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !STOPWORDS.has(t.word))
     .map(({ t, i }) => ({ i, bases: basesOf(t, vocabulary) }));
+  // "The 12th Jilin Provincial Party Committee": the setting's name written inside another name
+  // does not part it.
+  const settingWords = new Set(
+    things.filter((t) => t.setting).flatMap((t) => t.forms.filter((f) => f.length === 1).flat()),
+  );
+  const unset = content.filter((c) => ![...c.bases].some((b) => settingWords.has(b)));
   const candidates: Mention[] = [];
   for (const thing of things) {
     for (const form of thing.forms) {
-      for (let start = 0; start + form.length <= content.length; start++) {
-        if (form.every((base, k) => content[start + k]!.bases.has(base))) {
-          candidates.push({ thing, first: content[start]!.i, last: content[start + form.length - 1]!.i });
+      for (const words of thing.setting || unset.length === content.length ? [content] : [content, unset]) {
+        for (let start = 0; start + form.length <= words.length; start++) {
+          if (form.every((base, k) => words[start + k]!.bases.has(base))) {
+            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i });
+          }
         }
       }
     }
