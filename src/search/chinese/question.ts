@@ -98,6 +98,18 @@ function joinUnknown(pieces: readonly QuestionPiece[]): QuestionPiece[] {
   return joined;
 }
 
+/** "有新要求没", "提拔了没有": 没 or 没有 closing a question asks whether, as 吗 does; it denies nothing. */
+const ENDING_NOT = /^(?:没|没有)$/u;
+
+function endingParticle(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  let last = pieces.length - 1;
+  while (last >= 0 && pieces[last]!.kind === 'other') last--;
+  const ending = pieces[last];
+  if (!ending || !ENDING_NOT.test(ending.text) || !pieces.slice(0, last).some((p) => p.kind === 'known'))
+    return [...pieces];
+  return pieces.map((p, i) => (i === last ? { ...p, kind: 'stopword' } : p));
+}
+
 function signature(concept: Concept): string {
   return concept.alternatives.length
     ? concept.alternatives
@@ -258,7 +270,7 @@ export function createChineseQuestions(
   }
 
   function pieces(folded: string): QuestionPiece[] {
-    return lexicon().segmenter.segment(folded);
+    return endingParticle(lexicon().segmenter.segment(folded));
   }
 
   function understand(
