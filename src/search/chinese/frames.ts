@@ -34,7 +34,7 @@ const UNKNOWABLE = [
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
-  ['number', /多少(?!钱)|几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
+  ['number', /多少(?!钱)|(?<!哪)几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
   ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年/u],
   ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
 ];
@@ -43,7 +43,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:工作|运作|运行)原理/u;
 
 /** "有多少干部", "几名官员": what is counted follows. */
-const HOW_MANY = /(?<!第)(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
+const HOW_MANY = /(?<![第哪])(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
 
 /** Asks a name. */
 const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
