@@ -94,12 +94,15 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     add(entry.term, short, named, PUBLISHED_IN.test(named.text));
   }
   const everywhere = paragraphs.map((p) => p.number);
-  const spokenFor = (name: string): boolean =>
-    corpus.people.some(
+  // Those who speak for a body (its Deputy Minister): their reported words are the body's too.
+  const speakersFor = (name: string) =>
+    corpus.people.filter(
       (p) => p.said.length > 0 && p.role.text.toLowerCase().includes(name.replace(/^the /i, '').toLowerCase()),
     );
   for (const entry of corpus.names) {
-    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : [], entry.setting);
+    const speakers = speakersFor(entry.name);
+    const where = entry.setting ? everywhere : speakers.flatMap((p) => p.paragraphs);
+    add(entry.name, entry.also, entry.named, speakers.length > 0, where, entry.setting);
   }
   return things;
 }
