@@ -55,6 +55,8 @@ function pointsBackAt(text: string): boolean {
   );
 }
 
+/** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
+const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -85,12 +87,23 @@ export function understandEnglish(
 ): Understood | undefined {
   const { index } = context;
   const tokens = tokenize(text);
-  const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+  // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
+  const aside = ASIDE.exec(text);
+  const setAside = (first: number, last: number): boolean =>
+    aside !== null &&
+    first >= 0 &&
+    tokens[first]!.start >= aside.index &&
+    tokens[last]!.end <= aside.index + aside[0].length;
+  const mentions = (options.names ? findMentions(tokens, things, context.vocabulary) : []).filter(
+    (m) => !setAside(m.first, m.last),
+  );
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
-  let concepts: Concept[] = readQuery(text, context).map((c) => {
-    const thing = inMention(c)?.thing;
-    return thing ? { ...c, refersTo: thing.paragraphs } : c;
-  });
+  let concepts: Concept[] = readQuery(text, context)
+    .filter((c) => !setAside(c.first, c.last))
+    .map((c) => {
+      const thing = inMention(c)?.thing;
+      return thing ? { ...c, refersTo: thing.paragraphs } : c;
+    });
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
   if (options.frames) {
