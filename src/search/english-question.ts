@@ -3,6 +3,7 @@ import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import type { QuestionPart } from './parts.js';
+import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
@@ -57,6 +58,10 @@ function pointsBackAt(text: string): boolean {
 
 /** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
+/** The article's word for the officials it speaks of, as the index keys its inflections. */
+const CADRES = termKey('cadres');
+/** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
+const FIGURE_LEAD = new Set(['be', 'being', 'been', 'are', 'is', 'as', 'like', 'become', 'becoming', 'not']);
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -107,9 +112,14 @@ export function understandEnglish(
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
   if (options.frames) {
+    // The article's figures of speech are said of its cadres: officials asked to be or not to be
+    // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
+    const ofCadres = concepts.some((c) => c.alternatives.some((a) => a.key === CADRES));
+    const figurative = (first: number): boolean => ofCadres && FIGURE_LEAD.has(tokens[first - 1]?.word ?? '');
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
+      figurative,
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });

@@ -109,7 +109,18 @@ export class QuotedWords {
     concepts: readonly Concept[],
     tokens: readonly Token[],
     text: string,
-    { spokenOf, mechanism, trust }: { spokenOf: boolean; mechanism?: readonly [number, number]; trust: number },
+    {
+      spokenOf,
+      mechanism,
+      trust,
+      figurative = () => false,
+    }: {
+      spokenOf: boolean;
+      mechanism?: readonly [number, number];
+      trust: number;
+      /** Whether the word at this token is said of someone as a figure ("stop being sheep"). */
+      figurative?: (first: number) => boolean;
+    },
   ): Concept[] {
     const stems = new Set(tokens.map((t) => t.stem));
     const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
@@ -118,7 +129,7 @@ export class QuotedWords {
       if (c.alternatives.length === 0 || c.first < 0) return c;
       const asThing =
         mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
-      if (quotedByAsker && !asThing) return c;
+      if ((quotedByAsker || figurative(c.first)) && !asThing) return c;
       // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
       const own = tokens.slice(c.first, c.last + 1);
       if (!own.every((t) => keysOf(t).some((key) => this.quoted(key)))) return c;
