@@ -206,3 +206,51 @@ describe('questions about the article itself, as chat asks them', () => {
     expect(paragraphs(query)[0]).toBe(7);
   });
 });
+
+describe('everyday phrasings', () => {
+  it('reads “the big jobs” as the posts the capable are promoted to, as “the top jobs”', () => {
+    expect(paragraphs('who gets the big jobs now')[0]).toBe(4);
+    expect(paragraphs('who gets the top jobs')[0]).toBe(4);
+  });
+
+  it('reads a figure of the article’s speech said of officials as the figure', () => {
+    expect(paragraphs('should officials stop being sheep')[0]).toBe(11);
+    expect(paragraphs('are cadres told to be lions')[0]).toBe(11);
+  });
+
+  it('still reads the same word, asked of officials as a thing, in its everyday sense', () => {
+    expect(search.search('how much capital do officials have')).toEqual([]);
+  });
+
+  it('asks about the sources when it asks what the piece cites, in the plural too', () => {
+    expect(read('what sources does the piece cite').parts[0]?.topic).toBe('source');
+    expect(read('which news outlets are cited').parts[0]?.topic).toBe('source');
+  });
+});
+
+describe('a long question that points back at its backstory', () => {
+  it('asks about the backstory: “does the article back that up”', () => {
+    const query = 'My cousin says officials there get ahead only by seniority. Does the article back that up?';
+    expect(paragraphs(query)[0]).toBe(13);
+  });
+
+  it('but a pronoun opening a clause of its own points nowhere', () => {
+    const query = 'Writing a brief on reform. What evaluation methods does Jilin say it will use for its officials?';
+    expect([5, 13, 14]).toContain(paragraphs(query)[0]);
+  });
+});
+
+describe('what a question sets aside', () => {
+  it('is not what it asks about: “besides Wang Qi, who spoke”', () => {
+    expect(paragraphs('Besides Wang Qi, who spoke at the press conference?')[0]).toBe(12);
+  });
+});
+
+describe('a second question opened by “and is”', () => {
+  it('is read apart, whatever its subject', () => {
+    const { parts } = read('who is huang qiang and is changchun cold in winter');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.passages[0]?.paragraph).toBe(10);
+    expect(parts[1]!.passages).toEqual([]);
+  });
+});

@@ -75,3 +75,30 @@ describe('refusing what the article gives of no one, in either language', () => 
     expect(top('what did the guy at the press conference say about work style')).toBe(12);
   });
 });
+
+describe('refusing what the article names otherwise', () => {
+  it('reads an ordinal the article gives the same thing otherwise as another thing', () => {
+    expect(search.search('what was said at the first press conference')).toEqual([]);
+    expect(top('what happened at the second press conference')).toBe(2);
+  });
+
+  it('reads the setting written inside a name as that name: the 12th Jilin Provincial Party Committee', () => {
+    const reading = search.read('When was the 12th Jilin Provincial Party Committee elected?');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(reading.parts[0]?.unsaid?.[0]?.name).toBe(
+      'the Fifth Plenary Session of the 12th Provincial Party Committee',
+    );
+  });
+
+  it('reads a count before “of” as counting what stands before it, not the thing after', () => {
+    expect(search.search('how many party organizations are there in jilin')).toEqual([]);
+    expect(search.search('how many party members does jilin have')).toEqual([]);
+    expect(top('how many cadres were adjusted')).toBe(9);
+  });
+
+  it('says what the text does say of the bodies ¶10 names, asked what it does not', () => {
+    const reading = search.read('how are people’s congress deputies elected');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(reading.parts[0]?.unsaid?.[0]?.paragraph).toBe(10);
+  });
+});
