@@ -101,4 +101,10 @@ describe('refusing what the article names otherwise', () => {
     expect(reading.parts[0]?.kind).toBe('unsaid');
     expect(reading.parts[0]?.unsaid?.[0]?.paragraph).toBe(10);
   });
+
+  it('takes no false friend of a word for what is asked of a named thing: a governor is not a government', () => {
+    const reading = search.read('who is the governor of jilin');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(top('who is the top official of jilin')).toBe(10);
+  });
 });
