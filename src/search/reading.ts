@@ -279,7 +279,20 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const aboutArticle = (part: string): boolean => options.article && articleTopicsOf(part).length > 0;
     const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
-    return { language: 'en', parts: carried.map((part) => readEnglishPart(part, limit)) };
+    const read: PartReading[] = [];
+    for (const part of carried) {
+      const before = read.at(-1);
+      // "Who is the governor of Jilin, and does he report to…": a later question whose subject
+      // is the earlier one's, which the article does not know, asks about what it does not know.
+      const aboutUnknown =
+        before !== undefined &&
+        !part.carried &&
+        (before.kind === 'not-covered' || before.kind === 'unsaid') &&
+        SUBJECT_BEFORE.test(part.text) &&
+        !aboutArticle(part.text);
+      read.push(aboutUnknown ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
+    }
+    return { language: 'en', parts: read };
   }
 
   function readChinese(questions: ChineseQuestions, query: string, limit: number): Reading {
@@ -309,6 +322,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     },
   };
 }
+
+/**
+ * A question whose subject is a pronoun standing for what was asked before it ("does he report
+ * to…", "is it run by…"); not "does it say…", where "it" is the article.
+ */
+const SUBJECT_BEFORE =
+  /^(?:and\s+|but\s+|also\s+)?(?:(?:does|did|do|is|was|are|were|can|could|will|would|has|have|had)\s+(?:he|she|it|they)|(?:he|she|it|they)\s+(?!(?:say|says|said|mention|mentions|mentioned|talk|talks|cover|covers|discuss|discusses)\b)\p{L}+)\b(?!\s+(?:say|mention|talk|cover|discuss)\b)/iu;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

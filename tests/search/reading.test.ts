@@ -254,3 +254,19 @@ describe('a second question opened by “and is”', () => {
     expect(parts[1]!.passages).toEqual([]);
   });
 });
+
+describe('a later question about what an earlier one asked', () => {
+  it('is refused with it when the article does not know it: “…and does he report to Huang Qiang”', () => {
+    const { parts } = read('who is the governor of jilin and does he report to huang qiang');
+    expect(parts.map((p) => p.kind)).toEqual(['unsaid', 'not-covered']);
+  });
+
+  it('is still answered when the earlier one was: “who is Wang Qi and does he…”', () => {
+    const { parts } = read('who is wang qi and does he work for the organization department');
+    expect(parts.map((p) => p.kind)).toEqual(['passages', 'passages']);
+  });
+
+  it('is still answered when “it” is the article: “…and does it say anything about lions”', () => {
+    expect(read('what is the capital of france and does it say anything about lions').parts[1]?.kind).toBe('passages');
+  });
+});
