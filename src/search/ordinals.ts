@@ -1,4 +1,5 @@
 import type { SearchIndex } from './index.js';
+import type { Concept } from './query.js';
 import type { Token } from './text.js';
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
@@ -54,5 +55,57 @@ export function otherRanks(tokens: readonly Token[], index: SearchIndex): { name
     const next = tokens[at + 1];
     const given = next && ranks.get(next.stem);
     return rank !== undefined && given && !given.has(rank) ? [{ name: token.word, start: token.start }] : [];
+  });
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** The rank a Chinese ordinal gives ("第一", "第十二", "第20"), or undefined. */
+export function chineseOrdinalOf(text: string): number | undefined {
+  const match = /^第(\d+|[一二两三四五六七八九十]+)/u.exec(text);
+  const numeral = match?.[1];
+  if (!numeral) return undefined;
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
+  const ten = numeral.includes('十') ? (tens ? CHINESE_DIGITS[tens] : 1) : 0;
+  const one = ones ? CHINESE_DIGITS[ones] : 0;
+  return ten === undefined || one === undefined ? undefined : ten * 10 + one;
+}
+
+/** The ranks the article's terms for an idea give it ("second press conference in a series": 2). */
+function ranksIn(concept: Concept): Set<number> {
+  const ranks = new Set<number>();
+  for (const { key } of concept.alternatives) {
+    for (const word of key.replace(/^[=~]/, '').split(' ')) {
+      const rank = ordinalOf(word);
+      if (rank !== undefined) ranks.add(rank);
+    }
+  }
+  return ranks;
+}
+
+/**
+ * "系列发布会第一场": a Chinese ordinal beside an idea the article ranks otherwise (its series'
+ * second press conference) names another of the kind, as asked about elsewhere.
+ */
+export function otherChineseRanks(concepts: readonly Concept[]): Concept[] {
+  return concepts.map((c, i) => {
+    const rank = chineseOrdinalOf(c.text);
+    if (rank === undefined || c.first < 0) return c;
+    const beside = [concepts[i - 1], concepts[i + 1]].filter((d): d is Concept => d !== undefined && d.first >= 0);
+    const given = beside.map(ranksIn).filter((ranks) => ranks.size > 0);
+    if (given.length === 0 || given.some((ranks) => ranks.has(rank))) return c;
+    return { text: c.text, alternatives: [], first: c.first, last: c.last, foreign: true };
   });
 }

@@ -298,4 +298,9 @@ describe('reading what a Chinese question only shapes', () => {
   it('reads 哪几类 as asking which kinds, not how many', () => {
     expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
   });
+
+  it('reads an ordinal the article gives otherwise (第一场 of a series whose second it reports) as another', () => {
+    expect(search.search('系列发布会第一场讲了什么')).toEqual([]);
+    expect(top('系列发布会第二场讲了什么')).toBe(2);
+  });
 });

@@ -6,6 +6,7 @@ import type { ForeignNames } from '../foreign-names.js';
 import type { Frame } from '../frames.js';
 import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
 import { findMentions, type Mention, type NamedThing } from '../named.js';
+import { otherChineseRanks } from '../ordinals.js';
 import { hasContent } from '../parts.js';
 import { STOPWORDS } from '../stopwords.js';
 import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
@@ -429,7 +430,7 @@ export function createChineseQuestions(
         ? quotedWords.weighForeign(anchored, ALONE_TRUST, frame?.mechanism !== undefined)
         : anchored;
     return {
-      concepts: everyday,
+      concepts: otherChineseRanks(everyday),
       roles,
       ...(frame ? { frame } : {}),
       mentions,
