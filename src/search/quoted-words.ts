@@ -53,8 +53,14 @@ export class QuotedWords {
         }
       }
     }
-    for (const [key, only] of inQuotes) if (only) this.#partners.set(key, partners.get(key) ?? []);
+    for (const [key, only] of inQuotes) {
+      if (only) this.#partners.set(key, partners.get(key) ?? []);
+      else this.#unquoted.add(key);
+    }
   }
+
+  /** Posting keys the article uses outside quotes somewhere. */
+  readonly #unquoted = new Set<string>();
 
   /** Whether the article uses this posting key only in quotes. */
   quoted(key: string): boolean {
@@ -132,7 +138,10 @@ export class QuotedWords {
       if ((quotedByAsker || figurative(c.first)) && !asThing) return c;
       // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
       const own = tokens.slice(c.first, c.last + 1);
-      if (!own.every((t) => keysOf(t).some((key) => this.quoted(key)))) return c;
+      // "talent" stands only in “talent chain”, but "talents" stands in the text: the word is the article's.
+      const onlyQuoted = (t: Token): boolean =>
+        keysOf(t).some((key) => this.quoted(key)) && !keysOf(t).some((key) => this.#unquoted.has(key));
+      if (!own.every(onlyQuoted)) return c;
       const alone = own.every((t) => keysOf(t).every((key) => !this.quoted(key) || this.aloneInQuestion(key, stems)));
       if (!asThing && !alone) return c;
       return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };

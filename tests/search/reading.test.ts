@@ -218,6 +218,10 @@ describe('everyday phrasings', () => {
     expect(paragraphs('are cadres told to be lions')[0]).toBe(11);
   });
 
+  it('reads a word the article prints outside quotes in another form as its own: “talent” (“talents” in ¶7)', () => {
+    expect(paragraphs('is the party gonna care about talent more')[0]).toBe(7);
+  });
+
   it('still reads the same word, asked of officials as a thing, in its everyday sense', () => {
     expect(search.search('how much capital do officials have')).toEqual([]);
   });
