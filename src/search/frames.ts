@@ -70,6 +70,8 @@ const UNKNOWABLE = [
   /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
   // the weather
   /\b(?:weather|temperature|forecast)\b/i,
+  // the economy's and the population's figures: the article gives none
+  /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,

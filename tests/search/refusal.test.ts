@@ -63,6 +63,8 @@ describe('refusing what the article gives of no one, in either language', () => 
     '被调整的干部叫什么名字',
     '吉林省人大有多少代表',
     '红绿灯是怎么工作的',
+    "what is jilin's gdp",
+    '吉林的GDP是多少',
   ])('gives no passage for “%s”', (query) => {
     expect(search.search(query)).toEqual([]);
   });

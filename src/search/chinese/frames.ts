@@ -25,6 +25,8 @@ const UNKNOWABLE = [
   /毕业|学历|留学|哪所大学|哪个大学|什么大学|上的大学|读的大学|爱好|兴趣/u,
   // the weather
   /天气|气温|下雪|下雨/u,
+  // the economy's and the population's figures: the article gives none
+  /gdp|生产总值|人口|常住|财政收入|预算/u,
   // what comes next: the article reports what was said, not what follows
   /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
   // the time now
