@@ -127,8 +127,12 @@ export function understandEnglish(
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
   const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
+  // "Is The Paper a newspaper": a word that only names a thing the question names again is that name.
+  const namesAgain = new Set(mentions.map((m) => termKey(m.thing.name)));
+  const renames = (c: Concept): boolean =>
+    c.alternatives.length > 0 && c.alternatives.every((a) => namesAgain.has(a.key));
   const roles: Role[] = concepts.map((c) =>
-    inMention(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
+    inMention(c) || renames(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
   );
   // A name the article does not know is that name, not the everyday word it may share a spelling
   // with; Discord's own things are such names too.

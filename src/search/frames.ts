@@ -195,12 +195,17 @@ export function frameOf(question: string): Frame {
     ...(mention ? MENTION_WORDS : []),
     ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
+    // "list all the officials…": the verb asks for a list, it names no topic
+    ...(/^\W*list\b/i.test(question) ? ['list'] : []),
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
   const group = wants === 'person' ? countIn(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
-  const names = /\bnames\b|\bname (?:them|all|each)\b|\blist of (?:the )?(?:officials|cadres|people)\b/i.test(question);
+  const names =
+    /\bnames\b|\bname (?:them|all|each)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
+      question,
+    );
   return {
     advice: ADVICE.test(question) || BEST.test(question),
     ...(OWN.test(question) ? { own: true } : {}),

@@ -109,4 +109,13 @@ describe('refusing what the article names otherwise', () => {
     expect(reading.parts[0]?.kind).toBe('unsaid');
     expect(top('who is the top official of jilin')).toBe(10);
   });
+
+  it('reads a word that only names again the thing asked about as its name: is The Paper a reliable newspaper', () => {
+    expect(search.read('is the paper a reliable newspaper').parts[0]?.kind).toBe('unsaid');
+    expect(top('what did the newspaper say')).toBe(9);
+  });
+
+  it('reads “list all the officials” as asking for names the article does not give', () => {
+    expect(search.search('list all the officials that were demoted')).toEqual([]);
+  });
 });
