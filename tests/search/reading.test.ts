@@ -173,9 +173,15 @@ describe('forms of question the article cannot answer', () => {
 });
 
 describe('a short question that places itself where the article never goes', () => {
-  it.each(['what is the red line in hockey', 'how are officials promoted in the us'])('%s', (query) =>
-    expect(search.search(query)).toEqual([]),
-  );
+  it.each([
+    'what is the red line in hockey',
+    'how are officials promoted in the us',
+    'what are the five more goals of shanghai',
+  ])('%s', (query) => expect(search.search(query)).toEqual([]));
+
+  it('is still answered where what it ends on is the article’s', () => {
+    expect(paragraphs('what is the goal of the reform')[0]).toBe(3);
+  });
 
   it('is still answered where the place is the article’s', () => {
     expect([4, 9]).toContain(paragraphs('what happens to lazy officials in jilin')[0]);
