@@ -90,7 +90,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 
 const IDENTITY = new RegExp(
   LEAD +
-    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank) (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)\b|\b(?:job title|full name)\b`,
+    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank)s? (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)s?\b|\b(?:job title|full name)\b`,
   'i',
 );
 const IDENTITY_WORDS = [
@@ -101,6 +101,11 @@ const IDENTITY_WORDS = [
   'post',
   'rank',
   'occupation',
+  'jobs',
+  'titles',
+  'positions',
+  'roles',
+  'posts',
   'hold',
   'holds',
   'full',
@@ -174,6 +179,9 @@ export function countIn(question: string): number | undefined {
   return undefined;
 }
 
+/** Asks the posts or titles of those it counts: "which posts did the 11 cadres hold". */
+const EACH_ONES_POST = /\b(?:which|what) (?:posts|positions|jobs|titles|roles|ranks)\b/i;
+
 const HOW_MANY = /\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?/i;
 
 const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
@@ -200,7 +208,9 @@ export function frameOf(question: string): Frame {
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
-  const group = wants === 'person' ? countIn(question) : undefined;
+  // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
+  const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
+  const group = eachOne ? countIn(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
   const names =
     /\bnames\b|\bname (?:them|all|each)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(

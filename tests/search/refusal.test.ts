@@ -118,4 +118,9 @@ describe('refusing what the article names otherwise', () => {
   it('reads “list all the officials” as asking for names the article does not give', () => {
     expect(search.search('list all the officials that were demoted')).toEqual([]);
   });
+
+  it('reads “which posts did the 11 cadres hold” as asking each one’s post, which the article does not give', () => {
+    expect(search.search('which posts did the 11 adjusted cadres hold')).toEqual([]);
+    expect(top('what posts does wang qiushi hold')).toBe(9);
+  });
 });
