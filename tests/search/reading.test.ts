@@ -250,6 +250,14 @@ describe('a long question that points back at its backstory', () => {
   });
 });
 
+describe('a short message that opens with the asker’s backstory', () => {
+  it('reads the question after it, shorthand owning what follows: “ppl’s”', () => {
+    const query = "i work in hr and im curious, how are they gonna judge ppl's performance";
+    expect(read(query).parts[0]?.context).toBeTruthy();
+    expect([5, 13]).toContain(paragraphs(query)[0]);
+  });
+});
+
 describe('what a question sets aside', () => {
   it('is not what it asks about: “besides Wang Qi, who spoke”', () => {
     expect(paragraphs('Besides Wang Qi, who spoke at the press conference?')[0]).toBe(12);
