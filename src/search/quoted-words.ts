@@ -38,9 +38,14 @@ export class QuotedWords {
         let near: string[] = [];
         if (span) {
           const words = tokenize(span.text).filter((t) => !STOPWORDS.has(t.word));
+          // A term goes with the words the text sets right beside it too: “five more” goals.
+          const end = span.start + span.text.length;
+          const beside = [tokens.findLast((t) => t.end <= span.start), tokens.find((t) => t.start >= end)].filter(
+            (t): t is Token => t !== undefined && !STOPWORDS.has(t.word),
+          );
           near =
             words.length <= TERM_WORDS
-              ? words.map((t) => t.stem)
+              ? [...words, ...beside].map((t) => t.stem)
               : tokens
                   .slice(Math.max(0, at - SPEECH_WINDOW), at + SPEECH_WINDOW + 1)
                   .filter((t) => !STOPWORDS.has(t.word))

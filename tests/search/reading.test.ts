@@ -224,6 +224,12 @@ describe('everyday phrasings', () => {
     expect(paragraphs('are cadres told to be lions')[0]).toBe(11);
   });
 
+  it('reads a word of a quoted term with the word the text sets beside the term: “five more” goals', () => {
+    expect(
+      paragraphs('My professor mentioned the reforms in class. What exactly are the five goals they listed?')[0],
+    ).toBe(3);
+  });
+
   it('reads a word the article prints outside quotes in another form as its own: “talent” (“talents” in ¶7)', () => {
     expect(paragraphs('is the party gonna care about talent more')[0]).toBe(7);
   });
