@@ -26,7 +26,7 @@ const PLACING = /^(?:at|in|during|on)$/;
  * its backstory with a word standing for it (not "this article") asks about the backstory.
  */
 const POINTS_BACK =
-  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts)\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
 
 /** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
 const CLAUSE_END = new Set([
@@ -46,12 +46,18 @@ const CLAUSE_END = new Set([
   'which',
 ]);
 
+/** After "is that", "does it": words asking of the backstory itself. */
+const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
+
 function pointsBackAt(text: string): boolean {
   return [...text.matchAll(POINTS_BACK)].some(
     (m) =>
       // Followed by any other word ("say it will use", "say that officials…"), the pronoun opens a clause;
       // after words of its own ("some quote about lions… who said it"), it points at them.
-      (m[1] === undefined || CLAUSE_END.has(m[1].toLowerCase())) &&
+      // "Is that still how it works", "does that mean": asked of it, the pronoun is the backstory.
+      (m[2] === undefined ||
+        CLAUSE_END.has(m[2].toLowerCase()) ||
+        (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
       tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
   );
 }

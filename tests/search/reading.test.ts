@@ -250,6 +250,12 @@ describe('a long question that points back at its backstory', () => {
     expect(paragraphs(query)[0]).toBe(13);
   });
 
+  it('asks about the backstory: “is that still how it works”', () => {
+    const query =
+      'My dad always said you just had to wait your turn to get promoted. Is that still how it works in Jilin according to this?';
+    expect(paragraphs(query)[0]).toBe(13);
+  });
+
   it('but a pronoun opening a clause of its own points nowhere', () => {
     const query = 'Writing a brief on reform. What evaluation methods does Jilin say it will use for its officials?';
     expect([5, 13, 14]).toContain(paragraphs(query)[0]);
