@@ -44,7 +44,7 @@ describe('search quality on Chinese questions (tests/search/chinese.jsonl)', () 
 });
 
 /** The second Chinese set, written the same way by others: what the search reaches on it, a question below. */
-const CHINESE_2 = { top1: 0.94, top3: 0.96, refused: 0.8 } as const;
+const CHINESE_2 = { top1: 0.94, top3: 0.96, refused: 0.86 } as const;
 const CHINESE_2_BY_KIND: Readonly<Record<string, number>> = {
   'zh-plain': 0.85,
   'zh-casual': 0.92,
