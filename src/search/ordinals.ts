@@ -1,3 +1,4 @@
+import { chineseNumeral } from './chinese/numerals.js';
 import type { SearchIndex } from './index.js';
 import type { Concept } from './query.js';
 import type { Token } from './text.js';
@@ -58,29 +59,11 @@ export function otherRanks(tokens: readonly Token[], index: SearchIndex): { name
   });
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** The rank a Chinese ordinal gives ("第一", "第十二", "第20"), or undefined. */
 export function chineseOrdinalOf(text: string): number | undefined {
   const match = /^第(\d+|[一二两三四五六七八九十]+)/u.exec(text);
   const numeral = match?.[1];
-  if (!numeral) return undefined;
-  if (/^\d+$/.test(numeral)) return Number(numeral);
-  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
-  const ten = numeral.includes('十') ? (tens ? CHINESE_DIGITS[tens] : 1) : 0;
-  const one = ones ? CHINESE_DIGITS[ones] : 0;
-  return ten === undefined || one === undefined ? undefined : ten * 10 + one;
+  return numeral === undefined ? undefined : chineseNumeral(numeral);
 }
 
 /** The ranks the article's terms for an idea give it ("second press conference in a series": 2). */

@@ -1,3 +1,4 @@
+import { chineseNumeral } from './numerals.js';
 import { frameOf, type Frame } from '../frames.js';
 
 /**
@@ -94,29 +95,12 @@ function englishOf(question: string): string {
     .trim();
 }
 
-const CHINESE_DIGITS: Record<string, number> = {
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
 function chineseGroupOf(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
   const written = match?.[1];
   if (!written) return undefined;
-  if (/^\d+$/.test(written)) return Number(written);
-  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
-  const n =
-    (written.includes('十') ? (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) * 10 : 0) +
-    (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+  const n = chineseNumeral(written) ?? 0;
   return n >= 2 ? n : undefined;
 }
 
