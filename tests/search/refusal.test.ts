@@ -123,4 +123,9 @@ describe('refusing what the article names otherwise', () => {
     expect(search.search('which posts did the 11 adjusted cadres hold')).toEqual([]);
     expect(top('what posts does wang qiushi hold')).toBe(9);
   });
+
+  it('reads what a speaker “thinks” as what they said: asked of what they never spoke of, it says so', () => {
+    expect(search.read('what does huang feiyu think about taiwan').parts[0]?.kind).toBe('unsaid');
+    expect(top('what does huang feiyu think about work style')).toBe(12);
+  });
 });
