@@ -1,3 +1,5 @@
+import { editDistance } from './edits.js';
+import { isNearMiss } from './vocabulary.js';
 /**
  * What kind of answer a question asks for, read from its form: its question words and the
  * phrases that shape it ("how old", "what is his job", "how do I…"), whatever it asks about.
@@ -231,4 +233,23 @@ export function frameOf(question: string): Frame {
     mention,
     shaping,
   };
+}
+
+/** Words that shape a question, as its form is read: a slip in one ("positon") is still it. */
+const FRAME_WORDS = [
+  ...new Set([...IDENTITY_WORDS, ...MENTION_WORDS, 'happened', 'happens', 'promoted', 'number', 'many']),
+].filter((w) => w.length >= 5);
+
+/**
+ * The question with slips in the words that shape it spelled right ("what is Wang Qi's positon"),
+ * so its form is read as meant; every other word is left as typed.
+ */
+export function spellFrameWords(question: string, known: (word: string) => boolean): string {
+  return question.replace(/\p{L}{5,}/gu, (word) => {
+    const folded = word.toLowerCase();
+    // A word the article or its asks use is meant as typed: "rules" is not "roles".
+    if (FRAME_WORDS.includes(folded) || known(folded)) return word;
+    const meant = FRAME_WORDS.find((w) => isNearMiss(folded, w, editDistance(folded, w, 2)));
+    return meant ?? word;
+  });
 }

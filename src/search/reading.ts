@@ -11,7 +11,7 @@ import { chineseSmallTalkOf } from './chinese/small-talk.js';
 import { decide, type Decided } from './decide.js';
 import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
-import { countIn, frameOf, type Frame } from './frames.js';
+import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
@@ -164,6 +164,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   };
 
   const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
+  const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
     ? createChineseQuestions(corpus.chinese, context, things, foreign, people, quotedWords)
@@ -216,9 +217,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   function readEnglishPart(part: QuestionPart, limit: number): PartReading {
     const asked = part.text;
     // The person "he" stands for is read as named; the part is still shown as asked.
-    const text = part.carried ? `${asked} (${part.carried})` : asked;
-    const article = options.article ? aboutArticle(asked, articleTopicsOf(text), limit) : undefined;
+    const carried = part.carried ? `${asked} (${part.carried})` : asked;
+    const article = options.article ? aboutArticle(asked, articleTopicsOf(carried), limit) : undefined;
     if (article) return withContext(part, article);
+    const text = options.frames ? spellFrameWords(carried, knownWord) : carried;
     const frame = options.frames ? frameOf(text) : undefined;
     const understood =
       frame?.advice || asksAboutServerRoles(text) ? undefined : understandEnglish(part, text, frame, english, options);

@@ -270,6 +270,16 @@ describe('a short message that opens with the asker’s backstory', () => {
   });
 });
 
+describe('a slip in a word that shapes the question', () => {
+  it('is read as the word: “what is Wang Qi’s positon” asks who he is', () => {
+    expect(paragraphs('what is Huang Feiyu’s positon')[0]).toBe(12);
+  });
+
+  it('but a word the article uses is meant as typed: “rules” is not “roles”', () => {
+    expect(paragraphs('Which officials will be moved up the ladder, according to the new rules?')[0]).toBe(4);
+  });
+});
+
 describe('what a question sets aside', () => {
   it('is not what it asks about: “besides Wang Qi, who spoke”', () => {
     expect(paragraphs('Besides Wang Qi, who spoke at the press conference?')[0]).toBe(12);
