@@ -280,6 +280,12 @@ describe('a slip in a word that shapes the question', () => {
   });
 });
 
+describe('the setting’s name inside an everyday phrase', () => {
+  it('does not part it: “who runs the jilin party” asks who runs the party', () => {
+    expect(paragraphs('who runs the jilin party rn')[0]).toBe(10);
+  });
+});
+
 describe('what a question sets aside', () => {
   it('is not what it asks about: “besides Wang Qi, who spoke”', () => {
     expect(paragraphs('Besides Wang Qi, who spoke at the press conference?')[0]).toBe(12);
