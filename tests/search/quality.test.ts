@@ -95,6 +95,8 @@ describe('search quality', () => {
     ['vanity projects', 14],
     ['officials who were falsely accused', 15],
     ['promoted for seniority', 13],
+    ['can officials who mess up keep their jobs', 6],
+    ['who makes sure the big reform tasks get carried out', 14],
   ])('maps the everyday words of “%s” to the article’s own (¶%i)', (query, paragraph) => {
     expect(articleSearch().search(query)[0]?.paragraph).toBe(paragraph);
   });
