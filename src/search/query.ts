@@ -160,13 +160,18 @@ function conceptsOf(
     if (isStopword) continue;
     // The word as typed counts fully; other words of its stem a little less.
     const own = ownTerms(index, [token]);
-    if (own.length > 0) {
+    if (own.some((a) => a.weight > TRUST.stem)) {
       push(at, at, own);
       continue;
     }
+    // A word the text holds only by its stem may be a slip for one it holds ("officals" is not "office").
     const corrections = vocabulary.correct(token.word);
-    const alternatives: Alternative[] = [];
+    const alternatives: Alternative[] = [...own];
     for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    if (own.length > 0) {
+      push(at, at, alternatives);
+      continue;
+    }
     if (alternatives.length === 0)
       for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
     if (alternatives.length === 0)

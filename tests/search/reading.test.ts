@@ -270,6 +270,14 @@ describe('a short message that opens with the asker’s backstory', () => {
   });
 });
 
+describe('a slip that makes a word the text holds only by its stem', () => {
+  it('is still corrected: “officals” is “officials”, not the “Office”', () => {
+    // ¶1 speaks of “officials” and of no office.
+    expect(search.highlight('officals', 1).length).toBeGreaterThan(0);
+    expect(search.read('how are officals evaluated').parts[0]?.kind).toBe('passages');
+  });
+});
+
 describe('a slip in a word that shapes the question', () => {
   it('is read as the word: “what is Wang Qi’s positon” asks who he is', () => {
     expect(paragraphs('what is Huang Feiyu’s positon')[0]).toBe(12);
