@@ -240,6 +240,24 @@ const FRAME_WORDS = [
   ...new Set([...IDENTITY_WORDS, ...MENTION_WORDS, 'happened', 'happens', 'promoted', 'number', 'many']),
 ].filter((w) => w.length >= 5);
 
+const SPELLED_LIMIT = 4096;
+/** Each word's reading, kept: the same words come back question after question. */
+const spelled = new Map<string, string | undefined>();
+
+/** The frame word a typed word is a slip for, if any: one sharing its first letter and near its length. */
+function frameWordFor(folded: string): string | undefined {
+  if (spelled.has(folded)) return spelled.get(folded);
+  const meant = FRAME_WORDS.find(
+    (w) =>
+      w[0] === folded[0] &&
+      Math.abs(w.length - folded.length) <= 2 &&
+      isNearMiss(folded, w, editDistance(folded, w, 2)),
+  );
+  if (spelled.size >= SPELLED_LIMIT) spelled.clear();
+  spelled.set(folded, meant);
+  return meant;
+}
+
 /**
  * The question with slips in the words that shape it spelled right ("what is Wang Qi's positon"),
  * so its form is read as meant; every other word is left as typed.
@@ -248,8 +266,7 @@ export function spellFrameWords(question: string, known: (word: string) => boole
   return question.replace(/\p{L}{5,}/gu, (word) => {
     const folded = word.toLowerCase();
     // A word the article or its asks use is meant as typed: "rules" is not "roles".
-    if (FRAME_WORDS.includes(folded) || known(folded)) return word;
-    const meant = FRAME_WORDS.find((w) => isNearMiss(folded, w, editDistance(folded, w, 2)));
-    return meant ?? word;
+    if (known(folded)) return word;
+    return frameWordFor(folded) ?? word;
   });
 }

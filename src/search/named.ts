@@ -121,6 +121,18 @@ export function nameWords(corpus: Corpus): Set<string> {
   return new Set(words.filter((w) => !STOPWORDS.has(w)));
 }
 
+const settings = new WeakMap<readonly NamedThing[], ReadonlySet<string>>();
+
+/** The words of the setting's one-word names ("jilin"), read once per list of things. */
+function settingWordsOf(things: readonly NamedThing[]): ReadonlySet<string> {
+  let words = settings.get(things);
+  if (!words) {
+    words = new Set(things.filter((t) => t.setting).flatMap((t) => t.forms.filter((f) => f.length === 1).flat()));
+    settings.set(things, words);
+  }
+  return words;
+}
+
 /** The bases a question's word may stand for: its own, and those of the words it may be a slip for. */
 function basesOf(token: Token, vocabulary: Vocabulary): Set<string> {
   return new Set([token.base, ...vocabulary.correct(token.word).map((c) => inflectionBase(c.word))]);
@@ -141,14 +153,13 @@ export function findMentions(
     .map(({ t, i }) => ({ i, bases: basesOf(t, vocabulary) }));
   // "The 12th Jilin Provincial Party Committee": the setting's name written inside another name
   // does not part it.
-  const settingWords = new Set(
-    things.filter((t) => t.setting).flatMap((t) => t.forms.filter((f) => f.length === 1).flat()),
-  );
+  const settingWords = settingWordsOf(things);
   const unset = content.filter((c) => ![...c.bases].some((b) => settingWords.has(b)));
   const candidates: Mention[] = [];
   for (const thing of things) {
     for (const form of thing.forms) {
-      for (const words of thing.setting || unset.length === content.length ? [content] : [content, unset]) {
+      const parted = !thing.setting && form.length > 1 && unset.length < content.length;
+      for (const words of parted ? [content, unset] : [content]) {
         for (let start = 0; start + form.length <= words.length; start++) {
           if (form.every((base, k) => words[start + k]!.bases.has(base))) {
             candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i });

@@ -17,12 +17,12 @@ const AUX = String.raw`(?:is|are|r|was|were|does|do|did|can|could|will|would|sho
 /** After "and", an auxiliary opens a question only before its subject: "and does anyone", not "and do the work". */
 const SUBJECT = String.raw`(?:i|you|u|they|he|she|it|we|there|anyone|anybody|someone|somebody|any|this|that|my|your|our|their)`;
 /** "…and is Changchun worth a visit": "is" after "and" opens a question whatever its subject. */
-const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT}|(?:is|are|was|were)\s+(?!(?:not|also|still|being|then)\b)\p{L}+)`;
+const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT}|(?:is|are|was|were)\s+(?!(?:not|also|still|being|then)\b)[a-z]+)`;
 
 /** Where one question of a message ends and another starts: "…and where can I get pizza". */
 const JOIN = new RegExp(
   String.raw`\s*(?:[,;]\s*)?(?:\band\s+also\b|\balso\b|\band\b|\bplus\b|&|\bbtw\b|\bbut\b)[,\s]+(?=${OPENER}\b)`,
-  'giu',
+  'gi',
 );
 
 /** Sentence ends, and the colon after a preamble ("genuinely curious: who was…"). */
