@@ -54,13 +54,17 @@ export interface SetQuality {
 /** The English question sets, by the name the bench prints. */
 const SETS: readonly (readonly [string, URL])[] = [
   ['realistic (tests/search/realistic.jsonl)', new URL('../tests/search/realistic.jsonl', import.meta.url)],
+  [
+    'realistic, second set (tests/search/realistic-2.jsonl)',
+    new URL('../tests/search/realistic-2.jsonl', import.meta.url),
+  ],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];
-/** The Chinese set: simplified, traditional, chat, terms, names, mixed with English, off-topic. */
-const CHINESE_SET: readonly [string, URL] = [
-  'Chinese (tests/search/chinese.jsonl)',
-  new URL('../tests/search/chinese.jsonl', import.meta.url),
+/** The Chinese sets: simplified, traditional, chat, terms, names, mixed with English, off-topic. */
+const CHINESE_SETS: readonly (readonly [string, URL])[] = [
+  ['Chinese (tests/search/chinese.jsonl)', new URL('../tests/search/chinese.jsonl', import.meta.url)],
+  ['Chinese, second set (tests/search/chinese-2.jsonl)', new URL('../tests/search/chinese-2.jsonl', import.meta.url)],
 ];
 
 function readSet(file: URL): Question[] {
@@ -79,9 +83,9 @@ export function readQuestions(): Question[] {
   return SETS.flatMap(([, file]) => readSet(file));
 }
 
-/** The Chinese evaluation questions. */
+/** The Chinese evaluation questions (every set). */
 export function readChineseQuestions(): Question[] {
-  return readSet(CHINESE_SET[1]);
+  return CHINESE_SETS.flatMap(([, file]) => readSet(file));
 }
 
 /** Ranked paragraphs for a question, best first, at most three; none is a refusal. */
@@ -152,7 +156,7 @@ export function benchQuality(corpus: Corpus = loadCorpus()): SetQuality[] {
     ['plain BM25 over paragraphs (MiniSearch, fuzzy 0.15)', plainBm25(corpus)],
     ...COMPONENTS.map(([name, options]) => [`policy-bot ${name}`, ours(options)] as const),
   ];
-  return [...SETS, CHINESE_SET]
+  return [...SETS, ...CHINESE_SETS]
     .map(([set, file]) => {
       const questions = readSet(file);
       return {

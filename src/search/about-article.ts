@@ -20,8 +20,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'source',
-    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ing)?|publication|sources?|outlet|newspaper|paper|site|website|wrote|writer|written|author|relay(?:ed)?|media|agency|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type',
+    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type',
   ],
   [
     'when',
@@ -80,15 +80,19 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   const text = question.toLowerCase().replace(/[’‘]/g, "'");
   const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
   const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
-  const allowedWords = (topic: ArticleTopic): ReadonlySet<string> => ALLOWED.get(topic)!;
+  // A topic's word in the plural ("outlets", "publications") is the same word.
+  const allowedIn = (topic: ArticleTopic, word: string): boolean => {
+    const allowed = ALLOWED.get(topic)!;
+    return allowed.has(word) || (word.length > 3 && word.endsWith('s') && allowed.has(word.slice(0, -1)));
+  };
   // One topic's words alone, or, for two asked at once, the words of either.
   // A topic whose words are the whole question comes first ("when was this published" asks when).
-  const single = asked.find((topic) => words.every((w) => allowedWords(topic).has(w)));
+  const single = asked.find((topic) => words.every((w) => allowedIn(topic, w)));
   if (single) return [single];
   // "Who reported this and when": one topic's words and a bare question word asking another.
   const [first, ...others] = asked.filter((topic) => topic !== 'summary');
   if (!first) return [];
-  const rest = words.filter((w) => !allowedWords(first).has(w));
-  const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedWords(topic).has(w)));
+  const rest = words.filter((w) => !allowedIn(first, w));
+  const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedIn(topic, w)));
   return second ? [first, second] : [];
 }

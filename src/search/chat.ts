@@ -112,6 +112,10 @@ export function readChat(text: string): string {
   return text.replace(INTERJECTIONS, '').replace(WORD, (word) => {
     const folded = word.toLowerCase().replace(/['’]/g, '');
     const plain = SHORTHAND[folded];
+    // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
+    const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
+    const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
+    if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
     if (plain === undefined) return word;
     // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
     return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;

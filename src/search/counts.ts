@@ -73,6 +73,15 @@ function isCount(tokens: readonly Token[], at: number): boolean {
   return !MONTHS.test(tokens[at - 1]?.word ?? '');
 }
 
+/**
+ * Whether a count before the thing counts another: "the “two functions” of party organizations"
+ * counts functions, not organizations.
+ */
+function countsAnother(tokens: readonly Token[], count: number, thing: number): boolean {
+  for (let at = count + 1; at < thing; at++) if (tokens[at]!.word === 'of') return true;
+  return false;
+}
+
 /** Whether the paragraph gives any count at all. */
 export function holdsCount(index: SearchIndex, paragraph: number): boolean {
   const tokens = index.paragraphs[paragraph]?.tokens ?? [];
@@ -91,7 +100,7 @@ export function countsNear(index: SearchIndex, paragraph: number, counted: Conce
     for (const position of posting?.positions.get(paragraph) ?? []) {
       const from = Math.max(0, position - COUNT_WINDOW);
       const to = Math.min(tokens.length - 1, position + posting!.length - 1 + COUNT_WINDOW);
-      for (let at = from; at <= to; at++) if (isCount(tokens, at)) return true;
+      for (let at = from; at <= to; at++) if (isCount(tokens, at) && !countsAnother(tokens, at, position)) return true;
     }
   }
   return false;

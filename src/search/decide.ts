@@ -50,6 +50,17 @@ function share(
   return total === 0 ? 1 : found / total;
 }
 
+/**
+ * Share of what is asked of a named thing found in a paragraph, a word found only by its stem
+ * ("governor" by "government") not counted: of a thing named, a false friend answers nothing.
+ */
+function askedShare(ranked: Ranked, importances: readonly number[], roles: readonly Role[]): number {
+  const strengths = ranked.strengths.map((s) => (s > STEM_ONLY ? s : 0));
+  return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked');
+}
+/** The trust of a word found only by its Porter stem. */
+const STEM_ONLY = 0.6;
+
 const NUMBER =
   /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth)\b/i;
 const DATE =
@@ -116,7 +127,7 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
       if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
       if (!together.every((things) => things.some((paragraphs) => paragraphs.has(result.paragraph)))) continue;
-      if (asksSomething && share(result, importances, roles, (r) => r === 'asked') < MIN_ASKED) continue;
+      if (asksSomething && askedShare(result, importances, roles) < MIN_ASKED) continue;
     }
     // "How many…": a paragraph that gives no count of the thing cannot say how many.
     if (frame?.wants === 'number' && !canCount(index, result, understood)) continue;

@@ -3,6 +3,8 @@ import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import type { QuestionPart } from './parts.js';
+import { termKey } from './synonyms.js';
+import { otherRanks } from './ordinals.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
@@ -12,13 +14,60 @@ import type { Understood } from './understood.js';
 
 /** Verbs of saying: what a named speaker "set out" is what they said. */
 const SAYING =
-  /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward)$/;
+  /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
-const SCOPE = /\b(?:in|at|for|among)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+const SCOPE = /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
 const PLACING = /^(?:at|in|during|on)$/;
+/**
+ * "Who said that and what was the point", "does it back that up": a question that points back at
+ * its backstory with a word standing for it (not "this article") asks about the backstory.
+ */
+const POINTS_BACK =
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
+
+/** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
+const CLAUSE_END = new Set([
+  'and',
+  'or',
+  'but',
+  'so',
+  'up',
+  'then',
+  'too',
+  'who',
+  'what',
+  'how',
+  'why',
+  'where',
+  'when',
+  'which',
+]);
+
+/** After "is that", "does it": words asking of the backstory itself. */
+const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
+
+function pointsBackAt(text: string): boolean {
+  return [...text.matchAll(POINTS_BACK)].some(
+    (m) =>
+      // Followed by any other word ("say it will use", "say that officials…"), the pronoun opens a clause;
+      // after words of its own ("some quote about lions… who said it"), it points at them.
+      // "Is that still how it works", "does that mean": asked of it, the pronoun is the backstory.
+      (m[2] === undefined ||
+        CLAUSE_END.has(m[2].toLowerCase()) ||
+        (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
+      tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
+  );
+}
+
+/** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
+const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
+/** The article's word for the officials it speaks of, as the index keys its inflections. */
+const CADRES = termKey('cadres');
+/** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
+const FIGURE_LEAD = new Set(['be', 'being', 'been', 'are', 'is', 'as', 'like', 'become', 'becoming', 'not']);
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -49,18 +98,34 @@ export function understandEnglish(
 ): Understood | undefined {
   const { index } = context;
   const tokens = tokenize(text);
-  const mentions = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+  // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
+  const aside = ASIDE.exec(text);
+  const setAside = (first: number, last: number): boolean =>
+    aside !== null &&
+    first >= 0 &&
+    tokens[first]!.start >= aside.index &&
+    tokens[last]!.end <= aside.index + aside[0].length;
+  const mentions = (options.names ? findMentions(tokens, things, context.vocabulary) : []).filter(
+    (m) => !setAside(m.first, m.last),
+  );
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
-  let concepts: Concept[] = readQuery(text, context).map((c) => {
-    const thing = inMention(c)?.thing;
-    return thing ? { ...c, refersTo: thing.paragraphs } : c;
-  });
+  let concepts: Concept[] = readQuery(text, context)
+    .filter((c) => !setAside(c.first, c.last))
+    .map((c) => {
+      const thing = inMention(c)?.thing;
+      return thing ? { ...c, refersTo: thing.paragraphs } : c;
+    });
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
   if (options.frames) {
+    // The article's figures of speech are said of its cadres: officials asked to be or not to be
+    // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
+    const ofCadres = concepts.some((c) => c.alternatives.some((a) => a.key === CADRES));
+    const figurative = (first: number): boolean => ofCadres && FIGURE_LEAD.has(tokens[first - 1]?.word ?? '');
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
+      figurative,
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
@@ -68,8 +133,12 @@ export function understandEnglish(
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
   const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
+  // "Is The Paper a newspaper": a word that only names a thing the question names again is that name.
+  const namesAgain = new Set(mentions.map((m) => termKey(m.thing.name)));
+  const renames = (c: Concept): boolean =>
+    c.alternatives.length > 0 && c.alternatives.every((a) => namesAgain.has(a.key));
   const roles: Role[] = concepts.map((c) =>
-    inMention(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
+    inMention(c) || renames(c) ? 'name' : frame?.shaping.has(c.text) || saying(c) ? 'shaping' : 'asked',
   );
   // A name the article does not know is that name, not the everyday word it may share a spelling
   // with; Discord's own things are such names too.
@@ -80,7 +149,8 @@ export function understandEnglish(
   const numbers = concepts
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
-  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers] : []) {
+  const ranks = otherRanks(tokens, index);
+  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers, ...ranks] : []) {
     const at = tokens.findIndex((t) => t.start === start);
     const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
     const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
@@ -105,8 +175,11 @@ export function understandEnglish(
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.
   const ownWords = roles.filter((r) => r !== 'shaping').length;
-  const pointsBack = /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim());
-  const contextEmphasis = ownWords <= 1 && pointsBack ? 1 : CONTEXT_EMPHASIS;
+  const pointsBack =
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
+  const contextEmphasis = pointsBack && part.context ? 1 : CONTEXT_EMPHASIS;
+  // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
+  if (contextEmphasis === 1) roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const asked = contextEmphasis === 1 && c.alternatives.length > 0;

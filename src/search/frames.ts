@@ -1,3 +1,5 @@
+import { editDistance } from './edits.js';
+import { isNearMiss } from './vocabulary.js';
 /**
  * What kind of answer a question asks for, read from its form: its question words and the
  * phrases that shape it ("how old", "what is his job", "how do I…"), whatever it asks about.
@@ -70,6 +72,8 @@ const UNKNOWABLE = [
   /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
   // the weather
   /\b(?:weather|temperature|forecast)\b/i,
+  // the economy's and the population's figures: the article gives none
+  /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
@@ -88,7 +92,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 
 const IDENTITY = new RegExp(
   LEAD +
-    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank) (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)\b|\b(?:job title|full name)\b`,
+    String.raw`(?:(?:who|what)(?:'s| is| are| was| were)\b|what (?:does|did) .+ do\b|what (?:job|title|position|role|post|rank)s? (?:does|did)\b)|['’]s (?:job|title|position|role|post|rank|occupation)s?\b|\b(?:job title|full name)\b`,
   'i',
 );
 const IDENTITY_WORDS = [
@@ -99,6 +103,11 @@ const IDENTITY_WORDS = [
   'post',
   'rank',
   'occupation',
+  'jobs',
+  'titles',
+  'positions',
+  'roles',
+  'posts',
   'hold',
   'holds',
   'full',
@@ -172,6 +181,9 @@ export function countIn(question: string): number | undefined {
   return undefined;
 }
 
+/** Asks the posts or titles of those it counts: "which posts did the 11 cadres hold". */
+const EACH_ONES_POST = /\b(?:which|what) (?:posts|positions|jobs|titles|roles|ranks)\b/i;
+
 const HOW_MANY = /\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?/i;
 
 const MECHANISM = /\bhow (?:do|does|did) (.+?) (?:work|function|operate)\b/i;
@@ -193,12 +205,19 @@ export function frameOf(question: string): Frame {
     ...(mention ? MENTION_WORDS : []),
     ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
+    // "list all the officials…": the verb asks for a list, it names no topic
+    ...(/^\W*list\b/i.test(question) ? ['list'] : []),
   ]);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
-  const group = wants === 'person' ? countIn(question) : undefined;
+  // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
+  const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
+  const group = eachOne ? countIn(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
-  const names = /\bnames\b|\bname (?:them|all|each)\b|\blist of (?:the )?(?:officials|cadres|people)\b/i.test(question);
+  const names =
+    /\bnames\b|\bname (?:them|all|each)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
+      question,
+    );
   return {
     advice: ADVICE.test(question) || BEST.test(question),
     ...(OWN.test(question) ? { own: true } : {}),
@@ -214,4 +233,40 @@ export function frameOf(question: string): Frame {
     mention,
     shaping,
   };
+}
+
+/** Words that shape a question, as its form is read: a slip in one ("positon") is still it. */
+const FRAME_WORDS = [
+  ...new Set([...IDENTITY_WORDS, ...MENTION_WORDS, 'happened', 'happens', 'promoted', 'number', 'many']),
+].filter((w) => w.length >= 5);
+
+const SPELLED_LIMIT = 4096;
+/** Each word's reading, kept: the same words come back question after question. */
+const spelled = new Map<string, string | undefined>();
+
+/** The frame word a typed word is a slip for, if any: one sharing its first letter and near its length. */
+function frameWordFor(folded: string): string | undefined {
+  if (spelled.has(folded)) return spelled.get(folded);
+  const meant = FRAME_WORDS.find(
+    (w) =>
+      w[0] === folded[0] &&
+      Math.abs(w.length - folded.length) <= 2 &&
+      isNearMiss(folded, w, editDistance(folded, w, 2)),
+  );
+  if (spelled.size >= SPELLED_LIMIT) spelled.clear();
+  spelled.set(folded, meant);
+  return meant;
+}
+
+/**
+ * The question with slips in the words that shape it spelled right ("what is Wang Qi's positon"),
+ * so its form is read as meant; every other word is left as typed.
+ */
+export function spellFrameWords(question: string, known: (word: string) => boolean): string {
+  return question.replace(/\p{L}{5,}/gu, (word) => {
+    const folded = word.toLowerCase();
+    // A word the article or its asks use is meant as typed: "rules" is not "roles".
+    if (known(folded)) return word;
+    return frameWordFor(folded) ?? word;
+  });
 }

@@ -19,6 +19,8 @@ export interface NamedThing {
    * members speak for it (the Organization Department, whose Deputy Minister spoke).
    */
   readonly speaks: boolean;
+  /** Where everything happens (Jilin): named in every paragraph, and inside other names. */
+  readonly setting?: boolean;
 }
 
 /** A named thing as a question writes it: token positions in the question. */
@@ -69,11 +71,12 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     named: Excerpt,
     speaks: boolean,
     speaksIn: readonly number[] = [],
+    setting = false,
   ): void => {
     if (things.some((t) => t.name === name)) return;
     const forms = [name, ...also].map(formOf).filter((f) => f.length > 0);
     const where = new Set([...paragraphsHolding(paragraphs, forms), ...speaksIn]);
-    things.push({ name, forms, named, paragraphs: where, speaks });
+    things.push({ name, forms, named, paragraphs: where, speaks, ...(setting ? { setting } : {}) });
   };
   for (const person of corpus.people)
     add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);
@@ -91,12 +94,15 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     add(entry.term, short, named, PUBLISHED_IN.test(named.text));
   }
   const everywhere = paragraphs.map((p) => p.number);
-  const spokenFor = (name: string): boolean =>
-    corpus.people.some(
+  // Those who speak for a body (its Deputy Minister): their reported words are the body's too.
+  const speakersFor = (name: string) =>
+    corpus.people.filter(
       (p) => p.said.length > 0 && p.role.text.toLowerCase().includes(name.replace(/^the /i, '').toLowerCase()),
     );
   for (const entry of corpus.names) {
-    add(entry.name, entry.also, entry.named, spokenFor(entry.name), entry.setting ? everywhere : []);
+    const speakers = speakersFor(entry.name);
+    const where = entry.setting ? everywhere : speakers.flatMap((p) => p.paragraphs);
+    add(entry.name, entry.also, entry.named, speakers.length > 0, where, entry.setting);
   }
   return things;
 }
@@ -113,6 +119,18 @@ export function nameWords(corpus: Corpus): Set<string> {
   ];
   const words = names.flatMap((name) => name.match(/\p{Lu}[\p{L}]+/gu) ?? []).map((w) => w.toLowerCase());
   return new Set(words.filter((w) => !STOPWORDS.has(w)));
+}
+
+const settings = new WeakMap<readonly NamedThing[], ReadonlySet<string>>();
+
+/** The words of the setting's one-word names ("jilin"), read once per list of things. */
+function settingWordsOf(things: readonly NamedThing[]): ReadonlySet<string> {
+  let words = settings.get(things);
+  if (!words) {
+    words = new Set(things.filter((t) => t.setting).flatMap((t) => t.forms.filter((f) => f.length === 1).flat()));
+    settings.set(things, words);
+  }
+  return words;
 }
 
 /** The bases a question's word may stand for: its own, and those of the words it may be a slip for. */
@@ -133,12 +151,19 @@ export function findMentions(
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !STOPWORDS.has(t.word))
     .map(({ t, i }) => ({ i, bases: basesOf(t, vocabulary) }));
+  // "The 12th Jilin Provincial Party Committee": the setting's name written inside another name
+  // does not part it.
+  const settingWords = settingWordsOf(things);
+  const unset = content.filter((c) => ![...c.bases].some((b) => settingWords.has(b)));
   const candidates: Mention[] = [];
   for (const thing of things) {
     for (const form of thing.forms) {
-      for (let start = 0; start + form.length <= content.length; start++) {
-        if (form.every((base, k) => content[start + k]!.bases.has(base))) {
-          candidates.push({ thing, first: content[start]!.i, last: content[start + form.length - 1]!.i });
+      const parted = !thing.setting && form.length > 1 && unset.length < content.length;
+      for (const words of parted ? [content, unset] : [content]) {
+        for (let start = 0; start + form.length <= words.length; start++) {
+          if (form.every((base, k) => words[start + k]!.bases.has(base))) {
+            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i });
+          }
         }
       }
     }

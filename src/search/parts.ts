@@ -16,7 +16,8 @@ const WH = String.raw`(?:who|whom|whose|whos|what|whats|what's|wat|wut|when|wher
 const AUX = String.raw`(?:is|are|r|was|were|does|do|did|can|could|will|would|should|has|have)`;
 /** After "and", an auxiliary opens a question only before its subject: "and does anyone", not "and do the work". */
 const SUBJECT = String.raw`(?:i|you|u|they|he|she|it|we|there|anyone|anybody|someone|somebody|any|this|that|my|your|our|their)`;
-const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT})`;
+/** "…and is Changchun worth a visit": "is" after "and" opens a question whatever its subject. */
+const OPENER = String.raw`(?:${WH}|${AUX}\s+${SUBJECT}|(?:is|are|was|were)\s+(?!(?:not|also|still|being|then)\b)[a-z]+)`;
 
 /** Where one question of a message ends and another starts: "…and where can I get pizza". */
 const JOIN = new RegExp(
@@ -52,9 +53,11 @@ function lastClause(sentence: string): string | undefined {
   const tail = sentence.slice(start).trim();
   // "…some quote about lions, who actually said it": the clause points back; the whole asks.
   // ("does this article say…" points at the article, not back).
+  // ("how are they going to judge…": "they" asked of, right after its verb, is whoever acts).
+  const pointing = tail.replace(new RegExp(String.raw`\b${AUX}\s+they\b`, 'gi'), '');
   if (
     /\b(?:it|them|those|these|they)\b|\b(?:that|this)\b(?!\s+(?:text|article|piece|story|report|post|page)\b)/i.test(
-      tail,
+      pointing,
     )
   )
     return undefined;
@@ -98,7 +101,10 @@ export function splitQuestions(
   let context = sentences.filter((s) => !questions.includes(s)).join(' ');
   // One long sentence of backstory that ends in its question: "Not sure if this is the right
   // channel but I've been wondering, since …, which newspaper published it".
-  if (questions.length === 1 && questions[0]!.length > LONG_SENTENCE) {
+  // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
+  const opensWithBackstory = (question: string): boolean =>
+    !QUESTION_START.test(question.trim()) && /^\W*(?:i|i'm|im|my|we|our)\b/i.test(question);
+  if (questions.length === 1 && (questions[0]!.length > LONG_SENTENCE || opensWithBackstory(questions[0]!))) {
     const tail = lastClause(questions[0]!);
     if (tail) {
       context = [context, questions[0]!.slice(0, questions[0]!.length - tail.length)].filter(Boolean).join(' ');

@@ -35,10 +35,27 @@ export interface QueryContext {
   readonly index: SearchIndex;
   readonly vocabulary: Vocabulary;
   readonly synonyms: SynonymTable;
+  /** The words of the article's setting ("jilin"): written inside an everyday phrase, they do not part it. */
+  readonly setting?: ReadonlySet<string>;
 }
 
-function matchesAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
-  return words.every((w, k) => tokens[at + k]?.base === w);
+/**
+ * Where an everyday phrase typed from `at` ends (its last token), or -1 when it is not there;
+ * the setting's name inside it is skipped ("who runs the jilin party" runs the party).
+ */
+function phraseEnd(
+  tokens: readonly Token[],
+  at: number,
+  words: readonly string[],
+  setting: ReadonlySet<string>,
+): number {
+  let k = at;
+  for (const [n, word] of words.entries()) {
+    while (n > 0 && tokens[k] && tokens[k]!.base !== word && setting.has(tokens[k]!.word)) k++;
+    if (tokens[k]?.base !== word) return -1;
+    k++;
+  }
+  return k - 1;
 }
 
 /**
@@ -104,7 +121,7 @@ function quotedStretches(query: string): [number, number][] {
 function conceptsOf(
   tokens: readonly Token[],
   content: (token: Token) => boolean,
-  { index, vocabulary, synonyms }: QueryContext,
+  { index, vocabulary, synonyms, setting = new Set<string>() }: QueryContext,
 ): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -128,27 +145,33 @@ function conceptsOf(
     const token = tokens[i]!;
     // A lone stopword starts no rule: "say" is not a "saying".
     const isStopword = !content(token);
+    let end = -1;
     const rule = synonyms
       .get(token.base)
-      ?.find((r) => (r.words.length > 1 || !isStopword) && matchesAt(tokens, i, r.words));
+      ?.find((r) => (r.words.length > 1 || !isStopword) && (end = phraseEnd(tokens, i, r.words, setting)) >= 0);
     if (rule) {
-      const alternatives = ownTerms(index, tokens.slice(i, i + rule.words.length));
+      const alternatives = ownTerms(index, tokens.slice(i, end + 1));
       for (const key of rule.means) if (index.has(key)) addUnique(alternatives, key, TRUST.synonym);
-      push(i, i + rule.words.length - 1, alternatives);
-      i += rule.words.length;
+      push(i, end, alternatives);
+      i = end + 1;
       continue;
     }
     const at = i++;
     if (isStopword) continue;
     // The word as typed counts fully; other words of its stem a little less.
     const own = ownTerms(index, [token]);
-    if (own.length > 0) {
+    if (own.some((a) => a.weight > TRUST.stem)) {
       push(at, at, own);
       continue;
     }
+    // A word the text holds only by its stem may be a slip for one it holds ("officals" is not "office").
     const corrections = vocabulary.correct(token.word);
-    const alternatives: Alternative[] = [];
+    const alternatives: Alternative[] = [...own];
     for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    if (own.length > 0) {
+      push(at, at, alternatives);
+      continue;
+    }
     if (alternatives.length === 0)
       for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
     if (alternatives.length === 0)

@@ -38,9 +38,14 @@ export class QuotedWords {
         let near: string[] = [];
         if (span) {
           const words = tokenize(span.text).filter((t) => !STOPWORDS.has(t.word));
+          // A term goes with the words the text sets right beside it too: “five more” goals.
+          const end = span.start + span.text.length;
+          const beside = [tokens.findLast((t) => t.end <= span.start), tokens.find((t) => t.start >= end)].filter(
+            (t): t is Token => t !== undefined && !STOPWORDS.has(t.word),
+          );
           near =
             words.length <= TERM_WORDS
-              ? words.map((t) => t.stem)
+              ? [...words, ...beside].map((t) => t.stem)
               : tokens
                   .slice(Math.max(0, at - SPEECH_WINDOW), at + SPEECH_WINDOW + 1)
                   .filter((t) => !STOPWORDS.has(t.word))
@@ -53,8 +58,14 @@ export class QuotedWords {
         }
       }
     }
-    for (const [key, only] of inQuotes) if (only) this.#partners.set(key, partners.get(key) ?? []);
+    for (const [key, only] of inQuotes) {
+      if (only) this.#partners.set(key, partners.get(key) ?? []);
+      else this.#unquoted.add(key);
+    }
   }
+
+  /** Posting keys the article uses outside quotes somewhere. */
+  readonly #unquoted = new Set<string>();
 
   /** Whether the article uses this posting key only in quotes. */
   quoted(key: string): boolean {
@@ -109,7 +120,18 @@ export class QuotedWords {
     concepts: readonly Concept[],
     tokens: readonly Token[],
     text: string,
-    { spokenOf, mechanism, trust }: { spokenOf: boolean; mechanism?: readonly [number, number]; trust: number },
+    {
+      spokenOf,
+      mechanism,
+      trust,
+      figurative = () => false,
+    }: {
+      spokenOf: boolean;
+      mechanism?: readonly [number, number];
+      trust: number;
+      /** Whether the word at this token is said of someone as a figure ("stop being sheep"). */
+      figurative?: (first: number) => boolean;
+    },
   ): Concept[] {
     const stems = new Set(tokens.map((t) => t.stem));
     const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
@@ -118,10 +140,13 @@ export class QuotedWords {
       if (c.alternatives.length === 0 || c.first < 0) return c;
       const asThing =
         mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
-      if (quotedByAsker && !asThing) return c;
+      if ((quotedByAsker || figurative(c.first)) && !asThing) return c;
       // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
       const own = tokens.slice(c.first, c.last + 1);
-      if (!own.every((t) => keysOf(t).some((key) => this.quoted(key)))) return c;
+      // "talent" stands only in “talent chain”, but "talents" stands in the text: the word is the article's.
+      const onlyQuoted = (t: Token): boolean =>
+        keysOf(t).some((key) => this.quoted(key)) && !keysOf(t).some((key) => this.#unquoted.has(key));
+      if (!own.every(onlyQuoted)) return c;
       const alone = own.every((t) => keysOf(t).every((key) => !this.quoted(key) || this.aloneInQuestion(key, stems)));
       if (!asThing && !alone) return c;
       return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };

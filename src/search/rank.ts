@@ -204,7 +204,14 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     const { paragraphs, sentences, ...found } = resolve(concept, index, asks);
     // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
     const unseen = concept.unseenWeight ?? (concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT);
-    const importance = paragraphs.size > 0 ? idf(index.paragraphs.length, paragraphs.size) : unseen;
+    // An idea only our asks hold, never the text, tells no more than one the article lacks.
+    const inTextAnywhere = found.inText.size > 0 || (concept.refersTo?.size ?? 0) > 0;
+    const importance =
+      paragraphs.size === 0
+        ? unseen
+        : inTextAnywhere
+          ? idf(index.paragraphs.length, paragraphs.size)
+          : Math.min(unseen, idf(index.paragraphs.length, paragraphs.size));
     const sentenceImportance = idf(index.sentences.length, sentences);
     return { ...found, importance, sentenceImportance };
   });

@@ -11,7 +11,7 @@ import { chineseSmallTalkOf } from './chinese/small-talk.js';
 import { decide, type Decided } from './decide.js';
 import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
-import { countIn, frameOf, type Frame } from './frames.js';
+import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
@@ -164,6 +164,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   };
 
   const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
+  const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
     ? createChineseQuestions(corpus.chinese, context, things, foreign, people, quotedWords)
@@ -216,9 +217,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   function readEnglishPart(part: QuestionPart, limit: number): PartReading {
     const asked = part.text;
     // The person "he" stands for is read as named; the part is still shown as asked.
-    const text = part.carried ? `${asked} (${part.carried})` : asked;
-    const article = options.article ? aboutArticle(asked, articleTopicsOf(text), limit) : undefined;
+    const carried = part.carried ? `${asked} (${part.carried})` : asked;
+    const article = options.article ? aboutArticle(asked, articleTopicsOf(carried), limit) : undefined;
     if (article) return withContext(part, article);
+    const text = options.frames ? spellFrameWords(carried, knownWord) : carried;
     const frame = options.frames ? frameOf(text) : undefined;
     const understood =
       frame?.advice || asksAboutServerRoles(text) ? undefined : understandEnglish(part, text, frame, english, options);
@@ -279,7 +281,20 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const aboutArticle = (part: string): boolean => options.article && articleTopicsOf(part).length > 0;
     const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
-    return { language: 'en', parts: carried.map((part) => readEnglishPart(part, limit)) };
+    const read: PartReading[] = [];
+    for (const part of carried) {
+      const before = read.at(-1);
+      // "Who is the governor of Jilin, and does he report to…": a later question whose subject
+      // is the earlier one's, which the article does not know, asks about what it does not know.
+      const aboutUnknown =
+        before !== undefined &&
+        !part.carried &&
+        (before.kind === 'not-covered' || before.kind === 'unsaid') &&
+        SUBJECT_BEFORE.test(part.text) &&
+        !aboutArticle(part.text);
+      read.push(aboutUnknown ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
+    }
+    return { language: 'en', parts: read };
   }
 
   function readChinese(questions: ChineseQuestions, query: string, limit: number): Reading {
@@ -309,6 +324,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     },
   };
 }
+
+/**
+ * A question whose subject is a pronoun standing for what was asked before it ("does he report
+ * to…", "is it run by…"); not "does it say…", where "it" is the article.
+ */
+const SUBJECT_BEFORE =
+  /^(?:and\s+|but\s+|also\s+)?(?:(?:does|did|do|is|was|are|were|can|could|will|would|has|have|had)\s+(?:he|she|it|they)|(?:he|she|it|they)\s+(?!(?:say|says|said|mention|mentions|mentioned|talk|talks|cover|covers|discuss|discusses)\b)\p{L}+)\b(?!\s+(?:say|mention|talk|cover|discuss)\b)/iu;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

@@ -107,7 +107,10 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
   const late: { reader?: Reader } = {};
   const index = buildIndex(corpus.article, asks, () => late.reader?.chinese?.askField());
   const words = new Map([...index.asks.words, ...index.words]);
-  const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms };
+  const setting = new Set(
+    corpus.names.filter((n) => n.setting).flatMap((n) => n.name.toLowerCase().match(/\p{L}+/gu) ?? []),
+  );
+  const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms, setting };
   const reader = (late.reader = createReader(corpus, context, {
     asks: useAsks,
     chat: options.chat ?? true,

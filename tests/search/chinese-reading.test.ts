@@ -281,3 +281,26 @@ describe('names written with their titles or split by the segmenter', () => {
     expect(top('黄强的职位是什么')).toBe(10);
   });
 });
+
+describe('reading what a Chinese question only shapes', () => {
+  const search = articleSearch();
+  const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
+
+  it('reads 没 closing a question as asking whether, and 这块 as no topic', () => {
+    expect(top('人才这块有新政策没')).toBe(7);
+    expect(top('基层组织建设有新要求没')).toBe(8);
+  });
+
+  it('reads what the Organization Department’s Deputy Minister set out as the Department’s', () => {
+    expect(top('组织部在基层党建上提了哪些目标')).toBe(8);
+  });
+
+  it('reads 哪几类 as asking which kinds, not how many', () => {
+    expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
+  });
+
+  it('reads an ordinal the article gives otherwise (第一场 of a series whose second it reports) as another', () => {
+    expect(search.search('系列发布会第一场讲了什么')).toEqual([]);
+    expect(top('系列发布会第二场讲了什么')).toBe(2);
+  });
+});

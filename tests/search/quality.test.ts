@@ -7,19 +7,58 @@ import { measure, readQuestions } from './question-set.js';
  * set a question or two below: a drop is a regression, not noise, since the search is
  * deterministic. By kind: top-1 for on-topic kinds, refused for off-topic.
  */
-const REALISTIC = { top1: 0.88, top3: 0.93, refused: 0.83 } as const;
+const REALISTIC = { top1: 0.93, top3: 0.97, refused: 0.95 } as const;
 const REALISTIC_BY_KIND: Readonly<Record<string, number>> = {
-  casual: 0.79,
-  paraphrase: 0.77,
-  typo: 0.87,
-  fact: 0.91,
+  casual: 0.88,
+  paraphrase: 0.81,
+  typo: 0.91,
+  fact: 0.95,
   term: 0.95,
   quote: 0.95,
   long: 0.87,
-  multi: 0.91,
+  multi: 0.95,
   meta: 0.92,
-  'off-topic': 0.82,
+  'off-topic': 0.95,
 };
+
+/** The second realistic set, written the same way by others: what the search reaches on it, a question below. */
+const REALISTIC_2 = { top1: 0.95, top3: 0.98, refused: 0.95 } as const;
+const REALISTIC_2_BY_KIND: Readonly<Record<string, number>> = {
+  casual: 0.94,
+  paraphrase: 0.88,
+  typo: 0.9,
+  fact: 0.9,
+  term: 0.9,
+  quote: 0.87,
+  long: 0.7,
+  multi: 0.9,
+  meta: 0.83,
+  'off-topic': 0.95,
+};
+
+/** The set's whole figures and each kind's held at their floors: a drop is a regression. */
+function holdsTheSet(
+  file: string,
+  floors: { readonly top1: number; readonly top3: number; readonly refused: number },
+  byKind: Readonly<Record<string, number>>,
+): void {
+  describe(`on tests/search/${file}`, () => {
+    const result = measure(readQuestions(new URL(`./${file}`, import.meta.url)));
+
+    it(`finds the answer first for ${floors.top1 * 100}% of its on-topic questions and among the first three for ${floors.top3 * 100}%`, () => {
+      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top1);
+      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top3);
+    });
+
+    it(`refuses ${floors.refused * 100}% of its off-topic questions`, () => {
+      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.refused);
+    });
+
+    it.each(Object.entries(byKind))('holds the %s kind at %f or better', (kind, floor) => {
+      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
+    });
+  });
+}
 
 describe('search quality', () => {
   it('answers the public dev set: top-1 ≥ 95%, top-3 = 100%, every off-topic query refused', () => {
@@ -37,22 +76,8 @@ describe('search quality', () => {
     expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
   });
 
-  describe('on the realistic set (tests/search/realistic.jsonl)', () => {
-    const result = measure(readQuestions(new URL('./realistic.jsonl', import.meta.url)));
-
-    it(`finds the answer first for ${REALISTIC.top1 * 100}% of its on-topic questions and among the first three for ${REALISTIC.top3 * 100}%`, () => {
-      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.top1);
-      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.top3);
-    });
-
-    it(`refuses ${REALISTIC.refused * 100}% of its off-topic questions`, () => {
-      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(REALISTIC.refused);
-    });
-
-    it.each(Object.entries(REALISTIC_BY_KIND))('holds the %s kind at %f or better', (kind, floor) => {
-      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
-    });
-  });
+  holdsTheSet('realistic.jsonl', REALISTIC, REALISTIC_BY_KIND);
+  holdsTheSet('realistic-2.jsonl', REALISTIC_2, REALISTIC_2_BY_KIND);
 
   it.each([
     ['disiplined', 15],
@@ -70,6 +95,8 @@ describe('search quality', () => {
     ['vanity projects', 14],
     ['officials who were falsely accused', 15],
     ['promoted for seniority', 13],
+    ['can officials who mess up keep their jobs', 6],
+    ['who makes sure the big reform tasks get carried out', 14],
   ])('maps the everyday words of “%s” to the article’s own (¶%i)', (query, paragraph) => {
     expect(articleSearch().search(query)[0]?.paragraph).toBe(paragraph);
   });

@@ -173,9 +173,15 @@ describe('forms of question the article cannot answer', () => {
 });
 
 describe('a short question that places itself where the article never goes', () => {
-  it.each(['what is the red line in hockey', 'how are officials promoted in the us'])('%s', (query) =>
-    expect(search.search(query)).toEqual([]),
-  );
+  it.each([
+    'what is the red line in hockey',
+    'how are officials promoted in the us',
+    'what are the five more goals of shanghai',
+  ])('%s', (query) => expect(search.search(query)).toEqual([]));
+
+  it('is still answered where what it ends on is the article’s', () => {
+    expect(paragraphs('what is the goal of the reform')[0]).toBe(3);
+  });
 
   it('is still answered where the place is the article’s', () => {
     expect([4, 9]).toContain(paragraphs('what happens to lazy officials in jilin')[0]);
@@ -204,5 +210,117 @@ describe('questions about the article itself, as chat asks them', () => {
     const query =
       "Not sure if this is the right place to ask, but since I'm researching talent policy, does this text mention anything about connecting talent with industry and innovation?";
     expect(paragraphs(query)[0]).toBe(7);
+  });
+});
+
+describe('everyday phrasings', () => {
+  it('reads “the big jobs” as the posts the capable are promoted to, as “the top jobs”', () => {
+    expect(paragraphs('who gets the big jobs now')[0]).toBe(4);
+    expect(paragraphs('who gets the top jobs')[0]).toBe(4);
+  });
+
+  it('reads a figure of the article’s speech said of officials as the figure', () => {
+    expect(paragraphs('should officials stop being sheep')[0]).toBe(11);
+    expect(paragraphs('are cadres told to be lions')[0]).toBe(11);
+  });
+
+  it('reads a word of a quoted term with the word the text sets beside the term: “five more” goals', () => {
+    expect(
+      paragraphs('My professor mentioned the reforms in class. What exactly are the five goals they listed?')[0],
+    ).toBe(3);
+  });
+
+  it('reads a word the article prints outside quotes in another form as its own: “talent” (“talents” in ¶7)', () => {
+    expect(paragraphs('is the party gonna care about talent more')[0]).toBe(7);
+  });
+
+  it('still reads the same word, asked of officials as a thing, in its everyday sense', () => {
+    expect(search.search('how much capital do officials have')).toEqual([]);
+  });
+
+  it('asks about the sources when it asks what the piece cites, in the plural too', () => {
+    expect(read('what sources does the piece cite').parts[0]?.topic).toBe('source');
+    expect(read('which news outlets are cited').parts[0]?.topic).toBe('source');
+  });
+});
+
+describe('a long question that points back at its backstory', () => {
+  it('asks about the backstory: “does the article back that up”', () => {
+    const query = 'My cousin says officials there get ahead only by seniority. Does the article back that up?';
+    expect(paragraphs(query)[0]).toBe(13);
+  });
+
+  it('asks about the backstory: “is that still how it works”', () => {
+    const query =
+      'My dad always said you just had to wait your turn to get promoted. Is that still how it works in Jilin according to this?';
+    expect(paragraphs(query)[0]).toBe(13);
+  });
+
+  it('but a pronoun opening a clause of its own points nowhere', () => {
+    const query = 'Writing a brief on reform. What evaluation methods does Jilin say it will use for its officials?';
+    expect([5, 13, 14]).toContain(paragraphs(query)[0]);
+  });
+});
+
+describe('a short message that opens with the asker’s backstory', () => {
+  it('reads the question after it, shorthand owning what follows: “ppl’s”', () => {
+    const query = "i work in hr and im curious, how are they gonna judge ppl's performance";
+    expect(read(query).parts[0]?.context).toBeTruthy();
+    expect([5, 13]).toContain(paragraphs(query)[0]);
+  });
+});
+
+describe('a slip that makes a word the text holds only by its stem', () => {
+  it('is still corrected: “officals” is “officials”, not the “Office”', () => {
+    // ¶1 speaks of “officials” and of no office.
+    expect(search.highlight('officals', 1).length).toBeGreaterThan(0);
+    expect(search.read('how are officals evaluated').parts[0]?.kind).toBe('passages');
+  });
+});
+
+describe('a slip in a word that shapes the question', () => {
+  it('is read as the word: “what is Wang Qi’s positon” asks who he is', () => {
+    expect(paragraphs('what is Huang Feiyu’s positon')[0]).toBe(12);
+  });
+
+  it('but a word the article uses is meant as typed: “rules” is not “roles”', () => {
+    expect(paragraphs('Which officials will be moved up the ladder, according to the new rules?')[0]).toBe(4);
+  });
+});
+
+describe('the setting’s name inside an everyday phrase', () => {
+  it('does not part it: “who runs the jilin party” asks who runs the party', () => {
+    expect(paragraphs('who runs the jilin party rn')[0]).toBe(10);
+  });
+});
+
+describe('what a question sets aside', () => {
+  it('is not what it asks about: “besides Wang Qi, who spoke”', () => {
+    expect(paragraphs('Besides Wang Qi, who spoke at the press conference?')[0]).toBe(12);
+  });
+});
+
+describe('a second question opened by “and is”', () => {
+  it('is read apart, whatever its subject', () => {
+    const { parts } = read('who is huang qiang and is changchun cold in winter');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.passages[0]?.paragraph).toBe(10);
+    expect(parts[1]!.passages).toEqual([]);
+  });
+});
+
+describe('a later question about what an earlier one asked', () => {
+  it('is refused with it when the article does not know it: “…and does he report to Huang Qiang”', () => {
+    const { parts } = read('who is the governor of jilin and does he report to huang qiang');
+    expect(parts.map((p) => p.kind)).toEqual(['unsaid', 'not-covered']);
+  });
+
+  it('is still answered when the earlier one was: “who is Wang Qi and does he…”', () => {
+    const { parts } = read('who is wang qi and does he work for the organization department');
+    expect(parts.map((p) => p.kind)).toEqual(['passages', 'passages']);
+  });
+
+  it('is still answered when “it” is the article: “…and does it say anything about lions”', () => {
+    expect(read('what is the capital of france and does it say anything about lions').parts[1]?.kind).toBe('passages');
   });
 });

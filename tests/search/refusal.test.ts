@@ -63,6 +63,8 @@ describe('refusing what the article gives of no one, in either language', () => 
     '被调整的干部叫什么名字',
     '吉林省人大有多少代表',
     '红绿灯是怎么工作的',
+    "what is jilin's gdp",
+    '吉林的GDP是多少',
   ])('gives no passage for “%s”', (query) => {
     expect(search.search(query)).toEqual([]);
   });
@@ -73,5 +75,57 @@ describe('refusing what the article gives of no one, in either language', () => 
     expect(top('那个实施意见叫啥名字来着')).toBe(12);
     expect(top('省委书记叫什么名字')).toBe(10);
     expect(top('what did the guy at the press conference say about work style')).toBe(12);
+  });
+});
+
+describe('refusing what the article names otherwise', () => {
+  it('reads an ordinal the article gives the same thing otherwise as another thing', () => {
+    expect(search.search('what was said at the first press conference')).toEqual([]);
+    expect(top('what happened at the second press conference')).toBe(2);
+  });
+
+  it('reads the setting written inside a name as that name: the 12th Jilin Provincial Party Committee', () => {
+    const reading = search.read('When was the 12th Jilin Provincial Party Committee elected?');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(reading.parts[0]?.unsaid?.[0]?.name).toBe(
+      'the Fifth Plenary Session of the 12th Provincial Party Committee',
+    );
+  });
+
+  it('reads a count before “of” as counting what stands before it, not the thing after', () => {
+    expect(search.search('how many party organizations are there in jilin')).toEqual([]);
+    expect(search.search('how many party members does jilin have')).toEqual([]);
+    expect(top('how many cadres were adjusted')).toBe(9);
+  });
+
+  it('says what the text does say of the bodies ¶10 names, asked what it does not', () => {
+    const reading = search.read('how are people’s congress deputies elected');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(reading.parts[0]?.unsaid?.[0]?.paragraph).toBe(10);
+  });
+
+  it('takes no false friend of a word for what is asked of a named thing: a governor is not a government', () => {
+    const reading = search.read('who is the governor of jilin');
+    expect(reading.parts[0]?.kind).toBe('unsaid');
+    expect(top('who is the top official of jilin')).toBe(10);
+  });
+
+  it('reads a word that only names again the thing asked about as its name: is The Paper a reliable newspaper', () => {
+    expect(search.read('is the paper a reliable newspaper').parts[0]?.kind).toBe('unsaid');
+    expect(top('what did the newspaper say')).toBe(9);
+  });
+
+  it('reads “list all the officials” as asking for names the article does not give', () => {
+    expect(search.search('list all the officials that were demoted')).toEqual([]);
+  });
+
+  it('reads “which posts did the 11 cadres hold” as asking each one’s post, which the article does not give', () => {
+    expect(search.search('which posts did the 11 adjusted cadres hold')).toEqual([]);
+    expect(top('what posts does wang qiushi hold')).toBe(9);
+  });
+
+  it('reads what a speaker “thinks” as what they said: asked of what they never spoke of, it says so', () => {
+    expect(search.read('what does huang feiyu think about taiwan').parts[0]?.kind).toBe('unsaid');
+    expect(top('what does huang feiyu think about work style')).toBe(12);
   });
 });

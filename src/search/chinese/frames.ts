@@ -1,3 +1,4 @@
+import { chineseNumeral } from './numerals.js';
 import { frameOf, type Frame } from '../frames.js';
 
 /**
@@ -25,6 +26,8 @@ const UNKNOWABLE = [
   /毕业|学历|留学|哪所大学|哪个大学|什么大学|上的大学|读的大学|爱好|兴趣/u,
   // the weather
   /天气|气温|下雪|下雨/u,
+  // the economy's and the population's figures: the article gives none
+  /gdp|生产总值|人口|常住|财政收入|预算/u,
   // what comes next: the article reports what was said, not what follows
   /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
   // the time now
@@ -34,7 +37,7 @@ const UNKNOWABLE = [
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
-  ['number', /多少(?!钱)|几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
+  ['number', /多少(?!钱)|(?<!哪)几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
   ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年/u],
   ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
 ];
@@ -43,7 +46,7 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
 const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:工作|运作|运行)原理/u;
 
 /** "有多少干部", "几名官员": what is counted follows. */
-const HOW_MANY = /(?<!第)(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
+const HOW_MANY = /(?<![第哪])(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
 
 /** Asks a name. */
 const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
@@ -92,29 +95,12 @@ function englishOf(question: string): string {
     .trim();
 }
 
-const CHINESE_DIGITS: Record<string, number> = {
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
 function chineseGroupOf(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
   const written = match?.[1];
   if (!written) return undefined;
-  if (/^\d+$/.test(written)) return Number(written);
-  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
-  const n =
-    (written.includes('十') ? (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) * 10 : 0) +
-    (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+  const n = chineseNumeral(written) ?? 0;
   return n >= 2 ? n : undefined;
 }
 

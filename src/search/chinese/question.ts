@@ -6,6 +6,7 @@ import type { ForeignNames } from '../foreign-names.js';
 import type { Frame } from '../frames.js';
 import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
 import { findMentions, type Mention, type NamedThing } from '../named.js';
+import { otherChineseRanks } from '../ordinals.js';
 import { hasContent } from '../parts.js';
 import { STOPWORDS } from '../stopwords.js';
 import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
@@ -96,6 +97,18 @@ function joinUnknown(pieces: readonly QuestionPiece[]): QuestionPiece[] {
     else joined.push(piece);
   }
   return joined;
+}
+
+/** "有新要求没", "提拔了没有": 没 or 没有 closing a question asks whether, as 吗 does; it denies nothing. */
+const ENDING_NOT = /^(?:没|没有)$/u;
+
+function endingParticle(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  let last = pieces.length - 1;
+  while (last >= 0 && pieces[last]!.kind === 'other') last--;
+  const ending = pieces[last];
+  if (!ending || !ENDING_NOT.test(ending.text) || !pieces.slice(0, last).some((p) => p.kind === 'known'))
+    return [...pieces];
+  return pieces.map((p, i) => (i === last ? { ...p, kind: 'stopword' } : p));
 }
 
 function signature(concept: Concept): string {
@@ -258,7 +271,7 @@ export function createChineseQuestions(
   }
 
   function pieces(folded: string): QuestionPiece[] {
-    return lexicon().segmenter.segment(folded);
+    return endingParticle(lexicon().segmenter.segment(folded));
   }
 
   function understand(
@@ -417,7 +430,7 @@ export function createChineseQuestions(
         ? quotedWords.weighForeign(anchored, ALONE_TRUST, frame?.mechanism !== undefined)
         : anchored;
     return {
-      concepts: everyday,
+      concepts: otherChineseRanks(everyday),
       roles,
       ...(frame ? { frame } : {}),
       mentions,
