@@ -1,13 +1,7 @@
 import { Events, GatewayDispatchEvents, type Client } from 'discord.js';
-import {
-  definitions,
-  dispatchDeps,
-  shippedArticle,
-  type DispatchDeps,
-  type FairUseOptions,
-} from '../dispatch/index.js';
+import { definitions, dispatchDeps, shippedArticle, type DispatchDeps } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
-import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
+import { createLogger, withLoggableErrors } from '../log/logger.js';
 import { warmChinese } from '../search/search.js';
 import { openStorage } from '../settings/index.js';
 import { inviteLinks } from '../invite/links.js';
@@ -24,26 +18,14 @@ import { onReady } from './events/ready.js';
 import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
+import type { CommonBotOptions } from '../transport/bot-options.js';
 import { InFlight } from '../transport/in-flight.js';
 import { PostRefusals } from '../transport/post-refusals.js';
 
 export type { Settled };
 
-export interface BotOptions {
+export interface BotOptions extends CommonBotOptions {
   readonly token: string;
-  readonly applicationId: string;
-  /** REST base of a local Discord; Discord's own when unset. */
-  readonly restApi?: string;
-  readonly dataDir: string;
-  /** PostgreSQL for settings and fair use, shared by every shard and instance; DATA_DIR's SQLite file when unset. */
-  readonly databaseUrl?: string | undefined;
-  readonly databaseSchema?: string | undefined;
-  readonly logLevel?: string;
-  readonly logger?: Logger;
-  /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
-  readonly registerCommands?: boolean;
-  /** The per-person answer limit (default 6 answers per 30 s). */
-  readonly fairUse?: FairUseOptions;
   /** The bot's clock (ms since the epoch): the dispatcher's, and when a setting was changed; tests inject one. */
   readonly now?: () => number;
   /**
@@ -58,8 +40,6 @@ export interface BotOptions {
   readonly interactions?: 'gateway' | 'http';
   /** Where words for the operator go besides the log (`npm start`: stdout): the invite link, when the bot is in no server. */
   readonly announce?: (words: string) => void;
-  /** PRIVACY_URL, which /help links. */
-  readonly privacyUrl?: string | undefined;
 }
 
 export interface RunningBot {

@@ -2,14 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import { Agent } from 'undici';
-import { definitions, dispatchDeps, MemoryLedger, shippedArticle, type FairUseOptions } from '../dispatch/index.js';
+import { definitions, dispatchDeps, MemoryLedger, shippedArticle } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
-import { createLogger, withLoggableErrors, type Logger } from '../log/logger.js';
+import { createLogger, withLoggableErrors } from '../log/logger.js';
 import { openStorage } from '../settings/index.js';
 import { InFlight } from '../transport/in-flight.js';
 import { PostRefusals } from '../transport/post-refusals.js';
 import { REST_AGENT_OPTIONS } from '../transport/rest-agent.js';
 import type { Settled } from '../transport/settle.js';
+import type { CommonBotOptions } from '../transport/bot-options.js';
 import { warmChinese } from '../search/search.js';
 import { restChannelAccess } from './channel-access.js';
 import { answerInteraction } from './interactions.js';
@@ -18,29 +19,18 @@ import { createHttpServer } from './server.js';
 import { InteractionSignature } from './signature.js';
 import type { HttpTransport } from './transport.js';
 
-export interface HttpBotOptions {
+export interface HttpBotOptions extends CommonBotOptions {
   /** DISCORD_PUBLIC_KEY: the application's Ed25519 public key, 64 hex digits. */
   readonly publicKey: string;
-  readonly applicationId: string;
   /**
    * Answering needs no token. With one, the bot reads its own permissions in a channel over REST
    * (for `/config`), and can register the commands at start-up (the local Discord).
    */
   readonly token?: string | undefined;
-  /** REST base of a local Discord; Discord's own when unset. */
-  readonly restApi?: string;
   /** 0 (the default) takes a free port. */
   readonly port?: number;
   /** Where to listen: every interface unless set (the local Discord's bot: 127.0.0.1). */
   readonly host?: string;
-  readonly dataDir: string;
-  readonly databaseUrl?: string | undefined;
-  readonly databaseSchema?: string | undefined;
-  readonly logLevel?: string;
-  readonly logger?: Logger;
-  /** PUT the command definitions at start-up (the local Discord); production uses `npm run deploy-commands`. */
-  readonly registerCommands?: boolean;
-  readonly fairUse?: FairUseOptions;
   /**
    * The bot's clock (ms since the epoch): the dispatcher's, and when a setting was changed; tests
    * inject one. The signature's timestamp is always read against the real one.
@@ -50,8 +40,6 @@ export interface HttpBotOptions {
   readonly onSettled?: (settled: Settled) => void;
   /** PRIVACY_CONTACT, named on /privacy and /terms. */
   readonly privacyContact?: string | undefined;
-  /** PRIVACY_URL, which /help links. */
-  readonly privacyUrl?: string | undefined;
   /** Pages beside the usual ones (or in their place), by path. */
   readonly pages?: Readonly<Record<string, PageHandler>>;
 }
