@@ -2,7 +2,7 @@ import type { Role } from './decide.js';
 import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
-import type { QuestionPart } from './parts.js';
+import { hasContent, type QuestionPart } from './parts.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
@@ -49,6 +49,9 @@ const CLAUSE_END = new Set([
 /** After "is that", "does it": words asking of the backstory itself. */
 const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
 
+/** "Who said it originally": a manner or time word after the pronoun ends its clause too. */
+const ADVERB = /^(?:\p{L}{3,}ly|first|again|before|exactly)$/iu;
+
 function pointsBackAt(text: string): boolean {
   return [...text.matchAll(POINTS_BACK)].some(
     (m) =>
@@ -57,6 +60,7 @@ function pointsBackAt(text: string): boolean {
       // "Is that still how it works", "does that mean": asked of it, the pronoun is the backstory.
       (m[2] === undefined ||
         CLAUSE_END.has(m[2].toLowerCase()) ||
+        (m[1] === undefined && ADVERB.test(m[2])) ||
         (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
       tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
   );
@@ -180,9 +184,14 @@ export function understandEnglish(
   const contextEmphasis = pointsBack && part.context ? 1 : CONTEXT_EMPHASIS;
   // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
   if (contextEmphasis === 1) roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
+  // The word pointing back stands for what the backstory spoke of last, not for the asker's own
+  // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
+  const backstory = tokenize(part.context);
+  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
-    const asked = contextEmphasis === 1 && c.alternatives.length > 0;
+    const near = c.first < 0 || (backstory[c.first]?.start ?? 0) >= nearest;
+    const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
   }
@@ -206,6 +215,14 @@ export function understandEnglish(
     together: namedAsOne(mentions, tokens, text),
   };
 }
+
+/** Where the backstory's last clause with words to look for starts. */
+function lastClauseStart(backstory: string): number {
+  const starts = [0, ...[...backstory.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)];
+  return starts.reverse().find((start) => hasContent(backstory.slice(start))) ?? 0;
+}
+/** A sentence's end, or a new clause of the asker's own ("…, and I keep seeing"); not "age and years". */
+const CLAUSE_BREAK = /[.?!;:]\s+|,?\s+(?:and|but|so|because)\s+(?=(?:i|we|i'm|im|i've|ive)\b)/gi;
 
 /** Between two names written as one: "of", "of the", "of the CCP"; or the first owns the second ("Jilin's"). */
 const JOINING = /^\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}]+\s+)?$|^['’]s\s+$/u;
