@@ -68,6 +68,12 @@ function pointsBackAt(text: string): boolean {
 
 /** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
+/**
+ * "…, or is it all slogans?": the answer the asker fears, offered after the question, is doubt
+ * voiced, not more to look for.
+ */
+const OTHER_ANSWER =
+  /,?\s+or\s+(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b[^?!.]*/i;
 /** The article's word for the officials it speaks of, as the index keys its inflections. */
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
@@ -103,7 +109,7 @@ export function understandEnglish(
   const { index } = context;
   const tokens = tokenize(text);
   // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
-  const aside = ASIDE.exec(text);
+  const aside = ASIDE.exec(text) ?? OTHER_ANSWER.exec(text);
   const setAside = (first: number, last: number): boolean =>
     aside !== null &&
     first >= 0 &&
