@@ -74,6 +74,9 @@ const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+
  */
 const OTHER_ANSWER =
   /,?\s+or\s+(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b[^?!.]*/i;
+/** A question's opening up to its subject: "does", "how did the", "so is". */
+const SUBJECT_BEFORE =
+  /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
 /** The article's word for the officials it speaks of, as the index keys its inflections. */
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
@@ -160,7 +163,11 @@ export function understandEnglish(
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
   const ranks = otherRanks(tokens, index);
-  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers, ...ranks] : []) {
+  const strangers = options.names ? foreign.in(text) : [];
+  // "Does Zhejiang also have…": a question whose subject is a name the article does not know
+  // asks about that other thing, whatever it shares with the article.
+  if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;
+  for (const { name, start } of options.names ? [...strangers, ...discord, ...numbers, ...ranks] : []) {
     const at = tokens.findIndex((t) => t.start === start);
     const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
     const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
