@@ -1,6 +1,7 @@
 /**
  * Chinese words that carry no topic of their own: particles, pronouns, question words, the verbs
- * of asking and saying, chat fillers, and words that point at the article itself. They are
+ * of asking, saying and intending, words that only tie two ideas together ("怎么挂钩"), chat
+ * fillers, and words that point at the article itself. They are
  * matched only where the segmenter puts word boundaries, so 地 (a particle) is not taken out of
  * 地方 (a place). Numbers and negation are kept: the article's terms are built from them.
  */
@@ -23,7 +24,7 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   这里 那里 这儿 那儿 这边 那边 里头 其中的 当中 之中 方面的 上面 下面 以上 以下 如下 之类 之类的 等于 比如 例如 譬如
   掉 起来 出来 下来 上来 下去 上去 过来 过去 得了 不了 一点儿 一点点 一会 一会儿 一样 一起 一定 必须 只能 可否 能否
   吧吧 呗呗 嘛嘛 哈哈哈哈 啊啊 呜呜 嘤嘤 笑死 绝了 离谱 真的假的
-  打算 准备 来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
+  挂钩 关联 打算 准备 来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
   不能 不会 不要 不该 不可以 不许 不准 不得 是吧 对吧 是不是啊 想干嘛 要干嘛`
     .split(/\s+/)
     .filter(Boolean),
