@@ -194,9 +194,12 @@ export function understandEnglish(
   const ownWords = roles.filter((r) => r !== 'shaping').length;
   const pointsBack =
     (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
-  const contextEmphasis = pointsBack && part.context ? 1 : CONTEXT_EMPHASIS;
+  // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
+  const picksOne = !pointsBack && part.context !== '' && PICKS_ONE.test(text);
+  const contextEmphasis = (pointsBack || picksOne) && part.context ? 1 : CONTEXT_EMPHASIS;
   // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
-  if (contextEmphasis === 1) roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
+  if (contextEmphasis === 1 && !picksOne)
+    roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
   // The word pointing back stands for what the backstory spoke of last, not for the asker's own
   // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
   const backstory = tokenize(part.context);
@@ -229,13 +232,16 @@ export function understandEnglish(
   };
 }
 
+/** "The second one", "the other ones": a word standing for one of things named before. */
+const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;
+
 /** Where the backstory's last clause with words to look for starts. */
 function lastClauseStart(backstory: string): number {
   const starts = [0, ...[...backstory.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)];
   return starts.reverse().find((start) => hasContent(backstory.slice(start))) ?? 0;
 }
 /** A sentence's end, or a new clause of the asker's own ("…, and I keep seeing"); not "age and years". */
-const CLAUSE_BREAK = /[.?!;:]\s+|,?\s+(?:and|but|so|because)\s+(?=(?:i|we|i'm|im|i've|ive)\b)/gi;
+const CLAUSE_BREAK = /[.?!;:]\s+|(?:,|,?\s+(?:and|but|so|because))\s+(?=(?:i|we|i'm|im|i've|ive|there|they)\b)/gi;
 
 /** Between two names written as one: "of", "of the", "of the CCP"; or the first owns the second ("Jilin's"). */
 const JOINING = /^\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}]+\s+)?$|^['’]s\s+$/u;
