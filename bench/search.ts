@@ -58,6 +58,10 @@ const SETS: readonly (readonly [string, URL])[] = [
     'realistic, second set (tests/search/realistic-2.jsonl)',
     new URL('../tests/search/realistic-2.jsonl', import.meta.url),
   ],
+  [
+    'realistic, third set (tests/search/realistic-3.jsonl)',
+    new URL('../tests/search/realistic-3.jsonl', import.meta.url),
+  ],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];
@@ -65,6 +69,7 @@ const SETS: readonly (readonly [string, URL])[] = [
 const CHINESE_SETS: readonly (readonly [string, URL])[] = [
   ['Chinese (tests/search/chinese.jsonl)', new URL('../tests/search/chinese.jsonl', import.meta.url)],
   ['Chinese, second set (tests/search/chinese-2.jsonl)', new URL('../tests/search/chinese-2.jsonl', import.meta.url)],
+  ['Chinese, third set (tests/search/chinese-3.jsonl)', new URL('../tests/search/chinese-3.jsonl', import.meta.url)],
 ];
 
 function readSet(file: URL): Question[] {

@@ -131,6 +131,8 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     }
     // "How many…": a paragraph that gives no count of the thing cannot say how many.
     if (frame?.wants === 'number' && !canCount(index, result, understood)) continue;
+    // "When did…": a paragraph that gives no time at all cannot say when.
+    if (frame?.when && !DATE.test(index.article.paragraphs[result.paragraph]?.text ?? '')) continue;
     const sentence = index.sentences[result.sentence];
     const wanted = frame?.wants && sentence && holdsWanted(sentence.text, frame.wants);
     decided.push({ result: { ...result, score }, order: result.rank * (wanted ? WANTED_BONUS : 1) });

@@ -2,7 +2,7 @@ import type { Role } from './decide.js';
 import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
-import type { QuestionPart } from './parts.js';
+import { hasContent, type QuestionPart } from './parts.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
@@ -49,6 +49,9 @@ const CLAUSE_END = new Set([
 /** After "is that", "does it": words asking of the backstory itself. */
 const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
 
+/** "Who said it originally": a manner or time word after the pronoun ends its clause too. */
+const ADVERB = /^(?:\p{L}{3,}ly|first|again|before|exactly)$/iu;
+
 function pointsBackAt(text: string): boolean {
   return [...text.matchAll(POINTS_BACK)].some(
     (m) =>
@@ -57,6 +60,7 @@ function pointsBackAt(text: string): boolean {
       // "Is that still how it works", "does that mean": asked of it, the pronoun is the backstory.
       (m[2] === undefined ||
         CLAUSE_END.has(m[2].toLowerCase()) ||
+        (m[1] === undefined && ADVERB.test(m[2])) ||
         (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
       tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
   );
@@ -64,6 +68,15 @@ function pointsBackAt(text: string): boolean {
 
 /** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
+/**
+ * "…, or is it all slogans?": the answer the asker fears, offered after the question, is doubt
+ * voiced, not more to look for.
+ */
+const OTHER_ANSWER =
+  /,?\s+or\s+(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b[^?!.]*/i;
+/** A question's opening up to its subject: "does", "how did the", "so is". */
+const SUBJECT_BEFORE =
+  /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
 /** The article's word for the officials it speaks of, as the index keys its inflections. */
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
@@ -99,7 +112,7 @@ export function understandEnglish(
   const { index } = context;
   const tokens = tokenize(text);
   // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
-  const aside = ASIDE.exec(text);
+  const aside = ASIDE.exec(text) ?? OTHER_ANSWER.exec(text);
   const setAside = (first: number, last: number): boolean =>
     aside !== null &&
     first >= 0 &&
@@ -150,7 +163,11 @@ export function understandEnglish(
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
   const ranks = otherRanks(tokens, index);
-  for (const { name, start } of options.names ? [...foreign.in(text), ...discord, ...numbers, ...ranks] : []) {
+  const strangers = options.names ? foreign.in(text) : [];
+  // "Does Zhejiang also have…": a question whose subject is a name the article does not know
+  // asks about that other thing, whatever it shares with the article.
+  if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;
+  for (const { name, start } of options.names ? [...strangers, ...discord, ...numbers, ...ranks] : []) {
     const at = tokens.findIndex((t) => t.start === start);
     const i = concepts.findIndex((c) => c.first <= at && at <= c.last);
     const unknown: Concept = { text: name, alternatives: [], first: at, last: at, foreign: true };
@@ -177,12 +194,20 @@ export function understandEnglish(
   const ownWords = roles.filter((r) => r !== 'shaping').length;
   const pointsBack =
     (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
-  const contextEmphasis = pointsBack && part.context ? 1 : CONTEXT_EMPHASIS;
+  // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
+  const picksOne = !pointsBack && part.context !== '' && PICKS_ONE.test(text);
+  const contextEmphasis = (pointsBack || picksOne) && part.context ? 1 : CONTEXT_EMPHASIS;
   // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
-  if (contextEmphasis === 1) roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
+  if (contextEmphasis === 1 && !picksOne)
+    roles.forEach((r, i) => r === 'asked' && !concepts[i]!.foreign && (roles[i] = 'shaping'));
+  // The word pointing back stands for what the backstory spoke of last, not for the asker's own
+  // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
+  const backstory = tokenize(part.context);
+  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
-    const asked = contextEmphasis === 1 && c.alternatives.length > 0;
+    const near = c.first < 0 || (backstory[c.first]?.start ?? 0) >= nearest;
+    const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
   }
@@ -206,6 +231,17 @@ export function understandEnglish(
     together: namedAsOne(mentions, tokens, text),
   };
 }
+
+/** "The second one", "the other ones": a word standing for one of things named before. */
+const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;
+
+/** Where the backstory's last clause with words to look for starts. */
+function lastClauseStart(backstory: string): number {
+  const starts = [0, ...[...backstory.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)];
+  return starts.reverse().find((start) => hasContent(backstory.slice(start))) ?? 0;
+}
+/** A sentence's end, or a new clause of the asker's own ("…, and I keep seeing"); not "age and years". */
+const CLAUSE_BREAK = /[.?!;:]\s+|(?:,|,?\s+(?:and|but|so|because))\s+(?=(?:i|we|i'm|im|i've|ive|there|they)\b)/gi;
 
 /** Between two names written as one: "of", "of the", "of the CCP"; or the first owns the second ("Jilin's"). */
 const JOINING = /^\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}]+\s+)?$|^['’]s\s+$/u;

@@ -24,6 +24,8 @@ export interface Frame {
   readonly mention: boolean;
   /** Words that only shape the question ("job", "mentioned"): not looked for in the text. */
   readonly shaping: ReadonlySet<string>;
+  /** Asks when something happened ("when did…", "on what date…"), not what happens when. */
+  readonly when?: boolean;
   /** "How do X work": where X stands, as offsets. Asked of the article's own terms, it is their everyday sense. */
   readonly mechanism?: readonly [start: number, end: number];
   /** "How many cadres…": where the words naming what is counted start, as an offset. */
@@ -78,6 +80,8 @@ const UNKNOWABLE = [
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
   // Who held a post before someone: the article names no one's predecessor.
+  // A copy of a document to get: the article links to nothing and holds no document whole.
+  /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
   /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
 ];
 
@@ -89,6 +93,12 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
     /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
   ],
 ];
+
+/** "When did…", "on what date…": asks a time, where "what happens when a leader leaves" does not. */
+const WHEN = new RegExp(
+  String.raw`(?:${LEAD}when\s+(?:did|does|do|was|were|is|are|will|has|have|had)\b|\b(?:what|which)\s+(?:date|day|year|month)\b)`,
+  'i',
+);
 
 const IDENTITY = new RegExp(
   LEAD +
@@ -223,6 +233,7 @@ export function frameOf(question: string): Frame {
     ...(OWN.test(question) ? { own: true } : {}),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
     ...(wants ? { wants } : {}),
+    ...(wants === 'date' && WHEN.test(question) ? { when: true } : {}),
     identity,
     ...speakerOf(question),
     ...mechanismOf(question),

@@ -129,3 +129,47 @@ describe('refusing what the article names otherwise', () => {
     expect(top('what does huang feiyu think about work style')).toBe(12);
   });
 });
+
+describe('refusing what only shares words with the article', () => {
+  it.each([
+    'does Zhejiang also have fault tolerance lists for officials',
+    'when did Huang Qiang become party secretary of Jilin',
+    'is there a download link for the fault tolerance list',
+    '容错纠错清单全文在哪能下载？',
+  ])('gives no passage for “%s”', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+
+  it('still answers when and where the article does say, and what happens when', () => {
+    expect(top('when did Huang Qiang say cadres should not be absentee landlords')).toBe(10);
+    expect(top('when was the press conference held')).toBe(2);
+    expect(top('What happens when the top leader of a leadership team is transferred?')).toBe(14);
+    expect(top('does Jilin have fault tolerance lists for officials')).toBe(15);
+  });
+});
+
+describe('reading a long question by what it points back at', () => {
+  it('reads “who said it originally” as asked of what the backstory spoke of last', () => {
+    expect(
+      top(
+        'Writing a term paper on Chinese local governance and I keep seeing the lion metaphor quoted on Weibo. Who said it originally, and at what event, if this covers it?',
+      ),
+    ).toBeOneOf([10, 11]);
+  });
+
+  it('sets aside the answer the asker fears, offered after the question', () => {
+    expect(
+      top(
+        'Honestly I’m skeptical these campaigns ever remove anyone. Is there an actual number in here of officials who got demoted or moved, or is it all slogans?',
+      ),
+    ).toBe(9);
+  });
+});
+
+describe('Chinese words that carry no topic', () => {
+  it('reads the northern 儿, verbs of intending and words that only tie ideas as no topic', () => {
+    expect(top('人才这块儿吉林打算咋弄，有啥新花样没')).toBe(7);
+    expect(top('干部考核跟高质量发展怎么挂钩？')).toBe(5);
+    expect(top('这次新闻发布会是在哪一天召开的，属于哪个系列的第几场？')).toBe(2);
+  });
+});

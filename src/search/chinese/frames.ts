@@ -8,9 +8,9 @@ import { frameOf, type Frame } from '../frames.js';
  * (simplified) question; an English stretch of a mixed question is read by the English frames.
  */
 
-/** Advice for the asker's own life, which the article never gives: "我该怎么…", "有什么建议". */
+/** Advice for the asker's own life, which the article never gives: "我该怎么…", "有什么建议", "在哪能下载". */
 const ADVICE =
-  /^(?:请问|问一下|想问一下|想问)?(?:我|咱|我们)(?:该|应该|应当|要|想|能|可以|得)?(?:怎么|怎样|如何|咋)(?:才能|才可以|去|来)?|(?:有什么|有啥|给点|给个|给些|求)(?:好的)?(?:建议|推荐|办法)|^(?:推荐|求推荐|安利)|教(?:我|教我)|帮我(?:写|做|想|查|找|选|看)/u;
+  /^(?:请问|问一下|想问一下|想问)?(?:我|咱|我们)(?:该|应该|应当|要|想|能|可以|得)?(?:怎么|怎样|如何|咋)(?:才能|才可以|去|来)?|(?:有什么|有啥|给点|给个|给些|求)(?:好的)?(?:建议|推荐|办法)|^(?:推荐|求推荐|安利)|教(?:我|教我)|帮我(?:写|做|想|查|找|选|看)|(?:哪|哪里|哪儿)(?:能|可以|才能|去)?(?:下载|买|购买|订阅|报名|申请|领取)|(?:下载|订阅)(?:链接|地址|方式)/u;
 
 /** Facts the article gives of no one and nothing. */
 const UNKNOWABLE = [

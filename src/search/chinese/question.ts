@@ -111,6 +111,16 @@ function endingParticle(pieces: readonly QuestionPiece[]): QuestionPiece[] {
   return pieces.map((p, i) => (i === last ? { ...p, kind: 'stopword' } : p));
 }
 
+/**
+ * "这块儿", "官儿": the northern "儿" spoken after a word adds no meaning; the segmenter leaves it
+ * alone beside the word it ends (words that hold it, "女儿", are kept whole).
+ */
+function erhua(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  return pieces.map((p, i) =>
+    p.text === '儿' && i > 0 && pieces[i - 1]!.kind !== 'other' ? { ...p, kind: 'stopword' } : p,
+  );
+}
+
 function signature(concept: Concept): string {
   return concept.alternatives.length
     ? concept.alternatives
@@ -271,7 +281,7 @@ export function createChineseQuestions(
   }
 
   function pieces(folded: string): QuestionPiece[] {
-    return endingParticle(lexicon().segmenter.segment(folded));
+    return endingParticle(erhua(lexicon().segmenter.segment(folded)));
   }
 
   function understand(

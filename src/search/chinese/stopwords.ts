@@ -1,6 +1,7 @@
 /**
  * Chinese words that carry no topic of their own: particles, pronouns, question words, the verbs
- * of asking and saying, chat fillers, and words that point at the article itself. They are
+ * of asking, saying and intending, words that only tie two ideas together ("怎么挂钩"), chat
+ * fillers, and words that point at the article itself. They are
  * matched only where the segmenter puts word boundaries, so 地 (a particle) is not taken out of
  * 地方 (a place). Numbers and negation are kept: the article's terms are built from them.
  */
@@ -18,12 +19,12 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   一 一个 个 名 位 些 一些 等 等等 们 所 其他 另外 除了 之外 除此之外 还有 以后 之后 以前 之前 现在 今后 目前 已经 曾经 一直 总是 一共 总共 然后 后来
   呢么 啥的 什么的 呵呵 嘿嘿 嘻嘻 哟 哒 咧 嗷 咋地 咋的
   什么样 怎么样的 什么样的 这样的 那样的 理解 语境 背景 场合 原话 话 段 那段 这段 那段话 这段话 说法 说白了 简单说 总之 含义 内涵 是指 指啥
-  届 次 条 项 种 类 批 篇 件 份 点 块 句 一句 一句话 这块 那块 第几 兼 兼任
+  届 次 场 条 项 种 类 批 篇 件 份 点 块 句 一句 一句话 这块 那块 第几 兼 兼任
   觉得 认为 感觉 看来 好像 似乎 据说 听说 到底是 究竟是 一般 通常 主要是 大概 大约 一些 有些 某些 任何 所有 每个 各个 各
   这里 那里 这儿 那儿 这边 那边 里头 其中的 当中 之中 方面的 上面 下面 以上 以下 如下 之类 之类的 等于 比如 例如 譬如
   掉 起来 出来 下来 上来 下去 上去 过来 过去 得了 不了 一点儿 一点点 一会 一会儿 一样 一起 一定 必须 只能 可否 能否
   吧吧 呗呗 嘛嘛 哈哈哈哈 啊啊 呜呜 嘤嘤 笑死 绝了 离谱 真的假的
-  来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
+  挂钩 关联 属于 哪一天 哪一年 哪一次 哪一场 第几场 第几次 第几届 打算 准备 来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
   不能 不会 不要 不该 不可以 不许 不准 不得 是吧 对吧 是不是啊 想干嘛 要干嘛`
     .split(/\s+/)
     .filter(Boolean),
