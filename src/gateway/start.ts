@@ -1,9 +1,7 @@
 import { Events, GatewayDispatchEvents, type Client } from 'discord.js';
 import { definitions, dispatchDeps, shippedArticle, type DispatchDeps } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
-import { createLogger, withLoggableErrors } from '../log/logger.js';
 import { warmChinese } from '../search/search.js';
-import { openStorage } from '../settings/index.js';
 import { inviteLinks } from '../invite/links.js';
 import { warnUnanswerable } from './answer-reach.js';
 import { cachedChannelAccess } from './channel-access.js';
@@ -18,7 +16,7 @@ import { onReady } from './events/ready.js';
 import { onShardDisconnect } from './events/shard-disconnect.js';
 import { onShardResume } from './events/shard-resume.js';
 import type { Gateway, Settled } from './gateway.js';
-import type { CommonBotOptions } from '../transport/bot-options.js';
+import { botLogger, openBotStorage, type CommonBotOptions } from '../transport/bot-options.js';
 import { InFlight } from '../transport/in-flight.js';
 import { PostRefusals } from '../transport/post-refusals.js';
 
@@ -53,19 +51,10 @@ export interface RunningBot {
  * sending what it returns through the client's REST manager, one handler per event.
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  // A logger given in (a test's, an operator's) still logs errors without tokens or message bodies.
-  const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
+  const logger = botLogger(options);
   // The article is verified and indexed before the gateway connects: a bad corpus stops the start here.
   const context = shippedArticle();
-  // An unreadable settings file or an unreachable database stops the start here, naming it.
-  const storage = await openStorage({
-    dataDir: options.dataDir,
-    now: options.now,
-    databaseUrl: options.databaseUrl,
-    schema: options.databaseSchema,
-    fairUse: options.fairUse,
-    logger,
-  });
+  const storage = await openBotStorage(options, logger);
   const { settings, fairUse } = storage;
   const local = options.restApi !== undefined;
   const client = createClient({ ...(options.restApi ? { restApi: options.restApi } : {}), fastIdentify: local });

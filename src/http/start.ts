@@ -4,13 +4,11 @@ import { Routes } from 'discord.js';
 import { Agent } from 'undici';
 import { definitions, dispatchDeps, MemoryLedger, shippedArticle } from '../dispatch/index.js';
 import { Activity } from '../log/activity.js';
-import { createLogger, withLoggableErrors } from '../log/logger.js';
-import { openStorage } from '../settings/index.js';
 import { InFlight } from '../transport/in-flight.js';
 import { PostRefusals } from '../transport/post-refusals.js';
 import { REST_AGENT_OPTIONS } from '../transport/rest-agent.js';
 import type { Settled } from '../transport/settle.js';
-import type { CommonBotOptions } from '../transport/bot-options.js';
+import { botLogger, openBotStorage, type CommonBotOptions } from '../transport/bot-options.js';
 import { warmChinese } from '../search/search.js';
 import { restChannelAccess } from './channel-access.js';
 import { answerInteraction } from './interactions.js';
@@ -65,17 +63,10 @@ const ANSWERED_LIMIT = 100_000;
  * behind a load balancer, sharing settings and fair use through PostgreSQL (DATABASE_URL).
  */
 export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttpBot> {
-  const logger = withLoggableErrors(options.logger ?? createLogger(options.logLevel ?? 'info', 2));
+  const logger = botLogger(options);
   const signature = new InteractionSignature(options.publicKey);
   const context = shippedArticle();
-  const storage = await openStorage({
-    dataDir: options.dataDir,
-    now: options.now,
-    databaseUrl: options.databaseUrl,
-    schema: options.databaseSchema,
-    fairUse: options.fairUse,
-    logger,
-  });
+  const storage = await openBotStorage(options, logger);
   const rest = new REST({ ...(options.restApi ? { api: options.restApi } : {}), agent: new Agent(REST_AGENT_OPTIONS) });
   const local = options.restApi !== undefined;
   const http: HttpTransport = {
