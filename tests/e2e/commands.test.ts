@@ -4,6 +4,7 @@ import { slashDefinitions } from '../../src/dispatch/registry.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { OptionInput, StoredMessage } from '../../src/sandbox/index.js';
 import {
+  messageInGeneral,
   buttonsOf,
   callbackType,
   dataOf,
@@ -401,21 +402,9 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
   describe('buttons the bot cannot read', () => {
     /** A message of the bot's with one button, as an older version of the bot might have left it. */
     function oldMessage(customId: string): StoredMessage {
-      const { world: w } = world.discord;
-      return w.addMessage({
-        channelId: w.general.id,
-        author: w.bot,
-        content: 'an old answer',
-        embeds: [],
-        flags: 0,
-        type: 0,
-        components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: customId }] }],
-        messageReference: null,
-        mentions: [],
-        attachments: [],
-        webhookId: null,
-        interactionMetadata: null,
-      });
+      return messageInGeneral(world.discord, world.discord.world.bot, 'an old answer', [
+        { type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: customId }] },
+      ]);
     }
 
     it.each(['gone:1', 'quote:1', 'quote:x:cadres', 'para'])(

@@ -4,6 +4,7 @@ import { NO_WORDS } from '../../src/answers/message.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { MessageExchange, SandboxUser } from '../../src/sandbox/index.js';
 import {
+  messageInGeneral,
   buttonsOf,
   configOptions,
   configure,
@@ -346,20 +347,7 @@ describe.each(TRANSPORTS)('over %s', (transport) => {
   describe('"Find in the article" on a message', () => {
     it('answers privately with the passages the message asks about', async () => {
       // Someone's message, as the channel holds it (messages reach the bot over the gateway alone).
-      const posted = world.discord.world.addMessage({
-        channelId: world.discord.world.general.id,
-        author: person(world),
-        content: 'who gets demoted?',
-        embeds: [],
-        components: [],
-        flags: 0,
-        type: 0,
-        messageReference: null,
-        mentions: [],
-        attachments: [],
-        webhookId: null,
-        interactionMetadata: null,
-      });
+      const posted = messageInGeneral(world.discord, person(world), 'who gets demoted?');
       const exchange = await world.discord.messageCommand({
         user: person(world),
         targetMessage: posted,

@@ -266,6 +266,34 @@ export function person(world: World, options: { guildId?: string; manageGuild?: 
   return world.discord.world.member(`person-${++people}`, options);
 }
 
+type NewMessage = Parameters<LocalDiscord['world']['addMessage']>[0];
+
+/**
+ * A message already in #general, as the channel holds it, delivered to no one: the target of a
+ * message command, or an old message of the bot's with the buttons it left.
+ */
+export function messageInGeneral(
+  discord: LocalDiscord,
+  author: SandboxUser,
+  content: string,
+  components: NewMessage['components'] = [],
+): StoredMessage {
+  return discord.world.addMessage({
+    channelId: discord.world.general.id,
+    author,
+    content,
+    embeds: [],
+    components,
+    flags: 0,
+    type: 0,
+    messageReference: null,
+    mentions: [],
+    attachments: [],
+    webhookId: null,
+    interactionMetadata: null,
+  });
+}
+
 export const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
 
 export function titleOf(data: MessageData): string {

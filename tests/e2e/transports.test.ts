@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, type ScriptResult } from '../../src/sandbox/runner.js';
 import { parseScriptLine } from '../../src/sandbox/script.js';
-import { START_TIME, startWorld, TRANSPORTS, type Transport, type World } from './support.js';
+import { messageInGeneral, START_TIME, startWorld, TRANSPORTS, type Transport, type World } from './support.js';
 
 /**
  * The same script through both transports, every payload compared: over the gateway the bot
@@ -54,20 +54,7 @@ async function transcriptOver(transport: Transport, world: World): Promise<Trans
     name: 'quote',
     options: [{ name: 'text', value: 'lion', focused: true }],
   });
-  const target = discord.world.addMessage({
-    channelId: discord.world.general.id,
-    author: alice,
-    content: 'who decides who gets demoted?',
-    embeds: [],
-    components: [],
-    flags: 0,
-    type: 0,
-    messageReference: null,
-    mentions: [],
-    attachments: [],
-    webhookId: null,
-    interactionMetadata: null,
-  });
+  const target = messageInGeneral(discord, alice, 'who decides who gets demoted?');
   const found = await discord.messageCommand({ user: alice, targetMessage: target, name: 'Find in the article' });
   expect(found.denied, transport).toBeUndefined();
   return [

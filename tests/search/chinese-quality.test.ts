@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, readQuestions } from './question-set.js';
+import { holdsTheSet, measure, readQuestions } from './question-set.js';
 
 const questions = readQuestions(new URL('./chinese.jsonl', import.meta.url));
 
@@ -65,27 +65,5 @@ const CHINESE_3_BY_KIND: Readonly<Record<string, number>> = {
   'zh-traditional': 0.83,
 };
 
-/** A later Chinese set's whole figures and each kind's top-1 held at their floors: a drop is a regression. */
-function holdsTheSet(
-  file: string,
-  name: string,
-  floors: { readonly top1: number; readonly top3: number; readonly refused: number },
-  byKind: Readonly<Record<string, number>>,
-): void {
-  describe(`search quality on the ${name} Chinese set (tests/search/${file})`, () => {
-    const result = measure(readQuestions(new URL(`./${file}`, import.meta.url)));
-
-    it(`answers it as a whole: top-1 ≥ ${floors.top1 * 100}%, top-3 ≥ ${floors.top3 * 100}%, off-topic refused ≥ ${floors.refused * 100}%`, () => {
-      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top1);
-      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top3);
-      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.refused);
-    });
-
-    it.each(Object.entries(byKind))('answers the %s questions: top-1 ≥ %f', (kind, floor) => {
-      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
-    });
-  });
-}
-
-holdsTheSet('chinese-2.jsonl', 'second', CHINESE_2, CHINESE_2_BY_KIND);
-holdsTheSet('chinese-3.jsonl', 'third', CHINESE_3, CHINESE_3_BY_KIND);
+holdsTheSet('search quality on the second Chinese set', 'chinese-2.jsonl', CHINESE_2, CHINESE_2_BY_KIND);
+holdsTheSet('search quality on the third Chinese set', 'chinese-3.jsonl', CHINESE_3, CHINESE_3_BY_KIND);

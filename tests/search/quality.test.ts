@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSearch } from '../../src/search/search.js';
-import { measure, readQuestions } from './question-set.js';
+import { holdsTheSet, measure, readQuestions } from './question-set.js';
 
 /**
  * What the search reaches on the realistic set (written by people who saw only the article),
@@ -51,30 +51,6 @@ const REALISTIC_3_BY_KIND: Readonly<Record<string, number>> = {
   'off-topic': 0.92,
 };
 
-/** The set's whole figures and each kind's held at their floors: a drop is a regression. */
-function holdsTheSet(
-  file: string,
-  floors: { readonly top1: number; readonly top3: number; readonly refused: number },
-  byKind: Readonly<Record<string, number>>,
-): void {
-  describe(`on tests/search/${file}`, () => {
-    const result = measure(readQuestions(new URL(`./${file}`, import.meta.url)));
-
-    it(`finds the answer first for ${floors.top1 * 100}% of its on-topic questions and among the first three for ${floors.top3 * 100}%`, () => {
-      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top1);
-      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top3);
-    });
-
-    it(`refuses ${floors.refused * 100}% of its off-topic questions`, () => {
-      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.refused);
-    });
-
-    it.each(Object.entries(byKind))('holds the %s kind at %f or better', (kind, floor) => {
-      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
-    });
-  });
-}
-
 describe('search quality', () => {
   it('answers the public dev set: top-1 ≥ 95%, top-3 = 100%, every off-topic query refused', () => {
     const result = measure(readQuestions(new URL('../../../shared/eval/dev-questions.jsonl', import.meta.url)));
@@ -91,9 +67,9 @@ describe('search quality', () => {
     expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
   });
 
-  holdsTheSet('realistic.jsonl', REALISTIC, REALISTIC_BY_KIND);
-  holdsTheSet('realistic-2.jsonl', REALISTIC_2, REALISTIC_2_BY_KIND);
-  holdsTheSet('realistic-3.jsonl', REALISTIC_3, REALISTIC_3_BY_KIND);
+  holdsTheSet('on the realistic set', 'realistic.jsonl', REALISTIC, REALISTIC_BY_KIND);
+  holdsTheSet('on the second realistic set', 'realistic-2.jsonl', REALISTIC_2, REALISTIC_2_BY_KIND);
+  holdsTheSet('on the third realistic set', 'realistic-3.jsonl', REALISTIC_3, REALISTIC_3_BY_KIND);
 
   it.each([
     ['disiplined', 15],

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { articleSearch } from '../../src/search/search.js';
 
 export interface Question {
@@ -44,4 +45,39 @@ export function measure(questions: readonly Question[]) {
   const offTopic = questions.length - onTopic;
   const byKind = Object.fromEntries(Object.entries(kinds).map(([k, { right, asked }]) => [k, right / asked]));
   return { top1: top1 / onTopic, top3: top3 / onTopic, refused: offTopic ? refused / offTopic : 1, byKind, misses };
+}
+
+/** A set's figures: top-1 and top-3 of its on-topic questions, and its off-topic ones refused. */
+export interface Floors {
+  readonly top1: number;
+  readonly top3: number;
+  readonly refused: number;
+}
+
+/**
+ * A set in tests/search held at its floors, whole and kind by kind (top-1 for on-topic kinds,
+ * refused for off-topic ones): the search is deterministic, so a drop is a regression.
+ */
+export function holdsTheSet(
+  title: string,
+  file: string,
+  floors: Floors,
+  byKind: Readonly<Record<string, number>>,
+): void {
+  describe(`${title} (tests/search/${file})`, () => {
+    const result = measure(readQuestions(new URL(`./${file}`, import.meta.url)));
+
+    it(`finds the answer first for ${floors.top1 * 100}% of its on-topic questions and among the first three for ${floors.top3 * 100}%`, () => {
+      expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top1);
+      expect(result.top3, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top3);
+    });
+
+    it(`refuses ${floors.refused * 100}% of its off-topic questions`, () => {
+      expect(result.refused, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.refused);
+    });
+
+    it.each(Object.entries(byKind))('holds the %s kind at %f or better', (kind, floor) => {
+      expect(result.byKind[kind], result.misses.join('\n')).toBeGreaterThanOrEqual(floor);
+    });
+  });
 }

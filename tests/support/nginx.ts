@@ -13,10 +13,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
+import { freePort } from './free-port.js';
 
 /** Where nginx is, or undefined. Debian installs it in /usr/sbin, not on every user's PATH. */
 export function findNginx(): string | undefined {
@@ -74,19 +75,6 @@ export interface AccessLine {
 const START_TRIES = 3;
 const READY_POLLS = 500; // × 20 ms: a bound on a loaded machine's start, not an expectation.
 const STOP_WAIT_MS = 10_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** The config nginx runs with; every path it writes is inside `dir`. */
 export function nginxConfig(dir: string, port: number, options: NginxOptions): string {
