@@ -62,6 +62,10 @@ const SETS: readonly (readonly [string, URL])[] = [
     'realistic, third set (tests/search/realistic-3.jsonl)',
     new URL('../tests/search/realistic-3.jsonl', import.meta.url),
   ],
+  [
+    'realistic, fourth set (tests/search/realistic-4.jsonl)',
+    new URL('../tests/search/realistic-4.jsonl', import.meta.url),
+  ],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];
@@ -70,6 +74,7 @@ const CHINESE_SETS: readonly (readonly [string, URL])[] = [
   ['Chinese (tests/search/chinese.jsonl)', new URL('../tests/search/chinese.jsonl', import.meta.url)],
   ['Chinese, second set (tests/search/chinese-2.jsonl)', new URL('../tests/search/chinese-2.jsonl', import.meta.url)],
   ['Chinese, third set (tests/search/chinese-3.jsonl)', new URL('../tests/search/chinese-3.jsonl', import.meta.url)],
+  ['Chinese, fourth set (tests/search/chinese-4.jsonl)', new URL('../tests/search/chinese-4.jsonl', import.meta.url)],
 ];
 
 function readSet(file: URL): Question[] {
