@@ -49,6 +49,19 @@ const CLAUSE_END = new Set([
 /** After "is that", "does it": words asking of the backstory itself. */
 const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
 
+/**
+ * "Is that true?" asks of the backstory; "is it true they'll demote…" asks of the clause after
+ * it, as any question does.
+ */
+const VERDICT = new Set(['true', 'right', 'correct', 'accurate']);
+/** Where a clause ends: its punctuation, or the word joining the next one. */
+const CLAUSE_STOP = /[,;.?!]|\s(?:and|or|but)\s/i;
+
+function clauseAfter(text: string): string {
+  const stop = CLAUSE_STOP.exec(text);
+  return stop ? text.slice(0, stop.index) : text;
+}
+
 /** "Who said it originally": a manner or time word after the pronoun ends its clause too. */
 const ADVERB = /^(?:\p{L}{3,}ly|first|again|before|exactly)$/iu;
 
@@ -61,7 +74,9 @@ function pointsBackAt(text: string): boolean {
       (m[2] === undefined ||
         CLAUSE_END.has(m[2].toLowerCase()) ||
         (m[1] === undefined && ADVERB.test(m[2])) ||
-        (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
+        (m[1] !== undefined &&
+          ASKED_OF_IT.has(m[2].toLowerCase()) &&
+          !(VERDICT.has(m[2].toLowerCase()) && hasContent(clauseAfter(text.slice(m.index + m[0].length)))))) &&
       tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
   );
 }
