@@ -1,4 +1,5 @@
 import { editDistance } from './edits.js';
+import { STOPWORDS } from './stopwords.js';
 import { isNearMiss } from './vocabulary.js';
 /**
  * What kind of answer a question asks for, read from its form: its question words and the
@@ -87,7 +88,7 @@ const UNKNOWABLE = [
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['number', /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b/i],
-  ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
+  ['date', /\bwhen\b|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i],
   [
     'person',
     /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
@@ -134,11 +135,12 @@ const SPEAKER = [
 ];
 
 const MENTION =
-  /\b(?:mention|mentioned|mentions|named|names|appear|appears|featured|cited|referenced|in (?:the|this) article)\b/i;
+  /\b(?:mention|mentioned|mentions|mentioning|named|names|appear|appears|featured|cited|referenced|in (?:the|this) article)\b/i;
 const MENTION_WORDS = [
   'mention',
   'mentioned',
   'mentions',
+  'mentioning',
   'named',
   'names',
   'appear',
@@ -161,8 +163,12 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 }
 
 /** "what number", "which year", "what kind of": the word after the question word names the kind of answer. */
-const ANSWER_KIND =
-  /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
+const KINDS = 'number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue';
+/** "Which issue and year": two kinds of answer asked at once. */
+const ANSWER_KIND = new RegExp(
+  String.raw`\b(?:what|which|whats|what's)\s+(${KINDS})(?:\s+(?:and|or|&)\s+(${KINDS}))?\b`,
+  'gi',
+);
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2,
@@ -206,6 +212,12 @@ function mechanismOf(question: string): { mechanism?: readonly [number, number] 
   return { mechanism: [start, start + what.length] };
 }
 
+/** "Is it true…", "is that right": asks for a verdict on what follows or came before. */
+const VERDICT =
+  /\b(?:is|was|are|were)\s+(?:it|that|this|they|those|these)\s+(?:really\s+)?(?:true|right|correct|accurate|real)\b/i;
+/** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
+const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -213,8 +225,12 @@ export function frameOf(question: string): Frame {
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
-    ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
+    ...[...question.matchAll(ANSWER_KIND)].flatMap((m) => [m[1], m[2]].flatMap((k) => (k ? [k.toLowerCase()] : []))),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
+    // "is it true they'll…": the verdict asked for names no topic
+    ...(VERDICT.test(question) ? ['true', 'right', 'correct', 'accurate', 'real'] : []),
+    // "they keep mentioning", "I keep seeing": the verb only says it recurs
+    ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
   ]);
@@ -255,15 +271,46 @@ const SPELLED_LIMIT = 4096;
 /** Each word's reading, kept: the same words come back question after question. */
 const spelled = new Map<string, string | undefined>();
 
+/**
+ * Question words and ordinals: a closed set, so a letter dropped from one ("wich", "fith") makes
+ * no other word the question could mean, however short.
+ */
+const CLOSED_WORDS = [
+  'which',
+  'where',
+  'whose',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'fifthly',
+  'firstly',
+  'secondly',
+  'thirdly',
+  'fourthly',
+  'twelfth',
+];
+
+/** Whether `word` is `closed` with one letter after the first left out. */
+function droppedLetter(word: string, closed: string): boolean {
+  if (closed.length !== word.length + 1) return false;
+  for (let i = 1; i < closed.length; i++) if (closed.slice(0, i) + closed.slice(i + 1) === word) return true;
+  return false;
+}
+
 /** The frame word a typed word is a slip for, if any: one sharing its first letter and near its length. */
 function frameWordFor(folded: string): string | undefined {
   if (spelled.has(folded)) return spelled.get(folded);
-  const meant = FRAME_WORDS.find(
-    (w) =>
-      w[0] === folded[0] &&
-      Math.abs(w.length - folded.length) <= 2 &&
-      isNearMiss(folded, w, editDistance(folded, w, 2)),
-  );
+  const meant =
+    CLOSED_WORDS.find((w) => w[0] === folded[0] && droppedLetter(folded, w)) ??
+    [...FRAME_WORDS, ...CLOSED_WORDS].find(
+      (w) =>
+        folded.length >= 5 &&
+        w[0] === folded[0] &&
+        Math.abs(w.length - folded.length) <= 2 &&
+        isNearMiss(folded, w, editDistance(folded, w, 2)),
+    );
   if (spelled.size >= SPELLED_LIMIT) spelled.clear();
   spelled.set(folded, meant);
   return meant;
@@ -274,10 +321,11 @@ function frameWordFor(folded: string): string | undefined {
  * so its form is read as meant; every other word is left as typed.
  */
 export function spellFrameWords(question: string, known: (word: string) => boolean): string {
-  return question.replace(/\p{L}{5,}/gu, (word) => {
+  return question.replace(/\p{L}{4,}/gu, (word) => {
     const folded = word.toLowerCase();
-    // A word the article or its asks use is meant as typed: "rules" is not "roles".
-    if (known(folded)) return word;
+    // A word the article or its asks use is meant as typed: "rules" is not "roles"; so is a word
+    // that carries no topic ("were" is not "where").
+    if (known(folded) || STOPWORDS.has(folded)) return word;
     return frameWordFor(folded) ?? word;
   });
 }
