@@ -52,11 +52,17 @@ function phraseEnd(
   let k = at;
   for (const [n, word] of words.entries()) {
     while (n > 0 && tokens[k] && tokens[k]!.base !== word && setting.has(tokens[k]!.word)) k++;
-    if (tokens[k]?.base !== word) return -1;
+    const typed = tokens[k]?.base;
+    // "how long they have been there" is "how long you have been there": a person is a person.
+    const samePerson = n > 0 && typed !== undefined && PERSONS.has(word) && PERSONS.has(typed);
+    if (typed !== word && !samePerson) return -1;
     k++;
   }
   return k - 1;
 }
+
+/** Words standing for whoever a phrase is said of (as inflection bases), one as good as another inside it. */
+const PERSONS = new Set(['you', 'they', 'he', 'she', 'we', 'i', 'someon', 'somebody', 'peopl']);
 
 /**
  * The article's own forms of the query's words, most trusted first: the exact word, its
