@@ -46,8 +46,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
   [
     'summary',
-    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
-    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child",
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
+    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child parts part sections section structure structured outline organized organised",
   ],
 ];
 
@@ -55,6 +55,9 @@ const FILLER = `what whats is are was were the a an of in on to for me us you u 
   tell so like just quick do does did about or and it its this that these all any how which has have
   even actually really exactly basically anyway ok okay um uh lol lmao haha hey yo bro rn tho though again
   real rly seriously srsly kinda sorta pretty much gonna wanna guys`;
+
+/** An adverb of manner or time: "directly", "originally", "briefly". */
+const ADVERB = /^\p{L}{4,}ly$/u;
 
 /** Question words that ask a second topic on their own, after a first. */
 const BARE = new Set(['when', 'where', 'who']);
@@ -83,6 +86,8 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   // A topic's word in the plural ("outlets", "publications") is the same word.
   const allowedIn = (topic: ArticleTopic, word: string): boolean => {
     const allowed = ALLOWED.get(topic)!;
+    // An adverb says how it is asked ("quoted directly", "originally"), never what of.
+    if (ADVERB.test(word)) return true;
     return allowed.has(word) || (word.length > 3 && word.endsWith('s') && allowed.has(word.slice(0, -1)));
   };
   // One topic's words alone, or, for two asked at once, the words of either.
