@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { articleSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
+const read = (query: string) => search.read(query, { limit: 3 });
+
+describe('the tags and contractions of chat', () => {
+  it('reads a yes-or-no question closed by “or nah” as the question', () => {
+    expect(paragraphs('is seniority still a thing for promos or nah')[0]).toBe(13);
+    expect(paragraphs('do they care about seniority for promotions or not?')[0]).toBe(13);
+  });
+
+  it('spells out “they’ll” and reads a “for X” that names the article’s own thing as asked', () => {
+    expect(paragraphs('they’ll demote officials who do not deliver, for real?')).toContain(4);
+  });
+});
+
+describe('a long question asking whether something is true', () => {
+  it('asks of the clause after “is it true”, not of its backstory', () => {
+    const query =
+      'My cousin works in a county office up north and keeps complaining about his boss. Is it true they will demote officials who do not deliver?';
+    expect([0, 4]).toContain(paragraphs(query)[0]);
+  });
+
+  it('still asks of the backstory when “is that true” ends the clause', () => {
+    const query =
+      'A friend told me the party chief said cadres must not act as middlemen or absentee landlords. Is that true?';
+    expect(paragraphs(query)[0]).toBe(10);
+  });
+});
+
+describe('the words that only shape a question', () => {
+  it('reads two kinds of answer asked at once (“which issue and year”) as its form', () => {
+    expect(paragraphs('which issue and year of Party Building Research had the article by Wang Qiushi')[0]).toBe(9);
+  });
+
+  it('reads “they keep mentioning” as saying only that it recurs', () => {
+    expect([2, 3]).toContain(paragraphs('what is the fifth plenary session they keep mentioning')[0]);
+  });
+
+  it('reads a question word or an ordinal with a letter left out as that word', () => {
+    expect(paragraphs('wich issue of Party Building Research was it')[0]).toBe(9);
+    expect(paragraphs('what was the thrd plenary session about')[0]).toBe(10);
+  });
+});
+
+describe('questions about the article itself, asked more ways', () => {
+  it('gives those it quotes directly first', () => {
+    const part = read('who is quoted directly in this article').parts[0]!;
+    expect(part.kind).toBe('article');
+    expect(part.passages[0]?.paragraph).toBe(10);
+  });
+
+  it('gives where the news first came from before who reported it', () => {
+    expect(paragraphs('where did this story originally come from')[0]).toBe(2);
+    expect(paragraphs('who reported this')[0]).toBe(9);
+  });
+
+  it('gives the lead and the passages that bring in each speaker for its parts', () => {
+    expect(search.search('what are the main parts of this article', { limit: 5 }).map((r) => r.paragraph)).toEqual([
+      1, 3, 9, 10, 12,
+    ]);
+  });
+});
+
+describe('everyday idioms of demotion', () => {
+  it('reads “knocked down a rank” as demoted', () => {
+    expect([4, 9]).toContain(paragraphs('what kind of officials get knocked down a rank')[0]);
+  });
+});
+
+describe('a person inside an everyday phrase', () => {
+  it('reads “how long they have been there” as “how long you have been there”', () => {
+    expect(paragraphs('are promotions still about how long they have been there')[0]).toBe(13);
+  });
+});
