@@ -97,6 +97,16 @@ function joinedWords(word: string, index: SearchIndex): string[] {
   return [];
 }
 
+/** What one word, typed right, is found as: its own forms and the one-word rules for it. */
+function meant(word: string, index: SearchIndex, synonyms: SynonymTable): Alternative[] {
+  const [token] = tokenize(word);
+  if (!token) return [];
+  const found = ownTerms(index, [token]);
+  const rule = synonyms.get(token.base)?.find((r) => r.words.length === 1);
+  for (const key of rule?.means ?? []) if (index.has(key)) addUnique(found, key, TRUST.synonym);
+  return found;
+}
+
 function addUnique(list: Alternative[], key: string, weight: number): void {
   const existing = list.findIndex((a) => a.key === key);
   if (existing < 0) list.push({ key, weight });
@@ -172,8 +182,15 @@ function conceptsOf(
     }
     // A word the text holds only by its stem may be a slip for one it holds ("officals" is not "office").
     const corrections = vocabulary.correct(token.word);
+    // A slip for a word with no topic ("becuase", "thier") is that word: nothing to look for.
+    if (own.length === 0 && corrections.length > 0 && corrections.every((c) => STOPWORDS.has(c.word))) continue;
     const alternatives: Alternative[] = [...own];
-    for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    for (const c of corrections) {
+      addUnique(alternatives, c.stem, TRUST.fuzzy);
+      // The word meant reaches all it would have reached typed right ("seniorty" the article's
+      // "implicit steps", as "seniority" does), a little less surely.
+      for (const a of meant(c.word, index, synonyms)) addUnique(alternatives, a.key, a.weight * TRUST.fuzzy);
+    }
     if (own.length > 0) {
       push(at, at, alternatives);
       continue;

@@ -75,3 +75,9 @@ describe('a person inside an everyday phrase', () => {
     expect(paragraphs('are promotions still about how long they have been there')[0]).toBe(13);
   });
 });
+
+describe('a slip in a word', () => {
+  it('reaches all the word typed right reaches, its everyday senses too', () => {
+    expect(paragraphs('is seniorty still what matters for a promtion')[0]).toBe(13);
+  });
+});
