@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleSearch } from '../../src/search/search.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { articleSearch, createSearch } from '../../src/search/search.js';
 
 const search = articleSearch();
 const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
@@ -79,5 +80,19 @@ describe('a person inside an everyday phrase', () => {
 describe('a slip in a word', () => {
   it('reaches all the word typed right reaches, its everyday senses too', () => {
     expect(paragraphs('is seniorty still what matters for a promtion')[0]).toBe(13);
+  });
+});
+
+describe('an English word a slip away from one of the article’s', () => {
+  it('is that word, not the article’s: “mayor” is not “major”, “estate” not “state”', () => {
+    const unguarded = createSearch(loadCorpus(), { englishWords: false });
+    for (const query of ["what are the mayor's tasks", 'is the estate tax going up']) {
+      expect(unguarded.search(query).length, query).toBeGreaterThan(0);
+      expect(paragraphs(query), query).toEqual([]);
+    }
+  });
+
+  it('is still corrected when rare enough to be a slip (“minster”)', () => {
+    expect(paragraphs('Wang Chi deputy minster what did he say the reform goal is')[0]).toBe(3);
   });
 });
