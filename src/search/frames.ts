@@ -37,6 +37,8 @@ export interface Frame {
   readonly names?: boolean;
   /** "What is the name of…", "叫什么名字": asks a name, which only a thing the article names has. */
   readonly askName?: boolean;
+  /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
+  readonly describes?: boolean;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -218,6 +220,20 @@ const VERDICT =
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
 const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
 
+/**
+ * "Who gets promoted", "who will be given the big jobs", "what kinds of officials…", "which ones
+ * will it move down": asks what sort of people meet a fate, not who by name.
+ */
+const DESCRIBED = new RegExp(
+  [
+    // "who" asking, not "officials who got demoted"
+    String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
+    String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?)\b`,
+    String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
+  ].join('|'),
+  'iu',
+);
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -257,6 +273,7 @@ export function frameOf(question: string): Frame {
     ...(group ? { group } : {}),
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
+    ...(DESCRIBED.test(question) ? { describes: true } : {}),
     mention,
     shaping,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { frameOf } from '../../src/search/frames.js';
 import { articleSearch, createSearch } from '../../src/search/search.js';
 
 const search = articleSearch();
@@ -94,5 +95,16 @@ describe('an English word a slip away from one of the article’s', () => {
 
   it('is still corrected when rare enough to be a slip (“minster”)', () => {
     expect(paragraphs('Wang Chi deputy minster what did he say the reform goal is')[0]).toBe(3);
+  });
+});
+
+describe('a question asking what sort of people meet a fate', () => {
+  it('is answered first by the passage that describes them (“those who…”)', () => {
+    expect(paragraphs('who is going to get promoted')[0]).toBe(4);
+  });
+
+  it('is not asked by a question that only speaks of such people (“officials who got demoted”)', () => {
+    expect(frameOf('so who got demoted').describes).toBe(true);
+    expect(frameOf('is there a number of officials who got demoted').describes).toBeUndefined();
   });
 });
