@@ -89,7 +89,10 @@ const UNKNOWABLE = [
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
-  ['number', /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b/i],
+  [
+    'number',
+    /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b|\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i,
+  ],
   ['date', /\bwhen\b|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i],
   [
     'person',
@@ -217,6 +220,11 @@ function mechanismOf(question: string): { mechanism?: readonly [number, number] 
 /** "Is it true…", "is that right": asks for a verdict on what follows or came before. */
 const VERDICT =
   /\b(?:is|was|are|were)\s+(?:it|that|this|they|those|these)\s+(?:really\s+)?(?:true|right|correct|accurate|real)\b/i;
+/** "Real numbers", "any hard figures": a count asked for. */
+const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i;
+/** Words for something said, which name no topic of their own: "the middlemen comment". */
+const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
+const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
 const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
 
@@ -245,6 +253,10 @@ export function frameOf(question: string): Frame {
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
     // "is it true they'll…": the verdict asked for names no topic
     ...(VERDICT.test(question) ? ['true', 'right', 'correct', 'accurate', 'real'] : []),
+    // "like real numbers", "any hard figures": a count wanted, no topic
+    ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
+    // "the middlemen comment": words for something said, the saying asked of
+    ...(SPEECH.test(question) ? SPEECH_WORDS : []),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic

@@ -108,3 +108,15 @@ describe('a question asking what sort of people meet a fate', () => {
     expect(frameOf('is there a number of officials who got demoted').describes).toBeUndefined();
   });
 });
+
+describe('words for something said, and for a count wanted', () => {
+  it('read “the middlemen comment” as asking of what was said', () => {
+    expect(paragraphs("what's the deal with that middlemen comment")[0]).toBe(10);
+  });
+
+  it('read “any hard numbers” as wanting a count, its words no topic', () => {
+    const frame = frameOf('did they punish anyone, any hard numbers?');
+    expect(frame.wants).toBe('number');
+    expect([...frame.shaping]).toEqual(expect.arrayContaining(['hard', 'numbers']));
+  });
+});
