@@ -331,6 +331,8 @@ function droppedLetter(word: string, closed: string): boolean {
 /** The frame word a typed word is a slip for, if any: one sharing its first letter and near its length. */
 function frameWordFor(folded: string): string | undefined {
   if (spelled.has(folded)) return spelled.get(folded);
+  // A frame word typed right is itself, not its neighbour ("named" is not "names").
+  if (FRAME_WORDS.includes(folded) || CLOSED_WORDS.includes(folded)) return folded;
   const meant =
     CLOSED_WORDS.find((w) => w[0] === folded[0] && droppedLetter(folded, w)) ??
     [...FRAME_WORDS, ...CLOSED_WORDS].find(
