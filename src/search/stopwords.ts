@@ -12,7 +12,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   can could should would will shall may might must ought
   any some such very just also too only own same each both other others
   please tell explain summarize summarise recap show give say says said mean meant means according
-  article text report thing things something anything way
+  article text report piece thing things something anything way
   happen happens happened happening supposed kind kinds sort really actually exact exactly still instead lot lots much many
   up out off make makes making made help helps helping everyone everybody anyone anybody someone somebody
   hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question
