@@ -219,9 +219,18 @@ export function understandEnglish(
   // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
   const backstory = tokenize(part.context);
   const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
+  // What the asker put in quotation marks ("'image projects' come up a lot") is what it stands for.
+  const quoted = [...part.context.matchAll(QUOTED_IN_BACKSTORY)]
+    .map((m) => [m.index, m.index + m[0].length] as const)
+    .filter(([start, end]) => hasContent(part.context.slice(start, end)));
+  const stoodFor = (c: Concept): boolean => {
+    const at = backstory[c.first]?.start ?? 0;
+    if (quoted.length > 0) return quoted.some(([start, end]) => at >= start && at < end);
+    return at >= nearest;
+  };
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
-    const near = c.first < 0 || (backstory[c.first]?.start ?? 0) >= nearest;
+    const near = c.first < 0 || stoodFor(c);
     const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
@@ -249,6 +258,9 @@ export function understandEnglish(
 
 /** "The second one", "the other ones": a word standing for one of things named before. */
 const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;
+
+/** Words the asker quotes in a backstory, in any quotation marks. */
+const QUOTED_IN_BACKSTORY = /“[^”]+”|‘[^’]+’|"[^"]+"|(?<!\w)'[^']+'(?!\w)/g;
 
 /** Where the backstory's last clause with words to look for starts. */
 function lastClauseStart(backstory: string): number {

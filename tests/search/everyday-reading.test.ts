@@ -120,3 +120,24 @@ describe('words for something said, and for a count wanted', () => {
     expect([...frame.shaping]).toEqual(expect.arrayContaining(['hard', 'numbers']));
   });
 });
+
+describe('what a long question points back at', () => {
+  it('is what its backstory quotes, when it quotes something', () => {
+    const query =
+      "For my seminar I keep reading about 'face projects' in Chinese media coverage. What does this piece say they will do to stop them?";
+    expect(paragraphs(query)).toEqual([14]);
+  });
+
+  it('is not the clause’s own subject (“the projects it will crack down on”)', () => {
+    const query =
+      'I am writing a report for class and need to know whether Jilin named the kinds of showy projects it will crack down on.';
+    expect(paragraphs(query)[0]).toBe(14);
+  });
+});
+
+describe('“this piece”', () => {
+  it('is the article, no topic to look for', () => {
+    expect(paragraphs('what newspapers are credited in this piece')[0]).toBe(9);
+    expect(paragraphs('which sources are credited in the piece')[0]).toBe(9);
+  });
+});
