@@ -16,12 +16,12 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'headline',
     /\b(?:headline|headlines|title|titled|heading)\b/,
-    'headline headlines title titled heading called named exact full',
+    'headline headlines title titled heading called named exact full say says read reads',
   ],
   [
     'source',
-    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type credit credited credits',
+    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|posted|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type credit credited credits ran run runs carried carry printed print posted',
   ],
   [
     'when',
@@ -35,8 +35,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'length',
-    /\bhow long\b|\b(?:length|word count|how many words|how many paragraphs|reading time|long read)\b/,
-    'long words paragraphs many count reading read time length short',
+    /\bhow long\b|\b(?:length|lengthy|word count|how many words|how many paragraphs|reading time|long read)\b|\b(?:is|was) (?:it|this|that|the \w+|this \w+) (?:very |too |really |that )?(?:long|short)\b/,
+    'long words paragraphs many count reading read time length short lengthy very too really',
   ],
   [
     'place',

@@ -141,3 +141,25 @@ describe('“this piece”', () => {
     expect(paragraphs('which sources are credited in the piece')[0]).toBe(9);
   });
 });
+
+describe('more ways of asking about the article itself', () => {
+  it.each([
+    ["what's the headline say", 'headline'],
+    ['which paper ran this story', 'source'],
+    ['who posted this originally', 'source'],
+    ['is this article long', 'length'],
+  ])('reads “%s” as asking its %s', (query, topic) => {
+    expect(read(query).parts[0]?.topic).toBe(topic);
+  });
+
+  it('still reads a question naming what the article reports as about that', () => {
+    expect(read('who runs jilin fabu').parts[0]?.kind).not.toBe('article');
+    expect(read('how long is the press conference').parts[0]?.kind).not.toBe('article');
+  });
+});
+
+describe('chat shorthand for question words', () => {
+  it('reads “whn” as “when”', () => {
+    expect([2, 12]).toContain(paragraphs('whn was the press conference held')[0]);
+  });
+});
