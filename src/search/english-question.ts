@@ -96,6 +96,8 @@ const SUBJECT_BEFORE =
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
 const FIGURE_LEAD = new Set(['be', 'being', 'been', 'are', 'is', 'as', 'like', 'become', 'becoming', 'not']);
+/** Verbs that name someone as a figure: "call officials lions". */
+const NAMING = new Set(['call', 'calls', 'called', 'calling', 'compare', 'compares', 'compared', 'comparing']);
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -149,7 +151,8 @@ export function understandEnglish(
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
     // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
     const ofCadres = concepts.some((c) => c.alternatives.some((a) => a.key === CADRES));
-    const figurative = (first: number): boolean => ofCadres && FIGURE_LEAD.has(tokens[first - 1]?.word ?? '');
+    const figurative = (first: number): boolean =>
+      ofCadres && (FIGURE_LEAD.has(tokens[first - 1]?.word ?? '') || NAMING.has(tokens[first - 2]?.word ?? ''));
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
