@@ -30,8 +30,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'people',
-    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
-    'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many',
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names)|whose (?:views|words|opinions|voices|statements))\b/,
+    'who whose people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many views words opinions voices statements report reports',
   ],
   [
     'length',
@@ -47,7 +47,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'summary',
     /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
-    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child parts part sections section structure structured outline organized organised",
+    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child plain english terms layman laymans parts part sections section structure structured outline organized organised",
   ],
 ];
 

@@ -163,3 +163,18 @@ describe('chat shorthand for question words', () => {
     expect([2, 12]).toContain(paragraphs('whn was the press conference held')[0]);
   });
 });
+
+describe('officials called by a figure of speech', () => {
+  it('reads “call officials lions” as the article’s lions, not real ones', () => {
+    expect(paragraphs('lol do they really call officials lions')[0]).toBe(11);
+  });
+});
+
+describe('yet more ways of asking about the article itself', () => {
+  it.each([
+    ["what's this article about, in plain english", 'summary'],
+    ['whose views does it report', 'people'],
+  ])('reads “%s” as asking its %s', (query, topic) => {
+    expect(read(query).parts[0]?.topic).toBe(topic);
+  });
+});
