@@ -117,7 +117,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 
 /** Words that open a message without asking anything: "wait who is wang qi", "ok so what…". */
 const INTERJECTIONS =
-  /^(?:(?:wait|so|ok|okay|hmm+|um+|uh+|yo|hey|oh|ah|well|like|alright|right|lol|hi|hello|bro|dude|guys)\b[\s,.!:-]*)+(?=\S)/i;
+  /^(?:(?:wait|so+|ok+|okay+|hmm+|um+|uh+|yo+|hey+|oh+|ah+|well|like|alright|right|lol|hi|hello|bro|dude|guys)\b[\s,.!:-]*)+(?=\S)/i;
 
 /** "…or nah", "…or not?": a tag that closes a yes-or-no question, asking nothing more. */
 const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictographic}\s]*$)/iu;
