@@ -178,3 +178,12 @@ describe('yet more ways of asking about the article itself', () => {
     expect(read(query).parts[0]?.topic).toBe(topic);
   });
 });
+
+describe('more of chat’s idioms', () => {
+  it('drops a drawn-out interjection (“sooo”) and reads “the boot”, “party sec”, “lie about others”', () => {
+    expect(paragraphs("sooo what's the baton thing")[0]).toBe(5);
+    expect(paragraphs('how many cadres got the boot')[0]).toBe(9);
+    expect(paragraphs("yo who's the jilin party sec")[0]).toBe(10);
+    expect(paragraphs('anything about ppl who lie abt others?')[0]).toBe(15);
+  });
+});
