@@ -187,3 +187,14 @@ describe('more of chat’s idioms', () => {
     expect(paragraphs('anything about ppl who lie abt others?')[0]).toBe(15);
   });
 });
+
+describe('everyday words for what the article names in its own', () => {
+  it('reads “to impress” as its showy projects, “in the community” as social performance', () => {
+    expect(paragraphs('are projects made just to impress punished')[0]).toBe(14);
+    expect(paragraphs('are cadres judged on how they act in the community')[0]).toBe(13);
+  });
+
+  it('reads “what kind of behaviour” as asking what sort of people, as “what kind of officials” is', () => {
+    expect(frameOf('what kind of behaviour gets an official demoted').describes).toBe(true);
+  });
+});
