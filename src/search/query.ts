@@ -97,6 +97,16 @@ function joinedWords(word: string, index: SearchIndex): string[] {
   return [];
 }
 
+/** Whether swapping two neighbouring letters of the word makes a word with no topic ("hte" the "the"). */
+function swapsToStopword(word: string): boolean {
+  if (word.length < 3 || word.length > 8) return false;
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+    if (swapped !== word && STOPWORDS.has(swapped)) return true;
+  }
+  return false;
+}
+
 /** What one word, typed right, is found as: its own forms and the one-word rules for it. */
 function meant(word: string, index: SearchIndex, synonyms: SynonymTable): Alternative[] {
   const [token] = tokenize(word);
@@ -195,6 +205,8 @@ function conceptsOf(
       push(at, at, alternatives);
       continue;
     }
+    // "hte", "waht", "abotu": two letters of a word with no topic swapped, nothing to look for.
+    if (alternatives.length === 0 && swapsToStopword(token.word)) continue;
     if (alternatives.length === 0)
       for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
     if (alternatives.length === 0)

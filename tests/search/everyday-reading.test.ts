@@ -198,3 +198,9 @@ describe('everyday words for what the article names in its own', () => {
     expect(frameOf('what kind of behaviour gets an official demoted').describes).toBe(true);
   });
 });
+
+describe('a word with no topic, two letters swapped', () => {
+  it('is nothing to look for (“hte”, “waht”)', () => {
+    expect(paragraphs('waht is hte implementation opinions')[0]).toBe(12);
+  });
+});
