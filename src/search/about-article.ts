@@ -26,12 +26,12 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'when',
     /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?)\b/,
-    'when published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
+    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
   ],
   [
     'people',
-    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names)|whose (?:views|words|opinions|voices|statements))\b/,
-    'who whose people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many views words opinions voices statements report reports',
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names)|whose (?:views|words|opinions|voices|statements)|who(?:'s| is| are)? (?:speaking|talking|speaks|talks))\b/,
+    'who whose people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many views words opinions voices statements report reports speaking talking speaks talks speak',
   ],
   [
     'length',
@@ -40,14 +40,14 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'place',
-    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|nationwide|national)\b/,
+    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
     'where province country region city place whole just only one china national nationwide happen happened about',
   ],
   ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
   [
     'summary',
-    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
-    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child plain english terms layman laymans parts part sections section structure structured outline organized organised",
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|conclusion|conclude|concludes|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
+    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child plain english terms layman laymans few conclusion conclude concludes parts part sections section structure structured outline organized organised",
   ],
 ];
 

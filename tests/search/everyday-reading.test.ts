@@ -174,6 +174,11 @@ describe('yet more ways of asking about the article itself', () => {
   it.each([
     ["what's this article about, in plain english", 'summary'],
     ['whose views does it report', 'people'],
+    ['what year is this from', 'when'],
+    ['is this about all of china or one province', 'place'],
+    ["what's the article's conclusion", 'summary'],
+    ['sum it up in a few words', 'summary'],
+    ['who is speaking in this article', 'people'],
   ])('reads “%s” as asking its %s', (query, topic) => {
     expect(read(query).parts[0]?.topic).toBe(topic);
   });
