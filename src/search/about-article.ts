@@ -21,7 +21,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'source',
     /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|posted|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type credit credited credits ran run runs carried carry printed print posted',
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type credit credited credits ran carried printed posted',
   ],
   [
     'when',

@@ -163,7 +163,9 @@ export function understandEnglish(
   }
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
-  const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
+  // ("state-owned", "talk-show": a word joined to the next by a hyphen is no verb.)
+  const compound = (c: Concept): boolean => c.last >= 0 && /^-\p{L}/u.test(text.slice(tokens[c.last]!.end));
+  const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text) && !compound(c);
   // "Is The Paper a newspaper": a word that only names a thing the question names again is that name.
   const namesAgain = new Set(mentions.map((m) => termKey(m.thing.name)));
   const renames = (c: Concept): boolean =>

@@ -209,3 +209,11 @@ describe('a word with no topic, two letters swapped', () => {
     expect(paragraphs('waht is hte implementation opinions')[0]).toBe(12);
   });
 });
+
+describe('a question about what the article does not say of its source', () => {
+  it('is told so, whether the paper is “state-owned” or “state-run”', () => {
+    for (const query of ['is The Paper a state-owned outlet', 'is The Paper state-run']) {
+      expect(read(query).parts[0]?.kind, query).toBe('unsaid');
+    }
+  });
+});
