@@ -225,6 +225,8 @@ const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|fi
 /** Words for something said, which name no topic of their own: "the middlemen comment". */
 const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
 const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
+/** "Last year", "this month": a time counted from the asker's now. */
+const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade)\b/gi;
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
 const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
 
@@ -257,6 +259,8 @@ export function frameOf(question: string): Frame {
     ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
     // "the middlemen comment": words for something said, the saying asked of
     ...(SPEECH.test(question) ? SPEECH_WORDS : []),
+    // "last year", "this month": a time counted from now, which the article cannot place
+    ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic

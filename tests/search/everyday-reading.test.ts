@@ -217,3 +217,11 @@ describe('a question about what the article does not say of its source', () => {
     }
   });
 });
+
+describe('a time counted from now (“last year”)', () => {
+  it('names no topic of its own', () => {
+    const frame = frameOf('who won the champions league last year');
+    expect([...frame.shaping]).toEqual(expect.arrayContaining(['last', 'year']));
+    expect(paragraphs('what did wang qiushi publish last year')[0]).toBe(9);
+  });
+});
