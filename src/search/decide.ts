@@ -58,6 +58,8 @@ function askedShare(ranked: Ranked, importances: readonly number[], roles: reado
   const strengths = ranked.strengths.map((s) => (s > STEM_ONLY ? s : 0));
   return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked');
 }
+/** The least trust of a word the text holds as typed, or inflected. */
+const OWN_WORD = 0.95;
 /** The trust of a word found only by its Porter stem. */
 const STEM_ONLY = 0.6;
 
@@ -90,6 +92,22 @@ function canCount(index: SearchIndex, result: Ranked, { concepts, counted = [] }
 }
 
 /**
+ * Whether a paragraph writes a thing as the question does, its words in order with at most a
+ * few between them ("Minister of Organization of the Jilin Provincial Party Committee").
+ */
+function holdsAt(index: SearchIndex, paragraph: number, form: readonly string[]): boolean {
+  const tokens = index.paragraphs.find((p) => p.number === paragraph)?.tokens ?? [];
+  const span = form.length * 2 + 2;
+  return tokens.some((token, at) => {
+    if (token.base !== form[0]) return false;
+    let k = 1;
+    for (let j = at + 1; j < Math.min(tokens.length, at + span) && k < form.length; j++)
+      if (tokens[j]!.base === form[k]) k++;
+    return k === form.length;
+  });
+}
+
+/**
  * The paragraphs that answer the question, best first: enough of the question found in them,
  * and, when it names something, enough of what it asks of that thing.
  */
@@ -101,8 +119,12 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
   const namesSomething = roles.some((r) => r === 'name');
   // The things the question names as one ("the Organization Department of the CCP Central
   // Committee"), each with those named by the same words ("plenary session" names two sessions).
+  // Each is looked for as the question writes it: "the CPC Central Committee" is in no paragraph
+  // that only names "the Fifth Plenary Session", though both sessions are "plenary sessions".
   const together = (understood.together ?? []).map((m) =>
-    mentions.filter((n) => n.first === m.first && n.last === m.last).map((n) => n.thing.paragraphs),
+    mentions
+      .filter((n) => n.first === m.first && n.last === m.last)
+      .map((n) => (p: number) => n.thing.paragraphs.has(p) && (!n.form || holdsAt(index, p, n.form))),
   );
   const named = mentions.map((m) => m.thing.paragraphs);
   // What the question asks is someone's or something's the article never writes of ("China's GDP").
@@ -126,9 +148,13 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       // It must speak of the thing named, of each of those named as one ("the Organization
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
       if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
-      if (!together.every((things) => things.some((paragraphs) => paragraphs.has(result.paragraph)))) continue;
+      if (!together.every((things) => things.some((speaksOf) => speaksOf(result.paragraph)))) continue;
       if (asksSomething && askedShare(result, importances, roles) < MIN_ASKED) continue;
     }
+    // "The difference between X and Y": a paragraph compares only what it holds in its own words,
+    // not the article's nearest thing for each ("a supply chain" is none of its chains).
+    const compared = understood.compared ?? [];
+    if (compared.some((side) => side.length > 0 && side.some((i) => (result.strengths[i] ?? 0) < OWN_WORD))) continue;
     // "How many…": a paragraph that gives no count of the thing cannot say how many.
     if (frame?.wants === 'number' && !canCount(index, result, understood)) continue;
     // "When did…": a paragraph that gives no time at all cannot say when.

@@ -5,6 +5,7 @@ import { findMentions, type Mention, type NamedThing } from './named.js';
 import { hasContent, type QuestionPart } from './parts.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
+import type { OtherPlaces } from './other-places.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
@@ -77,6 +78,10 @@ const OTHER_ANSWER =
 /** A question's opening up to its subject: "does", "how did the", "so is". */
 const SUBJECT_BEFORE =
   /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
+/** Words that say the next is meant as the thing itself: "real lions", "actual landlords". */
+const LITERAL = new Set(['real', 'actual', 'literal', 'wild', 'living']);
+/** Before a place offered as the other answer: "jilin or some other province". */
+const OR_ELSE = /\bor\s+(?:some\s+|any\s+|an\s+)?$/i;
 /** The article's word for the officials it speaks of, as the index keys its inflections. */
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
@@ -89,6 +94,7 @@ export interface EnglishQuestionTools {
   readonly things: readonly NamedThing[];
   readonly quotedWords: QuotedWords;
   readonly foreign: ForeignNames;
+  readonly places: OtherPlaces;
 }
 
 export interface EnglishOptions {
@@ -106,7 +112,7 @@ export function understandEnglish(
   part: QuestionPart,
   text: string,
   frame: Frame | undefined,
-  { context, things, quotedWords, foreign }: EnglishQuestionTools,
+  { context, things, quotedWords, foreign, places }: EnglishQuestionTools,
   options: EnglishOptions,
 ): Understood | undefined {
   const { index } = context;
@@ -136,9 +142,14 @@ export function understandEnglish(
     const ofCadres = concepts.some((c) => c.alternatives.some((a) => a.key === CADRES));
     const figurative = (first: number): boolean => ofCadres && FIGURE_LEAD.has(tokens[first - 1]?.word ?? '');
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+    // "How do real lions hunt": the asker means the things themselves, not the article's figure.
+    const literal = tokens.find(
+      (t, at) => LITERAL.has(t.word) && tokens[at + 1] && quotedWords.onlyInQuotes(tokens[at + 1]!),
+    );
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
+      ...(literal ? { everyday: literal.start } : {}),
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
@@ -163,7 +174,10 @@ export function understandEnglish(
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
   const ranks = otherRanks(tokens, index);
-  const strangers = options.names ? foreign.in(text) : [];
+  // Another place, in capitals or not ("Shanghai's rules", "how does guangdong select…").
+  // "Is it about Jilin or some other province" offers the other place as the answer it doubts.
+  const elsewhere = places.in(tokens, text).filter(({ start }) => !OR_ELSE.test(text.slice(0, start)));
+  const strangers = options.names ? [...foreign.in(text), ...elsewhere] : [];
   // "Does Zhejiang also have…": a question whose subject is a name the article does not know
   // asks about that other thing, whatever it shares with the article.
   if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;
@@ -228,6 +242,8 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
+    ...(frame?.identity && asksOfKind(mentions, tokens, text) ? { general: true } : {}),
+    ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
   };
 }
@@ -256,6 +272,28 @@ function namedAsOne(mentions: readonly Mention[], tokens: readonly Token[], text
     if (JOINING.test(between)) joined.add(a).add(b);
   }
   return [...joined];
+}
+
+/**
+ * "What is a political consultative conference", "what does an Organization Department do in
+ * general": a thing the article names, written as any one of its kind, asked what it is.
+ */
+function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text: string): boolean {
+  if (mentions.length === 0) return false;
+  return IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
+}
+const INDEFINITE = new Set(['a', 'an', 'any']);
+const IN_GENERAL = /\b(?:in general|generally|in principle|usually|typically)\b/i;
+
+/** The concepts of the words typed within a stretch of the question. */
+function conceptsIn(
+  concepts: readonly Concept[],
+  tokens: readonly Token[],
+  [start, end]: readonly [number, number],
+): number[] {
+  return concepts.flatMap((c, i) =>
+    c.first >= 0 && tokens[c.first]!.start >= start && tokens[c.last]!.end <= end ? [i] : [],
+  );
 }
 
 /** "How many senior officials were…": the concepts of the words after "how many", up to the first stopword. */

@@ -36,6 +36,11 @@ export interface Frame {
   readonly names?: boolean;
   /** "What is the name of…", "叫什么名字": asks a name, which only a thing the article names has. */
   readonly askName?: boolean;
+  /**
+   * "What is the difference between X and Y": where each thing compared stands, as offsets. Only a
+   * passage holding each in its own words compares them.
+   */
+  readonly compared?: readonly (readonly [start: number, end: number])[];
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -43,7 +48,7 @@ const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)|\b(?:would|will|do|should|must) (?:i|we) (?:need|require)\b`,
   'i',
 );
 
@@ -206,6 +211,22 @@ function mechanismOf(question: string): { mechanism?: readonly [number, number] 
   return { mechanism: [start, start + what.length] };
 }
 
+const COMPARED = /\b(?:the\s+)?differences?\s+between\s+(.+?)\s+(?:and|vs\.?|versus)\s+(.+?)\s*(?:[?.!,;]|$)/i;
+
+function comparedOf(question: string): { compared?: readonly (readonly [number, number])[] } {
+  const match = COMPARED.exec(question);
+  if (!match) return {};
+  const [whole, one = '', other = ''] = match;
+  const first = match.index + whole.indexOf(one);
+  const second = match.index + whole.indexOf(other, first - match.index + one.length);
+  return {
+    compared: [
+      [first, first + one.length],
+      [second, second + other.length],
+    ],
+  };
+}
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -241,6 +262,7 @@ export function frameOf(question: string): Frame {
     ...(group ? { group } : {}),
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
+    ...comparedOf(question),
     mention,
     shaping,
   };

@@ -28,19 +28,22 @@ export interface Mention {
   readonly thing: NamedThing;
   readonly first: number;
   readonly last: number;
+  /** The way of writing the thing the question used, as inflection bases ("central committee"). */
+  readonly form?: readonly string[];
 }
 
 function formOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w)).map(inflectionBase);
 }
 
+/** Whether a paragraph's words hold a way of writing a thing. */
+function holdsForm(paragraph: IndexedParagraph, form: readonly string[]): boolean {
+  return paragraph.tokens.some((_, at) => form.every((base, k) => paragraph.tokens[at + k]?.base === base));
+}
+
 /** Paragraphs whose words hold one of the forms, in order. */
 function paragraphsHolding(paragraphs: readonly IndexedParagraph[], forms: readonly (readonly string[])[]): number[] {
-  return paragraphs
-    .filter((p) =>
-      forms.some((form) => p.tokens.some((_, at) => form.every((base, k) => p.tokens[at + k]?.base === base))),
-    )
-    .map((p) => p.number);
+  return paragraphs.filter((p) => forms.some((form) => holdsForm(p, form))).map((p) => p.number);
 }
 
 /** How the text says an article it reports from was published in a publication. */
@@ -162,7 +165,7 @@ export function findMentions(
       for (const words of parted ? [content, unset] : [content]) {
         for (let start = 0; start + form.length <= words.length; start++) {
           if (form.every((base, k) => words[start + k]!.bases.has(base))) {
-            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i });
+            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i, form });
           }
         }
       }

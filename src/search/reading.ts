@@ -13,6 +13,7 @@ import { understandEnglish, type EnglishQuestionTools } from './english-question
 import { ForeignNames } from './foreign-names.js';
 import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
+import { OtherPlaces } from './other-places.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
 import type { QueryContext } from './query.js';
@@ -163,7 +164,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     return corpus.people.filter((p) => words.includes(` ${p.name.toLowerCase()} `)).length;
   };
 
-  const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
+  const english: EnglishQuestionTools = {
+    context,
+    things,
+    quotedWords,
+    foreign,
+    places: new OtherPlaces(corpus.elsewhere),
+  };
   const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
@@ -174,7 +181,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   function settle(asked: string, understood: Understood, limit: number): PartReading {
     const { concepts, roles, frame, mentions, speakers } = understood;
     const ranking = rank(concepts, index, { asks: options.asks });
-    let decided = frame?.unknowable ? [] : decide(ranking, understood, index);
+    let decided = frame?.unknowable || understood.general ? [] : decide(ranking, understood, index);
     // What someone said can only come from those the article quotes or reports.
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
     // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
@@ -290,7 +297,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         before !== undefined &&
         !part.carried &&
         (before.kind === 'not-covered' || before.kind === 'unsaid') &&
-        SUBJECT_BEFORE.test(part.text) &&
+        (SUBJECT_BEFORE.test(part.text) || pointsBackAtRefused(before, part.text)) &&
         !aboutArticle(part.text);
       read.push(aboutUnknown ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
     }
@@ -331,6 +338,19 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
  */
 const SUBJECT_BEFORE =
   /^(?:and\s+|but\s+|also\s+)?(?:(?:does|did|do|is|was|are|were|can|could|will|would|has|have|had)\s+(?:he|she|it|they)|(?:he|she|it|they)\s+(?!(?:say|says|said|mention|mentions|mentioned|talk|talks|cover|covers|discuss|discusses)\b)\p{L}+)\b(?!\s+(?:say|mention|talk|cover|discuss)\b)/iu;
+
+/**
+ * "How does the civil service exam work and how many people take it": a later question that
+ * names nothing of its own and speaks of "it" or "them" asks about what the one before it
+ * asked, which the article does not hold.
+ */
+const BACK_AT = /\b(?:it|them|its|their)\b/i;
+const OF_THE_ARTICLE =
+  /\b(?:article|text|piece|story|report)\b|\bit\s+(?:say|says|said|mention|mentions|cover|covers|talk|talks)\b/i;
+
+function pointsBackAtRefused(before: PartReading, text: string): boolean {
+  return before.kind === 'not-covered' && BACK_AT.test(text) && !OF_THE_ARTICLE.test(text);
+}
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

@@ -26,4 +26,11 @@ export interface Understood {
   readonly together?: readonly Mention[];
   /** The concepts whose thing the question asks about ("China's GDP"), by index: an answer speaks of them. */
   readonly owners?: readonly number[];
+  /**
+   * Asks what a kind of thing is or does in general ("what is a political consultative
+   * conference"): the article names its own such things, and never says.
+   */
+  readonly general?: boolean;
+  /** "The difference between X and Y": the concepts of each thing compared, by index. */
+  readonly compared?: readonly (readonly number[])[];
 }

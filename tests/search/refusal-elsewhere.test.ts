@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { articleSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const top = (query: string): number | undefined => search.search(query)[0]?.paragraph;
+const kinds = (query: string): string[] => search.read(query).parts.map((p) => p.kind);
+
+describe('refusing questions about somewhere else, typed in lowercase', () => {
+  it('reads a lowercase place or people as the subject asked about, not the article’s province', () => {
+    expect(search.search('how does guangdong province select its officials')).toEqual([]);
+    expect(search.search('how does the us federal government evaluate employee performance')).toEqual([]);
+    expect(search.search('what does grassroots organizing mean in american politics')).toEqual([]);
+    expect(search.search('do other provinces do this too')).toEqual([]);
+    expect(top('how does jilin province select its officials')).toBeDefined();
+  });
+
+  it('still answers a question that offers another place only as the answer it doubts', () => {
+    expect(top('is this article about jilin or some other province')).toBe(0);
+  });
+});
+
+describe('refusing general knowledge asked in the article’s words', () => {
+  it('reads “real lions” as the animals, not the secretary’s figure', () => {
+    expect(search.search('how do real lions hunt in a pack')).toEqual([]);
+    expect(top('what is a lion pack')).toBe(11);
+  });
+
+  it('compares two things only where the text holds each in its own words', () => {
+    expect(search.search('what is the difference between an industry chain and a supply chain')).toEqual([]);
+    expect(top("what's the difference between the talent chain and the industry chain")).toBe(7);
+  });
+
+  it('says what the text names, asked what a kind of thing is in general', () => {
+    const [part] = search.read('what is a political consultative conference').parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(part?.unsaid?.[0]?.paragraph).toBe(10);
+    expect(kinds('Who is Huang Feiyu, and what does an Organization Department actually do in general?')).toEqual([
+      'passages',
+      'unsaid',
+    ]);
+  });
+
+  it('looks for names written as one thing as the question writes them', () => {
+    const [part] = search.read('what does the organization department of the cpc central committee do').parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(top('who is the Minister of Organization of the Jilin Provincial Party Committee')).toBe(9);
+  });
+});
+
+describe('refusing what a long or double question really asks', () => {
+  it('reads what the asker would need as their own affair', () => {
+    expect(search.search('what visa would I need to work in jilin')).toEqual([]);
+  });
+
+  it('reads “it” after a question the article does not hold as asking more of that', () => {
+    expect(kinds('how does the civil service exam work and how many people take it every year')).toEqual([
+      'not-covered',
+      'not-covered',
+    ]);
+    expect(kinds('what is the lion pack and who said it')[0]).toBe('passages');
+  });
+});
