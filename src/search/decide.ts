@@ -37,13 +37,14 @@ function share(
   importances: readonly number[],
   roles: readonly Role[],
   keep: (role: Role) => boolean,
+  backstory = true,
 ): number {
   let total = 0;
   let found = 0;
   roles.forEach((role, i) => {
     // Backstory found in the paragraph helps it; backstory not found never counts against it.
     const strength = ranked.strengths[i] ?? 0;
-    if (!keep(role) && !(role === 'context' && strength > 0 && keep('asked'))) return;
+    if (!keep(role) && !(backstory && role === 'context' && strength > 0 && keep('asked'))) return;
     total += importances[i]!;
     found += importances[i]! * (ranked.strengths[i] ?? 0);
   });
@@ -54,9 +55,14 @@ function share(
  * Share of what is asked of a named thing found in a paragraph, a word found only by its stem
  * ("governor" by "government") not counted: of a thing named, a false friend answers nothing.
  */
-function askedShare(ranked: Ranked, importances: readonly number[], roles: readonly Role[]): number {
+function askedShare(
+  ranked: Ranked,
+  importances: readonly number[],
+  roles: readonly Role[],
+  backstory: boolean,
+): number {
   const strengths = ranked.strengths.map((s) => (s > STEM_ONLY ? s : 0));
-  return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked');
+  return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked', backstory);
 }
 /** The least trust of a word the text holds as typed, or inflected. */
 const OWN_WORD = 0.95;
@@ -127,6 +133,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       .map((n) => (p: number) => n.thing.paragraphs.has(p) && (!n.form || holdsAt(index, p, n.form))),
   );
   const named = mentions.map((m) => m.thing.paragraphs);
+  // Of a thing besides the setting, the backstory's words are not what is asked: "…mentions the
+  // Third Plenary Session. What were the main decisions of that session?" asks its decisions.
+  const settingOnly = mentions.every((m) => m.thing.setting);
   // What the question asks is someone's or something's the article never writes of ("China's GDP").
   if (owners.some((i) => !standsInText(index, understood.concepts[i]!))) return [];
   // A "how many" whose counted thing the article has no word for ("how many seats") it cannot answer.
@@ -149,8 +158,11 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
       if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
       if (!together.every((things) => things.some((speaksOf) => speaksOf(result.paragraph)))) continue;
-      if (asksSomething && askedShare(result, importances, roles) < MIN_ASKED) continue;
+      if (asksSomething && askedShare(result, importances, roles, settingOnly) < MIN_ASKED) continue;
     }
+    // "What does a middleman do": a paragraph answers of a kind only in words of its own about it,
+    // not through another word of the question ("business") or what people ask of it.
+    if ((understood.anyOne ?? []).some((i) => !result.inText[i])) continue;
     // "The difference between X and Y": a paragraph compares only what it holds in its own words,
     // not the article's nearest thing for each ("a supply chain" is none of its chains).
     const compared = understood.compared ?? [];

@@ -112,9 +112,10 @@ export function understandEnglish(
   part: QuestionPart,
   text: string,
   frame: Frame | undefined,
-  { context, things, quotedWords, foreign, places }: EnglishQuestionTools,
+  tools: EnglishQuestionTools,
   options: EnglishOptions,
 ): Understood | undefined {
+  const { context, things, quotedWords, foreign, places } = tools;
   const { index } = context;
   const tokens = tokenize(text);
   // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
@@ -124,9 +125,10 @@ export function understandEnglish(
     first >= 0 &&
     tokens[first]!.start >= aside.index &&
     tokens[last]!.end <= aside.index + aside[0].length;
-  const mentions = (options.names ? findMentions(tokens, things, context.vocabulary) : []).filter(
-    (m) => !setAside(m.first, m.last),
-  );
+  const named = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+  const mentions = [...named, ...(options.names ? pointedAt(tokens, named, part.context, tools) : [])]
+    .filter((m) => !setAside(m.first, m.last))
+    .sort((a, b) => a.first - b.first);
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
   let concepts: Concept[] = readQuery(text, context)
     .filter((c) => !setAside(c.first, c.last))
@@ -243,9 +245,33 @@ export function understandEnglish(
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
     ...(frame?.identity && asksOfKind(mentions, tokens, text) ? { general: true } : {}),
+    ...(frame?.anyOne ? { anyOne: conceptsIn(concepts, tokens, frame.anyOne) } : {}),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
   };
+}
+
+/** Words that point at a thing spoken of before: "that session", "the same seminar". */
+const DEMONSTRATIVE = new Set(['that', 'this', 'same', 'those', 'these']);
+
+/**
+ * "This mentions the Third Plenary Session… What were the main decisions of that session?": a word
+ * of a thing the backstory names, after "that", is that thing, and what is asked is asked of it.
+ */
+function pointedAt(
+  tokens: readonly Token[],
+  named: readonly Mention[],
+  backstory: string,
+  { things, context }: EnglishQuestionTools,
+): Mention[] {
+  if (!backstory) return [];
+  const before = findMentions(tokenize(backstory), things, context.vocabulary).map((m) => m.thing);
+  return tokens.flatMap((token, at) => {
+    if (!DEMONSTRATIVE.has(tokens[at - 1]?.word ?? '') || STOPWORDS.has(token.word)) return [];
+    if (named.some((m) => m.first <= at && at <= m.last)) return [];
+    const thing = before.find((t) => !t.setting && t.forms.some((form) => form.includes(token.base)));
+    return thing ? [{ thing, first: at, last: at }] : [];
+  });
 }
 
 /** "The second one", "the other ones": a word standing for one of things named before. */

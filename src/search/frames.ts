@@ -41,6 +41,11 @@ export interface Frame {
    * passage holding each in its own words compares them.
    */
   readonly compared?: readonly (readonly [start: number, end: number])[];
+  /**
+   * "What does a middleman do", "what is a lion pack": asks what any one of a kind is or does;
+   * where the kind stands, as offsets. Only a passage that writes of the kind itself answers.
+   */
+  readonly anyOne?: readonly [start: number, end: number];
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -227,6 +232,20 @@ function comparedOf(question: string): { compared?: readonly (readonly [number, 
   };
 }
 
+const ANY_ONE = new RegExp(
+  LEAD +
+    String.raw`(?:what|wat|wut)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+(?:an?)\s+(?!(?:good|decent|great|nice|fun|cool|bad)\b)(.+?)(?=\s+(?:do|does|mean|means|stand|stands|in|for|and|at|on|to)\b|\s*[?.!,;]|$)`,
+  'i',
+);
+
+function anyOneOf(question: string): { anyOne?: readonly [number, number] } {
+  const match = ANY_ONE.exec(question);
+  const kind = match?.[1];
+  if (!match || !kind) return {};
+  const start = match.index + match[0].length - kind.length;
+  return { anyOne: [start, start + kind.length] };
+}
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -263,6 +282,7 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...comparedOf(question),
+    ...anyOneOf(question),
     mention,
     shaping,
   };

@@ -21,6 +21,8 @@ export interface NamedThing {
   readonly speaks: boolean;
   /** Where everything happens (Jilin): named in every paragraph, and inside other names. */
   readonly setting?: boolean;
+  /** An event the text gives a date for (source.json's events): the press conference, the seminar. */
+  readonly dated?: boolean;
 }
 
 /** A named thing as a question writes it: token positions in the question. */
@@ -68,6 +70,7 @@ function titlesOf(role: string): string[] {
  */
 export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagraph[]): NamedThing[] {
   const things: NamedThing[] = [];
+  const events = corpus.source.events.map((e) => ` ${formOf(e.label).join(' ')} `);
   const add = (
     name: string,
     also: readonly string[],
@@ -79,7 +82,16 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     if (things.some((t) => t.name === name)) return;
     const forms = [name, ...also].map(formOf).filter((f) => f.length > 0);
     const where = new Set([...paragraphsHolding(paragraphs, forms), ...speaksIn]);
-    things.push({ name, forms, named, paragraphs: where, speaks, ...(setting ? { setting } : {}) });
+    const dated = forms.some((form) => events.some((label) => label.includes(` ${form.join(' ')} `)));
+    things.push({
+      name,
+      forms,
+      named,
+      paragraphs: where,
+      speaks,
+      ...(setting ? { setting } : {}),
+      ...(dated ? { dated } : {}),
+    });
   };
   for (const person of corpus.people)
     add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);

@@ -187,6 +187,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
     const group = frame?.group;
     if (group) decided = decided.filter((d) => !counts(d.paragraph, group) || peopleNamedIn(d.paragraph) >= group);
+    // "When did the Third Plenary Session open": the text dates its events and what its people
+    // said, nothing else it names.
+    const undated = mentions.filter((m) => !m.thing.setting);
+    if (frame?.when && undated.length > 0 && undated.every((m) => !m.thing.dated && !m.thing.speaks)) decided = [];
     // "被调整的干部叫什么名字": only a thing the article names has a name it can give.
     if (frame?.askName && mentions.length === 0) decided = [];
     // "The names of the officials who were demoted": a passage naming one person at most names no group.

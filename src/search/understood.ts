@@ -31,6 +31,8 @@ export interface Understood {
    * conference"): the article names its own such things, and never says.
    */
   readonly general?: boolean;
+  /** "What does a middleman do": the concepts of the kind asked of, by index; an answer writes each. */
+  readonly anyOne?: readonly number[];
   /** "The difference between X and Y": the concepts of each thing compared, by index. */
   readonly compared?: readonly (readonly number[])[];
 }

@@ -47,7 +47,30 @@ describe('refusing general knowledge asked in the article’s words', () => {
   });
 });
 
+describe('refusing what the text says of none of the kind, or at no time', () => {
+  it('answers what any one of a kind does only from a passage that writes of the kind itself', () => {
+    expect(search.search('what does a middleman do in business')).toEqual([]);
+    expect(search.search('what does a capital chain break mean for chinese property developers')).toEqual([]);
+    expect(top("what's a 'combination punch' in this context")).toBe(12);
+  });
+
+  it('dates only the events the text gives a date for, saying what it names of the others', () => {
+    const [part] = search.read('on what date did the Third Plenary Session of the 20th Central Committee open').parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(top('On what date did the seminar for leading cadres open?')).toBe(10);
+    expect(top('when was the press conference in Jilin')).toBe(2);
+  });
+});
+
 describe('refusing what a long or double question really asks', () => {
+  it('reads “that session” as the session the backstory names, asked what the text does not say of it', () => {
+    const [part] = search.read(
+      'This mentions the Third Plenary Session of the 20th Central Committee but just names it and moves on. What were the main decisions of that session overall?',
+    ).parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(part?.unsaid?.[0]?.name).toBe('the Third Plenary Session of the 20th Central Committee');
+  });
+
   it('reads what the asker would need as their own affair', () => {
     expect(search.search('what visa would I need to work in jilin')).toEqual([]);
   });
