@@ -200,7 +200,9 @@ export function understandEnglish(
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
     const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
-    if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
+    // "…in indian villages": another place among them places it there.
+    const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
+    if (elsewhere || there || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
   }
   // "…for my startup": a short question about the asker's own things asks about their life.
   if (frame?.own && options.frames && !part.context && tokens.length <= SCOPED_WORDS + 2) return undefined;
@@ -244,7 +246,7 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
-    ...(frame?.identity && asksOfKind(mentions, tokens, text) ? { general: true } : {}),
+    ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
     ...(frame?.anyOne ? { anyOne: conceptsIn(concepts, tokens, frame.anyOne) } : {}),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),

@@ -46,6 +46,8 @@ export interface Frame {
    * where the kind stands, as offsets. Only a passage that writes of the kind itself answers.
    */
   readonly anyOne?: readonly [start: number, end: number];
+  /** "What does a deputy minister do": asks what any one of a kind does, which the text says of no kind. */
+  readonly anyOneDoes?: boolean;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -238,12 +240,13 @@ const ANY_ONE = new RegExp(
   'i',
 );
 
-function anyOneOf(question: string): { anyOne?: readonly [number, number] } {
+function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOneDoes?: boolean } {
   const match = ANY_ONE.exec(question);
   const kind = match?.[1];
   if (!match || !kind) return {};
   const start = match.index + match[0].length - kind.length;
-  return { anyOne: [start, start + kind.length] };
+  const does = /^\s+do\b/i.test(question.slice(start + kind.length)) && /\bdo(?:es)?\s+an?\s/i.test(match[0]);
+  return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
 }
 
 /** Reads a question's form. */

@@ -293,6 +293,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
     const read: PartReading[] = [];
+    // "…shared on Weibo. Unrelated, but how does…": what the asker says is not about the article.
+    const departure = UNRELATED.exec(text);
     for (const part of carried) {
       const before = read.at(-1);
       // "Who is the governor of Jilin, and does he report to…": a later question whose subject
@@ -303,7 +305,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         (before.kind === 'not-covered' || before.kind === 'unsaid') &&
         (SUBJECT_BEFORE.test(part.text) || pointsBackAtRefused(before, part.text)) &&
         !aboutArticle(part.text);
-      read.push(aboutUnknown ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
+      const unrelated =
+        departure !== null &&
+        text.indexOf(part.text) >= departure.index &&
+        !OF_THE_ARTICLE.test(part.text) &&
+        !aboutArticle(part.text) &&
+        findMentions(tokenize(part.text), things, context.vocabulary).every((m) => m.thing.setting);
+      read.push(aboutUnknown || unrelated ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
     }
     return { language: 'en', parts: read };
   }
@@ -355,6 +363,10 @@ const OF_THE_ARTICLE =
 function pointsBackAtRefused(before: PartReading, text: string): boolean {
   return before.kind === 'not-covered' && BACK_AT.test(text) && !OF_THE_ARTICLE.test(text);
 }
+
+/** The asker's own word that what follows is not about the article. */
+const UNRELATED =
+  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text))\b/i;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

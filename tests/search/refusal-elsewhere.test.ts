@@ -11,6 +11,8 @@ describe('refusing questions about somewhere else, typed in lowercase', () => {
     expect(search.search('how does the us federal government evaluate employee performance')).toEqual([]);
     expect(search.search('what does grassroots organizing mean in american politics')).toEqual([]);
     expect(search.search('do other provinces do this too')).toEqual([]);
+    expect(search.search('what is the role of grassroots organizations in indian villages')).toEqual([]);
+    expect(search.search('how many people work in the organization department nationwide')).toEqual([]);
     expect(top('how does jilin province select its officials')).toBeDefined();
   });
 
@@ -52,6 +54,8 @@ describe('refusing what the text says of none of the kind, or at no time', () =>
     expect(search.search('what does a middleman do in business')).toEqual([]);
     expect(search.search('what does a capital chain break mean for chinese property developers')).toEqual([]);
     expect(top("what's a 'combination punch' in this context")).toBe(12);
+    expect(search.search('what does a deputy minister do')).toEqual([]);
+    expect(top('what does Huang Feiyu do')).toBe(12);
   });
 
   it('dates only the events the text gives a date for, saying what it names of the others', () => {
@@ -73,6 +77,13 @@ describe('refusing what a long or double question really asks', () => {
 
   it('reads what the asker would need as their own affair', () => {
     expect(search.search('what visa would I need to work in jilin')).toEqual([]);
+  });
+
+  it('reads what the asker calls unrelated as not about the article, unless it names the article’s own', () => {
+    const message =
+      'I read the bit about traffic lights. Unrelated, but how do traffic lights work and who invented them?';
+    expect(search.search(message)).toEqual([]);
+    expect(top('Saw this shared on Weibo. Unrelated, but who is Huang Qiang?')).toBe(10);
   });
 
   it('reads “it” after a question the article does not hold as asking more of that', () => {
