@@ -3,6 +3,7 @@ import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import { hasContent, type QuestionPart } from './parts.js';
+import type { SearchIndex } from './index.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
 import type { OtherPlaces } from './other-places.js';
@@ -18,6 +19,11 @@ const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
 const SCOPE = /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+/** A question's opening place: "In software engineering, how…". */
+const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,\s+/iu;
+/** Openings that say how to answer, not where: "in short", "in simple terms". */
+const MANNER =
+  /^(?:short|brief|general|simple|plain|other|a nutshell|your (?:view|opinion)|my (?:view|opinion)|theory|practice|summary|total|particular|detail)\b/i;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -78,6 +84,47 @@ const OTHER_ANSWER =
 /** A question's opening up to its subject: "does", "how did the", "so is". */
 const SUBJECT_BEFORE =
   /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
+/**
+ * "How do sheep behave in a flock", "how do traffic lights decide when to change": the article's
+ * figure asked doing what the article never speaks of is the thing itself; where it starts, or
+ * Infinity. ("How do the traffic lights guide work" asks of the figure, in the article's words.)
+ */
+function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: SearchIndex): number {
+  const how = tokens.findIndex((t, at) => t.word === 'how' && DOES.has(tokens[at + 1]?.word ?? ''));
+  if (how < 0) return Infinity;
+  let at = how + 2;
+  if (ARTICLES.has(tokens[at]?.word ?? '')) at++;
+  const first = at;
+  while (tokens[at] && quotedWords.onlyInQuotes(tokens[at]!)) at++;
+  const verb = tokens[at];
+  const after = tokens[at + 1];
+  if (at === first || !verb || STOPWORDS.has(verb.word) || FIGURE_WORDS.has(verb.word)) return Infinity;
+  // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
+  if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
+    return Infinity;
+  const inText = index.paragraphs.some((p) => p.tokens.some((t) => t.stem === verb.stem));
+  return inText ? Infinity : tokens[first]!.start;
+}
+/** Nouns that name the figure as the article's ("the lion pack idea"), not a doing. */
+const FIGURE_WORDS = new Set([
+  'idea',
+  'thing',
+  'stuff',
+  'metaphor',
+  'analogy',
+  'quote',
+  'comparison',
+  'line',
+  'saying',
+  'image',
+  'concept',
+  'bit',
+  'part',
+  'speech',
+]);
+const DOES = new Set(['do', 'does', 'did']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 /** Words that say the next is meant as the thing itself: "real lions", "actual landlords". */
 const LITERAL = new Set(['real', 'actual', 'literal', 'wild', 'living']);
 /** Before a place offered as the other answer: "jilin or some other province". */
@@ -148,10 +195,11 @@ export function understandEnglish(
     const literal = tokens.find(
       (t, at) => LITERAL.has(t.word) && tokens[at + 1] && quotedWords.onlyInQuotes(tokens[at + 1]!),
     );
+    const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
-      ...(literal ? { everyday: literal.start } : {}),
+      ...(everyday < Infinity ? { everyday } : {}),
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
@@ -194,15 +242,23 @@ export function understandEnglish(
     }
   }
   // "…in hockey", "…at US companies": a question that ends by placing itself where the
-  // article never goes asks about there.
-  const scope = part.context || tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  // article never goes asks about there; so does one that opens so ("In software engineering, how…").
+  const scope = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
     const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
     // "…in indian villages": another place among them places it there.
     const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
-    if (elsewhere || there || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
+    // A backstory's question may close on the asker's own affairs; another place is still elsewhere.
+    const unknown = !part.context && placed.length > 0 && placed.every((c) => c.alternatives.length === 0);
+    if (elsewhere || there || unknown) return undefined;
+  }
+  const opening = options.frames ? OPENING_SCOPE.exec(text) : null;
+  if (opening?.[1] && !MANNER.test(opening[1])) {
+    const end = opening.index + opening[0].length;
+    const placed = concepts.filter((c) => c.first >= 0 && tokens[c.last]!.end <= end);
+    if (placed.length > 0 && placed.every((c) => c.alternatives.length === 0 || c.foreign)) return undefined;
   }
   // "…for my startup": a short question about the asker's own things asks about their life.
   if (frame?.own && options.frames && !part.context && tokens.length <= SCOPED_WORDS + 2) return undefined;

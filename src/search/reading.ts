@@ -307,7 +307,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         !aboutArticle(part.text);
       const unrelated =
         departure !== null &&
-        text.indexOf(part.text) >= departure.index &&
+        text.indexOf(part.text) + part.text.length > departure.index &&
         !OF_THE_ARTICLE.test(part.text) &&
         !aboutArticle(part.text) &&
         findMentions(tokenize(part.text), things, context.vocabulary).every((m) => m.thing.setting);
@@ -366,7 +366,7 @@ function pointsBackAtRefused(before: PartReading, text: string): boolean {
 
 /** The asker's own word that what follows is not about the article. */
 const UNRELATED =
-  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text))\b/i;
+  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text)|(?:a |an )?(?:different|other|another|separate) (?:topic|subject)|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject))\b/i;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

@@ -27,6 +27,19 @@ describe('refusing general knowledge asked in the article’s words', () => {
     expect(top('what is a lion pack')).toBe(11);
   });
 
+  it('reads the figure doing what the article never speaks of as the thing itself', () => {
+    expect(search.search('how do sheep behave in a flock')).toEqual([]);
+    expect(top('how does the lion pack idea apply to officials')).toBe(11);
+    expect(top('how do the traffic lights guide work')).toBe(5);
+  });
+
+  it('reads a question that opens somewhere the article never goes as asked there', () => {
+    const question =
+      'The article talks about fault tolerance. In software engineering, how do fault-tolerant systems work?';
+    expect(search.search(question)).toEqual([]);
+    expect(top('In simple terms, what happens to cadres who make honest mistakes?')).toBeDefined();
+  });
+
   it('compares two things only where the text holds each in its own words', () => {
     expect(search.search('what is the difference between an industry chain and a supply chain')).toEqual([]);
     expect(top("what's the difference between the talent chain and the industry chain")).toBe(7);
@@ -84,6 +97,9 @@ describe('refusing what a long or double question really asks', () => {
       'I read the bit about traffic lights. Unrelated, but how do traffic lights work and who invented them?';
     expect(search.search(message)).toEqual([]);
     expect(top('Saw this shared on Weibo. Unrelated, but who is Huang Qiang?')).toBe(10);
+    const changing =
+      'Read the part about talent chains. Totally different topic, but what languages are in demand now?';
+    expect(search.search(changing)).toEqual([]);
   });
 
   it('reads “it” after a question the article does not hold as asking more of that', () => {
