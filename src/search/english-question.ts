@@ -322,7 +322,7 @@ function pointedAt(
   backstory: string,
   { things, context }: EnglishQuestionTools,
 ): Mention[] {
-  if (!backstory) return [];
+  if (!backstory || !tokens.some((t) => DEMONSTRATIVE.has(t.word))) return [];
   const before = findMentions(tokenize(backstory), things, context.vocabulary).map((m) => m.thing);
   return tokens.flatMap((token, at) => {
     if (!DEMONSTRATIVE.has(tokens[at - 1]?.word ?? '') || STOPWORDS.has(token.word)) return [];
