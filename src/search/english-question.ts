@@ -23,7 +23,7 @@ const SCOPE = /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’
 const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,\s+/iu;
 /** Openings that say how to answer, not where: "in short", "in simple terms". */
 const MANNER =
-  /^(?:short|brief|general|simple|plain|other|a nutshell|your (?:view|opinion)|my (?:view|opinion)|theory|practice|summary|total|particular|detail)\b/i;
+  /^(?:short|brief|general|simple|plain|other|a nutshell|lay|layman|laymans|layman's|one|a few|few|a word|a sentence|english|your|my|theory|practice|practical|concrete|basic|everyday|summary|total|particular|detail|details|essence|effect|fact|sum|the end|reality)\b/i;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */

@@ -366,7 +366,7 @@ function pointsBackAtRefused(before: PartReading, text: string): boolean {
 
 /** The asker's own word that what follows is not about the article. */
 const UNRELATED =
-  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text)|(?:a |an )?(?:different|other|another|separate) (?:topic|subject)|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject))\b/i;
+  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text)|(?:a )?(?:different|another|separate) (?:topic|subject)|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject))\b/i;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;
