@@ -18,7 +18,8 @@ import type { Understood } from './understood.js';
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
-const SCOPE = /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+const SCOPE =
+  /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?(?:(?!\b(?:in|at|for|among|of)\s)[\p{L}\p{N}'’ ]){2,30}?)\s*[?.!]*$/iu;
 /** A question's opening place: "In software engineering, how…". */
 const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,\s+/iu;
 /** Openings that say how to answer, not where: "in short", "in simple terms". */
@@ -247,7 +248,7 @@ export function understandEnglish(
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
-    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
+    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '');
     // "…in indian villages": another place among them places it there.
     const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
     // A backstory's question may close on the asker's own affairs; another place is still elsewhere.

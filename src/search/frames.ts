@@ -88,6 +88,8 @@ const UNKNOWABLE = [
   /\b(?:weather|temperature|forecast)\b/i,
   // the economy's and the population's figures: the article gives none
   /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
+  // who made something first, and its history: the article tells of nothing's origin
+  /\b(?:invent|invented|invents|inventor|inventors|founder|founders|founded)\b|\bhistory of\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,

@@ -14,6 +14,8 @@ describe('refusing questions about somewhere else, typed in lowercase', () => {
     expect(search.search('what is the role of grassroots organizations in indian villages')).toEqual([]);
     expect(search.search('how many people work in the organization department nationwide')).toEqual([]);
     expect(top('how does jilin province select its officials')).toBeDefined();
+    expect(search.search('what is the meaning of red line in football')).toEqual([]);
+    expect(search.search('how are party secretaries chosen in china')).toEqual([]);
   });
 
   it('still answers a question that offers another place only as the answer it doubts', () => {
@@ -25,6 +27,11 @@ describe('refusing general knowledge asked in the article’s words', () => {
   it('reads “real lions” as the animals, not the secretary’s figure', () => {
     expect(search.search('how do real lions hunt in a pack')).toEqual([]);
     expect(top('what is a lion pack')).toBe(11);
+  });
+
+  it('refuses who made something first, or its history', () => {
+    expect(search.search('who invented traffic lights')).toEqual([]);
+    expect(search.search('what is the history of the wechat app')).toEqual([]);
   });
 
   it('reads the figure doing what the article never speaks of as the thing itself', () => {
