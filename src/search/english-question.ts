@@ -365,8 +365,12 @@ function namedAsOne(mentions: readonly Mention[], tokens: readonly Token[], text
  */
 function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text: string): boolean {
   if (mentions.length === 0) return false;
-  return IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
+  // "What does the WeChat app do": the text says what its people and bodies did, not what a
+  // thing that never speaks in it does.
+  const silent = DOES_WHAT.test(text) && mentions.every((m) => !m.thing.speaks && !m.thing.setting);
+  return silent || IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
 }
+const DOES_WHAT = /\bwhat (?:does|do) .+ do\b/i;
 const INDEFINITE = new Set(['a', 'an', 'any']);
 const IN_GENERAL = /\b(?:in general|generally|in principle|usually|typically)\b/i;
 

@@ -62,6 +62,11 @@ describe('refusing general knowledge asked in the article’s words', () => {
     ]);
   });
 
+  it('says what the text names, asked what a thing that never speaks in it does', () => {
+    expect(kinds('what does the wechat app do')).toEqual(['unsaid']);
+    expect(top('what does the organization department do')).toBe(1);
+  });
+
   it('looks for names written as one thing as the question writes them', () => {
     const [part] = search.read('what does the organization department of the cpc central committee do').parts;
     expect(part?.kind).toBe('unsaid');
