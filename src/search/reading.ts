@@ -88,6 +88,7 @@ export interface ReadingOptions {
   readonly article: boolean;
   readonly names: boolean;
   readonly frames: boolean;
+  readonly places: boolean;
   readonly smallTalk: boolean;
   readonly chinese: boolean;
 }
@@ -169,7 +170,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     things,
     quotedWords,
     foreign,
-    places: new OtherPlaces(corpus.elsewhere),
+    places: new OtherPlaces(options.places ? corpus.elsewhere : []),
   };
   const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
