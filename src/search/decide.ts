@@ -6,6 +6,8 @@ import type { Understood } from './understood.js';
 
 /** Below this share of the question found in a paragraph, the paragraph is a guess, not an answer. */
 export const MIN_SCORE = 0.31;
+/** Below this share of the question found in a paragraph by its own words, backstory aside, no backstory makes up for it. */
+const MIN_OWN = 0.15;
 /**
  * Below this share of what the question asks of a named thing (its words besides the name),
  * a paragraph that names the thing does not answer: "how old is Huang Qiang" is not answered
@@ -149,6 +151,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
     if (score < MIN_SCORE) continue;
+    // The backstory helps a long question's own words, never stands in for them: "…quotes the
+    // secretary on sheep. How much wool does a sheep produce?" is not answered by the sheep it quotes.
+    if (share(result, importances, roles, (r) => r === 'name' || r === 'asked', false) < MIN_OWN) continue;
     // What people ask of a paragraph leads to it; one word of theirs alone ("match") does not.
     const inText = result.inText.some((found, i) => found && roles[i] !== 'context' && roles[i] !== 'shaping');
     const asked = result.strengths.filter((s, i) => s > 0 && roles[i] !== 'context' && roles[i] !== 'shaping').length;

@@ -92,6 +92,11 @@ describe('refusing what the text says of none of the kind, or at no time', () =>
 });
 
 describe('refusing what a long or double question really asks', () => {
+  it('never lets the backstory stand in for what the question itself asks', () => {
+    const message = 'The article quotes the secretary on sheep. How much wool does a sheep produce per year?';
+    expect(search.search(message)).toEqual([]);
+  });
+
   it('reads “that session” as the session the backstory names, asked what the text does not say of it', () => {
     const [part] = search.read(
       'This mentions the Third Plenary Session of the 20th Central Committee but just names it and moves on. What were the main decisions of that session overall?',
