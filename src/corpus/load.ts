@@ -9,6 +9,7 @@ import { quotedSpans, wordCount } from './quoted.js';
 import {
   AsksSchema,
   CriteriaSchema,
+  ElsewhereSchema,
   GlossarySchema,
   GoalsSchema,
   MeasuresSchema,
@@ -50,6 +51,8 @@ export interface Corpus {
   readonly synonyms: readonly Synonym[];
   readonly asks: readonly Ask[];
   readonly names: readonly Named[];
+  /** Places other than the article's setting, in lowercase: none is a word or phrase the article uses. */
+  readonly elsewhere: readonly string[];
   /** What reads a question asked in Chinese: the glossary, asks per passage, words pointing elsewhere. */
   readonly chinese: ChineseCorpus;
 }
@@ -62,7 +65,7 @@ export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 /** Every file of the corpus as text, so tests can load an altered copy. */
 export type CorpusFiles = Record<
   | 'article.txt'
-  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names'}.json`,
+  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names' | 'elsewhere'}.json`,
   string
 > &
   ChineseCorpusFiles;
@@ -81,6 +84,7 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'asks.json': read('asks.json'),
     'asks-more.json': read('asks-more.json'),
     'names.json': read('names.json'),
+    'elsewhere.json': read('elsewhere.json'),
     ...(Object.fromEntries(CHINESE_FILES.map((name) => [name, read(name)])) as ChineseCorpusFiles),
   };
 }
@@ -113,12 +117,14 @@ export function buildCorpus(files: CorpusFiles): Corpus {
       })),
     ],
     names: verify('names.json', NamesSchema),
+    elsewhere: parseFile(files, 'elsewhere.json', ElsewhereSchema),
     chinese: buildChineseCorpus(article, files),
   };
   checkSource(corpus);
   checkNames(corpus);
   checkGlossary(corpus);
   checkSynonyms(corpus);
+  checkElsewhere(corpus);
   return corpus;
 }
 
@@ -187,6 +193,21 @@ function checkSynonyms({ synonyms, article }: Corpus): void {
     }
   }
 }
+
+/**
+ * A place elsewhere is never one the article speaks of: no entry stands in the text as words, so
+ * "jilin" or "province" can never be listed as another place.
+ */
+function checkElsewhere({ elsewhere, article, names }: Corpus): void {
+  const body = ` ${article.paragraphs.map((p) => wordsOf(p.text)).join(' | ')} `;
+  const named = new Set(names.flatMap((n) => [n.name, ...n.also]).map(wordsOf));
+  for (const [i, place] of elsewhere.entries()) {
+    if (body.includes(` ${place} `) || named.has(place))
+      throw new CorpusError(`corpus/elsewhere.json[${i}]: “${place}” is the article's own`);
+  }
+}
+
+const wordsOf = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 /** Flattens the asks, each checked to point at a paragraph and sentence the article has. */
 function placeAsks(article: Article, entries: z.infer<typeof AsksSchema>, file: string): Ask[] {

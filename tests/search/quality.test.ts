@@ -7,7 +7,7 @@ import { holdsTheSet, measure, readQuestions } from './question-set.js';
  * set a question or two below: a drop is a regression, not noise, since the search is
  * deterministic. By kind: top-1 for on-topic kinds, refused for off-topic.
  */
-const REALISTIC = { top1: 0.93, top3: 0.97, refused: 0.95 } as const;
+const REALISTIC = { top1: 0.93, top3: 0.97, refused: 0.98 } as const;
 const REALISTIC_BY_KIND: Readonly<Record<string, number>> = {
   casual: 0.88,
   paraphrase: 0.81,
@@ -18,7 +18,7 @@ const REALISTIC_BY_KIND: Readonly<Record<string, number>> = {
   long: 0.87,
   multi: 0.95,
   meta: 0.92,
-  'off-topic': 0.95,
+  'off-topic': 0.98,
 };
 
 /** The second realistic set, written the same way by others: what the search reaches on it, a question below. */
@@ -37,7 +37,7 @@ const REALISTIC_2_BY_KIND: Readonly<Record<string, number>> = {
 };
 
 /** The third realistic set, written the same way by others: what the search reaches on it, a question below. */
-const REALISTIC_3 = { top1: 0.87, top3: 0.9, refused: 0.92 } as const;
+const REALISTIC_3 = { top1: 0.87, top3: 0.9, refused: 0.95 } as const;
 const REALISTIC_3_BY_KIND: Readonly<Record<string, number>> = {
   casual: 0.9,
   paraphrase: 0.85,
@@ -48,11 +48,11 @@ const REALISTIC_3_BY_KIND: Readonly<Record<string, number>> = {
   long: 0.7,
   multi: 0.8,
   meta: 0.66,
-  'off-topic': 0.92,
+  'off-topic': 0.95,
 };
 
 /** The fourth realistic set, written the same way by others: what the search reaches on it, a question below. */
-const REALISTIC_4 = { top1: 0.86, top3: 0.92, refused: 0.81 } as const;
+const REALISTIC_4 = { top1: 0.86, top3: 0.92, refused: 0.96 } as const;
 const REALISTIC_4_BY_KIND: Readonly<Record<string, number>> = {
   casual: 0.8,
   paraphrase: 0.88,
@@ -60,10 +60,10 @@ const REALISTIC_4_BY_KIND: Readonly<Record<string, number>> = {
   fact: 0.9,
   term: 0.87,
   quote: 0.85,
-  long: 0.72,
+  long: 0.8,
   multi: 0.9,
   meta: 0.8,
-  'off-topic': 0.85,
+  'off-topic': 0.96,
 };
 
 describe('search quality', () => {
