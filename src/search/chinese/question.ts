@@ -14,7 +14,9 @@ import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
+import { readChineseChat } from './chat.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
+import { isLightWord } from './light-words.js';
 import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
 import { romanised, soundsOf } from './sounds.js';
@@ -34,7 +36,8 @@ const TRUST_ASKED = 0.8;
 const UNKNOWN_WEIGHT = 6;
 /**
  * One character nothing knows is most often a verb or a particle of chat ("撸", "查"), rarely
- * what a question is about: it weighs as an unknown English word does.
+ * what a question is about: it weighs as an unknown English word does; so does a verb with its
+ * complement ("混下去", "起到"), see `isLightWord`.
  */
 const UNKNOWN_CHARACTER_WEIGHT = 2;
 /** A word that puts the question outside the article outweighs anything else it asks. */
@@ -83,6 +86,10 @@ const PLACING = /^(?:在|于)$/u;
 
 /** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
 const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
+/** Words of that shape that ask nothing: "动不动" says "at every turn". */
+const A_NOT_A_IDIOMS: ReadonlySet<string> = new Set(['动不动']);
+const askWhether = (text: string): string =>
+  text.replace(A_NOT_A, (whole, verb: string) => (A_NOT_A_IDIOMS.has(whole) ? whole : verb));
 
 /**
  * Unknown words standing together are one unknown thing asked about ("简单化" is 简单 and 化): they
@@ -399,7 +406,11 @@ export function createChineseQuestions(
         alternatives,
         first: position,
         last: position,
-        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : [...text].length === 1 ? UNKNOWN_CHARACTER_WEIGHT : UNKNOWN_WEIGHT,
+        unseenWeight: elsewhere
+          ? ELSEWHERE_WEIGHT
+          : [...text].length === 1 || isLightWord(text)
+            ? UNKNOWN_CHARACTER_WEIGHT
+            : UNKNOWN_WEIGHT,
         ...(elsewhere ? { foreign: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
@@ -452,7 +463,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: (text) => lexicon().fold(text).replace(A_NOT_A, '$1'),
+    fold: (text) => askWhether(readChineseChat(lexicon().fold(text))),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
