@@ -169,7 +169,7 @@ export function createChineseQuestions(
       lexicon()
         .segmenter.segment(folded.get(text) ?? lexicon().fold(text))
         .filter((p) => p.kind === 'known' || p.kind === 'unknown')
-        .map((p) => ({ keys: [askedKey(p.text)] }));
+        .map((p) => ({ keys: [askedKey(lexicon().lemma(p.text))] }));
     field = askFieldOver(index, asks, read);
     return field;
   }
@@ -397,7 +397,7 @@ export function createChineseQuestions(
         continue;
       }
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
-      const asked = askedKey(text);
+      const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
       const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
