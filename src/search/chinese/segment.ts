@@ -45,11 +45,12 @@ function innerCuts(chars: readonly string[], isWord: (word: string) => boolean):
 }
 
 /**
- * Adverbs that open and particles that close a two-character segment the segmenter made of them
- * and a word it did not know ("还管", "人的", "上了"): each stands apart from the other character.
+ * Adverbs that open, and particles or 有 that close, a two-character segment the segmenter made
+ * of them and a word it did not know ("还管", "人的", "上了", "在改革上有"): each stands apart
+ * from the other character.
  */
 const OPENING_PARTICLE = /^[还也都就又再才很太]$/u;
-const CLOSING_PARTICLE = /^[的了吗呢吧啊呀嘛]$/u;
+const CLOSING_PARTICLE = /^[的了吗呢吧啊呀嘛有]$/u;
 
 function particleCut(pair: readonly string[]): number | undefined {
   if (pair.length !== 2 || !pair.every((c) => HAN.test(c))) return undefined;
