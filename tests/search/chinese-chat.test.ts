@@ -74,6 +74,12 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('哈哈哈hhh 基层党建有啥新说法')).toBe(8);
   });
 
+  it('weighs an unknown word beside two telling ideas of the article less, beside one as another topic', () => {
+    expect(top('一把手调走了前面的事谁管')).toBe(14);
+    expect(search.search('羊群效应是什么意思')).toEqual([]);
+    expect(search.search('红绿灯是怎么设计的')).toEqual([]);
+  });
+
   it('refuses who held a post before and what someone did before, but not what a predecessor left', () => {
     expect(chineseFrameOf('黄强的前任是谁').unknowable).toBe(true);
     expect(chineseFrameOf('wang qi 以前是干啥的').unknowable).toBe(true);

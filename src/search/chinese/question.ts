@@ -40,6 +40,13 @@ const UNKNOWN_WEIGHT = 6;
  * complement ("混下去", "起到"), see `isLightWord`.
  */
 const UNKNOWN_CHARACTER_WEIGHT = 2;
+/**
+ * An unknown word beside two of the article's telling ideas asked together ("能干事有实绩的干部
+ * 有前途吗") is more likely the asker's own way of saying what happens to them than another topic.
+ */
+const UNKNOWN_BESIDE_KNOWN = 4;
+/** A known idea is telling when the article holds it in this many paragraphs at most. */
+const TELLING_PARAGRAPHS = 4;
 /** A word that puts the question outside the article outweighs anything else it asks. */
 const ELSEWHERE_WEIGHT = 1000;
 /** Context around a question counts this much beside the question's own words. */
@@ -287,6 +294,14 @@ export function createChineseQuestions(
     return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
   }
 
+  /** Whether the article holds a known idea in few paragraphs: it tells where the question points. */
+  function telling(concept: Concept): boolean {
+    const paragraphs = new Set<number>();
+    for (const { key } of concept.alternatives)
+      for (const paragraph of index.posting(key)?.positions.keys() ?? []) paragraphs.add(paragraph);
+    return paragraphs.size > 0 && paragraphs.size <= TELLING_PARAGRAPHS;
+  }
+
   function pieces(folded: string): QuestionPiece[] {
     return endingParticle(erhua(lexicon().segmenter.segment(folded)));
   }
@@ -323,6 +338,8 @@ export function createChineseQuestions(
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
+    /** Concepts read from words the glossary knows, by index. */
+    const knownAt = new Set<number>();
     const list = namesApart(joinUnknown(pieces(folded)));
     /** "有多少干部": the concepts of the piece after "多少", and whether that piece is a word with no topic. */
     const countedAt = frame?.counted;
@@ -415,6 +432,7 @@ export function createChineseQuestions(
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text));
+      if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
         const mention = { thing, first: position, last: position };
         mentions.push(mention);
@@ -435,10 +453,12 @@ export function createChineseQuestions(
     // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
-    const anchored =
-      mentions.length > 0
-        ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
-        : concepts;
+    const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
+    const anchored = concepts.map((c, i) => {
+      if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
+      if (besideKnown && c.unseenWeight === UNKNOWN_WEIGHT) return { ...c, unseenWeight: UNKNOWN_BESIDE_KNOWN };
+      return c;
+    });
     // "狮子吃什么": a word the article uses only in quotes, asked alone and not of what was said,
     // is meant in its everyday sense, as an English one is.
     const spokenOf =
