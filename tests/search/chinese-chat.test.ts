@@ -89,6 +89,18 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('王秋实之前在哪发表的文章')).toBe(9);
   });
 
+  it('reads what will be done to someone as what the article’s measures say, not as what comes next', () => {
+    expect(chineseFrameOf('形象工程以后会被怎么处理').unknowable).toBe(false);
+    expect(chineseFrameOf('吉林以后会怎么发展').unknowable).toBe(true);
+    expect(top('形象工程以后会被怎么处理')).toBe(14);
+  });
+
+  it('reads the role a named thing plays (起啥作用, 扮演什么角色) as asking what it is', () => {
+    expect(chineseFrameOf('吉林发布起了什么作用').identity).toBe(true);
+    expect(top('吉林发布在这里面起啥作用')).toBe(2);
+    expect(top('澎湃新闻在这里扮演什么角色')).toBe(9);
+  });
+
   it('reads “在什么时间” as asking when, and a group asked of only when the one asked for is it', () => {
     expect(chineseFrameOf('发布会是在什么时间举办的').wants).toBe('date');
     expect(chineseFrameOf('是谁透露的调整11名干部').group).toBeUndefined();

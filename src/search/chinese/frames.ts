@@ -28,8 +28,9 @@ const UNKNOWABLE = [
   /天气|气温|下雪|下雨/u,
   // the economy's and the population's figures: the article gives none
   /gdp|生产总值|人口|常住|财政收入|预算/u,
-  // what comes next: the article reports what was said, not what follows
-  /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
+  // what comes next: the article reports what was said, not what follows (what "will be done"
+  // to someone, "以后会被怎么处理", is what its measures say)
+  /下次|下一次|下届|下一届|明年|后年|(?:将来|未来|以后)会(?!被)/u,
   // the time now
   /现在几点|几点了|今天几号|今天星期几|今天是几月/u,
   // how long someone has held a post, who held it before (not what a predecessor left: "前任的烂摊子")
@@ -64,8 +65,14 @@ const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都
 
 /** Asks who or what a named thing is. */
 const IDENTITY =
-  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是干啥的|是做什么的|是做啥的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
+  /是谁|起(?:了|到)?(?:什么|啥|哪些)作用|(?:什么|啥)角色|是什么人|是哪位|是干什么的|是干嘛的|是干啥的|是做什么的|是做啥的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
 const IDENTITY_WORDS = [
+  '作用',
+  '起',
+  '起到',
+  '角色',
+  '扮演',
+  '充当',
   '职务',
   '职位',
   '身份',
