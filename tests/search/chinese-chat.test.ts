@@ -51,6 +51,7 @@ describe('words of a Chinese question that carry no topic', () => {
     expect(pieces('干活出点错')).toEqual(['干活+', '出点错+']);
     expect(lexicon.lemma('出了错')).toBe('出错');
     expect(lexicon.terms('背了锅')).toEqual(lexicon.terms('背锅'));
+    expect(lexicon.lemma('出了岔子')).toBe('出岔子');
     expect(lexicon.terms('一个是')).toEqual([]);
   });
 

@@ -55,16 +55,17 @@ function shortForms(word: string): string[] {
 }
 
 /**
- * A word of two characters with an aspect or a measure word typed inside it, as chat splits a
- * verb from its object: 出了错 and 出点错 are 出错, 背了锅 is 背锅, 当个官 is 当官. Not a numeral's
- * word: 一个是 is not 一是.
+ * A word of two or three characters with an aspect or a measure word typed after its first, as
+ * chat splits a verb from its object: 出了错 and 出点错 are 出错, 背了锅 is 背锅, 出了岔子 is 出岔子.
+ * Not a numeral's word: 一个是 is not 一是.
  */
 const INSIDE = ['了', '点', '个', '过', '了个', '了点', '过个'];
 const NUMERAL_FIRST = /^[一二三四五六七八九十两第\d]/u;
 function splitForms(word: string): string[] {
-  const chars = [...word];
-  if (chars.length !== 2 || !chars.every((c) => HAN.test(c)) || NUMERAL_FIRST.test(word)) return [];
-  return INSIDE.map((inside) => `${chars[0]}${inside}${chars[1]}`);
+  const [first, ...rest] = [...word];
+  if (!first || rest.length < 1 || rest.length > 2 || ![first, ...rest].every((c) => HAN.test(c))) return [];
+  if (NUMERAL_FIRST.test(word)) return [];
+  return INSIDE.map((inside) => `${first}${inside}${rest.join('')}`);
 }
 
 export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
