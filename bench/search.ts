@@ -139,6 +139,7 @@ const COMPONENTS: readonly (readonly [string, SearchOptions])[] = [
   ['without questions about the article itself', { article: false }],
   ['without named things', { names: false }],
   ['without question forms', { frames: false }],
+  ['without places elsewhere in lowercase (elsewhere.json)', { places: false }],
   ['without small talk', { smallTalk: false }],
   ['without Chinese', { chinese: false }],
 ];

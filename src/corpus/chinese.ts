@@ -49,7 +49,8 @@ export const ChineseElsewhereSchema = z.array(
 
 /**
  * Variant ways of writing a word that OpenCC's conversion leaves apart (报导 and 报道, 身分 and
- * 身份, 甚么 and 什么): each is read as the form the glossary writes.
+ * 身份, 甚么 and 什么), and the Cantonese of chat (边日 for 哪天, 嘅 for 的): each is read as the
+ * form the glossary writes.
  */
 export const ChineseVariantsSchema = z.array(
   z.strictObject({

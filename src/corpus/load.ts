@@ -10,6 +10,7 @@ import {
   AsksSchema,
   CriteriaSchema,
   EnglishWordsSchema,
+  ElsewhereSchema,
   GlossarySchema,
   GoalsSchema,
   MeasuresSchema,
@@ -56,6 +57,8 @@ export interface Corpus {
    * "major"): typed, they mean themselves, not the article's word.
    */
   readonly englishWords: ReadonlySet<string>;
+  /** Places other than the article's setting, in lowercase: none is a word or phrase the article uses. */
+  readonly elsewhere: readonly string[];
   /** What reads a question asked in Chinese: the glossary, asks per passage, words pointing elsewhere. */
   readonly chinese: ChineseCorpus;
 }
@@ -68,7 +71,7 @@ export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 /** Every file of the corpus as text, so tests can load an altered copy. */
 export type CorpusFiles = Record<
   | 'article.txt'
-  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names' | 'english-words'}.json`,
+  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names' | 'elsewhere' | 'english-words'}.json`,
   string
 > &
   ChineseCorpusFiles;
@@ -88,6 +91,7 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'asks-more.json': read('asks-more.json'),
     'names.json': read('names.json'),
     'english-words.json': read('english-words.json'),
+    'elsewhere.json': read('elsewhere.json'),
     ...(Object.fromEntries(CHINESE_FILES.map((name) => [name, read(name)])) as ChineseCorpusFiles),
   };
 }
@@ -121,12 +125,14 @@ export function buildCorpus(files: CorpusFiles): Corpus {
     ],
     names: verify('names.json', NamesSchema),
     englishWords: new Set(parseFile(files, 'english-words.json', EnglishWordsSchema).words),
+    elsewhere: parseFile(files, 'elsewhere.json', ElsewhereSchema),
     chinese: buildChineseCorpus(article, files),
   };
   checkSource(corpus);
   checkNames(corpus);
   checkGlossary(corpus);
   checkSynonyms(corpus);
+  checkElsewhere(corpus);
   return corpus;
 }
 
@@ -195,6 +201,21 @@ function checkSynonyms({ synonyms, article }: Corpus): void {
     }
   }
 }
+
+/**
+ * A place elsewhere is never one the article speaks of: no entry stands in the text as words, so
+ * "jilin" or "province" can never be listed as another place.
+ */
+function checkElsewhere({ elsewhere, article, names }: Corpus): void {
+  const body = ` ${article.paragraphs.map((p) => wordsOf(p.text)).join(' | ')} `;
+  const named = new Set(names.flatMap((n) => [n.name, ...n.also]).map(wordsOf));
+  for (const [i, place] of elsewhere.entries()) {
+    if (body.includes(` ${place} `) || named.has(place))
+      throw new CorpusError(`corpus/elsewhere.json[${i}]: “${place}” is the article's own`);
+  }
+}
+
+const wordsOf = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 /** Flattens the asks, each checked to point at a paragraph and sentence the article has. */
 function placeAsks(article: Article, entries: z.infer<typeof AsksSchema>, file: string): Ask[] {

@@ -108,6 +108,17 @@ export const NamesSchema = z.array(
   }),
 );
 
+/**
+ * Places other than the article's setting, as a question writes them in lowercase ("guangdong",
+ * "the us", "american", "other provinces"): a question about one asks about somewhere else.
+ */
+export const ElsewhereSchema = z.array(
+  z
+    .string()
+    .regex(/^[a-z]+(?: [a-z]+)*$/, 'lowercase words separated by single spaces')
+    .refine((s) => s.length >= 2),
+);
+
 export const SourceSchema = z.strictObject({
   headline: QuoteSchema,
   publisher: z.strictObject({ name: z.string().min(1), evidence: QuoteSchema }),

@@ -6,6 +6,8 @@ import type { Understood } from './understood.js';
 
 /** Below this share of the question found in a paragraph, the paragraph is a guess, not an answer. */
 export const MIN_SCORE = 0.31;
+/** Below this share of the question found in a paragraph by its own words, backstory aside, no backstory makes up for it. */
+const MIN_OWN = 0.15;
 /**
  * Below this share of what the question asks of a named thing (its words besides the name),
  * a paragraph that names the thing does not answer: "how old is Huang Qiang" is not answered
@@ -37,13 +39,14 @@ function share(
   importances: readonly number[],
   roles: readonly Role[],
   keep: (role: Role) => boolean,
+  backstory = true,
 ): number {
   let total = 0;
   let found = 0;
   roles.forEach((role, i) => {
     // Backstory found in the paragraph helps it; backstory not found never counts against it.
     const strength = ranked.strengths[i] ?? 0;
-    if (!keep(role) && !(role === 'context' && strength > 0 && keep('asked'))) return;
+    if (!keep(role) && !(backstory && role === 'context' && strength > 0 && keep('asked'))) return;
     total += importances[i]!;
     found += importances[i]! * (ranked.strengths[i] ?? 0);
   });
@@ -54,10 +57,17 @@ function share(
  * Share of what is asked of a named thing found in a paragraph, a word found only by its stem
  * ("governor" by "government") not counted: of a thing named, a false friend answers nothing.
  */
-function askedShare(ranked: Ranked, importances: readonly number[], roles: readonly Role[]): number {
+function askedShare(
+  ranked: Ranked,
+  importances: readonly number[],
+  roles: readonly Role[],
+  backstory: boolean,
+): number {
   const strengths = ranked.strengths.map((s) => (s > STEM_ONLY ? s : 0));
-  return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked');
+  return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked', backstory);
 }
+/** The least trust of a word the text holds as typed, or inflected. */
+const OWN_WORD = 0.95;
 /** The trust of a word found only by its Porter stem. */
 const STEM_ONLY = 0.6;
 
@@ -93,6 +103,22 @@ function canCount(index: SearchIndex, result: Ranked, { concepts, counted = [] }
 }
 
 /**
+ * Whether a paragraph writes a thing as the question does, its words in order with at most a
+ * few between them ("Minister of Organization of the Jilin Provincial Party Committee").
+ */
+function holdsAt(index: SearchIndex, paragraph: number, form: readonly string[]): boolean {
+  const tokens = index.paragraphs.find((p) => p.number === paragraph)?.tokens ?? [];
+  const span = form.length * 2 + 2;
+  return tokens.some((token, at) => {
+    if (token.base !== form[0]) return false;
+    let k = 1;
+    for (let j = at + 1; j < Math.min(tokens.length, at + span) && k < form.length; j++)
+      if (tokens[j]!.base === form[k]) k++;
+    return k === form.length;
+  });
+}
+
+/**
  * The paragraphs that answer the question, best first: enough of the question found in them,
  * and, when it names something, enough of what it asks of that thing.
  */
@@ -104,10 +130,17 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
   const namesSomething = roles.some((r) => r === 'name');
   // The things the question names as one ("the Organization Department of the CCP Central
   // Committee"), each with those named by the same words ("plenary session" names two sessions).
+  // Each is looked for as the question writes it: "the CPC Central Committee" is in no paragraph
+  // that only names "the Fifth Plenary Session", though both sessions are "plenary sessions".
   const together = (understood.together ?? []).map((m) =>
-    mentions.filter((n) => n.first === m.first && n.last === m.last).map((n) => n.thing.paragraphs),
+    mentions
+      .filter((n) => n.first === m.first && n.last === m.last)
+      .map((n) => (p: number) => n.thing.paragraphs.has(p) && (!n.form || holdsAt(index, p, n.form))),
   );
   const named = mentions.map((m) => m.thing.paragraphs);
+  // Of a thing besides the setting, the backstory's words are not what is asked: "…mentions the
+  // Third Plenary Session. What were the main decisions of that session?" asks its decisions.
+  const settingOnly = mentions.every((m) => m.thing.setting);
   // What the question asks is someone's or something's the article never writes of ("China's GDP").
   if (owners.some((i) => !standsInText(index, understood.concepts[i]!))) return [];
   // A "how many" whose counted thing the article has no word for ("how many seats") it cannot answer.
@@ -121,6 +154,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
     if (score < MIN_SCORE) continue;
+    // The backstory helps a long question's own words, never stands in for them: "…quotes the
+    // secretary on sheep. How much wool does a sheep produce?" is not answered by the sheep it quotes.
+    if (share(result, importances, roles, (r) => r === 'name' || r === 'asked', false) < MIN_OWN) continue;
     // What people ask of a paragraph leads to it; one word of theirs alone ("match") does not.
     const inText = result.inText.some((found, i) => found && roles[i] !== 'context' && roles[i] !== 'shaping');
     const asked = result.strengths.filter((s, i) => s > 0 && roles[i] !== 'context' && roles[i] !== 'shaping').length;
@@ -129,9 +165,16 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       // It must speak of the thing named, of each of those named as one ("the Organization
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
       if (!named.some((paragraphs) => paragraphs.has(result.paragraph))) continue;
-      if (!together.every((things) => things.some((paragraphs) => paragraphs.has(result.paragraph)))) continue;
-      if (asksSomething && askedShare(result, importances, roles) < MIN_ASKED) continue;
+      if (!together.every((things) => things.some((speaksOf) => speaksOf(result.paragraph)))) continue;
+      if (asksSomething && askedShare(result, importances, roles, settingOnly) < MIN_ASKED) continue;
     }
+    // "What does a middleman do": a paragraph answers of a kind only in words of its own about it,
+    // not through another word of the question ("business") or what people ask of it.
+    if ((understood.anyOne ?? []).some((i) => !result.inText[i])) continue;
+    // "The difference between X and Y": a paragraph compares only what it holds in its own words,
+    // not the article's nearest thing for each ("a supply chain" is none of its chains).
+    const compared = understood.compared ?? [];
+    if (compared.some((side) => side.length > 0 && side.some((i) => (result.strengths[i] ?? 0) < OWN_WORD))) continue;
     // "How many…": a paragraph that gives no count of the thing cannot say how many.
     if (frame?.wants === 'number' && !canCount(index, result, understood)) continue;
     // "When did…": a paragraph that gives no time at all cannot say when.

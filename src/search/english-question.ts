@@ -3,8 +3,10 @@ import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
 import { hasContent, type QuestionPart } from './parts.js';
+import type { SearchIndex } from './index.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
+import type { OtherPlaces } from './other-places.js';
 import { readQuery, type Concept, type QueryContext } from './query.js';
 import { ALONE_TRUST, type QuotedWords } from './quoted-words.js';
 import { discordWords } from './server-questions.js';
@@ -16,7 +18,13 @@ import type { Understood } from './understood.js';
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
-const SCOPE = /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}'’ ]{2,30}?)\s*[?.!]*$/iu;
+const SCOPE =
+  /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?(?:(?!\b(?:in|at|for|among|of)\s)[\p{L}\p{N}'’ ]){2,30}?)\s*[?.!]*$/iu;
+/** A question's opening place: "In software engineering, how…". */
+const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,\s+/iu;
+/** Openings that say how to answer, not where: "in short", "in simple terms". */
+const MANNER =
+  /^(?:short|brief|general|simple|plain|other|a nutshell|lay|layman|laymans|layman's|one|a few|few|a word|a sentence|english|your|my|theory|practice|practical|concrete|basic|everyday|summary|total|particular|detail|details|essence|effect|fact|sum|the end|reality)\b/i;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -92,6 +100,51 @@ const OTHER_ANSWER =
 /** A question's opening up to its subject: "does", "how did the", "so is". */
 const SUBJECT_BEFORE =
   /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
+/**
+ * "How do sheep behave in a flock", "how do traffic lights decide when to change": the article's
+ * figure asked doing what the article never speaks of is the thing itself; where it starts, or
+ * Infinity. ("How do the traffic lights guide work" asks of the figure, in the article's words.)
+ */
+function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: SearchIndex): number {
+  const how = tokens.findIndex((t, at) => t.word === 'how' && DOES.has(tokens[at + 1]?.word ?? ''));
+  if (how < 0) return Infinity;
+  let at = how + 2;
+  if (ARTICLES.has(tokens[at]?.word ?? '')) at++;
+  const first = at;
+  while (tokens[at] && quotedWords.onlyInQuotes(tokens[at]!)) at++;
+  const verb = tokens[at];
+  const after = tokens[at + 1];
+  if (at === first || !verb || STOPWORDS.has(verb.word) || FIGURE_WORDS.has(verb.word)) return Infinity;
+  // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
+  if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
+    return Infinity;
+  const inText = index.paragraphs.some((p) => p.tokens.some((t) => t.stem === verb.stem));
+  return inText ? Infinity : tokens[first]!.start;
+}
+/** Nouns that name the figure as the article's ("the lion pack idea"), not a doing. */
+const FIGURE_WORDS = new Set([
+  'idea',
+  'thing',
+  'stuff',
+  'metaphor',
+  'analogy',
+  'quote',
+  'comparison',
+  'line',
+  'saying',
+  'image',
+  'concept',
+  'bit',
+  'part',
+  'speech',
+]);
+const DOES = new Set(['do', 'does', 'did']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words that say the next is meant as the thing itself: "real lions", "actual landlords". */
+const LITERAL = new Set(['real', 'actual', 'literal', 'wild', 'living']);
+/** Before a place offered as the other answer: "jilin or some other province". */
+const OR_ELSE = /\bor\s+(?:some\s+|any\s+|an\s+)?$/i;
 /** The article's word for the officials it speaks of, as the index keys its inflections. */
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
@@ -106,6 +159,7 @@ export interface EnglishQuestionTools {
   readonly things: readonly NamedThing[];
   readonly quotedWords: QuotedWords;
   readonly foreign: ForeignNames;
+  readonly places: OtherPlaces;
 }
 
 export interface EnglishOptions {
@@ -123,9 +177,10 @@ export function understandEnglish(
   part: QuestionPart,
   text: string,
   frame: Frame | undefined,
-  { context, things, quotedWords, foreign }: EnglishQuestionTools,
+  tools: EnglishQuestionTools,
   options: EnglishOptions,
 ): Understood | undefined {
+  const { context, things, quotedWords, foreign, places } = tools;
   const { index } = context;
   const tokens = tokenize(text);
   // "Besides the deputy minister, who…": what the question sets aside is not what it asks about.
@@ -135,9 +190,10 @@ export function understandEnglish(
     first >= 0 &&
     tokens[first]!.start >= aside.index &&
     tokens[last]!.end <= aside.index + aside[0].length;
-  const mentions = (options.names ? findMentions(tokens, things, context.vocabulary) : []).filter(
-    (m) => !setAside(m.first, m.last),
-  );
+  const named = options.names ? findMentions(tokens, things, context.vocabulary) : [];
+  const mentions = [...named, ...(options.names ? pointedAt(tokens, named, part.context, tools) : [])]
+    .filter((m) => !setAside(m.first, m.last))
+    .sort((a, b) => a.first - b.first);
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
   let concepts: Concept[] = readQuery(text, context)
     .filter((c) => !setAside(c.first, c.last))
@@ -154,9 +210,15 @@ export function understandEnglish(
     const figurative = (first: number): boolean =>
       ofCadres && (FIGURE_LEAD.has(tokens[first - 1]?.word ?? '') || NAMING.has(tokens[first - 2]?.word ?? ''));
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
+    // "How do real lions hunt": the asker means the things themselves, not the article's figure.
+    const literal = tokens.find(
+      (t, at) => LITERAL.has(t.word) && tokens[at + 1] && quotedWords.onlyInQuotes(tokens[at + 1]!),
+    );
+    const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
+      ...(everyday < Infinity ? { everyday } : {}),
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
@@ -183,7 +245,10 @@ export function understandEnglish(
     .filter((c) => c.first >= 0 && c.first === c.last && c.alternatives.length === 0 && /\d/.test(c.text))
     .map((c) => ({ name: c.text, start: tokens[c.first]!.start }));
   const ranks = otherRanks(tokens, index);
-  const strangers = options.names ? foreign.in(text) : [];
+  // Another place, in capitals or not ("Shanghai's rules", "how does guangdong select…").
+  // "Is it about Jilin or some other province" offers the other place as the answer it doubts.
+  const elsewhere = places.in(tokens, text).filter(({ start }) => !OR_ELSE.test(text.slice(0, start)));
+  const strangers = options.names ? [...foreign.in(text), ...elsewhere] : [];
   // "Does Zhejiang also have…": a question whose subject is a name the article does not know
   // asks about that other thing, whatever it shares with the article.
   if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;
@@ -198,13 +263,23 @@ export function understandEnglish(
     }
   }
   // "…in hockey", "…at US companies": a question that ends by placing itself where the
-  // article never goes asks about there.
-  const scope = part.context || tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  // article never goes asks about there; so does one that opens so ("In software engineering, how…").
+  const scope = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
-    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states)\W*$/i.test(scope[1] ?? '');
-    if (elsewhere || (placed.length > 0 && placed.every((c) => c.alternatives.length === 0))) return undefined;
+    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '');
+    // "…in indian villages": another place among them places it there.
+    const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
+    // A backstory's question may close on the asker's own affairs; another place is still elsewhere.
+    const unknown = !part.context && placed.length > 0 && placed.every((c) => c.alternatives.length === 0);
+    if (elsewhere || there || unknown) return undefined;
+  }
+  const opening = options.frames ? OPENING_SCOPE.exec(text) : null;
+  if (opening?.[1] && !MANNER.test(opening[1])) {
+    const end = opening.index + opening[0].length;
+    const placed = concepts.filter((c) => c.first >= 0 && tokens[c.last]!.end <= end);
+    if (placed.length > 0 && placed.every((c) => c.alternatives.length === 0 || c.foreign)) return undefined;
   }
   // "…for my startup": a short question about the asker's own things asks about their life.
   if (frame?.own && options.frames && !part.context && tokens.length <= SCOPED_WORDS + 2) return undefined;
@@ -257,8 +332,34 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
+    ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
+    ...(frame?.anyOne ? { anyOne: conceptsIn(concepts, tokens, frame.anyOne) } : {}),
+    ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
   };
+}
+
+/** Words that point at a thing spoken of before: "that session", "the same seminar". */
+const DEMONSTRATIVE = new Set(['that', 'this', 'same', 'those', 'these']);
+
+/**
+ * "This mentions the Third Plenary Session… What were the main decisions of that session?": a word
+ * of a thing the backstory names, after "that", is that thing, and what is asked is asked of it.
+ */
+function pointedAt(
+  tokens: readonly Token[],
+  named: readonly Mention[],
+  backstory: string,
+  { things, context }: EnglishQuestionTools,
+): Mention[] {
+  if (!backstory || !tokens.some((t) => DEMONSTRATIVE.has(t.word))) return [];
+  const before = findMentions(tokenize(backstory), things, context.vocabulary).map((m) => m.thing);
+  return tokens.flatMap((token, at) => {
+    if (!DEMONSTRATIVE.has(tokens[at - 1]?.word ?? '') || STOPWORDS.has(token.word)) return [];
+    if (named.some((m) => m.first <= at && at <= m.last)) return [];
+    const thing = before.find((t) => !t.setting && t.forms.some((form) => form.includes(token.base)));
+    return thing ? [{ thing, first: at, last: at }] : [];
+  });
 }
 
 /** "The second one", "the other ones": a word standing for one of things named before. */
@@ -288,6 +389,32 @@ function namedAsOne(mentions: readonly Mention[], tokens: readonly Token[], text
     if (JOINING.test(between)) joined.add(a).add(b);
   }
   return [...joined];
+}
+
+/**
+ * "What is a political consultative conference", "what does an Organization Department do in
+ * general": a thing the article names, written as any one of its kind, asked what it is.
+ */
+function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text: string): boolean {
+  if (mentions.length === 0) return false;
+  // "What does the WeChat app do": the text says what its people and bodies did, not what a
+  // thing that never speaks in it does.
+  const silent = DOES_WHAT.test(text) && mentions.every((m) => !m.thing.speaks && !m.thing.setting);
+  return silent || IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
+}
+const DOES_WHAT = /\bwhat (?:does|do) .+ do\b/i;
+const INDEFINITE = new Set(['a', 'an', 'any']);
+const IN_GENERAL = /\b(?:in general|generally|in principle|usually|typically)\b/i;
+
+/** The concepts of the words typed within a stretch of the question. */
+function conceptsIn(
+  concepts: readonly Concept[],
+  tokens: readonly Token[],
+  [start, end]: readonly [number, number],
+): number[] {
+  return concepts.flatMap((c, i) =>
+    c.first >= 0 && tokens[c.first]!.start >= start && tokens[c.last]!.end <= end ? [i] : [],
+  );
 }
 
 /** "How many senior officials were…": the concepts of the words after "how many", up to the first stopword. */

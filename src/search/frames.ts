@@ -39,6 +39,18 @@ export interface Frame {
   readonly askName?: boolean;
   /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
   readonly describes?: boolean;
+  /**
+   * "What is the difference between X and Y": where each thing compared stands, as offsets. Only a
+   * passage holding each in its own words compares them.
+   */
+  readonly compared?: readonly (readonly [start: number, end: number])[];
+  /**
+   * "What does a middleman do", "what is a lion pack": asks what any one of a kind is or does;
+   * where the kind stands, as offsets. Only a passage that writes of the kind itself answers.
+   */
+  readonly anyOne?: readonly [start: number, end: number];
+  /** "What does a deputy minister do": asks what any one of a kind does, which the text says of no kind. */
+  readonly anyOneDoes?: boolean;
 }
 
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
@@ -46,7 +58,7 @@ const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)|\b(?:would|will|do|should|must) (?:i|we) (?:need|require)\b`,
   'i',
 );
 
@@ -79,6 +91,8 @@ const UNKNOWABLE = [
   /\b(?:weather|temperature|forecast)\b/i,
   // the economy's and the population's figures: the article gives none
   /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
+  // who made something first, and its history: the article tells of nothing's origin
+  /\b(?:invent|invented|invents|inventor|inventors|founder|founders|founded)\b|\bhistory of\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
@@ -244,6 +258,37 @@ const DESCRIBED = new RegExp(
   'iu',
 );
 
+const COMPARED = /\b(?:the\s+)?differences?\s+between\s+(.+?)\s+(?:and|vs\.?|versus)\s+(.+?)\s*(?:[?.!,;]|$)/i;
+
+function comparedOf(question: string): { compared?: readonly (readonly [number, number])[] } {
+  const match = COMPARED.exec(question);
+  if (!match) return {};
+  const [whole, one = '', other = ''] = match;
+  const first = match.index + whole.indexOf(one);
+  const second = match.index + whole.indexOf(other, first - match.index + one.length);
+  return {
+    compared: [
+      [first, first + one.length],
+      [second, second + other.length],
+    ],
+  };
+}
+
+const ANY_ONE = new RegExp(
+  LEAD +
+    String.raw`(?:what|wat|wut)(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+(?:an?)\s+(?!(?:good|decent|great|nice|fun|cool|bad)\b)(.+?)(?=\s+(?:do|does|mean|means|stand|stands|in|for|and|at|on|to)\b|\s*[?.!,;]|$)`,
+  'i',
+);
+
+function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOneDoes?: boolean } {
+  const match = ANY_ONE.exec(question);
+  const kind = match?.[1];
+  if (!match || !kind) return {};
+  const start = match.index + match[0].length - kind.length;
+  const does = /^\s+do\b/i.test(question.slice(start + kind.length)) && /\bdo(?:es)?\s+an?\s/i.test(match[0]);
+  return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
+}
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -290,6 +335,8 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBED.test(question) ? { describes: true } : {}),
+    ...comparedOf(question),
+    ...anyOneOf(question),
     mention,
     shaping,
   };

@@ -21,6 +21,8 @@ export interface NamedThing {
   readonly speaks: boolean;
   /** Where everything happens (Jilin): named in every paragraph, and inside other names. */
   readonly setting?: boolean;
+  /** An event the text gives a date for (source.json's events): the press conference, the seminar. */
+  readonly dated?: boolean;
 }
 
 /** A named thing as a question writes it: token positions in the question. */
@@ -28,19 +30,22 @@ export interface Mention {
   readonly thing: NamedThing;
   readonly first: number;
   readonly last: number;
+  /** The way of writing the thing the question used, as inflection bases ("central committee"). */
+  readonly form?: readonly string[];
 }
 
 function formOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w)).map(inflectionBase);
 }
 
+/** Whether a paragraph's words hold a way of writing a thing. */
+function holdsForm(paragraph: IndexedParagraph, form: readonly string[]): boolean {
+  return paragraph.tokens.some((_, at) => form.every((base, k) => paragraph.tokens[at + k]?.base === base));
+}
+
 /** Paragraphs whose words hold one of the forms, in order. */
 function paragraphsHolding(paragraphs: readonly IndexedParagraph[], forms: readonly (readonly string[])[]): number[] {
-  return paragraphs
-    .filter((p) =>
-      forms.some((form) => p.tokens.some((_, at) => form.every((base, k) => p.tokens[at + k]?.base === base))),
-    )
-    .map((p) => p.number);
+  return paragraphs.filter((p) => forms.some((form) => holdsForm(p, form))).map((p) => p.number);
 }
 
 /** How the text says an article it reports from was published in a publication. */
@@ -65,6 +70,7 @@ function titlesOf(role: string): string[] {
  */
 export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagraph[]): NamedThing[] {
   const things: NamedThing[] = [];
+  const events = corpus.source.events.map((e) => ` ${formOf(e.label).join(' ')} `);
   const add = (
     name: string,
     also: readonly string[],
@@ -76,7 +82,16 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     if (things.some((t) => t.name === name)) return;
     const forms = [name, ...also].map(formOf).filter((f) => f.length > 0);
     const where = new Set([...paragraphsHolding(paragraphs, forms), ...speaksIn]);
-    things.push({ name, forms, named, paragraphs: where, speaks, ...(setting ? { setting } : {}) });
+    const dated = forms.some((form) => events.some((label) => label.includes(` ${form.join(' ')} `)));
+    things.push({
+      name,
+      forms,
+      named,
+      paragraphs: where,
+      speaks,
+      ...(setting ? { setting } : {}),
+      ...(dated ? { dated } : {}),
+    });
   };
   for (const person of corpus.people)
     add(person.name, titlesOf(person.role.text), person.role, person.said.length > 0, person.paragraphs);
@@ -162,7 +177,7 @@ export function findMentions(
       for (const words of parted ? [content, unset] : [content]) {
         for (let start = 0; start + form.length <= words.length; start++) {
           if (form.every((base, k) => words[start + k]!.bases.has(base))) {
-            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i });
+            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i, form });
           }
         }
       }

@@ -72,6 +72,12 @@ export class QuotedWords {
     return this.#partners.has(key);
   }
 
+  /** Whether the article uses a word only in quotes: "talent" stands only in “talent chain”, but "talents" stands in the text. */
+  onlyInQuotes(token: Token): boolean {
+    const keys = [exactKey(token.word), baseKey(token.base), token.stem];
+    return keys.some((key) => this.quoted(key)) && !keys.some((key) => this.#unquoted.has(key));
+  }
+
   /**
    * Whether the article uses this posting key only in quotes, and the question gives none of
    * its partners (the question's stems).
@@ -125,9 +131,12 @@ export class QuotedWords {
       mechanism,
       trust,
       figurative = () => false,
+      everyday = Infinity,
     }: {
       spokenOf: boolean;
       mechanism?: readonly [number, number];
+      /** From this offset the asker means the things themselves ("real lions…"): every such word is everyday. */
+      everyday?: number;
       trust: number;
       /** Whether the word at this token is said of someone as a figure ("stop being sheep"). */
       figurative?: (first: number) => boolean;
@@ -139,14 +148,12 @@ export class QuotedWords {
     return concepts.map((c) => {
       if (c.alternatives.length === 0 || c.first < 0) return c;
       const asThing =
-        mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1];
+        tokens[c.first]!.start >= everyday ||
+        (mechanism !== undefined && tokens[c.first]!.start >= mechanism[0] && tokens[c.last]!.end <= mechanism[1]);
       if ((quotedByAsker || figurative(c.first)) && !asThing) return c;
       // The words as asked, not what the synonyms make of them ("capital" is not yet “capital chain”).
       const own = tokens.slice(c.first, c.last + 1);
-      // "talent" stands only in “talent chain”, but "talents" stands in the text: the word is the article's.
-      const onlyQuoted = (t: Token): boolean =>
-        keysOf(t).some((key) => this.quoted(key)) && !keysOf(t).some((key) => this.#unquoted.has(key));
-      if (!own.every(onlyQuoted)) return c;
+      if (!own.every((t) => this.onlyInQuotes(t))) return c;
       const alone = own.every((t) => keysOf(t).every((key) => !this.quoted(key) || this.aloneInQuestion(key, stems)));
       if (!asThing && !alone) return c;
       return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };

@@ -13,6 +13,7 @@ import { understandEnglish, type EnglishQuestionTools } from './english-question
 import { ForeignNames } from './foreign-names.js';
 import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
+import { OtherPlaces } from './other-places.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
 import type { QueryContext } from './query.js';
@@ -87,6 +88,7 @@ export interface ReadingOptions {
   readonly article: boolean;
   readonly names: boolean;
   readonly frames: boolean;
+  readonly places: boolean;
   readonly smallTalk: boolean;
   readonly chinese: boolean;
 }
@@ -163,7 +165,13 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     return corpus.people.filter((p) => words.includes(` ${p.name.toLowerCase()} `)).length;
   };
 
-  const english: EnglishQuestionTools = { context, things, quotedWords, foreign };
+  const english: EnglishQuestionTools = {
+    context,
+    things,
+    quotedWords,
+    foreign,
+    places: new OtherPlaces(options.places ? corpus.elsewhere : []),
+  };
   const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
@@ -174,12 +182,16 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   function settle(asked: string, understood: Understood, limit: number): PartReading {
     const { concepts, roles, frame, mentions, speakers } = understood;
     const ranking = rank(concepts, index, { asks: options.asks });
-    let decided = frame?.unknowable ? [] : decide(ranking, understood, index);
+    let decided = frame?.unknowable || understood.general ? [] : decide(ranking, understood, index);
     // What someone said can only come from those the article quotes or reports.
     if (speakers.length > 0 && speakers.every((m) => !m.thing.speaks)) decided = [];
     // "The 11 cadres' names": a passage that counts them but names fewer does not name them.
     const group = frame?.group;
     if (group) decided = decided.filter((d) => !counts(d.paragraph, group) || peopleNamedIn(d.paragraph) >= group);
+    // "When did the Third Plenary Session open": the text dates its events and what its people
+    // said, nothing else it names.
+    const undated = mentions.filter((m) => !m.thing.setting);
+    if (frame?.when && undated.length > 0 && undated.every((m) => !m.thing.dated && !m.thing.speaks)) decided = [];
     // "被调整的干部叫什么名字": only a thing the article names has a name it can give.
     if (frame?.askName && mentions.length === 0) decided = [];
     // "The names of the officials who were demoted": a passage naming one person at most names no group.
@@ -282,6 +294,8 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);
     const read: PartReading[] = [];
+    // "…shared on Weibo. Unrelated, but how does…": what the asker says is not about the article.
+    const departure = UNRELATED.exec(text);
     for (const part of carried) {
       const before = read.at(-1);
       // "Who is the governor of Jilin, and does he report to…": a later question whose subject
@@ -290,9 +304,15 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         before !== undefined &&
         !part.carried &&
         (before.kind === 'not-covered' || before.kind === 'unsaid') &&
-        SUBJECT_BEFORE.test(part.text) &&
+        (SUBJECT_BEFORE.test(part.text) || pointsBackAtRefused(before, part.text)) &&
         !aboutArticle(part.text);
-      read.push(aboutUnknown ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
+      const unrelated =
+        departure !== null &&
+        text.indexOf(part.text) + part.text.length > departure.index &&
+        !OF_THE_ARTICLE.test(part.text) &&
+        !aboutArticle(part.text) &&
+        findMentions(tokenize(part.text), things, context.vocabulary).every((m) => m.thing.setting);
+      read.push(aboutUnknown || unrelated ? withContext(part, notCovered(part.text)) : readEnglishPart(part, limit));
     }
     return { language: 'en', parts: read };
   }
@@ -331,6 +351,23 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
  */
 const SUBJECT_BEFORE =
   /^(?:and\s+|but\s+|also\s+)?(?:(?:does|did|do|is|was|are|were|can|could|will|would|has|have|had)\s+(?:he|she|it|they)|(?:he|she|it|they)\s+(?!(?:say|says|said|mention|mentions|mentioned|talk|talks|cover|covers|discuss|discusses)\b)\p{L}+)\b(?!\s+(?:say|mention|talk|cover|discuss)\b)/iu;
+
+/**
+ * "How does the civil service exam work and how many people take it": a later question that
+ * names nothing of its own and speaks of "it" or "them" asks about what the one before it
+ * asked, which the article does not hold.
+ */
+const BACK_AT = /\b(?:it|them|its|their)\b/i;
+const OF_THE_ARTICLE =
+  /\b(?:article|text|piece|story|report)\b|\bit\s+(?:say|says|said|mention|mentions|cover|covers|talk|talks)\b/i;
+
+function pointsBackAtRefused(before: PartReading, text: string): boolean {
+  return before.kind === 'not-covered' && BACK_AT.test(text) && !OF_THE_ARTICLE.test(text);
+}
+
+/** The asker's own word that what follows is not about the article. */
+const UNRELATED =
+  /\b(?:unrelated|off[- ]topic|not related to (?:the|this) (?:article|text)|nothing to do with (?:the|this) (?:article|text)|(?:a )?(?:different|another|separate) (?:topic|subject)|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject))\b/i;
 
 /** Quotation marks of either script around words of a question. */
 const QUOTED = /[“”"‘’「」『』]/u;

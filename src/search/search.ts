@@ -78,6 +78,8 @@ export interface SearchOptions {
   readonly names?: boolean;
   /** The form of a question: advice, an age, what someone said, a number or a date wanted. */
   readonly frames?: boolean;
+  /** Places other than the article's setting typed in lowercase (corpus/elsewhere.json), read as asked about elsewhere. */
+  readonly places?: boolean;
   /** "hi", "thanks", "lol" answered as small talk, not searched. */
   readonly smallTalk?: boolean;
   /** Questions in Chinese, simplified, traditional or mixed with English, read through the Chinese glossary and asks. */
@@ -129,6 +131,7 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
     article: options.article ?? true,
     names: options.names ?? true,
     frames: options.frames ?? true,
+    places: options.places ?? true,
     smallTalk: options.smallTalk ?? true,
     chinese: options.chinese ?? true,
   }));

@@ -26,4 +26,13 @@ export interface Understood {
   readonly together?: readonly Mention[];
   /** The concepts whose thing the question asks about ("China's GDP"), by index: an answer speaks of them. */
   readonly owners?: readonly number[];
+  /**
+   * Asks what a kind of thing is or does in general ("what is a political consultative
+   * conference"): the article names its own such things, and never says.
+   */
+  readonly general?: boolean;
+  /** "What does a middleman do": the concepts of the kind asked of, by index; an answer writes each. */
+  readonly anyOne?: readonly number[];
+  /** "The difference between X and Y": the concepts of each thing compared, by index. */
+  readonly compared?: readonly (readonly number[])[];
 }

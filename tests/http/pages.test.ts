@@ -81,7 +81,7 @@ it('serves a page added to the table', async () => {
 describe('the Markdown it reads', () => {
   it('escapes every character of the text, and keeps code as it is written', () => {
     expect(markdownToHtml('a <script>alert("x")</script> & `<b>**not bold**</b>`')).toBe(
-      '<p>a &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <code>&lt;b&gt;**not bold**&lt;/b&gt;</code></p>',
+      '<p>a &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <code>&lt;b&gt;**not bold**&lt;/b&gt;</code></p>\n',
     );
   });
 
@@ -91,7 +91,7 @@ describe('the Markdown it reads', () => {
       { 'TERMS.md': '/terms' },
     );
     expect(html).toBe(
-      '<p><a href="https://discord.com/privacy">a</a> <a href="#logs">b</a> <a href="/terms">c</a> [d](javascript:alert(1)) [e](other.md)</p>',
+      '<p><a href="https://discord.com/privacy">a</a> <a href="#logs">b</a> <a href="/terms">c</a> [d](javascript:alert(1)) [e](other.md)</p>\n',
     );
   });
 
@@ -102,9 +102,10 @@ describe('the Markdown it reads', () => {
     expect(html).toBe(
       [
         '<h2 id="in-memory-while-the-bot-runs">In memory, while the bot runs</h2>',
-        '<p>One line and the next.</p>',
-        '<ul>\n<li><strong>Fair use.</strong> Six answers per 30 seconds.</li>\n<li>Recent answers.</li>\n</ul>',
-        '<ol>\n<li>First.</li>\n<li>Second, wrapped.</li>\n</ol>',
+        '<p>One line\nand the next.</p>',
+        '<ul>\n<li><strong>Fair use.</strong> Six answers\nper 30 seconds.</li>\n<li>Recent answers.</li>\n</ul>',
+        '<ol>\n<li>First.</li>\n<li>Second,\nwrapped.</li>\n</ol>',
+        '',
       ].join('\n'),
     );
   });

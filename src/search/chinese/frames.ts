@@ -28,19 +28,28 @@ const UNKNOWABLE = [
   /天气|气温|下雪|下雨/u,
   // the economy's and the population's figures: the article gives none
   /gdp|生产总值|人口|常住|财政收入|预算/u,
-  // what comes next: the article reports what was said, not what follows
-  /下次|下一次|下届|下一届|明年|后年|将来会|未来会|以后会/u,
+  // what comes next: the article reports what was said, not what follows (what "will be done"
+  // to someone, "以后会被怎么处理", is what its measures say)
+  /下次|下一次|下届|下一届|明年|后年|(?:将来|未来|以后)会(?!被)/u,
   // the time now
   /现在几点|几点了|今天几号|今天星期几|今天是几月/u,
-  // how long someone has held a post, who held it before
-  /(?:干了|当了|任职)多久|多少年了|前任|上一任/u,
+  // how long someone has held a post, who held it before (not what a predecessor left: "前任的烂摊子")
+  /(?:干了|当了|任职)多久|多少年了|(?:前任|上一任)(?:\p{Script=Han}{0,4})(?:是|叫)(?:谁|哪位|什么|啥)|谁是\p{Script=Han}{0,8}(?:前任|上一任)/u,
+  // what someone did before the events reported: "以前是干啥的", "之前在哪当官"
+  /(?:以前|之前|原来|过去|早年|曾经)(?:是|都)?(?:干啥|干什么|干嘛|做什么|做啥|什么职务|担任什么|担任过|任过|当过|干过|在(?:哪|哪里|哪儿)(?:个\p{Script=Han}|些地方)?(?:工作|当官|做官|任职|上班|就职|干))/u,
 ];
+
+/** Asks for a person. */
+const PERSON = /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u;
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
   ['number', /多少(?!钱)|(?<!哪)几(?:个|项|条|种|名|位|次|批|类|点|人)|数量|人数/u],
-  ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年/u],
-  ['person', /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u],
+  ['date', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几日|日期|哪年|哪一年|什么时间|啥时间|哪个时间/u],
+  ['person', PERSON],
 ];
+
+/** Words that only say a time is wanted. */
+const DATE_WORDS = ['时间', '日期', '时间点', '日子'];
 
 /** "红绿灯是怎么工作的": asks how a thing itself works, in its everyday sense when the article only quotes it. */
 const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:工作|运作|运行)原理/u;
@@ -56,8 +65,14 @@ const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都
 
 /** Asks who or what a named thing is. */
 const IDENTITY =
-  /是谁|是什么人|是哪位|是干什么的|是干嘛的|是做什么的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
+  /是谁|起(?:了|到)?(?:什么|啥|哪些)作用|(?:什么|啥)角色|是什么人|是哪位|是干什么的|是干嘛的|是干啥的|是做什么的|是做啥的|什么职务|什么职位|什么身份|什么头衔|什么官|担任什么|任什么职|什么来头|叫(?:什么|啥)(?:名字|名)?|啥名字|全名|名字|(?:职务|职位|身份|头衔|官职|职级)(?:是|叫)?(?:什么|啥)/u;
 const IDENTITY_WORDS = [
+  '作用',
+  '起',
+  '起到',
+  '角色',
+  '扮演',
+  '充当',
   '职务',
   '职位',
   '身份',
@@ -100,6 +115,9 @@ function chineseGroupOf(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
   const written = match?.[1];
   if (!written) return undefined;
+  // "是谁透露的调整11名干部": the one asked for comes before the group, and is not it ("谁是那11个人" is).
+  const asked = PERSON.exec(question);
+  if (asked && asked.index < match.index && !question.slice(asked.index).startsWith('谁是')) return undefined;
   const n = chineseNumeral(written) ?? 0;
   return n >= 2 ? n : undefined;
 }
@@ -132,6 +150,8 @@ export function chineseFrameOf(question: string): Frame {
       ...(mention ? MENTION_WORDS : []),
       ...(RELATION.test(question) ? RELATION_WORDS : []),
       ...(MECHANISM.test(question) ? ['工作', '运作', '运行', '运转', '原理'] : []),
+      // "在什么时间举办的": the time is the answer wanted, no topic of the question
+      ...(wants === 'date' ? DATE_WORDS : []),
       ...(theirs?.shaping ?? []),
     ]),
   };

@@ -1,6 +1,7 @@
 import type { ChineseCorpus, ChineseGlossaryEntry } from '../../corpus/chinese.js';
 import { TRUST, type Alternative } from '../query.js';
 import { termKey } from '../synonyms.js';
+import { HAN } from './script.js';
 import { ChineseSegmenter } from './segment.js';
 import { foldQuestion, foldQuestions } from './simplified.js';
 import { variantReader } from './variants.js';
@@ -32,6 +33,8 @@ export interface ChineseLexicon {
   surname(character: string): string | undefined;
   /** Whether the word puts a question outside the article (another province, a later time). */
   isElsewhere(word: string): boolean;
+  /** The glossary's own form of a word typed split (出了错 is 出错); any other word as it is. */
+  lemma(word: string): string;
 }
 
 /**
@@ -49,6 +52,20 @@ function shortForms(word: string): string[] {
   const [, , term = '', committee = '', number = ''] = match;
   const before = new Set(['', term, committee, `${term}${committee}`, `${committee}${term}`]);
   return [...before].flatMap((lead) => [`${lead}${number}次全会`, `${lead}${number}中全会`]);
+}
+
+/**
+ * A word of two or three characters with an aspect or a measure word typed after its first, as
+ * chat splits a verb from its object: 出了错 and 出点错 are 出错, 背了锅 is 背锅, 出了岔子 is 出岔子.
+ * Not a numeral's word: 一个是 is not 一是.
+ */
+const INSIDE = ['了', '点', '个', '过', '了个', '了点', '过个'];
+const NUMERAL_FIRST = /^[一二三四五六七八九十两第\d]/u;
+function splitForms(word: string): string[] {
+  const [first, ...rest] = [...word];
+  if (!first || rest.length < 1 || rest.length > 2 || ![first, ...rest].every((c) => HAN.test(c))) return [];
+  if (NUMERAL_FIRST.test(word)) return [];
+  return INSIDE.map((inside) => `${first}${inside}${rest.join('')}`);
 }
 
 export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
@@ -85,6 +102,15 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
       if (entry.kind === 'name') names.add(form);
     }
   }
+  const lemmas = new Map<string, string>();
+  for (const [word, alternatives] of [...terms]) {
+    for (const form of splitForms(word)) {
+      if (terms.has(form)) continue;
+      terms.set(form, alternatives);
+      english.set(form, english.get(word) ?? []);
+      lemmas.set(form, word);
+    }
+  }
   const elsewhere = new Set(foldAll(corpus.elsewhere));
   return {
     segmenter: new ChineseSegmenter([...terms.keys(), ...elsewhere]),
@@ -95,5 +121,6 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     isName: (word) => names.has(word),
     surname: (character) => surnames.get(character),
     isElsewhere: (word) => elsewhere.has(word),
+    lemma: (word) => lemmas.get(word) ?? word,
   };
 }

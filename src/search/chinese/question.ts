@@ -14,7 +14,9 @@ import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
+import { readChineseChat } from './chat.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
+import { isLightWord } from './light-words.js';
 import { HAN } from './script.js';
 import type { QuestionPiece } from './segment.js';
 import { romanised, soundsOf } from './sounds.js';
@@ -34,9 +36,17 @@ const TRUST_ASKED = 0.8;
 const UNKNOWN_WEIGHT = 6;
 /**
  * One character nothing knows is most often a verb or a particle of chat ("撸", "查"), rarely
- * what a question is about: it weighs as an unknown English word does.
+ * what a question is about: it weighs as an unknown English word does; so does a verb with its
+ * complement ("混下去", "起到"), see `isLightWord`.
  */
 const UNKNOWN_CHARACTER_WEIGHT = 2;
+/**
+ * An unknown word beside two of the article's telling ideas asked together ("能干事有实绩的干部
+ * 有前途吗") is more likely the asker's own way of saying what happens to them than another topic.
+ */
+const UNKNOWN_BESIDE_KNOWN = 4;
+/** A known idea is telling when the article holds it in this many paragraphs at most. */
+const TELLING_PARAGRAPHS = 4;
 /** A word that puts the question outside the article outweighs anything else it asks. */
 const ELSEWHERE_WEIGHT = 1000;
 /** Context around a question counts this much beside the question's own words. */
@@ -83,6 +93,10 @@ const PLACING = /^(?:在|于)$/u;
 
 /** "管不管", "提拔没提拔": a verb, "not" and the verb again asks whether; the verb is what is asked. */
 const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1/gu;
+/** Words of that shape that ask nothing: "动不动" says "at every turn". */
+const A_NOT_A_IDIOMS: ReadonlySet<string> = new Set(['动不动']);
+const askWhether = (text: string): string =>
+  text.replace(A_NOT_A, (whole, verb: string) => (A_NOT_A_IDIOMS.has(whole) ? whole : verb));
 
 /**
  * Unknown words standing together are one unknown thing asked about ("简单化" is 简单 and 化): they
@@ -162,7 +176,7 @@ export function createChineseQuestions(
       lexicon()
         .segmenter.segment(folded.get(text) ?? lexicon().fold(text))
         .filter((p) => p.kind === 'known' || p.kind === 'unknown')
-        .map((p) => ({ keys: [askedKey(p.text)] }));
+        .map((p) => ({ keys: [askedKey(lexicon().lemma(p.text))] }));
     field = askFieldOver(index, asks, read);
     return field;
   }
@@ -280,6 +294,14 @@ export function createChineseQuestions(
     return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
   }
 
+  /** Whether the article holds a known idea in few paragraphs: it tells where the question points. */
+  function telling(concept: Concept): boolean {
+    const paragraphs = new Set<number>();
+    for (const { key } of concept.alternatives)
+      for (const paragraph of index.posting(key)?.positions.keys() ?? []) paragraphs.add(paragraph);
+    return paragraphs.size > 0 && paragraphs.size <= TELLING_PARAGRAPHS;
+  }
+
   function pieces(folded: string): QuestionPiece[] {
     return endingParticle(erhua(lexicon().segmenter.segment(folded)));
   }
@@ -316,6 +338,8 @@ export function createChineseQuestions(
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
+    /** Concepts read from words the glossary knows, by index. */
+    const knownAt = new Set<number>();
     const list = namesApart(joinUnknown(pieces(folded)));
     /** "有多少干部": the concepts of the piece after "多少", and whether that piece is a word with no topic. */
     const countedAt = frame?.counted;
@@ -390,7 +414,7 @@ export function createChineseQuestions(
         continue;
       }
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
-      const asked = askedKey(text);
+      const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
       const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
@@ -399,11 +423,16 @@ export function createChineseQuestions(
         alternatives,
         first: position,
         last: position,
-        unseenWeight: elsewhere ? ELSEWHERE_WEIGHT : [...text].length === 1 ? UNKNOWN_CHARACTER_WEIGHT : UNKNOWN_WEIGHT,
+        unseenWeight: elsewhere
+          ? ELSEWHERE_WEIGHT
+          : [...text].length === 1 || isLightWord(text)
+            ? UNKNOWN_CHARACTER_WEIGHT
+            : UNKNOWN_WEIGHT,
         ...(elsewhere ? { foreign: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text));
+      if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
         const mention = { thing, first: position, last: position };
         mentions.push(mention);
@@ -424,10 +453,12 @@ export function createChineseQuestions(
     // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
-    const anchored =
-      mentions.length > 0
-        ? concepts.map((c, i) => (kinds.has(i) ? { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT } : c))
-        : concepts;
+    const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
+    const anchored = concepts.map((c, i) => {
+      if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
+      if (besideKnown && c.unseenWeight === UNKNOWN_WEIGHT) return { ...c, unseenWeight: UNKNOWN_BESIDE_KNOWN };
+      return c;
+    });
     // "狮子吃什么": a word the article uses only in quotes, asked alone and not of what was said,
     // is meant in its everyday sense, as an English one is.
     const spokenOf =
@@ -452,7 +483,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: (text) => lexicon().fold(text).replace(A_NOT_A, '$1'),
+    fold: (text) => askWhether(readChineseChat(lexicon().fold(text))),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>

@@ -44,7 +44,23 @@ function innerCuts(chars: readonly string[], isWord: (word: string) => boolean):
   return reach[chars.length];
 }
 
-/** The segmenter's boundaries, and those inside a segment made only of words the reader knows. */
+/**
+ * Adverbs that open, and particles or 有 that close, a two-character segment the segmenter made
+ * of them and a word it did not know ("还管", "人的", "上了", "在改革上有"): each stands apart
+ * from the other character.
+ */
+const OPENING_PARTICLE = /^[还也都就又再才很太]$/u;
+const CLOSING_PARTICLE = /^[的了吗呢吧啊呀嘛有]$/u;
+
+function particleCut(pair: readonly string[]): number | undefined {
+  if (pair.length !== 2 || !pair.every((c) => HAN.test(c))) return undefined;
+  return OPENING_PARTICLE.test(pair[0]!) || CLOSING_PARTICLE.test(pair[1]!) ? 1 : undefined;
+}
+
+/**
+ * The segmenter's boundaries, those inside a segment made only of words the reader knows, and
+ * those that set a particle apart from the one character beside it.
+ */
 function readableBoundaries(
   chars: readonly string[],
   boundaries: ReadonlySet<number>,
@@ -54,7 +70,9 @@ function readableBoundaries(
   const sorted = [...boundaries].sort((a, b) => a - b);
   for (let k = 0; k + 1 < sorted.length; k++) {
     const start = sorted[k]!;
-    for (const cut of innerCuts(chars.slice(start, sorted[k + 1]), isWord) ?? []) all.add(start + cut);
+    const segment = chars.slice(start, sorted[k + 1]);
+    const cuts = innerCuts(segment, isWord) ?? [particleCut(segment) ?? []].flat();
+    for (const cut of cuts) all.add(start + cut);
   }
   return all;
 }

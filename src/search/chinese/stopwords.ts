@@ -3,7 +3,11 @@
  * of asking, saying and intending, words that only tie two ideas together ("怎么挂钩"), chat
  * fillers, and words that point at the article itself. They are
  * matched only where the segmenter puts word boundaries, so 地 (a particle) is not taken out of
- * 地方 (a place). Numbers and negation are kept: the article's terms are built from them.
+ * 地方 (a place). Numbers are kept: the article's terms are built from them. Negation standing
+ * alone ("只要不贪", "还能翻身不", "有人管没") denies or asks whether of the word beside it, which
+ * carries the topic; the article's terms that hold a negation (不作为, 打折扣) are read whole.
+ * Chat words that only point at a thing or a time ("啥玩意儿", "的时候", "哪些类型的"), and
+ * adverbs of manner or degree typed before a verb ("瞎举报", "贼快"), carry no topic either.
  */
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   `的 地 得 之 了 着 过 吗 呢 吧 啊 呀 哇 哈 哈哈 哈哈哈 嘛 呗 啦 哦 噢 喔 嘞 么 咯 喽 嗯 诶 欸 哎 唉 呃 耶
@@ -25,7 +29,9 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   掉 起来 出来 下来 上来 下去 上去 过来 过去 得了 不了 一点儿 一点点 一会 一会儿 一样 一起 一定 必须 只能 可否 能否
   吧吧 呗呗 嘛嘛 哈哈哈哈 啊啊 呜呜 嘤嘤 笑死 绝了 离谱 真的假的
   挂钩 关联 属于 哪一天 哪一年 哪一次 哪一场 第几场 第几次 第几届 打算 准备 来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
-  不能 不会 不要 不该 不可以 不许 不准 不得 是吧 对吧 是不是啊 想干嘛 要干嘛`
+  不能 不会 不要 不该 不可以 不许 不准 不得 是吧 对吧 是不是啊 想干嘛 要干嘛
+  不 没 没有 别 时候 的时候 那时候 这时候 类型 玩意 玩意儿 啥玩意 啥玩意儿 什么玩意 什么玩意儿 干货 动不动
+  受到 分别 瞎 贼 巨 蛮 行 快点 赶紧 来 经常 常常 往往 老是 时不时 偶尔 总 一向 向来 平时 平常 新 更 按 专门 针对 用 官方 消息 东东 套 这套 那套 挂上钩 挂得上钩 信息 这里面 那里面 最早 最先 容易`
     .split(/\s+/)
     .filter(Boolean),
 );

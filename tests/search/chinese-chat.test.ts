@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { readChineseChat } from '../../src/search/chinese/chat.js';
+import { chineseFrameOf } from '../../src/search/chinese/frames.js';
+import { compileLexicon } from '../../src/search/chinese/lexicon.js';
+import { isLightWord } from '../../src/search/chinese/light-words.js';
+import { foldQuestion } from '../../src/search/chinese/simplified.js';
+import { articleSearch } from '../../src/search/search.js';
+
+const lexicon = compileLexicon(loadCorpus().chinese);
+
+/** The question's pieces as `word+` (known), `word?` (unknown), stopwords and other scripts left out. */
+function pieces(question: string): string[] {
+  return lexicon.segmenter
+    .segment(foldQuestion(question))
+    .filter((p) => p.kind === 'known' || p.kind === 'unknown')
+    .map((p) => (p.kind === 'known' ? `${p.text}+` : `${p.text}?`));
+}
+
+describe('Chinese chat read as plain words', () => {
+  it('spells out the pinyin initials chat writes for the words of officialdom', () => {
+    expect(readChineseChat('不敢改革的gb会咋样')).toBe('不敢改革的干部会咋样');
+    expect(readChineseChat('zzb那边谁讲的')).toBe('组织部那边谁讲的');
+  });
+
+  it('takes out laughter typed in digits or letters, and leaves figures and English words as typed', () => {
+    expect(readChineseChat('行不行 233').trim()).toBe('行不行');
+    expect(readChineseChat('xswl 这比喻 hhhh').replace(/\s+/g, '')).toBe('这比喻');
+    expect(readChineseChat('吉林的gdp 2024年 11名')).toBe('吉林的gdp 2024年 11名');
+  });
+
+  it('reads a day said with 号 as the article’s dates are written, with 日', () => {
+    expect(readChineseChat('11月13号开了啥会')).toBe('11月13日开了啥会');
+    expect(pieces(readChineseChat('11月13号开了啥会'))).toContain('11月13日+');
+  });
+});
+
+describe('words of a Chinese question that carry no topic', () => {
+  it('sets a negation or a particle apart from the verb the segmenter joined it to', () => {
+    expect(pieces('有人管不')).toEqual(['管?']);
+    expect(pieces('那种还管啊')).toEqual(['管?']);
+    expect(pieces('只要不贪不站错队')).toEqual(['贪+', '站错队+']);
+  });
+
+  it('reads chat words that only point at a thing or a time as no topic', () => {
+    expect(pieces('指挥棒这是啥玩意儿')).toEqual(['指挥棒+']);
+    expect(pieces('改革的时候看热闹')).toEqual(['改革+', '看热闹+']);
+  });
+
+  it('reads a word typed with an aspect or a measure word inside it as the word (出了错, 背了锅), never a numeral’s', () => {
+    expect(pieces('干活出点错')).toEqual(['干活+', '出点错+']);
+    expect(lexicon.lemma('出了错')).toBe('出错');
+    expect(lexicon.terms('背了锅')).toEqual(lexicon.terms('背锅'));
+    expect(lexicon.lemma('出了岔子')).toBe('出岔子');
+    expect(lexicon.terms('一个是')).toEqual([]);
+  });
+
+  it('weighs a verb with its complement as a verb, not as what the question is about', () => {
+    expect(isLightWord('混下去')).toBe(true);
+    expect(isLightWord('动起来')).toBe(true);
+    expect(isLightWord('起到')).toBe(true);
+    expect(isLightWord('管用')).toBe(true);
+    expect(isLightWord('红烧肉')).toBe(false);
+    expect(isLightWord('晚上')).toBe(false);
+  });
+});
+
+describe('chat questions answered, and what the article does not say refused', () => {
+  const search = articleSearch();
+  const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
+
+  it('answers chat questions whose only other words are chat', () => {
+    expect(top('不敢改革的gb会被咋处理')).toBe(4);
+    expect(top('只要不贪不站错队，犯了错还能接着用吗')).toBe(6);
+    expect(top('哈哈哈hhh 基层党建有啥新说法')).toBe(8);
+  });
+
+  it('weighs an unknown word beside two telling ideas of the article less, beside one as another topic', () => {
+    expect(top('一把手调走了前面的事谁管')).toBe(14);
+    expect(search.search('羊群效应是什么意思')).toEqual([]);
+    expect(search.search('红绿灯是怎么设计的')).toEqual([]);
+  });
+
+  it('refuses who held a post before and what someone did before, but not what a predecessor left', () => {
+    expect(chineseFrameOf('黄强的前任是谁').unknowable).toBe(true);
+    expect(chineseFrameOf('wang qi 以前是干啥的').unknowable).toBe(true);
+    expect(chineseFrameOf('前任留下的烂摊子谁来管').unknowable).toBe(false);
+    expect(chineseFrameOf('王秋实之前在哪发表的文章').unknowable).toBe(false);
+    expect(search.search('Wang Qi 以前是干啥的')).toEqual([]);
+    expect(top('王秋实之前在哪发表的文章')).toBe(9);
+  });
+
+  it('reads what will be done to someone as what the article’s measures say, not as what comes next', () => {
+    expect(chineseFrameOf('形象工程以后会被怎么处理').unknowable).toBe(false);
+    expect(chineseFrameOf('吉林以后会怎么发展').unknowable).toBe(true);
+    expect(top('形象工程以后会被怎么处理')).toBe(14);
+  });
+
+  it('reads the role a named thing plays (起啥作用, 扮演什么角色) as asking what it is', () => {
+    expect(chineseFrameOf('吉林发布起了什么作用').identity).toBe(true);
+    expect(top('吉林发布在这里面起啥作用')).toBe(2);
+    expect(top('澎湃新闻在这里扮演什么角色')).toBe(9);
+  });
+
+  it('reads “在什么时间” as asking when, and a group asked of only when the one asked for is it', () => {
+    expect(chineseFrameOf('发布会是在什么时间举办的').wants).toBe('date');
+    expect(chineseFrameOf('是谁透露的调整11名干部').group).toBeUndefined();
+    expect(chineseFrameOf('那11名干部都是谁').group).toBe(11);
+    expect(top('是谁透露的调整11名干部')).toBe(9);
+  });
+});
