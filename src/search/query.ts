@@ -107,13 +107,22 @@ function swapsToStopword(word: string): boolean {
   return false;
 }
 
+const MEANT_LIMIT = 4096;
+/** The words slips are taken for recur from question to question: each is read once per index. */
+const meantCache = new WeakMap<SearchIndex, Map<string, readonly Alternative[]>>();
+
 /** What one word, typed right, is found as: its own forms and the one-word rules for it. */
-function meant(word: string, index: SearchIndex, synonyms: SynonymTable): Alternative[] {
+function meant(word: string, index: SearchIndex, synonyms: SynonymTable): readonly Alternative[] {
+  let cache = meantCache.get(index);
+  if (!cache) meantCache.set(index, (cache = new Map<string, readonly Alternative[]>()));
+  const cached = cache.get(word);
+  if (cached) return cached;
   const [token] = tokenize(word);
-  if (!token) return [];
-  const found = ownTerms(index, [token]);
-  const rule = synonyms.get(token.base)?.find((r) => r.words.length === 1);
-  for (const key of rule?.means ?? []) if (index.has(key)) addUnique(found, key, TRUST.synonym);
+  const found = token ? ownTerms(index, [token]) : [];
+  const rule = token && synonyms.get(token.base)?.find((r) => r.words.length === 1);
+  for (const key of rule ? rule.means : []) if (index.has(key)) addUnique(found, key, TRUST.synonym);
+  if (cache.size >= MEANT_LIMIT) cache.clear();
+  cache.set(word, found);
   return found;
 }
 
