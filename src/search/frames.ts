@@ -289,6 +289,9 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
   return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
 }
 
+/** A word every such question holds: a cheap test before the long one. */
+const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?)\b/i;
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -334,7 +337,7 @@ export function frameOf(question: string): Frame {
     ...(group ? { group } : {}),
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
-    ...(DESCRIBED.test(question) ? { describes: true } : {}),
+    ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
     ...comparedOf(question),
     ...anyOneOf(question),
     mention,
