@@ -133,6 +133,7 @@ function score(approach: string, questions: readonly Question[], answer: Approac
 const COMPONENTS: readonly (readonly [string, SearchOptions])[] = [
   ['without the asks (both files)', { asks: false }],
   ['without the asks of our own (asks-more.json)', { asksAdded: false }],
+  ['without English words kept from spelling correction (english-words.json)', { englishWords: false }],
   ['without chat shorthand', { chat: false }],
   ['without reading several questions apart', { parts: false }],
   ['without questions about the article itself', { article: false }],

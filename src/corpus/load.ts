@@ -9,6 +9,7 @@ import { quotedSpans, wordCount } from './quoted.js';
 import {
   AsksSchema,
   CriteriaSchema,
+  EnglishWordsSchema,
   ElsewhereSchema,
   GlossarySchema,
   GoalsSchema,
@@ -51,6 +52,11 @@ export interface Corpus {
   readonly synonyms: readonly Synonym[];
   readonly asks: readonly Ask[];
   readonly names: readonly Named[];
+  /**
+   * English words in their own right a slip away from one of the article's words ("mayor" and
+   * "major"): typed, they mean themselves, not the article's word.
+   */
+  readonly englishWords: ReadonlySet<string>;
   /** Places other than the article's setting, in lowercase: none is a word or phrase the article uses. */
   readonly elsewhere: readonly string[];
   /** What reads a question asked in Chinese: the glossary, asks per passage, words pointing elsewhere. */
@@ -65,7 +71,7 @@ export const CORPUS_DIR = new URL('../../corpus/', import.meta.url);
 /** Every file of the corpus as text, so tests can load an altered copy. */
 export type CorpusFiles = Record<
   | 'article.txt'
-  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names' | 'elsewhere'}.json`,
+  | `${'source' | 'goals' | 'criteria' | 'measures' | 'people' | 'glossary' | 'synonyms' | 'asks' | 'asks-more' | 'names' | 'elsewhere' | 'english-words'}.json`,
   string
 > &
   ChineseCorpusFiles;
@@ -84,6 +90,7 @@ export function readCorpusFiles(dir: URL = CORPUS_DIR): CorpusFiles {
     'asks.json': read('asks.json'),
     'asks-more.json': read('asks-more.json'),
     'names.json': read('names.json'),
+    'english-words.json': read('english-words.json'),
     'elsewhere.json': read('elsewhere.json'),
     ...(Object.fromEntries(CHINESE_FILES.map((name) => [name, read(name)])) as ChineseCorpusFiles),
   };
@@ -117,6 +124,7 @@ export function buildCorpus(files: CorpusFiles): Corpus {
       })),
     ],
     names: verify('names.json', NamesSchema),
+    englishWords: new Set(parseFile(files, 'english-words.json', EnglishWordsSchema).words),
     elsewhere: parseFile(files, 'elsewhere.json', ElsewhereSchema),
     chinese: buildChineseCorpus(article, files),
   };

@@ -64,6 +64,13 @@ export const GlossarySchema = z.array(
   }),
 );
 
+/** English words in their own right that lie a slip away from one of the article's words. */
+export const EnglishWordsSchema = z.strictObject({
+  /** Where the words were taken from, and how. */
+  source: z.string().min(1),
+  words: z.array(z.string().regex(/^[a-z]+$/)),
+});
+
 export const SynonymsSchema = z.array(
   z.strictObject({
     /** Everyday words and phrases a reader may use. */

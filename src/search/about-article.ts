@@ -16,38 +16,38 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'headline',
     /\b(?:headline|headlines|title|titled|heading)\b/,
-    'headline headlines title titled heading called named exact full',
+    'headline headlines title titled heading called named exact full say says read reads',
   ],
   [
     'source',
-    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
-    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type',
+    /\b(?:report(?:ed|s|ing)?|reporter|publish(?:ed|es|er|ers|ing)?|publications?|sources?|outlets?|newspapers?|papers?|sites?|websites?|wrote|writers?|written|authors?|relay(?:ed)?|media|agency|agencies|cit(?:e|ed|es|ing)|posted|came from|come from|comes from|originally|where(?:'s| is| was| does) (?:this|it)(?: \w+)? from)\b/,
+    'report reported reports reporting reporter publish published publishes publisher publishing publication source sources outlet newspaper paper site website wrote writer written author relay relayed media agency agencies cite cited cites citing who where which from original originally chinese state official news come came comes first by made put out originally get got opinion editorial statement release press kind sort type credit credited credits ran carried printed posted',
   ],
   [
     'when',
     /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?)\b/,
-    'when published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
+    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
   ],
   [
     'people',
-    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names))\b/,
-    'who people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many',
+    /\b(?:who(?:'s| is| are)? (?:mentioned|named|in it|involved|featured|quoted)|(?:people|persons?|names|officials|individuals|figures|speakers|players|characters) (?:are |were )?(?:mentioned|named|featured|quoted|involved|in)|which people|who are the (?:people|officials|main|key)|whos in|who(?:'s| is| are)? in (?:this|the|it)\b|who(?:'s| is| are) (?:this|the|it)(?: \w+)? about\b|(?:main|key) (?:people|figures|players|characters|officials)|how many (?:people|officials|names)|whose (?:views|words|opinions|voices|statements)|who(?:'s| is| are)? (?:speaking|talking|speaks|talks))\b/,
+    'who whose people person persons names named name mentioned featured quoted involved officials individuals figures speakers players characters key main many views words opinions voices statements report reports speaking talking speaks talks speak',
   ],
   [
     'length',
-    /\bhow long\b|\b(?:length|word count|how many words|how many paragraphs|reading time|long read)\b/,
-    'long words paragraphs many count reading read time length short',
+    /\bhow long\b|\b(?:length|lengthy|word count|how many words|how many paragraphs|reading time|long read)\b|\b(?:is|was) (?:it|this|that|the \w+|this \w+) (?:very |too |really |that )?(?:long|short)\b/,
+    'long words paragraphs many count reading read time length short lengthy very too really',
   ],
   [
     'place',
-    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|nationwide|national)\b/,
+    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
     'where province country region city place whole just only one china national nationwide happen happened about',
   ],
   ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
   [
     'summary',
-    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
-    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child",
+    /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|conclusion|conclude|concludes|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,
+    "about summary summarize summarise tldr tl dr gist overview main point points idea key takeaway takeaways recap sum up short brief briefly one line sentence simple simply words explain basically happened happening going on core message central essence quick quickly give me version big picture story whole saying says say piece nutshell they talking talk talks argument thesis claim im i'm am five kid child plain english terms layman laymans few conclusion conclude concludes parts part sections section structure structured outline organized organised",
   ],
 ];
 
@@ -55,6 +55,9 @@ const FILLER = `what whats is are was were the a an of in on to for me us you u 
   tell so like just quick do does did about or and it its this that these all any how which has have
   even actually really exactly basically anyway ok okay um uh lol lmao haha hey yo bro rn tho though again
   real rly seriously srsly kinda sorta pretty much gonna wanna guys`;
+
+/** An adverb of manner or time: "directly", "originally", "briefly". */
+const ADVERB = /^\p{L}{4,}ly$/u;
 
 /** Question words that ask a second topic on their own, after a first. */
 const BARE = new Set(['when', 'where', 'who']);
@@ -83,6 +86,8 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   // A topic's word in the plural ("outlets", "publications") is the same word.
   const allowedIn = (topic: ArticleTopic, word: string): boolean => {
     const allowed = ALLOWED.get(topic)!;
+    // An adverb says how it is asked ("quoted directly", "originally"), never what of.
+    if (ADVERB.test(word)) return true;
     return allowed.has(word) || (word.length > 3 && word.endsWith('s') && allowed.has(word.slice(0, -1)));
   };
   // One topic's words alone, or, for two asked at once, the words of either.

@@ -7,6 +7,9 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   wat: 'what',
   wut: 'what',
   wht: 'what',
+  whn: 'when',
+  wher: 'where',
+  whr: 'where',
   wats: 'what is',
   whats: 'what is',
   whos: 'who is',
@@ -42,6 +45,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   bc: 'because',
   bcuz: 'because',
   bcz: 'because',
+  promo: 'promotion',
+  promos: 'promotions',
   lvl: 'level',
   lvls: 'levels',
   conf: 'conference',
@@ -61,6 +66,12 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   youre: 'you are',
   theyre: 'they are',
   theyve: 'they have',
+  theyll: 'they will',
+  youll: 'you will',
+  itll: 'it will',
+  thatll: 'that will',
+  theyd: 'they would',
+  youd: 'you would',
   dont: 'do not',
   doesnt: 'does not',
   didnt: 'did not',
@@ -98,26 +109,33 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 };
 
 /** Shorthand that is a contraction without its apostrophe: "don't" reads as "dont" does. */
-const CONTRACTION = /^(?:\w+nt|im|ive|youre|theyre|theyve|whats|whos|wheres|hows|whys|thats|theres)$/;
+const CONTRACTION =
+  /^(?:\w+nt|im|ive|youre|theyre|theyve|theyll|youll|itll|thatll|theyd|youd|whats|whos|wheres|hows|whys|thats|theres)$/;
 
 /** A word as typed, with the apostrophe it may carry ("don't", "what's"). */
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 
 /** Words that open a message without asking anything: "wait who is wang qi", "ok so what…". */
 const INTERJECTIONS =
-  /^(?:(?:wait|so|ok|okay|hmm+|um+|uh+|yo|hey|oh|ah|well|like|alright|right|lol|hi|hello|bro|dude|guys)\b[\s,.!:-]*)+(?=\S)/i;
+  /^(?:(?:wait|so+|ok+|okay+|hmm+|um+|uh+|yo+|hey+|oh+|ah+|well|like|alright|right|lol|hi|hello|bro|dude|guys)\b[\s,.!:-]*)+(?=\S)/i;
+
+/** "…or nah", "…or not?": a tag that closes a yes-or-no question, asking nothing more. */
+const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictographic}\s]*$)/iu;
 
 /** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
 export function readChat(text: string): string {
-  return text.replace(INTERJECTIONS, '').replace(WORD, (word) => {
-    const folded = word.toLowerCase().replace(/['’]/g, '');
-    const plain = SHORTHAND[folded];
-    // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
-    const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
-    const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
-    if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
-    if (plain === undefined) return word;
-    // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
-    return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
-  });
+  return text
+    .replace(INTERJECTIONS, '')
+    .replace(TAG, '')
+    .replace(WORD, (word) => {
+      const folded = word.toLowerCase().replace(/['’]/g, '');
+      const plain = SHORTHAND[folded];
+      // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
+      const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
+      const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
+      if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
+      if (plain === undefined) return word;
+      // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
+      return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
+    });
 }

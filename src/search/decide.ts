@@ -76,6 +76,9 @@ const NUMBER =
 const DATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|Recently|Earlier|previously)\b/;
 
+/** People described by what they do or are: "those who are capable", "cadres who have been disciplined". */
+const DESCRIPTION = /\b(?:those|cadres|officials|people|leaders|anyone|everyone)\s+who\b/i;
+
 function holdsWanted(text: string, wants: Frame['wants']): boolean {
   if (wants === 'number') return NUMBER.test(text);
   if (wants === 'date') return DATE.test(text);
@@ -177,7 +180,10 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     // "When did…": a paragraph that gives no time at all cannot say when.
     if (frame?.when && !DATE.test(index.article.paragraphs[result.paragraph]?.text ?? '')) continue;
     const sentence = index.sentences[result.sentence];
-    const wanted = frame?.wants && sentence && holdsWanted(sentence.text, frame.wants);
+    const wanted =
+      sentence &&
+      ((frame?.wants && holdsWanted(sentence.text, frame.wants)) ||
+        (frame?.describes && DESCRIPTION.test(sentence.text)));
     decided.push({ result: { ...result, score }, order: result.rank * (wanted ? WANTED_BONUS : 1) });
   }
   return decided.sort((a, b) => b.order - a.order || a.result.paragraph - b.result.paragraph).map((d) => d.result);

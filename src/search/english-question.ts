@@ -57,6 +57,19 @@ const CLAUSE_END = new Set([
 /** After "is that", "does it": words asking of the backstory itself. */
 const ASKED_OF_IT = new Set(['still', 'how', 'mean', 'true', 'right', 'correct', 'accurate', 'so', 'the']);
 
+/**
+ * "Is that true?" asks of the backstory; "is it true they'll demote…" asks of the clause after
+ * it, as any question does.
+ */
+const VERDICT = new Set(['true', 'right', 'correct', 'accurate']);
+/** Where a clause ends: its punctuation, or the word joining the next one. */
+const CLAUSE_STOP = /[,;.?!]|\s(?:and|or|but)\s/i;
+
+function clauseAfter(text: string): string {
+  const stop = CLAUSE_STOP.exec(text);
+  return stop ? text.slice(0, stop.index) : text;
+}
+
 /** "Who said it originally": a manner or time word after the pronoun ends its clause too. */
 const ADVERB = /^(?:\p{L}{3,}ly|first|again|before|exactly)$/iu;
 
@@ -69,7 +82,9 @@ function pointsBackAt(text: string): boolean {
       (m[2] === undefined ||
         CLAUSE_END.has(m[2].toLowerCase()) ||
         (m[1] === undefined && ADVERB.test(m[2])) ||
-        (m[1] !== undefined && ASKED_OF_IT.has(m[2].toLowerCase()))) &&
+        (m[1] !== undefined &&
+          ASKED_OF_IT.has(m[2].toLowerCase()) &&
+          !(VERDICT.has(m[2].toLowerCase()) && hasContent(clauseAfter(text.slice(m.index + m[0].length)))))) &&
       tokenize(text.slice(0, m.index)).every((t) => STOPWORDS.has(t.word)),
   );
 }
@@ -134,6 +149,8 @@ const OR_ELSE = /\bor\s+(?:some\s+|any\s+|an\s+)?$/i;
 const CADRES = termKey('cadres');
 /** Words that say someone is, or acts as, what follows: "being sheep", "act like middlemen". */
 const FIGURE_LEAD = new Set(['be', 'being', 'been', 'are', 'is', 'as', 'like', 'become', 'becoming', 'not']);
+/** Verbs that name someone as a figure: "call officials lions". */
+const NAMING = new Set(['call', 'calls', 'called', 'calling', 'compare', 'compares', 'compared', 'comparing']);
 /** Context around a long question counts this much beside the question's own words. */
 const CONTEXT_EMPHASIS = 0.3;
 
@@ -190,7 +207,8 @@ export function understandEnglish(
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
     // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
     const ofCadres = concepts.some((c) => c.alternatives.some((a) => a.key === CADRES));
-    const figurative = (first: number): boolean => ofCadres && FIGURE_LEAD.has(tokens[first - 1]?.word ?? '');
+    const figurative = (first: number): boolean =>
+      ofCadres && (FIGURE_LEAD.has(tokens[first - 1]?.word ?? '') || NAMING.has(tokens[first - 2]?.word ?? ''));
     const spokenOf = mentions.some((m) => m.thing.paragraphs.size < index.paragraphs.length);
     // "How do real lions hunt": the asker means the things themselves, not the article's figure.
     const literal = tokens.find(
@@ -207,7 +225,9 @@ export function understandEnglish(
   }
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
-  const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text);
+  // ("state-owned", "talk-show": a word joined to the next by a hyphen is no verb.)
+  const compound = (c: Concept): boolean => c.last >= 0 && /^-\p{L}/u.test(text.slice(tokens[c.last]!.end));
+  const saying = (c: Concept): boolean => mentions.length > 0 && SAYING.test(c.text) && !compound(c);
   // "Is The Paper a newspaper": a word that only names a thing the question names again is that name.
   const namesAgain = new Set(mentions.map((m) => termKey(m.thing.name)));
   const renames = (c: Concept): boolean =>
@@ -279,9 +299,18 @@ export function understandEnglish(
   // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
   const backstory = tokenize(part.context);
   const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
+  // What the asker put in quotation marks ("'image projects' come up a lot") is what it stands for.
+  const quoted = [...part.context.matchAll(QUOTED_IN_BACKSTORY)]
+    .map((m) => [m.index, m.index + m[0].length] as const)
+    .filter(([start, end]) => hasContent(part.context.slice(start, end)));
+  const stoodFor = (c: Concept): boolean => {
+    const at = backstory[c.first]?.start ?? 0;
+    if (quoted.length > 0) return quoted.some(([start, end]) => at >= start && at < end);
+    return at >= nearest;
+  };
   for (const c of part.context ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
-    const near = c.first < 0 || (backstory[c.first]?.start ?? 0) >= nearest;
+    const near = c.first < 0 || stoodFor(c);
     const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
@@ -335,6 +364,9 @@ function pointedAt(
 
 /** "The second one", "the other ones": a word standing for one of things named before. */
 const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;
+
+/** Words the asker quotes in a backstory, in any quotation marks. */
+const QUOTED_IN_BACKSTORY = /“[^”]+”|‘[^’]+’|"[^"]+"|(?<!\w)'[^']+'(?!\w)/g;
 
 /** Where the backstory's last clause with words to look for starts. */
 function lastClauseStart(backstory: string): number {

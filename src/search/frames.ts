@@ -1,4 +1,5 @@
 import { editDistance } from './edits.js';
+import { STOPWORDS } from './stopwords.js';
 import { isNearMiss } from './vocabulary.js';
 /**
  * What kind of answer a question asks for, read from its form: its question words and the
@@ -36,6 +37,8 @@ export interface Frame {
   readonly names?: boolean;
   /** "What is the name of…", "叫什么名字": asks a name, which only a thing the article names has. */
   readonly askName?: boolean;
+  /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
+  readonly describes?: boolean;
   /**
    * "What is the difference between X and Y": where each thing compared stands, as offsets. Only a
    * passage holding each in its own words compares them.
@@ -100,8 +103,11 @@ const UNKNOWABLE = [
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
-  ['number', /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b/i],
-  ['date', /\bwhen\b|\b(?:what|which) (?:date|day|year|month|time)\b/i],
+  [
+    'number',
+    /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b|\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i,
+  ],
+  ['date', /\bwhen\b|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i],
   [
     'person',
     /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
@@ -148,11 +154,12 @@ const SPEAKER = [
 ];
 
 const MENTION =
-  /\b(?:mention|mentioned|mentions|named|names|appear|appears|featured|cited|referenced|in (?:the|this) article)\b/i;
+  /\b(?:mention|mentioned|mentions|mentioning|named|names|appear|appears|featured|cited|referenced|in (?:the|this) article)\b/i;
 const MENTION_WORDS = [
   'mention',
   'mentioned',
   'mentions',
+  'mentioning',
   'named',
   'names',
   'appear',
@@ -175,8 +182,12 @@ function speakerOf(question: string): { speaker?: readonly [number, number] } {
 }
 
 /** "what number", "which year", "what kind of": the word after the question word names the kind of answer. */
-const ANSWER_KIND =
-  /\b(?:what|which|whats|what's)\s+(number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue)\b/gi;
+const KINDS = 'number|date|day|year|month|time|kind|type|sort|part|name|names|title|job|position|role|level|rank|issue';
+/** "Which issue and year": two kinds of answer asked at once. */
+const ANSWER_KIND = new RegExp(
+  String.raw`\b(?:what|which|whats|what's)\s+(${KINDS})(?:\s+(?:and|or|&)\s+(${KINDS}))?\b`,
+  'gi',
+);
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2,
@@ -220,6 +231,33 @@ function mechanismOf(question: string): { mechanism?: readonly [number, number] 
   return { mechanism: [start, start + what.length] };
 }
 
+/** "Is it true…", "is that right": asks for a verdict on what follows or came before. */
+const VERDICT =
+  /\b(?:is|was|are|were)\s+(?:it|that|this|they|those|these)\s+(?:really\s+)?(?:true|right|correct|accurate|real)\b/i;
+/** "Real numbers", "any hard figures": a count asked for. */
+const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i;
+/** Words for something said, which name no topic of their own: "the middlemen comment". */
+const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
+const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
+/** "Last year", "this month": a time counted from the asker's now. */
+const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade)\b/gi;
+/** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
+const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
+
+/**
+ * "Who gets promoted", "who will be given the big jobs", "what kinds of officials…", "which ones
+ * will it move down": asks what sort of people meet a fate, not who by name.
+ */
+const DESCRIBED = new RegExp(
+  [
+    // "who" asking, not "officials who got demoted"
+    String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
+    String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?|behaviou?rs?|conduct|actions|qualities|traits|attitudes)\b`,
+    String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
+  ].join('|'),
+  'iu',
+);
+
 const COMPARED = /\b(?:the\s+)?differences?\s+between\s+(.+?)\s+(?:and|vs\.?|versus)\s+(.+?)\s*(?:[?.!,;]|$)/i;
 
 function comparedOf(question: string): { compared?: readonly (readonly [number, number])[] } {
@@ -251,6 +289,9 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
   return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
 }
 
+/** A word every such question holds: a cheap test before the long one. */
+const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?)\b/i;
+
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
@@ -258,8 +299,18 @@ export function frameOf(question: string): Frame {
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
-    ...[...question.matchAll(ANSWER_KIND)].map((m) => m[1]!.toLowerCase()),
+    ...[...question.matchAll(ANSWER_KIND)].flatMap((m) => [m[1], m[2]].flatMap((k) => (k ? [k.toLowerCase()] : []))),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
+    // "is it true they'll…": the verdict asked for names no topic
+    ...(VERDICT.test(question) ? ['true', 'right', 'correct', 'accurate', 'real'] : []),
+    // "like real numbers", "any hard figures": a count wanted, no topic
+    ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
+    // "the middlemen comment": words for something said, the saying asked of
+    ...(SPEECH.test(question) ? SPEECH_WORDS : []),
+    // "last year", "this month": a time counted from now, which the article cannot place
+    ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
+    // "they keep mentioning", "I keep seeing": the verb only says it recurs
+    ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
   ]);
@@ -286,6 +337,7 @@ export function frameOf(question: string): Frame {
     ...(group ? { group } : {}),
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
+    ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
     ...comparedOf(question),
     ...anyOneOf(question),
     mention,
@@ -302,15 +354,48 @@ const SPELLED_LIMIT = 4096;
 /** Each word's reading, kept: the same words come back question after question. */
 const spelled = new Map<string, string | undefined>();
 
+/**
+ * Question words and ordinals: a closed set, so a letter dropped from one ("wich", "fith") makes
+ * no other word the question could mean, however short.
+ */
+const CLOSED_WORDS = [
+  'which',
+  'where',
+  'whose',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'fifthly',
+  'firstly',
+  'secondly',
+  'thirdly',
+  'fourthly',
+  'twelfth',
+];
+
+/** Whether `word` is `closed` with one letter after the first left out. */
+function droppedLetter(word: string, closed: string): boolean {
+  if (closed.length !== word.length + 1) return false;
+  for (let i = 1; i < closed.length; i++) if (closed.slice(0, i) + closed.slice(i + 1) === word) return true;
+  return false;
+}
+
 /** The frame word a typed word is a slip for, if any: one sharing its first letter and near its length. */
 function frameWordFor(folded: string): string | undefined {
   if (spelled.has(folded)) return spelled.get(folded);
-  const meant = FRAME_WORDS.find(
-    (w) =>
-      w[0] === folded[0] &&
-      Math.abs(w.length - folded.length) <= 2 &&
-      isNearMiss(folded, w, editDistance(folded, w, 2)),
-  );
+  // A frame word typed right is itself, not its neighbour ("named" is not "names").
+  if (FRAME_WORDS.includes(folded) || CLOSED_WORDS.includes(folded)) return folded;
+  const meant =
+    CLOSED_WORDS.find((w) => w[0] === folded[0] && droppedLetter(folded, w)) ??
+    [...FRAME_WORDS, ...CLOSED_WORDS].find(
+      (w) =>
+        folded.length >= 5 &&
+        w[0] === folded[0] &&
+        Math.abs(w.length - folded.length) <= 2 &&
+        isNearMiss(folded, w, editDistance(folded, w, 2)),
+    );
   if (spelled.size >= SPELLED_LIMIT) spelled.clear();
   spelled.set(folded, meant);
   return meant;
@@ -321,10 +406,11 @@ function frameWordFor(folded: string): string | undefined {
  * so its form is read as meant; every other word is left as typed.
  */
 export function spellFrameWords(question: string, known: (word: string) => boolean): string {
-  return question.replace(/\p{L}{5,}/gu, (word) => {
+  return question.replace(/\p{L}{4,}/gu, (word) => {
     const folded = word.toLowerCase();
-    // A word the article or its asks use is meant as typed: "rules" is not "roles".
-    if (known(folded)) return word;
+    // A word the article or its asks use is meant as typed: "rules" is not "roles"; so is a word
+    // that carries no topic ("were" is not "where").
+    if (known(folded) || STOPWORDS.has(folded)) return word;
     return frameWordFor(folded) ?? word;
   });
 }

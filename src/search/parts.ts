@@ -54,7 +54,13 @@ function lastClause(sentence: string): string | undefined {
   // "…some quote about lions, who actually said it": the clause points back; the whole asks.
   // ("does this article say…" points at the article, not back).
   // ("how are they going to judge…": "they" asked of, right after its verb, is whoever acts).
-  const pointing = tail.replace(new RegExp(String.raw`\b${AUX}\s+they\b`, 'gi'), '');
+  // ("…the kinds of projects it will punish": "it" before its verb is the clause's own subject.)
+  const pointing = tail
+    .replace(new RegExp(String.raw`\b${AUX}\s+they\b`, 'gi'), '')
+    .replace(
+      new RegExp(String.raw`(?<=\p{L}.*)\b(?:it|they)\s+(?:${AUX}|must|plans?|wants?|says?|said|intends?)\b`, 'giu'),
+      '',
+    );
   if (
     /\b(?:it|them|those|these|they)\b|\b(?:that|this)\b(?!\s+(?:text|article|piece|story|report|post|page)\b)/i.test(
       pointing,

@@ -52,11 +52,17 @@ function phraseEnd(
   let k = at;
   for (const [n, word] of words.entries()) {
     while (n > 0 && tokens[k] && tokens[k]!.base !== word && setting.has(tokens[k]!.word)) k++;
-    if (tokens[k]?.base !== word) return -1;
+    const typed = tokens[k]?.base;
+    // "how long they have been there" is "how long you have been there": a person is a person.
+    const samePerson = n > 0 && typed !== undefined && PERSONS.has(word) && PERSONS.has(typed);
+    if (typed !== word && !samePerson) return -1;
     k++;
   }
   return k - 1;
 }
+
+/** Words standing for whoever a phrase is said of (as inflection bases), one as good as another inside it. */
+const PERSONS = new Set(['you', 'they', 'he', 'she', 'we', 'i', 'someon', 'somebody', 'peopl']);
 
 /**
  * The article's own forms of the query's words, most trusted first: the exact word, its
@@ -89,6 +95,35 @@ function joinedWords(word: string, index: SearchIndex): string[] {
     return index.has(phrase) ? [phrase] : parts.map((t) => t.stem);
   }
   return [];
+}
+
+/** Whether swapping two neighbouring letters of the word makes a word with no topic ("hte" the "the"). */
+function swapsToStopword(word: string): boolean {
+  if (word.length < 3 || word.length > 8) return false;
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+    if (swapped !== word && STOPWORDS.has(swapped)) return true;
+  }
+  return false;
+}
+
+const MEANT_LIMIT = 4096;
+/** The words slips are taken for recur from question to question: each is read once per index. */
+const meantCache = new WeakMap<SearchIndex, Map<string, readonly Alternative[]>>();
+
+/** What one word, typed right, is found as: its own forms and the one-word rules for it. */
+function meant(word: string, index: SearchIndex, synonyms: SynonymTable): readonly Alternative[] {
+  let cache = meantCache.get(index);
+  if (!cache) meantCache.set(index, (cache = new Map<string, readonly Alternative[]>()));
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const [token] = tokenize(word);
+  const found = token ? ownTerms(index, [token]) : [];
+  const rule = token && synonyms.get(token.base)?.find((r) => r.words.length === 1);
+  for (const key of rule ? rule.means : []) if (index.has(key)) addUnique(found, key, TRUST.synonym);
+  if (cache.size >= MEANT_LIMIT) cache.clear();
+  cache.set(word, found);
+  return found;
 }
 
 function addUnique(list: Alternative[], key: string, weight: number): void {
@@ -166,12 +201,21 @@ function conceptsOf(
     }
     // A word the text holds only by its stem may be a slip for one it holds ("officals" is not "office").
     const corrections = vocabulary.correct(token.word);
+    // A slip for a word with no topic ("becuase", "thier") is that word: nothing to look for.
+    if (own.length === 0 && corrections.length > 0 && corrections.every((c) => STOPWORDS.has(c.word))) continue;
     const alternatives: Alternative[] = [...own];
-    for (const c of corrections) addUnique(alternatives, c.stem, TRUST.fuzzy);
+    for (const c of corrections) {
+      addUnique(alternatives, c.stem, TRUST.fuzzy);
+      // The word meant reaches all it would have reached typed right ("seniorty" the article's
+      // "implicit steps", as "seniority" does), a little less surely.
+      for (const a of meant(c.word, index, synonyms)) addUnique(alternatives, a.key, a.weight * TRUST.fuzzy);
+    }
     if (own.length > 0) {
       push(at, at, alternatives);
       continue;
     }
+    // "hte", "waht", "abotu": two letters of a word with no topic swapped, nothing to look for.
+    if (alternatives.length === 0 && swapsToStopword(token.word)) continue;
     if (alternatives.length === 0)
       for (const r of vocabulary.relatives(token.word)) addUnique(alternatives, r.stem, TRUST.stem);
     if (alternatives.length === 0)

@@ -163,4 +163,4 @@ export class QuotedWords {
 
 /** Words that ask of a quoted line itself ("who said the lion stuff", "the part about…"). */
 const SPOKEN =
-  /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|line about|bit about|part about)\b/i;
+  /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|comment|comments|remark|remarks|line about|bit about|part about)\b/i;

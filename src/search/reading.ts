@@ -217,7 +217,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   function aboutArticle(asked: string, topics: readonly ArticleTopic[], limit: number): PartReading | undefined {
     const [topic] = topics;
     if (!topic) return undefined;
-    const passages = topics.flatMap((t) => topicPassages(corpus, t));
+    const passages = topics.flatMap((t) => topicPassages(corpus, t, asked));
     const unique = passages.filter((p, i) => passages.findIndex((q) => q.paragraph === p.paragraph) === i);
     return { text: asked, kind: 'article', topic, topics, passages: unique.slice(0, limit) };
   }

@@ -66,6 +66,8 @@ export interface SearchOptions {
   readonly asks?: boolean;
   /** The asks of our own, for ideas the received ones miss (corpus/asks-more.json). */
   readonly asksAdded?: boolean;
+  /** English words in their own right ("mayor") never taken for a slip of another word ("major"). */
+  readonly englishWords?: boolean;
   /** Chat shorthand ("wat", "ppl", "govt") read as the words it stands for. */
   readonly chat?: boolean;
   /** Several questions in one message read apart, and a long question's backstory told from it. */
@@ -112,7 +114,16 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
   const setting = new Set(
     corpus.names.filter((n) => n.setting).flatMap((n) => n.name.toLowerCase().match(/\p{L}+/gu) ?? []),
   );
-  const context = { index, vocabulary: new Vocabulary(words, nameWords(corpus)), synonyms, setting };
+  const context = {
+    index,
+    vocabulary: new Vocabulary(
+      words,
+      nameWords(corpus),
+      options.englishWords === false ? undefined : corpus.englishWords,
+    ),
+    synonyms,
+    setting,
+  };
   const reader = (late.reader = createReader(corpus, context, {
     asks: useAsks,
     chat: options.chat ?? true,

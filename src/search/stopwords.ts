@@ -7,11 +7,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   `a an the of in on at to for from by with about around into over under as than then and or but nor if so
   is are was were be been being am do does did doing done has have had having get gets got
   i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+  myself yourself yourselves himself herself itself ourselves themselves
   this that these those there here which who whom whose what when where why how whats
   can could should would will shall may might must ought
   any some such very just also too only own same each both other others
   please tell explain summarize summarise recap show give say says said mean meant means according
-  article text report thing things something anything way
+  article text report piece thing things something anything way
   happen happens happened happening supposed kind kinds sort really actually exact exactly still instead lot lots much many
   up out off make makes making made help helps helping everyone everybody anyone anybody someone somebody
   hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question

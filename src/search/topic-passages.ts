@@ -1,7 +1,15 @@
 import type { Excerpt } from '../corpus/excerpt.js';
 import type { Corpus } from '../corpus/load.js';
+import { quotedSpans } from '../corpus/quoted.js';
 import type { ArticleTopic } from './about-article.js';
 import type { Passage } from './reading.js';
+
+/** "Where did it originally come from": the first source, not the one that reported it. */
+const ORIGIN = /\b(?:originally|original|origin|first|initially|initial)\b/i;
+/** "What are the main parts", "how is it structured": asks how the article is laid out. */
+const PARTS = /\b(?:parts|sections|structured?|outline|organi[sz]ed)\b/i;
+/** "Who is quoted": asks whose words the article quotes. */
+const QUOTED = /\bquot(?:e|ed|es|ing)\b/i;
 
 /** The sentence that holds a verified excerpt, as a passage: the whole sentence, as the search cites it. */
 function sentencePassage(corpus: Corpus, excerpt: Pick<Excerpt, 'paragraph' | 'sentence'>): Passage {
@@ -15,19 +23,35 @@ function sentencePassage(corpus: Corpus, excerpt: Pick<Excerpt, 'paragraph' | 's
  * and the lead for what it is about, the sentences naming its publisher and relay for where it
  * comes from, the dated sentences for when, the sentences naming each person for who is in it.
  */
-export function topicPassages(corpus: Corpus, topic: ArticleTopic): Passage[] {
+export function topicPassages(corpus: Corpus, topic: ArticleTopic, asked = ''): Passage[] {
   const lead = [sentencePassage(corpus, { paragraph: 0 }), sentencePassage(corpus, { paragraph: 1 })];
   switch (topic) {
     case 'headline':
       return lead.slice(0, 1);
-    case 'source':
-      return [corpus.source.publisher.evidence, corpus.source.relay.evidence].map((e) => sentencePassage(corpus, e));
+    case 'source': {
+      const sources = [corpus.source.publisher.evidence, corpus.source.relay.evidence];
+      // Where the news first came from is what the publisher relays, not the publisher.
+      if (ORIGIN.test(asked)) sources.reverse();
+      return sources.map((e) => sentencePassage(corpus, e));
+    }
     case 'when':
     case 'events':
       return corpus.source.events.map((e) => sentencePassage(corpus, e.evidence));
-    case 'people':
-      return corpus.people.map((p) => sentencePassage(corpus, p.role));
-    case 'summary':
+    case 'people': {
+      if (!QUOTED.test(asked)) return corpus.people.map((p) => sentencePassage(corpus, p.role));
+      // "Who is quoted": those whose own words the article prints between quotation marks come first.
+      const spans = quotedSpans(corpus.article);
+      const inQuotes = (p: Corpus['people'][number]): boolean =>
+        p.said.some((s) => spans.some((span) => span.paragraph === s.paragraph && span.text.includes(s.text)));
+      const people = [...corpus.people.filter(inQuotes), ...corpus.people.filter((p) => !inQuotes(p))];
+      return people.map((p) => sentencePassage(corpus, p.role));
+    }
+    case 'summary': {
+      if (!PARTS.test(asked)) return lead;
+      // Its parts: the lead, then each passage that brings in someone whose words it reports.
+      const opening = [...new Set(corpus.people.map((p) => p.role.paragraph))].sort((a, b) => a - b);
+      return [lead[1]!, ...opening.map((paragraph) => sentencePassage(corpus, { paragraph }))];
+    }
     case 'place':
     case 'length':
       return lead;

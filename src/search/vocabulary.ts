@@ -1,4 +1,5 @@
 import { editDistance } from './edits.js';
+import { stem } from './text.js';
 
 /** An article word that a misspelled query word was taken for. */
 export interface Correction {
@@ -117,10 +118,20 @@ export class Vocabulary {
   readonly #names: ReadonlySet<string>;
   readonly #wordsByOpening = new Map<string, string[]>();
 
-  /** `names`: the words of the names the article prints ("huang", "feiyu"), folded. */
-  constructor(words: ReadonlyMap<string, string>, names: Iterable<string> = []) {
+  readonly #ownWords: ReadonlySet<string>;
+
+  /**
+   * `names`: the words of the names the article prints ("huang", "feiyu"), folded; `ownWords`:
+   * English words in their own right, which are never a slip for a word of another stem.
+   */
+  constructor(
+    words: ReadonlyMap<string, string>,
+    names: Iterable<string> = [],
+    ownWords: ReadonlySet<string> = new Set(),
+  ) {
     this.#stems = words;
     this.#names = new Set(names);
+    this.#ownWords = ownWords;
     for (const word of words.keys()) {
       if (word.length >= OPENING) {
         const opening = word.slice(0, OPENING);
@@ -155,7 +166,9 @@ export class Vocabulary {
   correct(word: string): readonly Correction[] {
     const cached = this.#cache.get(word);
     if (cached) return cached;
-    const corrections = this.#search(word);
+    // "mayor" is not a slip for "major", nor "estate" for "state"; "disciplin" may still be "disciplined".
+    const own = this.#ownWords.has(word) ? stem(word) : undefined;
+    const corrections = this.#search(word).filter((c) => own === undefined || c.stem === own);
     if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
     this.#cache.set(word, corrections);
     return corrections;

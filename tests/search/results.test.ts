@@ -36,9 +36,12 @@ describe('a search result', () => {
     }
   });
 
-  it('marks the article word a misspelling was taken for', () => {
+  it('marks the article word a misspelling was taken for, as the word typed right is marked', () => {
     const [top] = articleSearch().search('disiplined');
-    expect(top!.ranges.map(([s, e]) => top!.excerpt.slice(s, e))).toEqual(['disciplined']);
+    const [right] = articleSearch().search('disciplined');
+    const marked = top!.ranges.map(([s, e]) => top!.excerpt.slice(s, e));
+    expect(marked).toContain('disciplined');
+    expect(marked).toEqual(right!.ranges.map(([s, e]) => right!.excerpt.slice(s, e)));
   });
 
   it('honours the limit', () => {
