@@ -32,9 +32,10 @@ const PLACING = /^(?:at|in|during|on)$/;
 /**
  * "Who said that and what was the point", "does it back that up": a question that points back at
  * its backstory with a word standing for it (not "this article") asks about the backstory.
+ * ("What is this 'Three Ups…'": a word in quotation marks after "this" is what "this" names.)
  */
 const POINTS_BACK =
-  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?(\p{L}+))?/giu;
 
 /** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
 const CLAUSE_END = new Set([

@@ -25,6 +25,9 @@ const JOIN = new RegExp(
   'gi',
 );
 
+/** A statement granted, then "but" and a question: "…, fine, but what's this". */
+const CONCESSION = new RegExp(String.raw`^([^?]*?)\s*,?\s*\bbut[,\s]+(?=${OPENER}\b)`, 'i');
+
 /** Sentence ends, and the colon after a preamble ("genuinely curious: who was…"). */
 const SENTENCE_END = /(?<=[.?!:;]|[.?!]["”’)])\s+(?=\S)/u;
 
@@ -33,7 +36,8 @@ const QUESTION_START = new RegExp(
   'i',
 );
 /** Phrases that ask without a question mark: "tell me about…", "we need…". */
-const ASKING = /\b(?:tell me|wondering|curious|want to know|need|looking for|explain|anything about)\b/i;
+const ASKING =
+  /\b(?:tell me|wondering|wonder|curious|(?:want|like|love) to know|need|looking for|explain|anything about)\b/i;
 
 /** More questions than this in one message are not read: no reply could show them all. */
 const MOST_PARTS = 4;
@@ -44,6 +48,9 @@ const CLAUSE = new RegExp(
   String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=${AUX}\s+${SUBJECT}\b)|(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b))`,
   'gi',
 );
+
+/** A reason given after the question, to the end of its sentence: ", because every article I read…". */
+const REASON = /,\s+(?:because|cuz|coz|cause)\s+(?!of\b).*$/is;
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
@@ -110,13 +117,29 @@ export function splitQuestions(
   // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
   const opensWithBackstory = (question: string): boolean =>
     !QUESTION_START.test(question.trim()) && /^\W*(?:i|i'm|im|my|we|our)\b/i.test(question);
-  if (questions.length === 1 && (questions[0]!.length > LONG_SENTENCE || opensWithBackstory(questions[0]!))) {
-    const tail = lastClause(questions[0]!);
-    if (tail) {
-      context = [context, questions[0]!.slice(0, questions[0]!.length - tail.length)].filter(Boolean).join(' ');
-      questions = [tail];
-    }
-  }
+  // Each question of the message is read so: "I'd love to know how many…, because…. Was there a figure?"
+  const leads: string[] = [];
+  questions = questions.map((whole) => {
+    // "…got moved for being mediocre, because every article I read is all slogans": the asker's reason.
+    const reason = REASON.exec(whole);
+    const question = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
+    if (reason && question !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    if (question.length <= LONG_SENTENCE && !opensWithBackstory(question)) return question;
+    const tail = lastClause(question);
+    if (!tail) return question;
+    leads.push(question.slice(0, question.length - tail.length));
+    return tail;
+  });
+
+  // "The headline says they'll dismiss hypocrites, fine, but what's this…": what is granted before
+  // "but" sets the scene for the question after it.
+  questions = questions.map((question) => {
+    const granted = CONCESSION.exec(question);
+    if (!granted || isQuestion(granted[1]!) || !hasContent(question.slice(granted[0].length))) return question;
+    leads.push(granted[1]!);
+    return question.slice(granted[0].length);
+  });
+  context = [context, ...leads].filter(Boolean).join(' ');
 
   const parts: string[] = [];
   for (const question of questions) {

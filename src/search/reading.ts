@@ -259,14 +259,14 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
 
   /**
    * "How old is Huang Qiang and what did he say at the seminar": a later question that speaks
-   * of "he" or "she" and names no one is about the person the one before it named.
+   * of "he" or "she" and names no one is about the person the one before it named, or else
+   * the one the talk around it named.
    */
   function carryNames(
     parts: readonly QuestionPart[],
     peopleIn: (text: string) => readonly string[],
     pronoun: RegExp,
   ): readonly QuestionPart[] {
-    if (parts.length < 2) return parts;
     let person: string | undefined;
     return parts.map((part) => {
       const named = peopleIn(part.text)[0];
@@ -274,8 +274,10 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         person = named;
         return part;
       }
-      if (!person || !pronoun.test(part.text)) return part;
-      return { ...part, carried: person };
+      if (!pronoun.test(part.text)) return part;
+      // "Huang Qiang gave that speech, fine, but how old is he": or the one its backstory named.
+      const meant = person ?? (part.context === '' ? undefined : peopleIn(part.context)[0]);
+      return meant ? { ...part, carried: meant } : part;
     });
   }
 
