@@ -52,6 +52,13 @@ const CLAUSE = new RegExp(
 /** A reason given after the question, to the end of its sentence: ", because every article I read…". */
 const REASON = /,\s+(?:because|cuz|coz|cause)\s+(?!of\b).*$/is;
 
+/**
+ * A clause that sets the scene before the question, up to its comma: "since the piece talks
+ * about…,", "that speech got me thinking,", "I wonder,".
+ */
+const SCENE =
+  /^\W*(?:(?:since|because|given that|seeing as|now that)\b[^,?]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
+
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
   const starts = [...sentence.matchAll(CLAUSE)].map((m) => m.index + m[0].length);
@@ -122,8 +129,16 @@ export function splitQuestions(
   questions = questions.map((whole) => {
     // "…got moved for being mediocre, because every article I read is all slogans": the asker's reason.
     const reason = REASON.exec(whole);
-    const question = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
-    if (reason && question !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    const asked = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
+    if (reason && asked !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    // "Since that piece talks about accountability, how should I…": the clause before sets the scene.
+    const scene = SCENE.exec(asked);
+    const rest = scene ? asked.slice(scene[0].length) : '';
+    if (scene && QUESTION_START.test(rest) && hasContent(rest)) {
+      leads.push(scene[0].replace(/[,\s]+$/, ''));
+      return rest;
+    }
+    const question = asked;
     if (question.length <= LONG_SENTENCE && !opensWithBackstory(question)) return question;
     const tail = lastClause(question);
     if (!tail) return question;
