@@ -323,7 +323,7 @@ export function frameOf(question: string): Frame {
   const group = eachOne ? countIn(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
   const names =
-    /\bnames\b|\bname (?:them|all|each)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
+    /\bnames\b|\bname (?:them|all|each)\b|\b(?:any|the) named (?:officials|cadres|people|leaders|individuals)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
       question,
     );
   return {
