@@ -49,8 +49,12 @@ const CLAUSE = new RegExp(
   'gi',
 );
 
-/** A reason given after the question, to the end of its sentence: ", because every article I read…". */
-const REASON = /,\s+(?:because|cuz|coz|cause)\s+(?!of\b).*$/is;
+/**
+ * A reason or a courtesy after the question, to the end of its sentence: ", because every article
+ * I read…", ", if anyone knows?".
+ */
+const REASON =
+  /,\s+(?:(?:because|cuz|coz|cause)\s+(?!of\b)|if (?:anyone|anybody|someone|somebody|you|u) (?:knows?|can|could|remembers?|recalls?)\b|if possible\b|by any chance\b).*$/is;
 
 /**
  * A clause that sets the scene before the question, up to its comma: "since the piece talks
