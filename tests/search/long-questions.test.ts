@@ -54,6 +54,14 @@ describe('a long question read for its own words', () => {
   });
 });
 
+describe('a long question about the article itself', () => {
+  it('“where was this announced”: at the article’s events, whatever the backstory says', () => {
+    expect(
+      paragraphs('Where was this announced? A friend forwarded it to me with no link and I want the source.')[0],
+    ).toBe(2);
+  });
+});
+
 describe('a long question about what the article does not tell', () => {
   it('refuses the thing itself asked after the article’s figure set the asker thinking', () => {
     expect(paragraphs('That lion pack line got me thinking, do lions really roar at night?')).toEqual([]);
