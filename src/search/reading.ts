@@ -268,13 +268,16 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     pronoun: RegExp,
   ): readonly QuestionPart[] {
     let person: string | undefined;
-    return parts.map((part) => {
+    return parts.map((part, at) => {
+      const refers = pronoun.test(part.text);
+      // The last part, asking of no one, has no one to name for a part after it.
+      if (!refers && at === parts.length - 1) return part;
       const named = peopleIn(part.text)[0];
       if (named) {
         person = named;
         return part;
       }
-      if (!pronoun.test(part.text)) return part;
+      if (!refers) return part;
       // "Huang Qiang gave that speech, fine, but how old is he": or the one its backstory named.
       const meant = person ?? (part.context === '' ? undefined : peopleIn(part.context)[0]);
       return meant ? { ...part, carried: meant } : part;
