@@ -58,10 +58,10 @@ const REASON =
 
 /**
  * A clause that sets the scene before the question, up to its comma: "since the piece talks
- * about…,", "that speech got me thinking,", "I wonder,".
+ * about…,", "that speech got me thinking,", "I wonder,". ("Since November 21, how many…" is a time, and asked.)
  */
 const SCENE =
-  /^\W*(?:(?:since|because|given that|seeing as|now that)\b[^,?]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
+  /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
