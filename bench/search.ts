@@ -66,6 +66,10 @@ const SETS: readonly (readonly [string, URL])[] = [
     'realistic, fourth set (tests/search/realistic-4.jsonl)',
     new URL('../tests/search/realistic-4.jsonl', import.meta.url),
   ],
+  [
+    'realistic, fifth set (tests/search/realistic-5.jsonl)',
+    new URL('../tests/search/realistic-5.jsonl', import.meta.url),
+  ],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];

@@ -43,7 +43,12 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
     /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
     'where province country region city place whole just only one china national nationwide happen happened about',
   ],
-  ['events', /\bevents?\b/, 'events event cover covers covered describe describes happened happen'],
+  // "Where was this announced": at which of the article's events its news was made known.
+  [
+    'events',
+    /\bevents?\b|\bwhere (?:was|were) (?:this|it|that|these|they) (?:first )?(?:announced|unveiled|released|revealed|made public|presented|launched)\b/,
+    'events event cover covers covered describe describes happened happen where first announced unveiled released revealed made public presented launched',
+  ],
   [
     'summary',
     /\b(?:about|summary|summari[sz]e|tl;?dr|gist|overview|conclusion|conclude|concludes|(?:main|key) (?:parts|sections)|structured?|outline|main (?:point|idea|argument|thesis|claim)|key points?|takeaways?|recap|sum (?:it )?up|in short|nutshell|eli5|what happened|whats? going on|short version|big picture|(?:main|key|central) message|the point|the story|explain (?:this|it|the article)|(?:this|it|the article|the piece|the story|this piece|this story|this article) (?:saying|says|say))\b/,

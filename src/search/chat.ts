@@ -122,9 +122,31 @@ const INTERJECTIONS =
 /** "…or nah", "…or not?": a tag that closes a yes-or-no question, asking nothing more. */
 const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictographic}\s]*$)/iu;
 
+/** A month shortened beside its day: "Nov 13", "13 Nov", "Sept. 5". */
+const SHORT_MONTH =
+  /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s*\d{1,2}\b)|(?<=\b\d{1,2}(?:st|nd|rd|th)?\s+)(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/gi;
+const MONTHS: Readonly<Record<string, string>> = {
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  sept: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+};
+
 /** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
 export function readChat(text: string): string {
   return text
+    .replace(
+      SHORT_MONTH,
+      (whole, before?: string, after?: string) => MONTHS[(before ?? after ?? '').toLowerCase()] ?? whole,
+    )
     .replace(INTERJECTIONS, '')
     .replace(TAG, '')
     .replace(WORD, (word) => {

@@ -32,9 +32,10 @@ const PLACING = /^(?:at|in|during|on)$/;
 /**
  * "Who said that and what was the point", "does it back that up": a question that points back at
  * its backstory with a word standing for it (not "this article") asks about the backstory.
+ * ("What is this 'Three Ups…'": a word in quotation marks after "this" is what "this" names.)
  */
 const POINTS_BACK =
-  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+(\p{L}+))?/giu;
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?(\p{L}+))?/giu;
 
 /** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
 const CLAUSE_END = new Set([
@@ -106,12 +107,15 @@ const SUBJECT_BEFORE =
  * Infinity. ("How do the traffic lights guide work" asks of the figure, in the article's words.)
  */
 function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: SearchIndex): number {
-  const how = tokens.findIndex((t, at) => t.word === 'how' && DOES.has(tokens[at + 1]?.word ?? ''));
-  if (how < 0) return Infinity;
+  // "Do lions actually hunt in packs" asks it as plainly as "how do lions hunt".
+  const opensWithDo = DOES.has(tokens[0]?.word ?? '');
+  const how = opensWithDo ? -1 : tokens.findIndex((t, at) => t.word === 'how' && DOES.has(tokens[at + 1]?.word ?? ''));
+  if (!opensWithDo && how < 0) return Infinity;
   let at = how + 2;
   if (ARTICLES.has(tokens[at]?.word ?? '')) at++;
   const first = at;
   while (tokens[at] && quotedWords.onlyInQuotes(tokens[at]!)) at++;
+  if (at > first) while (tokens[at] && /^(?:\p{L}{3,}ly|really|ever|even|still|just)$/u.test(tokens[at]!.word)) at++;
   const verb = tokens[at];
   const after = tokens[at + 1];
   if (at === first || !verb || STOPWORDS.has(verb.word) || FIGURE_WORDS.has(verb.word)) return Infinity;
@@ -203,6 +207,7 @@ export function understandEnglish(
     });
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
+  let literalAsked = false;
   if (options.frames) {
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
     // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
@@ -215,6 +220,7 @@ export function understandEnglish(
       (t, at) => LITERAL.has(t.word) && tokens[at + 1] && quotedWords.onlyInQuotes(tokens[at + 1]!),
     );
     const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
+    literalAsked = everyday < Infinity;
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
@@ -308,7 +314,9 @@ export function understandEnglish(
     if (quoted.length > 0) return quoted.some(([start, end]) => at >= start && at < end);
     return at >= nearest;
   };
-  for (const c of part.context ? readQuery(part.context, context) : []) {
+  // "That lion pack speech got me thinking, do lions actually hunt…": asked of the thing itself,
+  // the figure its backstory names is only what set the asker thinking.
+  for (const c of part.context && !literalAsked ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const near = c.first < 0 || stoodFor(c);
     const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;

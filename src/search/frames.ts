@@ -87,6 +87,8 @@ const UNKNOWABLE = [
   // someone's schooling, upbringing, family and pastimes
   /\b(?:go|went|goes|gone) to (?:school|college|university|uni)\b|\bstud(?:y|ied|ies) (?:abroad|overseas)\b|\b(?:alma mater|graduated? from|grew up|grow up|married|hobby|hobbies|wife|husband)\b/i,
   /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
+  // someone's earlier career: the article gives each person's post now, none they held before
+  /\b(?:where|what) did \p{L}+(?: \p{L}+)? (?:work|serve)\b.*\bbefore\b|\b(?:previous|prior|earlier) (?:job|jobs|post|posts|positions?)\b/iu,
   // the weather
   /\b(?:weather|temperature|forecast)\b/i,
   // the economy's and the population's figures: the article gives none
@@ -321,7 +323,7 @@ export function frameOf(question: string): Frame {
   const group = eachOne ? countIn(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
   const names =
-    /\bnames\b|\bname (?:them|all|each)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
+    /\bnames\b|\bname (?:them|all|each)\b|\b(?:any|the) named (?:officials|cadres|people|leaders|individuals)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
       question,
     );
   return {

@@ -25,6 +25,9 @@ const JOIN = new RegExp(
   'gi',
 );
 
+/** A statement granted, then "but" and a question: "…, fine, but what's this". */
+const CONCESSION = new RegExp(String.raw`^([^?]*?)\s*,?\s*\bbut[,\s]+(?=${OPENER}\b)`, 'i');
+
 /** Sentence ends, and the colon after a preamble ("genuinely curious: who was…"). */
 const SENTENCE_END = /(?<=[.?!:;]|[.?!]["”’)])\s+(?=\S)/u;
 
@@ -33,7 +36,8 @@ const QUESTION_START = new RegExp(
   'i',
 );
 /** Phrases that ask without a question mark: "tell me about…", "we need…". */
-const ASKING = /\b(?:tell me|wondering|curious|want to know|need|looking for|explain|anything about)\b/i;
+const ASKING =
+  /\b(?:tell me|wondering|wonder|curious|(?:want|like|love) to know|need|looking for|explain|anything about)\b/i;
 
 /** More questions than this in one message are not read: no reply could show them all. */
 const MOST_PARTS = 4;
@@ -44,6 +48,20 @@ const CLAUSE = new RegExp(
   String.raw`(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?(?=${AUX}\s+${SUBJECT}\b)|(?:[,;:]\s+(?:(?:so|and|but|or|like|basically|honestly)\s+)?|\b(?:is|was|know|figure out|understand|wondering|wonder|curious|tell me|explain)\s+)(?=(?:${WH}|whether|if)\b))`,
   'gi',
 );
+
+/**
+ * A reason or a courtesy after the question, to the end of its sentence: ", because every article
+ * I read…", ", if anyone knows?".
+ */
+const REASON =
+  /,\s+(?:(?:because|cuz|coz|cause)\s+(?!of\b)|if (?:anyone|anybody|someone|somebody|you|u) (?:knows?|can|could|remembers?|recalls?)\b|if possible\b|by any chance\b).*$/is;
+
+/**
+ * A clause that sets the scene before the question, up to its comma: "since the piece talks
+ * about…,", "that speech got me thinking,", "I wonder,". ("Since November 21, how many…" is a time, and asked.)
+ */
+const SCENE =
+  /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
@@ -110,13 +128,37 @@ export function splitQuestions(
   // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
   const opensWithBackstory = (question: string): boolean =>
     !QUESTION_START.test(question.trim()) && /^\W*(?:i|i'm|im|my|we|our)\b/i.test(question);
-  if (questions.length === 1 && (questions[0]!.length > LONG_SENTENCE || opensWithBackstory(questions[0]!))) {
-    const tail = lastClause(questions[0]!);
-    if (tail) {
-      context = [context, questions[0]!.slice(0, questions[0]!.length - tail.length)].filter(Boolean).join(' ');
-      questions = [tail];
+  // Each question of the message is read so: "I'd love to know how many…, because…. Was there a figure?"
+  const leads: string[] = [];
+  questions = questions.map((whole) => {
+    // "…got moved for being mediocre, because every article I read is all slogans": the asker's reason.
+    const reason = REASON.exec(whole);
+    const asked = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
+    if (reason && asked !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    // "Since that piece talks about accountability, how should I…": the clause before sets the scene.
+    const scene = SCENE.exec(asked);
+    const rest = scene ? asked.slice(scene[0].length) : '';
+    if (scene && QUESTION_START.test(rest) && hasContent(rest)) {
+      leads.push(scene[0].replace(/[,\s]+$/, ''));
+      return rest;
     }
-  }
+    const question = asked;
+    if (question.length <= LONG_SENTENCE && !opensWithBackstory(question)) return question;
+    const tail = lastClause(question);
+    if (!tail) return question;
+    leads.push(question.slice(0, question.length - tail.length));
+    return tail;
+  });
+
+  // "The headline says they'll dismiss hypocrites, fine, but what's this…": what is granted before
+  // "but" sets the scene for the question after it.
+  questions = questions.map((question) => {
+    const granted = CONCESSION.exec(question);
+    if (!granted || isQuestion(granted[1]!) || !hasContent(question.slice(granted[0].length))) return question;
+    leads.push(granted[1]!);
+    return question.slice(granted[0].length);
+  });
+  context = [context, ...leads].filter(Boolean).join(' ');
 
   const parts: string[] = [];
   for (const question of questions) {

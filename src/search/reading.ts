@@ -259,23 +259,28 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
 
   /**
    * "How old is Huang Qiang and what did he say at the seminar": a later question that speaks
-   * of "he" or "she" and names no one is about the person the one before it named.
+   * of "he" or "she" and names no one is about the person the one before it named, or else
+   * the one the talk around it named.
    */
   function carryNames(
     parts: readonly QuestionPart[],
     peopleIn: (text: string) => readonly string[],
     pronoun: RegExp,
   ): readonly QuestionPart[] {
-    if (parts.length < 2) return parts;
     let person: string | undefined;
-    return parts.map((part) => {
+    return parts.map((part, at) => {
+      const refers = pronoun.test(part.text);
+      // The last part, asking of no one, has no one to name for a part after it.
+      if (!refers && at === parts.length - 1) return part;
       const named = peopleIn(part.text)[0];
       if (named) {
         person = named;
         return part;
       }
-      if (!person || !pronoun.test(part.text)) return part;
-      return { ...part, carried: person };
+      if (!refers) return part;
+      // "Huang Qiang gave that speech, fine, but how old is he": or the one its backstory named.
+      const meant = person ?? (part.context === '' ? undefined : peopleIn(part.context)[0]);
+      return meant ? { ...part, carried: meant } : part;
     });
   }
 

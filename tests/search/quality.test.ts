@@ -66,6 +66,13 @@ const REALISTIC_4_BY_KIND: Readonly<Record<string, number>> = {
   'off-topic': 0.96,
 };
 
+/** The fifth realistic set, long questions and slips: what the search reaches on it, a question below. */
+const REALISTIC_5 = { top1: 0.94, top3: 0.94, refused: 0.91 } as const;
+const REALISTIC_5_BY_KIND: Readonly<Record<string, number>> = {
+  long: 0.94,
+  typo: 0.93,
+};
+
 describe('search quality', () => {
   it('answers the public dev set: top-1 ≥ 95%, top-3 = 100%, every off-topic query refused', () => {
     const result = measure(readQuestions(new URL('../../../shared/eval/dev-questions.jsonl', import.meta.url)));
@@ -86,6 +93,7 @@ describe('search quality', () => {
   holdsTheSet('on the second realistic set', 'realistic-2.jsonl', REALISTIC_2, REALISTIC_2_BY_KIND);
   holdsTheSet('on the third realistic set', 'realistic-3.jsonl', REALISTIC_3, REALISTIC_3_BY_KIND);
   holdsTheSet('on the fourth realistic set', 'realistic-4.jsonl', REALISTIC_4, REALISTIC_4_BY_KIND);
+  holdsTheSet('on the fifth realistic set', 'realistic-5.jsonl', REALISTIC_5, REALISTIC_5_BY_KIND);
 
   it.each([
     ['disiplined', 15],

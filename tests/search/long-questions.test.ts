@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { splitQuestions } from '../../src/search/parts.js';
+import { articleSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
+const asked = (message: string): string[] => splitQuestions(message).map((p) => p.text);
+
+describe('a long question read for its own words', () => {
+  it('asks with “I’d like to know” though no sentence ends in a question mark', () => {
+    const message =
+      "I'd like to know when the press conference was held. I'm putting together a reading list for my study group.";
+    expect(asked(message)).toEqual(['when the press conference was held.']);
+    expect(paragraphs(message)[0]).toBe(2);
+  });
+
+  it('leaves the reason given after the question to its backstory', () => {
+    const message =
+      'How many cadres were adjusted for mediocre achievements, because nobody I know believes there were any?';
+    expect(asked(message)).toEqual(['How many cadres were adjusted for mediocre achievements']);
+    expect(splitQuestions(message)[0]!.context).toContain('because nobody');
+    expect(paragraphs(message)[0]).toBe(9);
+  });
+
+  it('leaves a courtesy after the question to its backstory', () => {
+    expect(asked('Who spoke about the lion pack, if anyone knows?')).toEqual(['Who spoke about the lion pack']);
+  });
+
+  it('reads what is granted before “but” as the scene of the question after it', () => {
+    const message = "The lion speech was fun, fine, but what are the 'two roles'?";
+    expect(splitQuestions(message)).toEqual([
+      { text: "what are the 'two roles'?", context: 'The lion speech was fun, fine' },
+    ]);
+    expect(paragraphs(message)[0]).toBe(8);
+  });
+
+  it('still reads two questions joined by “but” apart', () => {
+    expect(asked('who is Wang Qi but who is Huang Qiang')).toHaveLength(2);
+  });
+
+  it('reads “he” as the person its backstory named', () => {
+    const reading = search.read('Wang Qi spoke at the conference, sure, but how old is he?');
+    expect(reading.parts.map((p) => p.kind)).toEqual(['unsaid']);
+  });
+
+  it('reads the clause that sets the scene before the question as backstory', () => {
+    const message = 'Since the article is about promotions, how should I ask my manager for a raise?';
+    expect(asked(message)).toEqual(['how should I ask my manager for a raise?']);
+    expect(paragraphs(message)).toEqual([]);
+  });
+
+  it('reads “what is this ‘X’” as asking of X, not of its backstory', () => {
+    expect(paragraphs("My friend sent me the piece. What's this 'two coverages' thing?")[0]).toBe(8);
+  });
+});
+
+describe('a long question about the article itself', () => {
+  it('“where was this announced”: at the article’s events, whatever the backstory says', () => {
+    expect(
+      paragraphs('Where was this announced? A friend forwarded it to me with no link and I want the source.')[0],
+    ).toBe(2);
+  });
+});
+
+describe('a long question about what the article does not tell', () => {
+  it('refuses the thing itself asked after the article’s figure set the asker thinking', () => {
+    expect(paragraphs('That lion pack line got me thinking, do lions really roar at night?')).toEqual([]);
+    expect(paragraphs('do lions roar at night')).toEqual([]);
+  });
+
+  it('refuses someone’s earlier career', () => {
+    expect(paragraphs('Where did Wang Qi work before the Organization Department?')).toEqual([]);
+  });
+
+  it('refuses the names of those the article only counts', () => {
+    expect(paragraphs('Did any named cadres get demoted?')).toEqual([]);
+  });
+});
+
+describe('a month shortened beside its day', () => {
+  it('reads as the month', () => {
+    expect(paragraphs('what was held on Nov 13')[0]).toBe(10);
+    expect(paragraphs('what happened on 21 nov.')[0]).toBe(2);
+  });
+});
