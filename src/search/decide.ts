@@ -1,6 +1,7 @@
 import { countsNear, GENERIC_COUNTED, holdsCount, standsIn, standsInText } from './counts.js';
 import type { SearchIndex } from './index.js';
 import type { Frame } from './frames.js';
+import { holdsFormLoosely } from './named.js';
 import type { Ranked, Ranking } from './rank.js';
 import type { Understood } from './understood.js';
 
@@ -103,22 +104,6 @@ function canCount(index: SearchIndex, result: Ranked, { concepts, counted = [] }
 }
 
 /**
- * Whether a paragraph writes a thing as the question does, its words in order with at most a
- * few between them ("Minister of Organization of the Jilin Provincial Party Committee").
- */
-function holdsAt(index: SearchIndex, paragraph: number, form: readonly string[]): boolean {
-  const tokens = index.paragraphs.find((p) => p.number === paragraph)?.tokens ?? [];
-  const span = form.length * 2 + 2;
-  return tokens.some((token, at) => {
-    if (token.base !== form[0]) return false;
-    let k = 1;
-    for (let j = at + 1; j < Math.min(tokens.length, at + span) && k < form.length; j++)
-      if (tokens[j]!.base === form[k]) k++;
-    return k === form.length;
-  });
-}
-
-/**
  * The paragraphs that answer the question, best first: enough of the question found in them,
  * and, when it names something, enough of what it asks of that thing.
  */
@@ -135,7 +120,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
   const together = (understood.together ?? []).map((m) =>
     mentions
       .filter((n) => n.first === m.first && n.last === m.last)
-      .map((n) => (p: number) => n.thing.paragraphs.has(p) && (!n.form || holdsAt(index, p, n.form))),
+      .map(
+        (n) => (p: number) => n.thing.paragraphs.has(p) && (!n.form || holdsFormLoosely(index.paragraphs[p], n.form)),
+      ),
   );
   const named = mentions.map((m) => m.thing.paragraphs);
   // Of a thing besides the setting, the backstory's words are not what is asked: "…mentions the

@@ -122,8 +122,7 @@ function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: 
   // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
   if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
     return Infinity;
-  const inText = index.paragraphs.some((p) => p.tokens.some((t) => t.stem === verb.stem));
-  return inText ? Infinity : tokens[first]!.start;
+  return index.posting(verb.stem) ? Infinity : tokens[first]!.start;
 }
 /** Nouns that name the figure as the article's ("the lion pack idea"), not a doing. */
 const FIGURE_WORDS = new Set([

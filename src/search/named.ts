@@ -43,6 +43,22 @@ function holdsForm(paragraph: IndexedParagraph, form: readonly string[]): boolea
   return paragraph.tokens.some((_, at) => form.every((base, k) => paragraph.tokens[at + k]?.base === base));
 }
 
+/**
+ * Whether a paragraph writes a thing as a question does, its words in order with at most a few
+ * between them ("Minister of Organization of the Jilin Provincial Party Committee").
+ */
+export function holdsFormLoosely(paragraph: IndexedParagraph | undefined, form: readonly string[]): boolean {
+  const tokens = paragraph?.tokens ?? [];
+  const span = form.length * 2 + 2;
+  return tokens.some((token, at) => {
+    if (token.base !== form[0]) return false;
+    let k = 1;
+    for (let j = at + 1; j < Math.min(tokens.length, at + span) && k < form.length; j++)
+      if (tokens[j]!.base === form[k]) k++;
+    return k === form.length;
+  });
+}
+
 /** Paragraphs whose words hold one of the forms, in order. */
 function paragraphsHolding(paragraphs: readonly IndexedParagraph[], forms: readonly (readonly string[])[]): number[] {
   return paragraphs.filter((p) => forms.some((form) => holdsForm(p, form))).map((p) => p.number);

@@ -11,6 +11,22 @@ const PARTS = /\b(?:parts|sections|structured?|outline|organi[sz]ed)\b/i;
 /** "Who is quoted": asks whose words the article quotes. */
 const QUOTED = /\bquot(?:e|ed|es|ing)\b/i;
 
+type Person = Corpus['people'][number];
+const quotedFirstCache = new WeakMap<Corpus, readonly Person[]>();
+
+/** "Who is quoted": the people whose own words the article prints between quotation marks, first; read once per corpus. */
+function quotedFirst(corpus: Corpus): readonly Person[] {
+  let people = quotedFirstCache.get(corpus);
+  if (!people) {
+    const spans = quotedSpans(corpus.article);
+    const inQuotes = (p: Person): boolean =>
+      p.said.some((s) => spans.some((span) => span.paragraph === s.paragraph && span.text.includes(s.text)));
+    people = [...corpus.people.filter(inQuotes), ...corpus.people.filter((p) => !inQuotes(p))];
+    quotedFirstCache.set(corpus, people);
+  }
+  return people;
+}
+
 /** The sentence that holds a verified excerpt, as a passage: the whole sentence, as the search cites it. */
 function sentencePassage(corpus: Corpus, excerpt: Pick<Excerpt, 'paragraph' | 'sentence'>): Passage {
   const number = excerpt.sentence ?? 1;
@@ -39,12 +55,7 @@ export function topicPassages(corpus: Corpus, topic: ArticleTopic, asked = ''): 
       return corpus.source.events.map((e) => sentencePassage(corpus, e.evidence));
     case 'people': {
       if (!QUOTED.test(asked)) return corpus.people.map((p) => sentencePassage(corpus, p.role));
-      // "Who is quoted": those whose own words the article prints between quotation marks come first.
-      const spans = quotedSpans(corpus.article);
-      const inQuotes = (p: Corpus['people'][number]): boolean =>
-        p.said.some((s) => spans.some((span) => span.paragraph === s.paragraph && span.text.includes(s.text)));
-      const people = [...corpus.people.filter(inQuotes), ...corpus.people.filter((p) => !inQuotes(p))];
-      return people.map((p) => sentencePassage(corpus, p.role));
+      return quotedFirst(corpus).map((p) => sentencePassage(corpus, p.role));
     }
     case 'summary': {
       if (!PARTS.test(asked)) return lead;
