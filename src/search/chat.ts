@@ -140,6 +140,11 @@ const MONTHS: Readonly<Record<string, string>> = {
   dec: 'December',
 };
 
+/** The word a shorthand stands for; only the table's own entries ("constructor" is no shorthand). */
+function spelledOut(folded: string): string | undefined {
+  return Object.hasOwn(SHORTHAND, folded) ? SHORTHAND[folded] : undefined;
+}
+
 /** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
 export function readChat(text: string): string {
   return text
@@ -151,10 +156,10 @@ export function readChat(text: string): string {
     .replace(TAG, '')
     .replace(WORD, (word) => {
       const folded = word.toLowerCase().replace(/['’]/g, '');
-      const plain = SHORTHAND[folded];
+      const plain = spelledOut(folded);
       // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
       const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
-      const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
+      const owning = owner === undefined ? undefined : spelledOut(owner.toLowerCase());
       if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
       if (plain === undefined) return word;
       // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.

@@ -21,7 +21,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 /** The rank an ordinal gives ("fourth", "12th"), or undefined for any other word. */
 export function ordinalOf(word: string): number | undefined {
   const figures = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
-  return figures ? Number(figures[1]) : ORDINAL_WORDS[word];
+  if (figures) return Number(figures[1]);
+  return Object.hasOwn(ORDINAL_WORDS, word) ? ORDINAL_WORDS[word] : undefined;
 }
 
 /** For each word the article writes right after an ordinal ("plenary", "press"), the ranks it gives it. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { readChat } from '../../src/search/chat.js';
+import { readChineseChat } from '../../src/search/chinese/chat.js';
 import { frameOf } from '../../src/search/frames.js';
+import { ordinalOf } from '../../src/search/ordinals.js';
 import { articleSearch, createSearch } from '../../src/search/search.js';
 
 const search = articleSearch();
@@ -223,5 +226,15 @@ describe('a time counted from now (“last year”)', () => {
     const frame = frameOf('who won the champions league last year');
     expect([...frame.shaping]).toEqual(expect.arrayContaining(['last', 'year']));
     expect(paragraphs('what did wang qiushi publish last year')[0]).toBe(9);
+  });
+});
+
+describe('words that name what every object has', () => {
+  // A table looked up by a word of the question answers only with its own entries.
+  it('reads "constructor" or "toString" as the words they are, not as shorthand or ordinals', () => {
+    expect(readChat('who is the constructor of the toString')).toBe('who is the constructor of the toString');
+    expect(readChineseChat('constructor是什么 tostring')).toBe('constructor是什么 tostring');
+    expect(ordinalOf('constructor')).toBeUndefined();
+    expect(ordinalOf('fourth')).toBe(4);
   });
 });

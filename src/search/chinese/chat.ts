@@ -36,5 +36,10 @@ const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二�
 
 /** The folded question with chat shorthand spelled out in Chinese and chat noise taken out. */
 export function readChineseChat(folded: string): string {
-  return folded.replace(LATIN, (word) => INITIALS[word] ?? (NOISE.test(word) ? ' ' : word)).replace(DAY, '$1月$2日');
+  return folded
+    .replace(
+      LATIN,
+      (word) => (Object.hasOwn(INITIALS, word) ? INITIALS[word] : undefined) ?? (NOISE.test(word) ? ' ' : word),
+    )
+    .replace(DAY, '$1月$2日');
 }
