@@ -56,54 +56,64 @@ function bm25(tf: number, length: number, average: number, weight: number): numb
 interface Found {
   readonly key: string;
   readonly trust: number;
-  /** Occurrences in the paragraph's words. */
-  readonly tf: number;
-  /** Sentence index → occurrences in it. */
-  readonly sentences: readonly (readonly [sentence: number, count: number])[];
+  /** BM25 of the form's occurrences in the paragraph's words, for a weight of 1. */
+  readonly score: number;
+  /** Sentence index, then BM25 of the form's occurrences in it for a weight of 1, in turn. */
+  readonly sentences: readonly number[];
 }
 
 interface AskedFound {
   readonly trust: number;
-  readonly tf: number;
-  /** Words in this paragraph's asks of the field the form was found in, and their average over paragraphs. */
-  readonly length: number;
-  readonly averageLength: number;
-  readonly sentences: readonly (readonly [sentence: number, count: number])[];
+  /** BM25 of the form in this paragraph's asks of its field, for a weight of 1. */
+  readonly score: number;
+  /** As `Found.sentences`, for the sentences the asks point at. */
+  readonly sentences: readonly number[];
+}
+
+/** By paragraph number; a hole where the paragraph holds none. */
+type ByParagraph<T> = readonly (T | undefined)[];
+
+/** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
+interface Filed {
+  /** Each of the idea's forms found in a paragraph's words. */
+  readonly inText: ByParagraph<readonly Found[]>;
+  /** Each of the idea's forms found in a paragraph's asks. */
+  readonly inAsks: ByParagraph<readonly AskedFound[]>;
+  /** Where the idea starts in a paragraph's words, and how many tokens it spans, each place once. */
+  readonly places: ByParagraph<readonly (readonly [position: number, length: number])[]>;
+  /** Whether the idea stands in any paragraph's words. */
+  readonly anywhereInText: boolean;
+  /** Whether the idea has a place in any paragraph's words. */
+  readonly placed: boolean;
+  /** The asks holding any of the idea's forms, by field. */
+  readonly holding: readonly (readonly [AskField, readonly number[]])[];
+  /** The paragraphs holding any of the idea's forms, in their words or their asks. */
+  readonly paragraphs: ReadonlySet<number>;
+  /** How many sentences hold any of them, in their words or their asks. */
+  readonly sentences: number;
 }
 
 interface Resolved {
   readonly concept: Concept;
+  readonly filed: Filed;
   readonly importance: number;
   readonly sentenceImportance: number;
   /** How much the idea counts: less for the context around a long question's real one. */
   readonly emphasis: number;
-  /** Paragraph → each of the idea's forms found in its words. */
-  readonly inText: ReadonlyMap<number, Found[]>;
-  /** Paragraph → each of the idea's forms found in its asks. */
-  readonly inAsks: ReadonlyMap<number, AskedFound[]>;
-  /** Paragraph → where the idea starts in its words, and how many tokens it spans, each place once. */
-  readonly places: ReadonlyMap<number, readonly (readonly [position: number, length: number])[]>;
 }
 
-function grouped<T>(map: Map<number, T[]>, at: number, value: T): void {
-  const list = map.get(at);
-  if (list) list.push(value);
-  else map.set(at, [value]);
+function grouped<T>(list: (T[] | undefined)[], at: number, value: T): void {
+  const here = list[at];
+  if (here) here.push(value);
+  else list[at] = [value];
 }
-
-/** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
-type Filed = Pick<Resolved, 'inText' | 'inAsks' | 'places'> & { paragraphs: ReadonlySet<number>; sentences: number };
 
 const FILED_LIMIT = 4096;
 /** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
 const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
 
 /** Each form of an idea filed by paragraph, from the cache when the same forms were filed before. */
-function resolve(
-  concept: Concept,
-  index: SearchIndex,
-  asks: boolean,
-): Omit<Resolved, 'importance' | 'sentenceImportance'> & Pick<Filed, 'paragraphs' | 'sentences'> {
+function filedOf(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   let cache = filedCache.get(index);
   if (!cache) filedCache.set(index, (cache = new Map<string, Filed>()));
   const signature = `${asks ? 'a' : '-'}${concept.alternatives.map((a) => `${a.key}:${a.weight}`).join('|')}`;
@@ -113,25 +123,42 @@ function resolve(
     if (cache.size >= FILED_LIMIT) cache.clear();
     cache.set(signature, filed);
   }
-  return { concept, emphasis: concept.emphasis ?? 1, ...filed };
+  return filed;
+}
+
+/** Sentence index and BM25 for a weight of 1, in turn, of each sentence's occurrences. */
+function sentenceScores(
+  index: SearchIndex,
+  counts: readonly (readonly [sentence: number, count: number])[],
+  most = Infinity,
+): number[] {
+  return counts.flatMap(([sentence, count]) => [
+    sentence,
+    bm25(Math.min(count, most), index.sentenceLengths[sentence] ?? 1, index.averageSentenceLength, 1),
+  ]);
 }
 
 function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
-  const inText = new Map<number, Found[]>();
-  const inAsks = new Map<number, AskedFound[]>();
-  const placeSets = new Map<number, Map<number, readonly [number, number]>>();
+  const inText: Found[][] = [];
+  const inAsks: AskedFound[][] = [];
+  const placeSets: Map<number, readonly [number, number]>[] = [];
   const paragraphs = new Set<number>();
   const sentences = new Set<number>();
+  const holding = new Map<AskField, Set<number>>();
   for (const { key, weight } of concept.alternatives) {
     const posting = index.posting(key);
     if (posting) {
       for (const sentence of posting.sentenceCounts.keys()) sentences.add(sentence);
       for (const [paragraph, positions] of posting.positions) {
         paragraphs.add(paragraph);
-        const sentencesHere = posting.sentencesIn.get(paragraph) ?? [];
-        grouped(inText, paragraph, { key, trust: weight, tf: positions.length, sentences: sentencesHere });
-        let places = placeSets.get(paragraph);
-        if (!places) placeSets.set(paragraph, (places = new Map<number, readonly [number, number]>()));
+        const length = index.paragraphs[paragraph]?.tokens.length ?? 0;
+        grouped(inText, paragraph, {
+          key,
+          trust: weight,
+          score: bm25(positions.length, length, index.averageParagraphLength, 1),
+          sentences: sentenceScores(index, posting.sentencesIn.get(paragraph) ?? []),
+        });
+        const places = (placeSets[paragraph] ??= new Map<number, readonly [number, number]>());
         for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
       }
     }
@@ -143,16 +170,28 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
         paragraphs.add(paragraph);
         grouped(inAsks, paragraph, {
           trust: weight,
-          tf,
-          length: field.lengths[paragraph] ?? 0,
-          averageLength: field.averageLength,
-          sentences: asked.sentencesIn.get(paragraph) ?? [],
+          score: bm25(tf, field.lengths[paragraph] ?? 0, field.averageLength, 1),
+          sentences: sentenceScores(index, asked.sentencesIn.get(paragraph) ?? [], 2),
         });
       }
     }
+    if (field) {
+      let held = holding.get(field);
+      if (!held) holding.set(field, (held = new Set<number>()));
+      for (const at of field.asksHolding(key)) held.add(at);
+    }
   }
-  const places = new Map([...placeSets].map(([paragraph, set]) => [paragraph, [...set.values()]] as const));
-  return { inText, inAsks, places, paragraphs, sentences: sentences.size };
+  const places = Array.from(placeSets, (set) => (set ? [...set.values()] : undefined));
+  return {
+    inText,
+    inAsks,
+    places,
+    anywhereInText: inText.some(Boolean),
+    placed: places.some(Boolean),
+    holding: [...holding].map(([field, held]) => [field, [...held]] as const),
+    paragraphs,
+    sentences: sentences.size,
+  };
 }
 
 /**
@@ -170,8 +209,8 @@ function near(
   const queryGap = b.concept.first - a.concept.last;
   const bySentence = new Map<number, number>();
   let best = 0;
-  const xs = a.places.get(paragraph);
-  const ys = b.places.get(paragraph);
+  const xs = a.filed.places[paragraph];
+  const ys = b.filed.places[paragraph];
   if (!xs || !ys) return { best, bySentence };
   for (const [x, xLength] of xs) {
     let local = 0;
@@ -201,32 +240,32 @@ export interface RankOptions {
 /** Ranks every paragraph that answers part of the query, best first. */
 export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }: RankOptions): Ranking {
   const resolved: Resolved[] = concepts.map((concept) => {
-    const { paragraphs, sentences, ...found } = resolve(concept, index, asks);
+    const filed = filedOf(concept, index, asks);
+    const { paragraphs } = filed;
     // An idea is as telling as the paragraphs (and sentences) that hold it, in any of its forms, are few.
     const unseen = concept.unseenWeight ?? (concept.foreign ? FOREIGN_WEIGHT : UNSEEN_WEIGHT);
     // An idea only our asks hold, never the text, tells no more than one the article lacks.
-    const inTextAnywhere = found.inText.size > 0 || (concept.refersTo?.size ?? 0) > 0;
+    const inTextAnywhere = filed.anywhereInText || (concept.refersTo?.size ?? 0) > 0;
     const importance =
       paragraphs.size === 0
         ? unseen
         : inTextAnywhere
           ? idf(index.paragraphs.length, paragraphs.size)
           : Math.min(unseen, idf(index.paragraphs.length, paragraphs.size));
-    const sentenceImportance = idf(index.sentences.length, sentences);
-    return { ...found, importance, sentenceImportance };
+    const sentenceImportance = idf(index.sentences.length, filed.sentences);
+    return { concept, filed, importance, sentenceImportance, emphasis: concept.emphasis ?? 1 };
   });
   const importances = resolved.map((r) => r.importance);
   const totalImportance = resolved.reduce((sum, r) => sum + r.importance * r.emphasis, 0);
   if (totalImportance === 0) return { importances, ranked: [] };
   const pairs = resolved
-    .filter((r) => r.places.size > 0 && r.emphasis === 1)
+    .filter((r) => r.filed.placed && r.emphasis === 1)
     .flatMap((r, i, list) => (i > 0 ? [[list[i - 1]!, r] as const] : []));
 
   // Only paragraphs that hold some idea of the query can rank.
   const candidates = new Set<number>();
   for (const r of resolved) {
-    for (const p of r.inText.keys()) candidates.add(p);
-    for (const p of r.inAsks.keys()) candidates.add(p);
+    for (const p of r.filed.paragraphs) candidates.add(p);
     for (const p of r.concept.refersTo ?? []) candidates.add(p);
   }
   // One ask that holds most of the question is stronger than the same words strewn over many.
@@ -236,15 +275,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     for (const r of resolved) {
       // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
       if (r.importance < COMMON_IDEA) continue;
-      const holding = new Map<AskField, Set<number>>();
-      for (const { key } of r.concept.alternatives) {
-        const field = askFieldOf(index, key);
-        if (!field) continue;
-        let held = holding.get(field);
-        if (!held) holding.set(field, (held = new Set<number>()));
-        for (const at of field.asksHolding(key)) held.add(at);
-      }
-      for (const [field, held] of holding) {
+      for (const [field, held] of r.filed.holding) {
         let weights = byAsk.get(field);
         if (!weights) byAsk.set(field, (weights = new Map<number, number>()));
         for (const at of held) weights.set(at, (weights.get(at) ?? 0) + r.importance * r.emphasis);
@@ -257,6 +288,21 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       }
     }
   }
+  // Each sentence's score for the paragraph at hand, and the sentences scored, in the order first scored.
+  const sentenceScore = new Float64Array(index.sentences.length);
+  const isScored = new Uint8Array(index.sentences.length);
+  const scored: number[] = [];
+  const addSentence = (sentence: number, value: number): void => {
+    if (isScored[sentence] === 0) {
+      isScored[sentence] = 1;
+      scored.push(sentence);
+    }
+    sentenceScore[sentence]! += value;
+  };
+  const clearSentences = (): void => {
+    for (const s of scored) sentenceScore[s] = isScored[s] = 0;
+    scored.length = 0;
+  };
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
@@ -266,24 +312,18 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     const strengths: number[] = [];
     const inText: boolean[] = [];
     const matched = new Set<string>();
-    const sentenceScores = new Map<number, number>();
-    const addSentence = (sentence: number, value: number): void => {
-      sentenceScores.set(sentence, (sentenceScores.get(sentence) ?? 0) + value);
-    };
     for (const r of resolved) {
       const weight = r.importance * r.emphasis;
+      const sentenceWeight = r.sentenceImportance * r.emphasis;
       let best = 0;
       let strength = 0;
-      for (const { key, trust, tf, sentences } of r.inText.get(number) ?? []) {
-        matched.add(key);
-        best = Math.max(best, bm25(tf, paragraph.tokens.length, index.averageParagraphLength, trust * weight));
-        strength = Math.max(strength, trust);
-        for (const [sentence, count] of sentences) {
-          const length = index.sentenceLengths[sentence] ?? 1;
-          addSentence(
-            sentence,
-            bm25(count, length, index.averageSentenceLength, trust * r.sentenceImportance * r.emphasis),
-          );
+      for (const found of r.filed.inText[number] ?? []) {
+        matched.add(found.key);
+        best = Math.max(best, found.score * found.trust * weight);
+        strength = Math.max(strength, found.trust);
+        const { sentences } = found;
+        for (let i = 0; i < sentences.length; i += 2) {
+          addSentence(sentences[i]!, sentences[i + 1]! * found.trust * sentenceWeight);
         }
       }
       if (strength === 0 && r.concept.refersTo?.has(number)) {
@@ -293,20 +333,22 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       }
       inText.push(strength > 0);
       let bestAsked = 0;
-      for (const { trust, tf, length, averageLength, sentences } of r.inAsks.get(number) ?? []) {
-        bestAsked = Math.max(bestAsked, bm25(tf, length, averageLength, trust * weight));
-        strength = Math.max(strength, trust * ASK_TRUST);
-        for (const [sentence, count] of sentences) {
-          const length = index.sentenceLengths[sentence] ?? 1;
-          const value = bm25(Math.min(count, 2), length, index.averageSentenceLength, trust * r.sentenceImportance);
-          addSentence(sentence, ASK_FIELD_WEIGHT * r.emphasis * value);
+      for (const found of r.filed.inAsks[number] ?? []) {
+        bestAsked = Math.max(bestAsked, found.score * found.trust * weight);
+        strength = Math.max(strength, found.trust * ASK_TRUST);
+        const { sentences } = found;
+        for (let i = 0; i < sentences.length; i += 2) {
+          addSentence(sentences[i]!, ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * found.trust);
         }
       }
       paragraphScore += best + ASK_FIELD_WEIGHT * bestAsked;
       covered += weight * strength;
       strengths.push(strength);
     }
-    if (covered === 0) continue;
+    if (covered === 0) {
+      clearSentences();
+      continue;
+    }
 
     let together = 0;
     for (const [a, b] of pairs) {
@@ -320,16 +362,18 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     }
 
     let sentence = firstSentenceOf(index, number);
-    let sentenceScore = 0;
-    for (const [s, value] of sentenceScores) {
-      if (value > sentenceScore) [sentence, sentenceScore] = [s, value];
+    let bestSentence = 0;
+    for (const s of scored) {
+      const value = sentenceScore[s]!;
+      if (value > bestSentence) [sentence, bestSentence] = [s, value];
     }
+    clearSentences();
     const coverage = covered / totalImportance;
     paragraphScore += ONE_ASK_BONUS * (bestAsk.get(number) ?? 0) * totalImportance;
     results.push({
       paragraph: number,
       sentence,
-      rank: (paragraphScore + SENTENCE_SHARE * sentenceScore) * (0.5 + 0.5 * coverage),
+      rank: (paragraphScore + SENTENCE_SHARE * bestSentence) * (0.5 + 0.5 * coverage),
       strengths,
       inText,
       closeness: pairs.length ? together / pairs.length : 1,
@@ -339,7 +383,17 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   return { importances, ranked: results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph) };
 }
 
+const firstSentences = new WeakMap<SearchIndex, Map<number, number>>();
+
 /** The first sentence of a paragraph, as an index into `SearchIndex.sentences`. */
 function firstSentenceOf(index: SearchIndex, paragraph: number): number {
-  return index.sentences.findIndex((s) => s.paragraph === paragraph);
+  let first = firstSentences.get(index);
+  if (!first) {
+    first = new Map();
+    index.sentences.forEach((s, i) => {
+      if (!first!.has(s.paragraph)) first!.set(s.paragraph, i);
+    });
+    firstSentences.set(index, first);
+  }
+  return first.get(paragraph) ?? -1;
 }
