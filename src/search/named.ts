@@ -164,6 +164,36 @@ function settingWordsOf(things: readonly NamedThing[]): ReadonlySet<string> {
   return words;
 }
 
+interface ListedForm {
+  readonly thing: NamedThing;
+  readonly form: readonly string[];
+  /** Where the thing and its form stand in the list: ties between mentions go to the first listed. */
+  readonly order: number;
+}
+
+const formsByFirst = new WeakMap<readonly NamedThing[], ReadonlyMap<string, readonly ListedForm[]>>();
+
+/** Every form of every thing filed under its first word, read once per list of things. */
+function formsByFirstWord(things: readonly NamedThing[]): ReadonlyMap<string, readonly ListedForm[]> {
+  let filed = formsByFirst.get(things);
+  if (!filed) {
+    const byFirst = new Map<string, ListedForm[]>();
+    let order = 0;
+    for (const thing of things) {
+      for (const form of thing.forms) {
+        const first = form[0];
+        if (first === undefined) continue;
+        const listed = { thing, form, order: order++ };
+        const list = byFirst.get(first);
+        if (list) list.push(listed);
+        else byFirst.set(first, [listed]);
+      }
+    }
+    formsByFirst.set(things, (filed = byFirst));
+  }
+  return filed;
+}
+
 /** The bases a question's word may stand for: its own, and those of the words it may be a slip for. */
 function basesOf(token: Token, vocabulary: Vocabulary): Set<string> {
   return new Set([token.base, ...vocabulary.correct(token.word).map((c) => inflectionBase(c.word))]);
@@ -186,20 +216,30 @@ export function findMentions(
   // does not part it.
   const settingWords = settingWordsOf(things);
   const unset = content.filter((c) => ![...c.bases].some((b) => settingWords.has(b)));
-  const candidates: Mention[] = [];
-  for (const thing of things) {
-    for (const form of thing.forms) {
-      const parted = !thing.setting && form.length > 1 && unset.length < content.length;
-      for (const words of parted ? [content, unset] : [content]) {
-        for (let start = 0; start + form.length <= words.length; start++) {
-          if (form.every((base, k) => words[start + k]!.bases.has(base))) {
-            candidates.push({ thing, first: words[start]!.i, last: words[start + form.length - 1]!.i, form });
+  const parting = unset.length < content.length;
+  const byFirst = formsByFirstWord(things);
+  const found: { mention: Mention; order: number }[] = [];
+  for (const [list, words] of (parting ? [content, unset] : [content]).entries()) {
+    for (let start = 0; start < words.length; start++) {
+      for (const base of words[start]!.bases) {
+        for (const { thing, form, order } of byFirst.get(base) ?? []) {
+          if (list === 1 && (thing.setting || form.length < 2)) continue;
+          if (start + form.length > words.length) continue;
+          if (form.every((b, k) => words[start + k]!.bases.has(b))) {
+            const mention = { thing, first: words[start]!.i, last: words[start + form.length - 1]!.i, form };
+            found.push({ mention, order: 2 * order + list });
           }
         }
       }
     }
   }
-  candidates.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  // Longest first, then leftmost, then in the order the things and their forms are listed.
+  const candidates = found
+    .sort(
+      ({ mention: a, order: x }, { mention: b, order: y }) =>
+        b.last - b.first - (a.last - a.first) || a.first - b.first || x - y,
+    )
+    .map((f) => f.mention);
   const taken: Mention[] = [];
   for (const mention of candidates) {
     const overlaps = taken.some((m) => mention.first <= m.last && m.first <= mention.last);
