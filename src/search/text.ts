@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { Recent } from './recent.js';
 
 /** One word of a text: its place, its lower-case form, its inflection base and its stem. */
 export interface Token {
@@ -128,7 +129,14 @@ function scanPlain(text: string, visit: (start: number, end: number) => void): v
  * most queries and the synonyms table are, is scanned directly with the same result:
  * Intl.Segmenter costs most of the index's build time.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  return recentTokens.of(text, tokensOf);
+}
+
+/** The texts a question reads again (the question, its parts, the article's names): a few suffice. */
+const recentTokens = new Recent<readonly Token[]>(32);
+
+function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
   const add = (segment: string, start: number): void => {
     const found = formsOf(segment);

@@ -1,5 +1,6 @@
 import type { ChineseCorpus, ChineseGlossaryEntry } from '../../corpus/chinese.js';
 import { TRUST, type Alternative } from '../query.js';
+import { Recent } from '../recent.js';
 import { termKey } from '../synonyms.js';
 import { HAN } from './script.js';
 import { ChineseSegmenter } from './segment.js';
@@ -112,9 +113,11 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     }
   }
   const elsewhere = new Set(foldAll(corpus.elsewhere));
+  const folded = new Recent<string>(16);
+  const fold = (text: string): string => variants(foldQuestion(text));
   return {
     segmenter: new ChineseSegmenter([...terms.keys(), ...elsewhere]),
-    fold: (text) => variants(foldQuestion(text)),
+    fold: (text) => folded.of(text, fold),
     foldAll,
     terms: (word) => terms.get(word) ?? [],
     english: (word) => english.get(word) ?? [],

@@ -1,3 +1,4 @@
+import { Recent } from '../recent.js';
 import { HAN } from './script.js';
 import { CHINESE_STOPWORDS } from './stopwords.js';
 
@@ -121,7 +122,14 @@ export class ChineseSegmenter {
     }
   }
 
-  segment(text: string): QuestionPiece[] {
+  /** A question's text is segmented whole, then again for its content and the people it names. */
+  readonly #recent = new Recent<readonly QuestionPiece[]>(16);
+
+  segment(text: string): readonly QuestionPiece[] {
+    return this.#recent.of(text, (t) => this.#segmentAnew(t));
+  }
+
+  #segmentAnew(text: string): QuestionPiece[] {
     const chars = [...text];
     const boundaries = wordBoundaries(chars);
     const readable = readableBoundaries(chars, boundaries, (w) => this.#known.has(w) || CHINESE_STOPWORDS.has(w));
