@@ -22,6 +22,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you',
   ur: 'your',
   ya: 'you',
+  em: 'them',
   yall: 'you all',
   y: 'why',
   ppl: 'people',
@@ -122,6 +123,12 @@ const INTERJECTIONS =
 /** "…or nah", "…or not?": a tag that closes a yes-or-no question, asking nothing more. */
 const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictographic}\s]*$)/iu;
 
+/**
+ * "…about you right?", "…not about roads right": a tag that asks to be agreed with, after a
+ * question of its own (three words at least: "is that right" asks whether it is right).
+ */
+const AGREE = /(?<=\S+\s+\S+\s+\S+),?\s+(?:right|yeah|huh|eh|innit)(?=\s*\?|\s*$)/giu;
+
 /** A month shortened beside its day: "Nov 13", "13 Nov", "Sept. 5". */
 const SHORT_MONTH =
   /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s*\d{1,2}\b)|(?<=\b\d{1,2}(?:st|nd|rd|th)?\s+)(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/gi;
@@ -148,7 +155,7 @@ export function readChat(text: string): string {
       (whole, before?: string, after?: string) => MONTHS[(before ?? after ?? '').toLowerCase()] ?? whole,
     )
     .replace(INTERJECTIONS, '')
-    .replace(TAG, '')
+    .replace(AGREE, '')
     .replace(WORD, (word) => {
       const folded = word.toLowerCase().replace(/['’]/g, '');
       const plain = SHORTHAND[folded];
@@ -159,5 +166,7 @@ export function readChat(text: string): string {
       if (plain === undefined) return word;
       // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
       return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
-    });
+    })
+    // After the shorthand, so "or wat" closes a question as "or what" does.
+    .replace(TAG, '');
 }
