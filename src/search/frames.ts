@@ -109,7 +109,12 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
     'number',
     /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b|\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i,
   ],
-  ['date', /\bwhen\b|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i],
+  // "When was it", "know when the seminar opened"; not "what happens when a leader leaves" or
+  // "when something goes wrong, do they…", where "when" sets a condition and asks no time.
+  [
+    'date',
+    /\bwhen\s+(?:did|does|do|was|were|is|are|will|has|have|had)\b|\bwhen\W*$|\b(?:know|tell me|ask|asked|wonder|wondering|remember|find out|curious|say|says|said)\s+when\b|^\W*when\b(?!.*(?:,|\b(?:do|does|did|is|are|was|were|can|could|will|would|should)\s+(?:they|you|we|he|she|it|there|officials|cadres)\b|\b(?:what|how|who|which|why)\b))|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i,
+  ],
   [
     'person',
     /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,

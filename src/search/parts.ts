@@ -93,9 +93,12 @@ export function hasContent(text: string): boolean {
   return tokenize(text).some((t) => !STOPWORDS.has(t.word));
 }
 
+/** "When I interned at a city bureau, promotions went…": a sentence set in a time, told, not asked. */
+const TOLD_WHEN = new RegExp(String.raw`^\W*(?:back\s+)?when\s+(?!${AUX}\b)[^?]*\.\s*$`, 'i');
+
 function isQuestion(sentence: string): boolean {
   // "…but I'm genuinely curious:" only leads up to the question.
-  if (/:\s*$/.test(sentence)) return false;
+  if (/:\s*$/.test(sentence) || TOLD_WHEN.test(sentence)) return false;
   return /\?\s*$/.test(sentence) || QUESTION_START.test(sentence.trim()) || ASKING.test(sentence);
 }
 
