@@ -35,7 +35,7 @@ const PLACING = /^(?:at|in|during|on)$/;
  * ("What is this 'Three Ups…'": a word in quotation marks after "this" is what "this" names.)
  */
 const POINTS_BACK =
-  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?(\p{L}+))?/giu;
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?([\p{L}\p{N}]+))?/giu;
 
 /** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
 const CLAUSE_END = new Set([
