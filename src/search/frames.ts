@@ -98,7 +98,11 @@ const UNKNOWABLE = [
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
-  // Who held a post before someone: the article names no one's predecessor.
+  // Who held a post before or after someone, and when anyone took up a post: the article gives
+  // each person's post as it is, never how or when they came to it.
+  // ("A new chief dropped his predecessor's projects" asks what newcomers should do: ¶14.)
+  /\bwho (?:was|is|were|are|will be)\b.*\b(?:predecessors?|successors?)\b|\b(?:predecessors?|successors?) (?:as|of|to|in)\b|\bwho (?:succeeded|replaced|preceded|will succeed|will replace)\b/i,
+  /\bwhen did .+ (?:become|take office|took office|take over|get promoted|get appointed|get the job|start the job|join)\b|\bsince when\b/i,
   // A copy of a document to get: the article links to nothing and holds no document whole.
   /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
   /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
