@@ -103,6 +103,18 @@ function isQuestion(sentence: string): boolean {
 }
 
 /**
+ * "A rule for when an official moves up and when they move down": a clause opening with the
+ * question word that stood inside the one before it, not at its start, goes on that clause's
+ * question; it asks nothing of its own.
+ */
+function parallelClause(before: string, text: string): boolean {
+  const word = /^\p{L}+/u.exec(text)?.[0].toLowerCase();
+  if (!word || !new RegExp(String.raw`^${WH}$`, 'i').test(word)) return false;
+  const opening = new RegExp(String.raw`^\W*(?:(?:so|ok|okay|also|and|but|hey|well|like)[,\s]+)*${word}\b`, 'i');
+  return !opening.test(before) && new RegExp(String.raw`\b${word}\b`, 'i').test(before);
+}
+
+/**
  * Splits a message into the questions it asks, each with the context around it. A message of
  * several sentences keeps as its questions those that ask something (a question mark, a question
  * word first); the others are context. Two questions joined by "and" or "also" are read apart,
@@ -165,10 +177,14 @@ export function splitQuestions(
 
   const parts: string[] = [];
   for (const question of questions) {
+    let previous = '';
     for (const piece of question.split(JOIN)) {
       const text = piece.trim();
       if (text === '') continue;
-      if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
+      const parallel = parts.length > 0 && parallelClause(previous, text);
+      previous = text;
+      if (parallel) parts[parts.length - 1] += ` and ${text}`;
+      else if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
       else if (parts.length > 0 && !asks(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
       else parts.push(text);
     }
