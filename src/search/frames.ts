@@ -265,6 +265,8 @@ const DESCRIBED = new RegExp(
     String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
     String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?|behaviou?rs?|conduct|actions|qualities|traits|attitudes)\b`,
     String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
+    // "which qualities help an official get promoted": the sort of people who have them
+    String.raw`\b(?:what|which)\s+(?:qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b`,
   ].join('|'),
   'iu',
 );
@@ -301,7 +303,7 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
 }
 
 /** A word every such question holds: a cheap test before the long one. */
-const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?)\b/i;
+const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
 
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
