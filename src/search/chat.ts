@@ -23,6 +23,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   ur: 'your',
   ya: 'you',
   em: 'them',
+  meh: 'mediocre',
   yall: 'you all',
   y: 'why',
   ppl: 'people',
