@@ -295,7 +295,10 @@ export function understandEnglish(
   const pointsBack =
     (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
-  const picksOne = !pointsBack && part.context !== '' && PICKS_ONE.test(text);
+  // "Someone who was punished before: can they ever be trusted again?": what is set before a
+  // colon is whom the question's pronoun asks of, every word of it asked with the question's own.
+  const topicSet = !pointsBack && TOPIC_SET.test(part.context) && HIM.test(text);
+  const picksOne = topicSet || (!pointsBack && part.context !== '' && PICKS_ONE.test(text));
   const contextEmphasis = (pointsBack || picksOne) && part.context ? 1 : CONTEXT_EMPHASIS;
   // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
   if (contextEmphasis === 1 && !picksOne)
@@ -318,7 +321,7 @@ export function understandEnglish(
   for (const c of part.context && !literalAsked ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const near = c.first < 0 || stoodFor(c);
-    const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
+    const asked = contextEmphasis === 1 && (c.alternatives.length > 0 || topicSet) && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
   }
@@ -368,6 +371,11 @@ function pointedAt(
     return thing ? [{ thing, first: at, last: at }] : [];
   });
 }
+
+/** A backstory that ends on a colon, naming people by what they did, sets whom the question after it asks of. */
+const TOPIC_SET =
+  /\b(?:someone|somebody|anyone|anybody|an official|officials|a cadre|cadres|people|those|a leader|leaders)\s+(?:who|that)\b[^:]*:\s*$/i;
+const HIM = /\b(?:they|them|he|him|she|her)\b/i;
 
 /** "The second one", "the other ones": a word standing for one of things named before. */
 const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;
