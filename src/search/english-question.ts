@@ -25,6 +25,9 @@ const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,
 /** Openings that say how to answer, not where: "in short", "in simple terms". */
 const MANNER =
   /^(?:short|brief|general|simple|plain|other|a nutshell|lay|layman|laymans|layman's|one|a few|few|a word|a sentence|english|your|my|theory|practice|practical|concrete|basic|everyday|summary|total|particular|detail|details|essence|effect|fact|sum|the end|reality)\b/i;
+/** What closes a question as "in…", "at…" or "for…" without placing it: "at any cost", "for now", "in practice". */
+const CLOSING_IDIOM =
+  /^(?:any cost|all costs?|all|first|last|least|most|once|best|worst|the end of the day|the same time|times|general|short|fact|practice|theory|principle|particular|total|sure|now|good|real|reality|the long run|the end|a while|course|a nutshell)$/i;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -269,7 +272,9 @@ export function understandEnglish(
   }
   // "…in hockey", "…at US companies": a question that ends by placing itself where the
   // article never goes asks about there; so does one that opens so ("In software engineering, how…").
-  const scope = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  const closing = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  // "…at any cost", "…in general": an idiom closing the question places it nowhere.
+  const scope = closing && !CLOSING_IDIOM.test(closing[1]?.trim() ?? '') ? closing : null;
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
