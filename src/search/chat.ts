@@ -130,6 +130,8 @@ const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictog
  */
 const AGREE = /(?<=\S+\s+\S+\s+\S+),?\s+(?:right|yeah|huh|eh|innit)(?=\s*\?|\s*$)/giu;
 
+const AGREEING = /\b(?:right|yeah|huh|eh|innit)\b/i;
+
 /** A month shortened beside its day: "Nov 13", "13 Nov", "Sept. 5". */
 const SHORT_MONTH =
   /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s*\d{1,2}\b)|(?<=\b\d{1,2}(?:st|nd|rd|th)?\s+)(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/gi;
@@ -150,24 +152,28 @@ const MONTHS: Readonly<Record<string, string>> = {
 
 /** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
 export function readChat(text: string): string {
-  return text
+  const opened = text
     .replace(
       SHORT_MONTH,
       (whole, before?: string, after?: string) => MONTHS[(before ?? after ?? '').toLowerCase()] ?? whole,
     )
-    .replace(INTERJECTIONS, '')
-    .replace(AGREE, '')
-    .replace(WORD, (word) => {
-      const folded = word.toLowerCase().replace(/['’]/g, '');
-      const plain = SHORTHAND[folded];
-      // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
-      const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
-      const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
-      if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
-      if (plain === undefined) return word;
-      // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
-      return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
-    })
-    // After the shorthand, so "or wat" closes a question as "or what" does.
-    .replace(TAG, '');
+    .replace(INTERJECTIONS, '');
+  // The tag's lookbehind is slow to try at every place: only a question holding its word tries it.
+  const untagged = AGREEING.test(opened) ? opened.replace(AGREE, '') : opened;
+  return (
+    untagged
+      .replace(WORD, (word) => {
+        const folded = word.toLowerCase().replace(/['’]/g, '');
+        const plain = SHORTHAND[folded];
+        // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
+        const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
+        const owning = owner === undefined ? undefined : SHORTHAND[owner.toLowerCase()];
+        if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
+        if (plain === undefined) return word;
+        // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
+        return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
+      })
+      // After the shorthand, so "or wat" closes a question as "or what" does.
+      .replace(TAG, '')
+  );
 }
