@@ -303,12 +303,41 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
 }
 
 /** A word every such question holds: a cheap test before the long one. */
-const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
+const DESCRIBING_WORD =
+  /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
+
+/**
+ * "Which came first, the seminar or the press conference", "was the seminar before the press
+ * conference": asks the order of events, which only their dates tell.
+ */
+const ORDER =
+  /\b(?:which|what)\b.*\b(?:came|comes|come|happened|happens|was held|took place|occurred)\s+(?:first|earlier|last|later|second)\b|\b(?:was|were|did|is)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:held\s+|happen\s+|take place\s+)?(?:before|after|earlier than|later than)\s+the\b|\bin what order\b|\border of (?:the )?events\b/i;
+const ORDER_WORDS = [
+  'came',
+  'comes',
+  'come',
+  'happened',
+  'happens',
+  'held',
+  'took',
+  'place',
+  'occurred',
+  'first',
+  'earlier',
+  'later',
+  'last',
+  'second',
+  'before',
+  'after',
+  'order',
+  'events',
+];
 
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
   const mention = MENTION.test(question);
+  const order = ORDER.test(question);
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
@@ -326,8 +355,10 @@ export function frameOf(question: string): Frame {
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
+    // "which came first, the seminar or…": the order of events, asked by their dates
+    ...(order ? ORDER_WORDS : []),
   ]);
-  const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
+  const wants = order ? 'date' : WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
   // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
   const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
@@ -342,7 +373,7 @@ export function frameOf(question: string): Frame {
     ...(OWN.test(question) ? { own: true } : {}),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
     ...(wants ? { wants } : {}),
-    ...(wants === 'date' && WHEN.test(question) ? { when: true } : {}),
+    ...(wants === 'date' && (order || WHEN.test(question)) ? { when: true } : {}),
     identity,
     ...speakerOf(question),
     ...mechanismOf(question),

@@ -96,3 +96,19 @@ describe('refusing what only shares an everyday word with the asks', () => {
     expect(search.search(question)).toEqual([]);
   });
 });
+
+describe('the order of the article’s events', () => {
+  it.each([
+    'which came first, the seminar or the press conference',
+    'was the seminar before the press conference',
+    'was the press conference held after the seminar',
+  ])('answers “%s” from where the events are dated', (question) => {
+    const paragraphs = search.search(question).map((p) => p.paragraph);
+    expect(paragraphs.length).toBeGreaterThan(0);
+    expect(paragraphs.every((p) => [2, 10, 12].includes(p))).toBe(true);
+  });
+
+  it('gives no passage for the order of things the article never dates', () => {
+    expect(search.search('which came first, the chicken or the egg')).toEqual([]);
+  });
+});
