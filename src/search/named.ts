@@ -136,7 +136,10 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     const event = forms.some((form) => events.some((label) => label.includes(` ${formOf(form).join(' ')} `)));
     const where = entry.setting
       ? everywhere
-      : [...speakers, ...(event ? speakersAt(corpus, paragraphs, forms) : [])].flatMap((p) => p.paragraphs);
+      : [
+          ...speakers.flatMap((p) => p.paragraphs),
+          ...(event ? speakersAt(corpus, paragraphs, forms).map((p) => p.role.paragraph) : []),
+        ];
     add(entry.name, entry.also, entry.named, speakers.length > 0, where, entry.setting);
   }
   return things;
@@ -144,8 +147,10 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
 
 /**
  * Those who spoke at an event: the sentence naming them places them there by the event's last
- * word ("At the conference, Wang Qi…", "Huang Qiang… emphasized at the opening ceremony"). What
- * they said there is the event's too: "who was talking at the press conference" asks of them.
+ * word ("At the conference, Wang Qi…", "Huang Qiang… emphasized at the opening ceremony"). The
+ * paragraph naming them speaks of the event: "who was talking at the press conference" asks of
+ * them. (What they went on to say is theirs, not the event's: "how long was the press
+ * conference" is not asked of it.)
  */
 function speakersAt(
   corpus: Corpus,
