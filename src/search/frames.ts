@@ -81,7 +81,7 @@ const OWN = /\b(?:my|our)\s+(?!own\b)\p{L}/iu;
  */
 const UNKNOWABLE = [
   /\bhow old\b|\b(?:age|born|birthday|birthplace)\b/i,
-  /\bhow long (?:has|have|had|did|will|does|do)\b/i,
+  /\bhow long (?:has|have|had|did|will|does|do|was|were)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
   // someone's schooling, upbringing, family and pastimes

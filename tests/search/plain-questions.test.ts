@@ -92,6 +92,8 @@ describe('refusing what only shares an everyday word with the asks', () => {
     'how do I swap out a car battery',
     'can I get a second chance on my driving test',
     'how do i spot fake reviews on amazon',
+    'what is a good credit score',
+    'how long was the meeting',
   ])('gives no passage for “%s”', (question) => {
     expect(search.search(question)).toEqual([]);
   });
