@@ -17,6 +17,8 @@ import type { Understood } from './understood.js';
 /** Verbs of saying: what a named speaker "set out" is what they said. */
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
+/** What the text is said to say: "is Jilin saying…", "does it claim…". */
+const SAID = /^(?:say|says|saying|said|claim|claims|claiming|claimed)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
 const SCOPE =
   /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?(?:(?!\b(?:in|at|for|among|of)\s)[\p{L}\p{N}'’ ]){2,30}?)\s*[?.!]*$/iu;
@@ -296,9 +298,18 @@ export function understandEnglish(
   // Backstory around a long question helps find the passage, a little; it never counts
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.
-  const ownWords = roles.filter((r) => r !== 'shaping').length;
+  // ("Is Jilin saying it will stop doing that": the setting and what it is said to say are not
+  // words of the question's own.)
+  const ownWords = roles.filter(
+    (r, i) =>
+      r !== 'shaping' &&
+      !(r === 'name' && inMention(concepts[i]!)?.thing.setting) &&
+      !(mentions.length > 0 && SAID.test(concepts[i]!.text)),
+  ).length;
+  // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
+  const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) || pointsBackAt(text);
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
   // "Someone who was punished before: can they ever be trusted again?": what is set before a
   // colon is whom the question's pronoun asks of, every word of it asked with the question's own.
