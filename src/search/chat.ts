@@ -57,6 +57,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   org: 'organization',
   orgs: 'organizations',
   info: 'information',
+  uni: 'university',
+  unis: 'universities',
   thru: 'through',
   wanna: 'want to',
   gonna: 'going to',
