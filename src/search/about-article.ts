@@ -46,7 +46,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   // "Where was this announced": at which of the article's events its news was made known.
   [
     'events',
-    /\bevents?\b|\bwhere (?:was|were) (?:this|it|that|these|they) (?:first )?(?:announced|unveiled|released|revealed|made public|presented|launched)\b/,
+    /\bevents?\b|\bwhere (?:was|were) (?:all )?(?:of )?(?:this|it|that|these|they) (?:first )?(?:announced|unveiled|released|revealed|made public|presented|launched)\b/,
     'events event cover covers covered describe describes happened happen where first announced unveiled released revealed made public presented launched',
   ],
   [

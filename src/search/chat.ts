@@ -22,6 +22,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you',
   ur: 'your',
   ya: 'you',
+  em: 'them',
+  meh: 'mediocre',
   yall: 'you all',
   y: 'why',
   ppl: 'people',
@@ -55,6 +57,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   org: 'organization',
   orgs: 'organizations',
   info: 'information',
+  uni: 'university',
+  unis: 'universities',
   thru: 'through',
   wanna: 'want to',
   gonna: 'going to',
@@ -122,6 +126,14 @@ const INTERJECTIONS =
 /** "…or nah", "…or not?": a tag that closes a yes-or-no question, asking nothing more. */
 const TAG = /,?\s+or\s+(?:nah+|naw|nope|no|not|what)\s*(?=[?!.\p{Extended_Pictographic}\s]*$)/iu;
 
+/**
+ * "…about you right?", "…not about roads right": a tag that asks to be agreed with, after a
+ * question of its own (three words at least: "is that right" asks whether it is right).
+ */
+const AGREE = /(?<=\S+\s+\S+\s+\S+),?\s+(?:right|yeah|huh|eh|innit)(?=\s*\?|\s*$)/giu;
+
+const AGREEING = /\b(?:right|yeah|huh|eh|innit)\b/i;
+
 /** A month shortened beside its day: "Nov 13", "13 Nov", "Sept. 5". */
 const SHORT_MONTH =
   /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s*\d{1,2}\b)|(?<=\b\d{1,2}(?:st|nd|rd|th)?\s+)(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/gi;
@@ -147,22 +159,28 @@ function spelledOut(folded: string): string | undefined {
 
 /** The question with chat shorthand spelled out; the rest, case and punctuation included, left as typed. */
 export function readChat(text: string): string {
-  return text
+  const opened = text
     .replace(
       SHORT_MONTH,
       (whole, before?: string, after?: string) => MONTHS[(before ?? after ?? '').toLowerCase()] ?? whole,
     )
-    .replace(INTERJECTIONS, '')
-    .replace(TAG, '')
-    .replace(WORD, (word) => {
-      const folded = word.toLowerCase().replace(/['’]/g, '');
-      const plain = spelledOut(folded);
-      // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
-      const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
-      const owning = owner === undefined ? undefined : spelledOut(owner.toLowerCase());
-      if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
-      if (plain === undefined) return word;
-      // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
-      return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
-    });
+    .replace(INTERJECTIONS, '');
+  // The tag's lookbehind is slow to try at every place: only a question holding its word tries it.
+  const untagged = AGREEING.test(opened) ? opened.replace(AGREE, '') : opened;
+  return (
+    untagged
+      .replace(WORD, (word) => {
+        const folded = word.toLowerCase().replace(/['’]/g, '');
+        const plain = spelledOut(folded);
+        // "ppl's", "govt's": the shorthand owns what follows, as the word it stands for would.
+        const owner = /^(.+)['’]s$/iu.exec(word)?.[1];
+        const owning = owner === undefined ? undefined : spelledOut(owner.toLowerCase());
+        if (owning !== undefined && !owning.includes(' ')) return `${owning}'s`;
+        if (plain === undefined) return word;
+        // With its apostrophe only a contraction is spelled out: "it's" and "its" are not shorthand.
+        return folded.length < word.length && !CONTRACTION.test(folded) ? word : plain;
+      })
+      // After the shorthand, so "or wat" closes a question as "or what" does.
+      .replace(TAG, '')
+  );
 }

@@ -17,6 +17,11 @@ const MIN_OWN = 0.15;
 const MIN_ASKED = 0.4;
 /** A passage holding the kind of answer the question wants (a number, a date) moves up this much. */
 const WANTED_BONUS = 1.3;
+/**
+ * A passage describing the sort of people asked of ("those who are capable") moves up more:
+ * "who gets fired" asks the sort, which one case of it (the 11 cadres adjusted) only illustrates.
+ */
+const DESCRIBED_BONUS = 1.6;
 
 /** What each idea of a question is to it. */
 export type Role =
@@ -167,11 +172,10 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     // "When did…": a paragraph that gives no time at all cannot say when.
     if (frame?.when && !DATE.test(index.article.paragraphs[result.paragraph]?.text ?? '')) continue;
     const sentence = index.sentences[result.sentence];
-    const wanted =
-      sentence &&
-      ((frame?.wants && holdsWanted(sentence.text, frame.wants)) ||
-        (frame?.describes && DESCRIPTION.test(sentence.text)));
-    decided.push({ result: { ...result, score }, order: result.rank * (wanted ? WANTED_BONUS : 1) });
+    const wanted = sentence && frame?.wants && holdsWanted(sentence.text, frame.wants);
+    const described = sentence && frame?.describes && DESCRIPTION.test(sentence.text);
+    const bonus = described ? DESCRIBED_BONUS : wanted ? WANTED_BONUS : 1;
+    decided.push({ result: { ...result, score }, order: result.rank * bonus });
   }
   return decided.sort((a, b) => b.order - a.order || a.result.paragraph - b.result.paragraph).map((d) => d.result);
 }

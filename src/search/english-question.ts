@@ -17,6 +17,8 @@ import type { Understood } from './understood.js';
 /** Verbs of saying: what a named speaker "set out" is what they said. */
 const SAYING =
   /^(?:set out|lay out|laid out|lays out|propose|proposed|proposes|outline|outlined|outlines|announce|announced|announces|present|presented|introduce|introduced|introduces|describe|described|explain|explained|mention|mentioned|list|listed|talk|talked|talks|speak|spoke|speaks|discuss|discussed|state|stated|raise|raised|put forward|think|thinks|thought|believe|believes|believed|feel|feels|felt)$/;
+/** What the text is said to say: "is Jilin saying…", "does it claim…". */
+const SAID = /^(?:say|says|saying|said|claim|claims|claiming|claimed)$/;
 /** A question's closing place: "in hockey", "at US companies", "in the us". */
 const SCOPE =
   /\b(?:in|at|for|among|of)\s+((?:the\s+|a\s+|an\s+)?(?:(?!\b(?:in|at|for|among|of)\s)[\p{L}\p{N}'’ ]){2,30}?)\s*[?.!]*$/iu;
@@ -25,6 +27,9 @@ const OPENING_SCOPE = /^\W*(?:in|at|for|among)\s+([\p{L}\p{N}'’ -]{2,40}?)\s*,
 /** Openings that say how to answer, not where: "in short", "in simple terms". */
 const MANNER =
   /^(?:short|brief|general|simple|plain|other|a nutshell|lay|layman|laymans|layman's|one|a few|few|a word|a sentence|english|your|my|theory|practice|practical|concrete|basic|everyday|summary|total|particular|detail|details|essence|effect|fact|sum|the end|reality)\b/i;
+/** What closes a question as "in…", "at…" or "for…" without placing it: "at any cost", "for now", "in practice". */
+const CLOSING_IDIOM =
+  /^(?:any cost|all costs?|all|first|last|least|most|once|best|worst|the end of the day|the same time|times|general|short|fact|practice|theory|principle|particular|total|sure|now|good|real|reality|the long run|the end|a while|course|a nutshell)$/i;
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -35,7 +40,7 @@ const PLACING = /^(?:at|in|during|on)$/;
  * ("What is this 'Three Ups…'": a word in quotation marks after "this" is what "this" names.)
  */
 const POINTS_BACK =
-  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?(\p{L}+))?/giu;
+  /\b(?:said|say|back|backs|support|supports|confirm|confirms|contradict|contradicts|(is|was|does|did))\s+(?:that|this|it|these|those|them)\b(?:\s+["'‘“]?([\p{L}\p{N}]+))?/giu;
 
 /** After the pronoun, a word that ends its clause: "said that and what…", "back that up". */
 const CLAUSE_END = new Set([
@@ -269,7 +274,9 @@ export function understandEnglish(
   }
   // "…in hockey", "…at US companies": a question that ends by placing itself where the
   // article never goes asks about there; so does one that opens so ("In software engineering, how…").
-  const scope = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  const closing = tokens.length > SCOPED_WORDS ? null : SCOPE.exec(text);
+  // "…at any cost", "…in general": an idiom closing the question places it nowhere.
+  const scope = closing && !CLOSING_IDIOM.test(closing[1]?.trim() ?? '') ? closing : null;
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
@@ -291,11 +298,23 @@ export function understandEnglish(
   // Backstory around a long question helps find the passage, a little; it never counts
   // against it. When the question itself says little ("does it say anything about that?"),
   // the backstory is what it asks about.
-  const ownWords = roles.filter((r) => r !== 'shaping').length;
+  // ("Is Jilin saying it will stop doing that": the setting and what it is said to say are not
+  // words of the question's own.)
+  const ownWords = roles.filter(
+    (r, i) =>
+      r !== 'shaping' &&
+      !(r === 'name' && inMention(concepts[i]!)?.thing.setting) &&
+      !(mentions.length > 0 && SAID.test(concepts[i]!.text)),
+  ).length;
+  // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
+  const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(text.trim())) || pointsBackAt(text);
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) || pointsBackAt(text);
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
-  const picksOne = !pointsBack && part.context !== '' && PICKS_ONE.test(text);
+  // "Someone who was punished before: can they ever be trusted again?": what is set before a
+  // colon is whom the question's pronoun asks of, every word of it asked with the question's own.
+  const topicSet = !pointsBack && TOPIC_SET.test(part.context) && HIM.test(text);
+  const picksOne = topicSet || (!pointsBack && part.context !== '' && PICKS_ONE.test(text));
   const contextEmphasis = (pointsBack || picksOne) && part.context ? 1 : CONTEXT_EMPHASIS;
   // Then its own words ("back that up or say the opposite", "what was the point") only shape it.
   if (contextEmphasis === 1 && !picksOne)
@@ -318,7 +337,7 @@ export function understandEnglish(
   for (const c of part.context && !literalAsked ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const near = c.first < 0 || stoodFor(c);
-    const asked = contextEmphasis === 1 && c.alternatives.length > 0 && near;
+    const asked = contextEmphasis === 1 && (c.alternatives.length > 0 || topicSet) && near;
     concepts.push({ ...c, emphasis: asked ? 1 : CONTEXT_EMPHASIS, first: -1, last: -1 });
     roles.push(asked ? 'asked' : 'context');
   }
@@ -368,6 +387,11 @@ function pointedAt(
     return thing ? [{ thing, first: at, last: at }] : [];
   });
 }
+
+/** A backstory that ends on a colon, naming people by what they did, sets whom the question after it asks of. */
+const TOPIC_SET =
+  /\b(?:someone|somebody|anyone|anybody|an official|officials|a cadre|cadres|people|those|a leader|leaders)\s+(?:who|that)\b[^:]*:\s*$/i;
+const HIM = /\b(?:they|them|he|him|she|her)\b/i;
 
 /** "The second one", "the other ones": a word standing for one of things named before. */
 const PICKS_ONE = /\bthe\s+(?:first|second|third|other|last|latter|former)\s+(?:one|ones)\b/i;

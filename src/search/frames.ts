@@ -81,7 +81,7 @@ const OWN = /\b(?:my|our)\s+(?!own\b)\p{L}/iu;
  */
 const UNKNOWABLE = [
   /\bhow old\b|\b(?:age|born|birthday|birthplace)\b/i,
-  /\bhow long (?:has|have|had|did|will|does|do)\b/i,
+  /\bhow long (?:has|have|had|did|will|does|do|was|were)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
   /\bwhen (?:is|are) the next\b|\bwhen will .+ again\b|\b(?:upcoming|next (?:year|month|week|time))\b/i,
   // someone's schooling, upbringing, family and pastimes
@@ -98,7 +98,11 @@ const UNKNOWABLE = [
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
-  // Who held a post before someone: the article names no one's predecessor.
+  // Who held a post before or after someone, and when anyone took up a post: the article gives
+  // each person's post as it is, never how or when they came to it.
+  // ("A new chief dropped his predecessor's projects" asks what newcomers should do: ¶14.)
+  /\bwho (?:was|is|were|are|will be)\b.*\b(?:predecessors?|successors?)\b|\b(?:predecessors?|successors?) (?:as|of|to|in)\b|\bwho (?:succeeded|replaced|preceded|will succeed|will replace)\b/i,
+  /\bwhen did .+ (?:become|take office|took office|take over|get promoted|get appointed|get the job|start the job|join)\b|\bsince when\b/i,
   // A copy of a document to get: the article links to nothing and holds no document whole.
   /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
   /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
@@ -109,7 +113,12 @@ const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
     'number',
     /\bhow many\b|\b(?:what|which) number\b|\bnumber of\b|\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i,
   ],
-  ['date', /\bwhen\b|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i],
+  // "When was it", "know when the seminar opened"; not "what happens when a leader leaves" or
+  // "when something goes wrong, do they…", where "when" sets a condition and asks no time.
+  [
+    'date',
+    /\bwhen\s+(?:did|does|do|was|were|is|are|will|has|have|had)\b|\bwhen\W*$|\b(?:know|tell me|ask|asked|wonder|wondering|remember|find out|curious|say|says|said)\s+when\b|^\W*when\b(?!.*(?:,|\b(?:do|does|did|is|are|was|were|can|could|will|would|should)\s+(?:they|you|we|he|she|it|there|officials|cadres)\b|\b(?:what|how|who|which|why)\b))|\b(?:what|which) (?:\w+ (?:and|or) )?(?:date|day|year|month|time)\b/i,
+  ],
   [
     'person',
     /^(?:\W*(?:so|and|but|wait|ok)\s+)*(?:who|whom|whose)\b|\bwhich (?:official|officials|person|people|speaker|leader|leaders)\b|\bnames\b/i,
@@ -256,6 +265,8 @@ const DESCRIBED = new RegExp(
     String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
     String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?|behaviou?rs?|conduct|actions|qualities|traits|attitudes)\b`,
     String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
+    // "which qualities help an official get promoted": the sort of people who have them
+    String.raw`\b(?:what|which)\s+(?:qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b`,
   ].join('|'),
   'iu',
 );
@@ -292,12 +303,41 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
 }
 
 /** A word every such question holds: a cheap test before the long one. */
-const DESCRIBING_WORD = /\b(?:who|which|kinds?|types?|sorts?)\b/i;
+const DESCRIBING_WORD =
+  /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
+
+/**
+ * "Which came first, the seminar or the press conference", "was the seminar before the press
+ * conference": asks the order of events, which only their dates tell.
+ */
+const ORDER =
+  /\b(?:which|what)\b.*\b(?:came|comes|come|happened|happens|was held|took place|occurred)\s+(?:first|earlier|last|later|second)\b|\b(?:was|were|did|is)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:held\s+|happen\s+|take place\s+)?(?:before|after|earlier than|later than)\s+the\b|\bin what order\b|\border of (?:the )?events\b/i;
+const ORDER_WORDS = [
+  'came',
+  'comes',
+  'come',
+  'happened',
+  'happens',
+  'held',
+  'took',
+  'place',
+  'occurred',
+  'first',
+  'earlier',
+  'later',
+  'last',
+  'second',
+  'before',
+  'after',
+  'order',
+  'events',
+];
 
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
   const mention = MENTION.test(question);
+  const order = ORDER.test(question);
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
@@ -315,8 +355,10 @@ export function frameOf(question: string): Frame {
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
+    // "which came first, the seminar or…": the order of events, asked by their dates
+    ...(order ? ORDER_WORDS : []),
   ]);
-  const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0];
+  const wants = order ? 'date' : WANTS.find(([, pattern]) => pattern.test(question))?.[0];
   const howMany = HOW_MANY.exec(question);
   // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
   const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
@@ -331,7 +373,7 @@ export function frameOf(question: string): Frame {
     ...(OWN.test(question) ? { own: true } : {}),
     unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
     ...(wants ? { wants } : {}),
-    ...(wants === 'date' && WHEN.test(question) ? { when: true } : {}),
+    ...(wants === 'date' && (order || WHEN.test(question)) ? { when: true } : {}),
     identity,
     ...speakerOf(question),
     ...mechanismOf(question),

@@ -132,10 +132,42 @@ export function namedThings(corpus: Corpus, paragraphs: readonly IndexedParagrap
     );
   for (const entry of corpus.names) {
     const speakers = speakersFor(entry.name);
-    const where = entry.setting ? everywhere : speakers.flatMap((p) => p.paragraphs);
+    const forms = [entry.name, ...entry.also];
+    const event = forms.some((form) => events.some((label) => label.includes(` ${formOf(form).join(' ')} `)));
+    const where = entry.setting
+      ? everywhere
+      : [
+          ...speakers.flatMap((p) => p.paragraphs),
+          ...(event ? speakersAt(corpus, paragraphs, forms).map((p) => p.role.paragraph) : []),
+        ];
     add(entry.name, entry.also, entry.named, speakers.length > 0, where, entry.setting);
   }
   return things;
+}
+
+/**
+ * Those who spoke at an event: the sentence naming them places them there by the event's last
+ * word ("At the conference, Wang Qi…", "Huang Qiang… emphasized at the opening ceremony"). The
+ * paragraph naming them speaks of the event: "who was talking at the press conference" asks of
+ * them. (What they went on to say is theirs, not the event's: "how long was the press
+ * conference" is not asked of it.)
+ */
+function speakersAt(
+  corpus: Corpus,
+  paragraphs: readonly IndexedParagraph[],
+  names: readonly string[],
+): Corpus['people'][number][] {
+  const heads = new Set(names.map((name) => formOf(name).at(-1)).filter((head) => head !== undefined));
+  return corpus.people.filter((person) => {
+    const paragraph = paragraphs.find((p) => p.number === person.role.paragraph);
+    if (!paragraph || person.said.length === 0) return false;
+    const name = formOf(person.name);
+    const { tokens, sentenceOfToken } = paragraph;
+    const at = tokens.findIndex((_, i) => name.every((base, k) => tokens[i + k]?.base === base));
+    if (at < 0) return false;
+    const sentence = sentenceOfToken[at];
+    return tokens.some((token, i) => sentenceOfToken[i] === sentence && heads.has(token.base));
+  });
 }
 
 /**

@@ -93,10 +93,25 @@ export function hasContent(text: string): boolean {
   return tokenize(text).some((t) => !STOPWORDS.has(t.word));
 }
 
+/** "When I interned at a city bureau, promotions went…": a sentence set in a time, told, not asked. */
+const TOLD_WHEN = new RegExp(String.raw`^\W*(?:back\s+)?when\s+(?!${AUX}\b)[^?]*\.\s*$`, 'i');
+
 function isQuestion(sentence: string): boolean {
   // "…but I'm genuinely curious:" only leads up to the question.
-  if (/:\s*$/.test(sentence)) return false;
+  if (/:\s*$/.test(sentence) || TOLD_WHEN.test(sentence)) return false;
   return /\?\s*$/.test(sentence) || QUESTION_START.test(sentence.trim()) || ASKING.test(sentence);
+}
+
+/**
+ * "A rule for when an official moves up and when they move down": a clause opening with the
+ * question word that stood inside the one before it, not at its start, goes on that clause's
+ * question; it asks nothing of its own.
+ */
+function parallelClause(before: string, text: string): boolean {
+  const word = /^\p{L}+/u.exec(text)?.[0].toLowerCase();
+  if (!word || !new RegExp(String.raw`^${WH}$`, 'i').test(word)) return false;
+  const opening = new RegExp(String.raw`^\W*(?:(?:so|ok|okay|also|and|but|hey|well|like)[,\s]+)*${word}\b`, 'i');
+  return !opening.test(before) && new RegExp(String.raw`\b${word}\b`, 'i').test(before);
 }
 
 /**
@@ -162,10 +177,14 @@ export function splitQuestions(
 
   const parts: string[] = [];
   for (const question of questions) {
+    let previous = '';
     for (const piece of question.split(JOIN)) {
       const text = piece.trim();
       if (text === '') continue;
-      if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
+      const parallel = parts.length > 0 && parallelClause(previous, text);
+      previous = text;
+      if (parallel) parts[parts.length - 1] += ` and ${text}`;
+      else if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
       else if (parts.length > 0 && !asks(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
       else parts.push(text);
     }

@@ -20,6 +20,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   literally honestly seriously anyway anyways though probably maybe stuff bit bits part deal want wants wanted
   meaning meanings definition define defined refer refers context sense good better best great nice
   anymore ever even yet again now today guy dude man woman lady person fellow going gonna wanna gotta cuz coz
+  anywhere somewhere everywhere go goes went gone
   whether toward towards regarding concerning via per among amongst upon during since until while although because unless`
     .split(/\s+/)
     .filter(Boolean),
