@@ -47,6 +47,13 @@ describe('words of a Chinese question that carry no topic', () => {
     expect(pieces('改革的时候看热闹')).toEqual(['改革+', '看热闹+']);
   });
 
+  it('reads the adverbs of how sure or how far, and the words pointing at a time already spoken of, as no topic', () => {
+    expect(pieces('踩了底线的干部肯定得下吧')).toEqual(['踩?', '底线+', '干部+']);
+    expect(pieces('难道根本不考核')).toEqual(['考核+']);
+    expect(pieces('此次发布会')).toEqual(['发布会+']);
+    expect(pieces('黄强那天说的')).toEqual(['黄强+']);
+  });
+
   it('reads a word typed with an aspect or a measure word inside it as the word (出了错, 背了锅), never a numeral’s', () => {
     expect(pieces('干活出点错')).toEqual(['干活+', '出点错+']);
     expect(lexicon.lemma('出了错')).toBe('出错');
