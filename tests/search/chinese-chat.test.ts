@@ -113,6 +113,8 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(chineseFrameOf('发布会是在什么时间举办的').wants).toBe('date');
     expect(chineseFrameOf('是谁透露的调整11名干部').group).toBeUndefined();
     expect(chineseFrameOf('那11名干部都是谁').group).toBe(11);
+    expect(chineseFrameOf('调整11个干部这事最早是谁说出来的').group).toBeUndefined();
+    expect(chineseFrameOf('被调整的11个干部是谁').group).toBe(11);
     expect(top('是谁透露的调整11名干部')).toBe(9);
   });
 });

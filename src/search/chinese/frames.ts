@@ -110,6 +110,10 @@ function englishOf(question: string): string {
     .trim();
 }
 
+/** "谁说的", "谁最早透露的", "谁开的会": asks who said, made known or did something. */
+const AGENT =
+  /(?:谁|哪位|什么人)(?:最早|最先|先|第一个|首先)?(?:说|讲|提|透露|披露|公开|曝|爆|发|写|报道|宣布|开|定|拍板|决定|搞)/u;
+
 /** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
 function chineseGroupOf(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
@@ -118,6 +122,8 @@ function chineseGroupOf(question: string): number | undefined {
   // "是谁透露的调整11名干部": the one asked for comes before the group, and is not it ("谁是那11个人" is).
   const asked = PERSON.exec(question);
   if (asked && asked.index < match.index && !question.slice(asked.index).startsWith('谁是')) return undefined;
+  // "调整11个干部这事是谁说出来的": the one asked for is who said or did it, not the group.
+  if (AGENT.test(question.slice(match.index))) return undefined;
   const n = chineseNumeral(written) ?? 0;
   return n >= 2 ? n : undefined;
 }
