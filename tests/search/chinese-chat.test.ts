@@ -82,6 +82,14 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('哈哈哈hhh 基层党建有啥新说法')).toBe(8);
   });
 
+  it('reads the everyday words for the article’s ideas: a critical moment, standing aside, carrot and stick, fostering', () => {
+    expect(top('节骨眼上敢扛事的干部能提拔吗')).toBe(4);
+    expect(top('改革时能不能置身事外')).toBe(10);
+    expect(top('在一旁看热闹的干部会怎样')).toBe(10);
+    expect(top('高质量发展考核是奖惩并举吗')).toBe(5);
+    expect(top('要营造什么样的新风')).toBe(14);
+  });
+
   it('weighs an unknown word beside two telling ideas of the article less, beside one as another topic', () => {
     expect(top('一把手调走了前面的事谁管')).toBe(14);
     expect(search.search('羊群效应是什么意思')).toEqual([]);
