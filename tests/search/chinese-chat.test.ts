@@ -90,6 +90,11 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('要营造什么样的新风')).toBe(14);
   });
 
+  it('finds a thing whose name is asked by what describes it, and refuses the name of what the article does not name', () => {
+    expect(top('组织部出的那个鼓励干部担当的文件全称是什么')).toBe(12);
+    expect(search.search('澎湃新闻的老板叫啥名字')).toEqual([]);
+  });
+
   it('weighs an unknown word beside two telling ideas of the article less, beside one as another topic', () => {
     expect(top('一把手调走了前面的事谁管')).toBe(14);
     expect(search.search('羊群效应是什么意思')).toEqual([]);

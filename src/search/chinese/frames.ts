@@ -58,7 +58,12 @@ const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:�
 const HOW_MANY = /(?<![第哪])(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
 
 /** Asks a name. */
-const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
+const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名|全称/u;
+
+/** Where a question asks a name ("文件全名叫啥": at 全名), in UTF-16 units of the folded question. */
+export function chineseNameAskedAt(question: string): number | undefined {
+  return ASK_NAME.exec(question)?.index;
+}
 
 /** Asks several people to be named: "都叫什么名字", "分别是谁", "名单". */
 const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都是谁|都有谁|都有哪些人|名单/u;

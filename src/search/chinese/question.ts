@@ -15,6 +15,7 @@ import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
 import { readChineseChat } from './chat.js';
+import { chineseNameAskedAt } from './frames.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { isLightWord } from './light-words.js';
 import { HAN } from './script.js';
@@ -346,9 +347,14 @@ export function createChineseQuestions(
     let counting: number | undefined;
     let counted: number[] = [];
     let countsNothing = false;
+    const nameAskedAt = frame?.askName ? chineseNameAskedAt(folded) : undefined;
+    /** The last word with a topic before the name asked, and whether it names one of the article's things. */
+    let head: { concepts: number; named: boolean } | undefined;
     for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
+      if (nameAskedAt !== undefined && offset <= nameAskedAt && piece.kind !== 'stopword' && piece.text.trim() !== '')
+        head = { concepts: concepts.length, named: false };
       if (counting !== undefined) {
         counted = concepts.map((_, i) => i).slice(counting);
         counting = undefined;
@@ -432,6 +438,7 @@ export function createChineseQuestions(
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text));
+      if (head && nameAskedAt !== undefined && offset <= nameAskedAt) head.named = named.length > 0;
       if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
         const mention = { thing, first: position, last: position };
@@ -441,6 +448,9 @@ export function createChineseQuestions(
       position++;
     }
     if (counting !== undefined) counted = concepts.map((_, i) => i).slice(counting);
+    // "组织部新出的那个让干部敢闯敢干的文件全名叫啥": a thing whose name is asked, described by one
+    // who does not know it; what describes it helps find where it is named, never counts against.
+    if (head?.named) for (let i = 0; i < head.concepts; i++) if (roles[i] === 'asked') roles[i] = 'context';
     // Backstory helps find the passage a little; its words nothing knows never count against it.
     for (const piece of backstory ? pieces(backstory) : []) {
       if (piece.kind !== 'known') continue;
