@@ -90,6 +90,13 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('要营造什么样的新风')).toBe(14);
   });
 
+  it('reads a kind of thing said (狠话, 金句) as asking what was said, a language spoken as what the article never tells', () => {
+    expect(top('黄强那天说了啥狠话')).toBe(10);
+    expect(top('黄强说了啥金句')).toBe(10);
+    expect(search.search('黄强讲了什么英语')).toEqual([]);
+    expect(search.search('黄强说什么方言')).toEqual([]);
+  });
+
   it('finds a thing whose name is asked by what describes it, and refuses the name of what the article does not name', () => {
     expect(top('组织部出的那个鼓励干部担当的文件全称是什么')).toBe(12);
     expect(search.search('澎湃新闻的老板叫啥名字')).toEqual([]);

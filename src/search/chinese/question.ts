@@ -86,6 +86,13 @@ const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|
 /** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
 const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
 
+/**
+ * A word naming a kind of thing said ("狠话", "金句"), or the noun typed after one ("狠|话"); not a
+ * language someone speaks ("英语", "方言"), which the article never tells.
+ */
+const SPEECH_KIND = /^\p{Script=Han}{1,3}(?:话|句)$/u;
+const SPEECH_NOUN = /^(?:话|句|句话|的话)$/u;
+
 /** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
 const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
 
@@ -336,6 +343,8 @@ export function createChineseQuestions(
       speaker !== undefined && !setting && start >= speaker[0] && end <= speaker[1];
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
+    /** Of those, words naming a kind of speech after "what" in a question of what someone said, by concept index. */
+    const speechKinds = new Set<number>();
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
@@ -370,6 +379,9 @@ export function createChineseQuestions(
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
+      // "说了啥狠话", "讲了什么金句": of what someone said, a word naming a kind of speech only asks what was said.
+      if (kind && frame?.speaker && (SPEECH_KIND.test(piece.text) || SPEECH_NOUN.test(list[k + 1]?.text ?? '')))
+        speechKinds.add(concepts.length);
       if (piece.kind === 'stopword') {
         placed = PLACING.test(piece.text);
         continue;
@@ -463,6 +475,7 @@ export function createChineseQuestions(
     // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
+    for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
     const anchored = concepts.map((c, i) => {
       if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
