@@ -117,6 +117,13 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('王秋实之前在哪发表的文章')).toBe(9);
   });
 
+  it('refuses where someone was moved or sent, which the article never tells, but not how far a thing has gone', () => {
+    expect(chineseFrameOf('被撸下来的干部调到哪了').unknowable).toBe(true);
+    expect(chineseFrameOf('调整的干部都派去什么岗位').unknowable).toBe(true);
+    expect(chineseFrameOf('干部调整调到哪一步了').unknowable).toBe(false);
+    expect(search.search('被撸下来的干部调到哪了')).toEqual([]);
+  });
+
   it('reads what will be done to someone as what the article’s measures say, not as what comes next', () => {
     expect(chineseFrameOf('形象工程以后会被怎么处理').unknowable).toBe(false);
     expect(chineseFrameOf('吉林以后会怎么发展').unknowable).toBe(true);

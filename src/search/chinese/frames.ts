@@ -35,6 +35,8 @@ const UNKNOWABLE = [
   /现在几点|几点了|今天几号|今天星期几|今天是几月/u,
   // how long someone has held a post, who held it before (not what a predecessor left: "前任的烂摊子")
   /(?:干了|当了|任职)多久|多少年了|(?:前任|上一任)(?:\p{Script=Han}{0,4})(?:是|叫)(?:谁|哪位|什么|啥)|谁是\p{Script=Han}{0,8}(?:前任|上一任)/u,
+  // where someone was moved or sent: the article says who was adjusted or transferred, never to where
+  /(?:调|调到|调去|调往|去了|派到|派去|挪到|安排到|发配到)了?(?:哪|哪里|哪儿|什么地方|什么岗位|什么单位|哪个(?:地方|单位|部门|岗位))(?!一步)/u,
   // what someone did before the events reported: "以前是干啥的", "之前在哪当官"
   /(?:以前|之前|原来|过去|早年|曾经)(?:是|都)?(?:干啥|干什么|干嘛|做什么|做啥|什么职务|担任什么|担任过|任过|当过|干过|在(?:哪|哪里|哪儿)(?:个\p{Script=Han}|些地方)?(?:工作|当官|做官|任职|上班|就职|干))/u,
 ];
