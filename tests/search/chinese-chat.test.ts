@@ -29,6 +29,14 @@ describe('Chinese chat read as plain words', () => {
     expect(readChineseChat('吉林的gdp 2024年 11名')).toBe('吉林的gdp 2024年 11名');
   });
 
+  it('takes out what chat says to the crowd around a question, where a clause opens or the message closes', () => {
+    expect(readChineseChat('家人们谁懂啊 容错清单是啥').trim()).toBe('容错清单是啥');
+    expect(readChineseChat('有无懂哥说下三上三下').trim()).toBe('说下三上三下');
+    expect(readChineseChat('bdjw 问责泛化是啥 在线等 急').trim()).toBe('问责泛化是啥');
+    expect(readChineseChat('急于求成的干部会怎样')).toBe('急于求成的干部会怎样');
+    expect(readChineseChat('家人们')).toBe('家人们');
+  });
+
   it('reads a day said with 号 as the article’s dates are written, with 日', () => {
     expect(readChineseChat('11月13号开了啥会')).toBe('11月13日开了啥会');
     expect(pieces(readChineseChat('11月13号开了啥会'))).toContain('11月13日+');
@@ -78,6 +86,7 @@ describe('chat questions answered, and what the article does not say refused', (
 
   it('answers chat questions whose only other words are chat', () => {
     expect(top('不敢改革的gb会被咋处理')).toBe(4);
+    expect(top('家人们谁懂啊，这个容错清单是啥')).toBe(15);
     expect(top('只要不贪不站错队，犯了错还能接着用吗')).toBe(6);
     expect(top('哈哈哈hhh 基层党建有啥新说法')).toBe(8);
   });
