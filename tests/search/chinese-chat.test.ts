@@ -99,6 +99,15 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('要营造什么样的新风')).toBe(14);
   });
 
+  it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {
+    expect(top('干部踢皮球会被处理吗')).toBe(10);
+    expect(top('只会唱高调的官会被撸吗')).toBe(0);
+    expect(top('被冤枉了能洗白吗')).toBe(15);
+    expect(top('资历浅能破格提拔吗')).toBe(13);
+    expect(search.search('怎么学本事')).toEqual([]);
+    expect(search.search('踢皮球有什么技巧')).toEqual([]);
+  });
+
   it('reads a kind of thing said (狠话, 金句) as asking what was said, a language spoken as what the article never tells', () => {
     expect(top('黄强那天说了啥狠话')).toBe(10);
     expect(top('黄强说了啥金句')).toBe(10);
