@@ -281,6 +281,9 @@ describe('names written with their titles or split by the segmenter', () => {
     expect(top('王副部长讲了啥')).toBe(3);
     expect(top('王部长披露了什么')).toBe(9);
     expect(top('黄书记说了什么')).toBe(10);
+    // The title's word alone ("书记": Secretary) names the one whose title holds it, at an event named too.
+    expect(top('黄书记开班式上说了啥')).toBe(10);
+    expect(search.read('黄书记多大了').parts[0]?.unsaid?.map((u) => u.name)).toEqual(['Huang Qiang']);
   });
 
   it('asks who someone is by “职位是什么” too', () => {

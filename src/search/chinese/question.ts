@@ -299,7 +299,33 @@ export function createChineseQuestions(
   function titledAfter(surname: string, next: QuestionPiece | undefined): boolean {
     const family = lexicon().surname(surname);
     if (!family || next?.kind !== 'known') return false;
-    return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
+    return (
+      thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `)) ||
+      titleBearer(family, next.text) !== undefined
+    );
+  }
+
+  /**
+   * "黄书记": the one of the article's people of that surname whose title holds the word, when
+   * only one does; "王部长" is no one, since both Wangs' titles hold "Minister".
+   */
+  function titleBearer(family: string, title: string): NamedThing | undefined {
+    const words = lexicon()
+      .english(title)
+      .map(
+        (english) =>
+          ` ${tokenize(english)
+            .map((t) => t.word)
+            .join(' ')} `,
+      );
+    const bearers = things.filter((t) => {
+      if (!people.has(t.name) || !t.name.startsWith(`${family} `)) return false;
+      const role = ` ${tokenize(t.named.text)
+        .map((w) => w.word)
+        .join(' ')} `;
+      return words.some((w) => w.trim() !== '' && role.includes(w));
+    });
+    return bearers.length === 1 ? bearers[0] : undefined;
   }
 
   /** Whether the article holds a known idea in few paragraphs: it tells where the question points. */
@@ -359,6 +385,8 @@ export function createChineseQuestions(
     const nameAskedAt = frame?.askName ? chineseNameAskedAt(folded) : undefined;
     /** The last word with a topic before the name asked, and whether it names one of the article's things. */
     let head: { concepts: number; named: boolean } | undefined;
+    /** Titles a surname before them makes one of the article's people ("黄|书记"), by piece index. */
+    const titled = new Map<number, NamedThing>();
     for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
@@ -374,7 +402,12 @@ export function createChineseQuestions(
         else if (!COUNT_FILLER.test(piece.text)) countsNothing = true;
       }
       // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
-      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
+      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) {
+        const family = lexicon().surname(piece.text);
+        const bearer = family === undefined ? undefined : titleBearer(family, list[k + 1]!.text);
+        if (bearer) titled.set(k + 1, bearer);
+        continue;
+      }
       const kind = afterQuestionWord && piece.kind === 'unknown';
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
@@ -434,7 +467,8 @@ export function createChineseQuestions(
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
       const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
-      const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
+      const bearer = titled.get(k);
+      const named = bearer ? [bearer] : names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
       const concept: Concept = {
         text,
