@@ -62,6 +62,11 @@ describe('words of a Chinese question that carry no topic', () => {
     expect(pieces('黄强那天说的')).toEqual(['黄强+']);
   });
 
+  it('reads the verbs that ask to be told or listed, and a count after 哪, as no topic', () => {
+    expect(pieces('五个更 求列一下')).toEqual(['五个更+']);
+    expect(pieces('展开说说容错清单')).toEqual(['容错清单+']);
+  });
+
   it('reads a word typed with an aspect or a measure word inside it as the word (出了错, 背了锅), never a numeral’s', () => {
     expect(pieces('干活出点错')).toEqual(['干活+', '出点错+']);
     expect(lexicon.lemma('出了错')).toBe('出错');
@@ -97,6 +102,14 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('在一旁看热闹的干部会怎样')).toBe(10);
     expect(top('高质量发展考核是奖惩并举吗')).toBe(5);
     expect(top('要营造什么样的新风')).toBe(14);
+  });
+
+  it('answers what asks for a list by its count (哪四条), how a cadre is as a person, and one who only gives orders', () => {
+    expect(top('四条链子是哪四条')).toBe(7);
+    expect(top('五个更都是哪五个 求列一下')).toBe(3);
+    expect(top('组织部咋看干部平时的为人')).toBe(13);
+    expect(top('干部要带头干还是光指挥')).toBe(10);
+    expect(top('整个文章讲了啥 tldr')).toBe(0);
   });
 
   it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {

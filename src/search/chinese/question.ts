@@ -133,6 +133,21 @@ function endingParticle(pieces: readonly QuestionPiece[]): QuestionPiece[] {
   return pieces.map((p, i) => (i === last ? { ...p, kind: 'stopword' } : p));
 }
 
+/** A count with or without its measure word: "五", "四条", "两项", "几个". */
+const COUNT = /^[一二三四五六七八九十两几\d]+[个条项种类点样件位名]?$/u;
+
+/**
+ * "五个更都是哪五个", "四条链是哪四条": a count after "哪" restates how many the question already
+ * named, and names nothing itself.
+ */
+function whichCount(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  return pieces.map((p, i) =>
+    i > 0 && p.kind === 'unknown' && pieces[i - 1]!.text === '哪' && COUNT.test(p.text)
+      ? { ...p, kind: 'stopword' }
+      : p,
+  );
+}
+
 /**
  * "这块儿", "官儿": the northern "儿" spoken after a word adds no meaning; the segmenter leaves it
  * alone beside the word it ends (words that hold it, "女儿", are kept whole).
@@ -337,7 +352,7 @@ export function createChineseQuestions(
   }
 
   function pieces(folded: string): QuestionPiece[] {
-    return endingParticle(erhua(lexicon().segmenter.segment(folded)));
+    return whichCount(endingParticle(erhua(lexicon().segmenter.segment(folded))));
   }
 
   function understand(

@@ -10,7 +10,8 @@
  * adverbs of manner or degree typed before a verb ("瞎举报", "贼快"), carry no topic either; nor do
  * the adverbs that say how sure the asker is or how far something goes ("肯定得下", "难道",
  * "根本", "光给"), nor the words that point at a time or an occasion already spoken of ("那天",
- * "当时", "此次", "本次"): they leave the question's own words to say what it asks.
+ * "当时", "此次", "本次"), nor the verbs that ask to be told or listed ("列一下", "展开说说",
+ * "捋一捋") and the chance asked of ("有没有机会"): they leave the question's own words to say what it asks.
  */
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   `的 地 得 之 了 着 过 吗 呢 吧 啊 呀 哇 哈 哈哈 哈哈哈 嘛 呗 啦 哦 噢 喔 嘞 么 咯 喽 嗯 诶 欸 哎 唉 呃 耶
@@ -39,7 +40,8 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   基本 基本上 确实 的确 当然 根本 完全 全都 统统 只是 仅仅 单单 倒是 偏偏 非得 非要 总算 终于 刚 刚刚 正在 将要 快要
   就要 依然 仍然 始终 真是 貌似 好歹 迟早 早晚 光 净 都是 全是 就是说 也就是说 换句话说 说实话 讲真 说真的 老实说
   那天 这天 当天 当日 当时 那时 此时 那会 那会儿 这会儿 那一天 这一天 当场 此次 本次 该次 这一次 那一次 此番 这番 本场
-  此项 该项 这项 那项 这一 那一 此 该 本 全名 全称`
+  此项 该项 这项 那项 这一 那一 此 该 本 全名 全称
+  求 列 列一下 列举 列出 列出来 说说 讲讲 展开说说 展开讲讲 细说 细讲 详细说说 具体说说 聊聊 盘一盘 盘盘 捋一捋 捋捋 梳理一下 机会 可能性`
     .split(/\s+/)
     .filter(Boolean),
 );
