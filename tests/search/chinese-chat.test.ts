@@ -112,6 +112,18 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('整个文章讲了啥 tldr')).toBe(0);
   });
 
+  it('reads the Cantonese and the northern and south-western words of chat as the plain words they stand for', () => {
+    expect(top('黄强喺开班式讲咗啲乜')).toBe(10);
+    expect(top('吉林啲干部犯咗错仲可唔可以继续用')).toBe(6);
+    expect(top('发布会几时开嘅')).toBe(2);
+    expect(top('这三上三下到底咋回事 唠唠呗')).toBe(1);
+    expect(top('这个文件晓得叫啥子名字不')).toBe(12);
+  });
+
+  it('reads "11个人" as eleven people, and "咋回事儿" as "咋回事"', () => {
+    expect(top('那个11个人是咋回事儿')).toBe(9);
+  });
+
   it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {
     expect(top('干部踢皮球会被处理吗')).toBe(10);
     expect(top('只会唱高调的官会被撸吗')).toBe(0);

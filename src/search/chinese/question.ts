@@ -138,14 +138,21 @@ const COUNT = /^[一二三四五六七八九十两几\d]+[个条项种类点样�
 
 /**
  * "五个更都是哪五个", "四条链是哪四条": a count after "哪" restates how many the question already
- * named, and names nothing itself.
+ * named, and names nothing itself; and after a count, "个人" is a measure word and "人".
  */
 function whichCount(pieces: readonly QuestionPiece[]): QuestionPiece[] {
-  return pieces.map((p, i) =>
-    i > 0 && p.kind === 'unknown' && pieces[i - 1]!.text === '哪' && COUNT.test(p.text)
-      ? { ...p, kind: 'stopword' }
-      : p,
-  );
+  return pieces.flatMap((p, i): QuestionPiece[] => {
+    const before = pieces[i - 1];
+    if (!before || p.kind !== 'unknown') return [p];
+    if (before.text === '哪' && COUNT.test(p.text)) return [{ ...p, kind: 'stopword' }];
+    // "11个人": after a count, 个人 is its measure word and 人, not "one's own".
+    if (p.text === '个人' && COUNT.test(before.text.trim()))
+      return [
+        { text: '个', kind: 'stopword' },
+        { text: '人', kind: 'unknown' },
+      ];
+    return [p];
+  });
 }
 
 /**
