@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { readChineseChat } from '../../src/search/chinese/chat.js';
+import { readPicturedEmoji } from '../../src/search/chinese/emoji.js';
 import { chineseFrameOf } from '../../src/search/chinese/frames.js';
 import { compileLexicon } from '../../src/search/chinese/lexicon.js';
 import { isLightWord } from '../../src/search/chinese/light-words.js';
@@ -35,6 +36,10 @@ describe('Chinese chat read as plain words', () => {
     expect(readChineseChat('bdjw 问责泛化是啥 在线等 急').trim()).toBe('问责泛化是啥');
     expect(readChineseChat('急于求成的干部会怎样')).toBe('急于求成的干部会怎样');
     expect(readChineseChat('家人们')).toBe('家人们');
+  });
+
+  it('spells out the pinyin initials of the article’s outlets and events', () => {
+    expect(readChineseChat('gzh叫啥 fbh哪天开的')).toBe('公众号叫啥 发布会哪天开的');
   });
 
   it('reads a day said with 号 as the article’s dates are written, with 日', () => {
@@ -118,6 +123,14 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('发布会几时开嘅')).toBe(2);
     expect(top('这三上三下到底咋回事 唠唠呗')).toBe(1);
     expect(top('这个文件晓得叫啥子名字不')).toBe(12);
+  });
+
+  it('reads the emoji of the article’s pictures as their words, and who each spoke as no group to name at once', () => {
+    expect(readPicturedEmoji('🦁带🐑 🚦 吃🍉')).toBe('狮子带羊 红绿灯 吃瓜');
+    expect(top('黄书记说的🦁带🐑是啥意思')).toBe(11);
+    expect(chineseFrameOf('发布会上都有谁讲话了').names).toBeUndefined();
+    expect(chineseFrameOf('被调整的干部都有谁').names).toBe(true);
+    expect(top('发布会上都有谁讲话了')).toBe(12);
   });
 
   it('reads "11个人" as eleven people, and "咋回事儿" as "咋回事"', () => {

@@ -22,6 +22,9 @@ const INITIALS: Readonly<Record<string, string>> = {
   xjp: '习近平',
   gwy: '公务员',
   tzn: '体制内',
+  gzh: '公众号',
+  fbh: '发布会',
+  xwfbh: '新闻发布会',
 };
 
 /** Laughter, applause and sighs typed in letters or digits: "233", "hhhh", "xswl", "666". */

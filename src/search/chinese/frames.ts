@@ -144,7 +144,8 @@ export function chineseFrameOf(question: string): Frame {
   const said = SPEAKER.exec(question);
   const howMany = HOW_MANY.exec(question);
   const group = wants === 'person' ? (chineseGroupOf(question) ?? theirs?.group) : undefined;
-  const names = SEVERAL_NAMES.test(question) || (theirs?.names ?? false);
+  // "发布会上都有谁讲话了": those who each said or did it, each named where they did, are no group to name at once.
+  const names = (SEVERAL_NAMES.test(question) && !AGENT.test(question)) || (theirs?.names ?? false);
   const askName = ASK_NAME.test(question) || (theirs?.askName ?? false);
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),

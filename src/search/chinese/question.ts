@@ -15,6 +15,7 @@ import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
 import { readChineseChat } from './chat.js';
+import { readPicturedEmoji } from './emoji.js';
 import { chineseNameAskedAt } from './frames.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { isLightWord } from './light-words.js';
@@ -562,7 +563,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: (text) => askWhether(readChineseChat(lexicon().fold(text))),
+    fold: (text) => askWhether(readChineseChat(lexicon().fold(readPicturedEmoji(text)))),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
