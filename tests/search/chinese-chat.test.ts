@@ -137,6 +137,16 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('那个11个人是咋回事儿')).toBe(9);
   });
 
+  it('reads the plain words for the article’s ideas: failure, methods, schools and firms, a word not kept, support', () => {
+    expect(top('干部冒险试新办法失败了会被追责吗')).toBe(15);
+    expect(top('学校企业科研要一起搞吗')).toBe(7);
+    expect([0, 4]).toContain(top('说话不算话的干部会被怎么样'));
+    expect(top('被人诬陷了组织会帮忙说清楚吗')).toBe(15);
+    expect(top('有多少个高级干部因为表现差被调了岗')).toBe(9);
+    expect(search.search('有什么办法减肥')).toEqual([]);
+    expect(search.search('高官一般住哪')).toEqual([]);
+  });
+
   it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {
     expect(top('干部踢皮球会被处理吗')).toBe(10);
     expect(top('只会唱高调的官会被撸吗')).toBe(0);

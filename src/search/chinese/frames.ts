@@ -16,8 +16,8 @@ const ADVICE =
 const UNKNOWABLE = [
   // an age, a birthday
   /多大(?:年纪|岁数|了)?|几岁|年龄|年纪|岁数|出生|生日|哪年生|属相/u,
-  // where someone comes from
-  /哪里人|哪儿人|什么地方人|哪的人|哪个地方的人|老家|籍贯|家乡|祖籍|原籍/u,
+  // where someone comes from, or lives
+  /哪里人|哪儿人|什么地方人|哪的人|哪个地方的人|老家|籍贯|家乡|祖籍|原籍|住(?:在)?(?:哪|什么地方)|家住|住址/u,
   // pay and wealth
   /工资|薪水|薪资|收入|月薪|年薪|挣多少|赚多少|财产|身家/u,
   // family
