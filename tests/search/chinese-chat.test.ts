@@ -147,6 +147,17 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(search.search('高官一般住哪')).toEqual([]);
   });
 
+  it('reads the everyday words for shrinking back, a show of words, rewards, big projects, rectifying and judging', () => {
+    expect(top('遇到难事就往后缩的干部咋办')).toBe(4);
+    expect([0, 4]).toContain(top('那种嘴上说得好听实际啥也不干的会被咋样'));
+    expect(top('搞大工程糊弄上面的会被查吗')).toBe(14);
+    expect([12, 14]).toContain(top('吉林干部作风这次要咋整顿'));
+    expect(top('干部的业余生活组织也管？')).toBe(13);
+    expect(top('怎么判断一个干部干得好不好')).toBe(13);
+    expect(search.search('下班后去哪玩')).toEqual([]);
+    expect(search.search('怎么判断西瓜熟没熟')).toEqual([]);
+  });
+
   it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {
     expect(top('干部踢皮球会被处理吗')).toBe(10);
     expect(top('只会唱高调的官会被撸吗')).toBe(0);
