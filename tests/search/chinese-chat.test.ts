@@ -158,6 +158,17 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(search.search('怎么判断西瓜熟没熟')).toEqual([]);
   });
 
+  it('reads the slang of officialdom for the article’s ideas, and the same words of a game or a school as no question of it', () => {
+    expect(top('这波是不是要大换血了')).toBe(9);
+    expect(top('干部不作为会被请喝茶吗')).toBe(15);
+    expect(top('容错机制是给干部发免死金牌吗')).toBe(15);
+    expect(top('组织部这是放大招了？')).toBe(12);
+    expect(top('是谁在党建研究上发的文')).toBe(9);
+    expect(search.search('英雄联盟大招怎么放')).toEqual([]);
+    expect(search.search('重点大学有哪些')).toEqual([]);
+    expect(search.search('考公务员是铁饭碗吗')).toEqual([]);
+  });
+
   it('reads the idioms of chat for the article’s ideas, and a general word alone as no question of the article', () => {
     expect(top('干部踢皮球会被处理吗')).toBe(10);
     expect(top('只会唱高调的官会被撸吗')).toBe(0);
