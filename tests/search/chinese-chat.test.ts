@@ -70,6 +70,7 @@ describe('words of a Chinese question that carry no topic', () => {
   it('reads the verbs that ask to be told or listed, and a count after 哪, as no topic', () => {
     expect(pieces('五个更 求列一下')).toEqual(['五个更+']);
     expect(pieces('展开说说容错清单')).toEqual(['容错清单+']);
+    expect(pieces('说人话 三个区分开来通俗点讲是啥')).toEqual(['三个区分开来+']);
   });
 
   it('reads a word typed with an aspect or a measure word inside it as the word (出了错, 背了锅), never a numeral’s', () => {

@@ -11,7 +11,8 @@
  * the adverbs that say how sure the asker is or how far something goes ("肯定得下", "难道",
  * "根本", "光给"), nor the words that point at a time or an occasion already spoken of ("那天",
  * "当时", "此次", "本次"), nor the verbs that ask to be told or listed ("列一下", "展开说说",
- * "捋一捋") and the chance asked of ("有没有机会"): they leave the question's own words to say what it asks.
+ * "捋一捋"), the asks for plain words ("通俗点讲", "说人话") and the chance asked of ("有没有机会"):
+ * they leave the question's own words to say what it asks.
  */
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   `的 地 得 之 了 着 过 吗 呢 吧 啊 呀 哇 哈 哈哈 哈哈哈 嘛 呗 啦 哦 噢 喔 嘞 么 咯 喽 嗯 诶 欸 哎 唉 呃 耶
@@ -43,7 +44,8 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   此项 该项 这项 那项 这一 那一 此 该 本 全名 全称
   求 列 列一下 列举 列出 列出来 说说 讲讲 展开说说 展开讲讲 细说 细讲 详细说说 具体说说 聊聊 盘一盘 盘盘 捋一捋 捋捋 梳理一下 机会 可能性
   事儿 这事儿 那事儿 啥事儿 咋回事儿 怎么回事儿 晓得 唠 唠唠 唠一唠 唠一下 唠嗑 侃侃 聊一聊 咋个 啷个
-  实际 实际上 事实上 遇到 碰到 遇上 碰上 日子 这波 那波 重点 要点 主旨 大意`
+  实际 实际上 事实上 遇到 碰到 遇上 碰上 日子 这波 那波 重点 要点 主旨 大意
+  通俗点 通俗地 通俗讲 通俗来说 大白话 简单点 简单讲 简单来说 说人话 讲人话 接地气点 直白点 直白地`
     .split(/\s+/)
     .filter(Boolean),
 );
