@@ -122,6 +122,8 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('黄强喺开班式讲咗啲乜')).toBe(10);
     expect(top('吉林啲干部犯咗错仲可唔可以继续用')).toBe(6);
     expect(top('发布会几时开嘅')).toBe(2);
+    expect(top('這篇文章嘅重點係乜')).toBe(0);
+    expect(top('吉林省管幹部被調整咗幾多個')).toBe(9);
     expect(top('这三上三下到底咋回事 唠唠呗')).toBe(1);
     expect(top('这个文件晓得叫啥子名字不')).toBe(12);
   });
