@@ -63,8 +63,8 @@ const CROWD = TO_THE_CROWD.join('|');
 const CROWD_OPENING = new RegExp(`(^|[\\s\\p{P}])(?:${CROWD})[啊呀哈嘛呢]*`, 'u');
 const CROWD_CLOSING = new RegExp(`(?:${CROWD}|(?<=^|[\\s\\p{P}])急+)[啊呀哈嘛呢]*(?=[\\s\\p{P}]*$)`, 'u');
 
-/** The question with what it says to the crowd around it taken out, unless nothing else is left. */
-function withoutTheCrowd(text: string): string {
+/** The folded question with what it says to the crowd around it taken out, unless nothing else is left. */
+export function withoutTheCrowd(text: string): string {
   let rest = text;
   for (let turn = 0; turn < 4; turn++) {
     const next = rest.replace(CROWD_OPENING, '$1 ').replace(CROWD_CLOSING, ' ');
@@ -82,8 +82,5 @@ const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二�
 
 /** The folded question with chat shorthand spelled out in Chinese and chat noise taken out. */
 export function readChineseChat(folded: string): string {
-  const read = folded
-    .replace(LATIN, (word) => INITIALS[word] ?? (NOISE.test(word) ? ' ' : word))
-    .replace(DAY, '$1月$2日');
-  return withoutTheCrowd(read);
+  return folded.replace(LATIN, (word) => INITIALS[word] ?? (NOISE.test(word) ? ' ' : word)).replace(DAY, '$1月$2日');
 }

@@ -14,7 +14,7 @@ import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
-import { readChineseChat } from './chat.js';
+import { readChineseChat, withoutTheCrowd } from './chat.js';
 import { readPicturedEmoji } from './emoji.js';
 import { chineseNameAskedAt } from './frames.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
@@ -563,7 +563,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: (text) => askWhether(readChineseChat(lexicon().fold(readPicturedEmoji(text)))),
+    fold: (text) => askWhether(withoutTheCrowd(readChineseChat(lexicon().fold(readPicturedEmoji(text))))),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
