@@ -4,8 +4,12 @@ import { quotedSpans } from '../corpus/quoted.js';
 import type { ArticleTopic } from './about-article.js';
 import type { Passage } from './reading.js';
 
-/** "Where did it originally come from": the first source, not the one that reported it. */
-const ORIGIN = /\b(?:originally|original|origin|first|initially|initial)\b/i;
+/**
+ * "Where did it originally come from", "原始出处是哪个公众号": the first source, not the one that
+ * reported it; in Chinese too, and when asked by the kind of outlet the first source is.
+ */
+const ORIGIN =
+  /\b(?:originally|original|origin|first|initially|initial)\b|原始|最初|起初|一开始|源头|首发|原本|最早|最先|公众号|微信/i;
 /** "What are the main parts", "how is it structured": asks how the article is laid out. */
 const PARTS = /\b(?:parts|sections|structured?|outline|organi[sz]ed)\b/i;
 /** "Who is quoted": asks whose words the article quotes. */

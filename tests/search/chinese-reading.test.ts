@@ -158,6 +158,12 @@ describe('answering and refusing in Chinese', () => {
     expect(search.read('这次发布会谁主持的').parts[0]?.kind).not.toBe('article');
   });
 
+  it('answers where the news first came from, or from which outlet of that kind, with the account that relayed it', () => {
+    expect(search.read('这条消息的原始出处是哪').parts[0]?.passages[0]?.paragraph).toBe(2);
+    expect(search.read('出处是哪个公众号来着').parts[0]?.passages[0]?.paragraph).toBe(2);
+    expect(search.read('谁报道的').parts[0]?.passages[0]?.paragraph).toBe(9);
+  });
+
   it('says the article does not say what is asked of a thing it names, and what it does say of it', () => {
     const [part] = search.read('黄强多大年纪').parts;
     expect(part?.kind).toBe('unsaid');
@@ -275,6 +281,9 @@ describe('names written with their titles or split by the segmenter', () => {
     expect(top('王副部长讲了啥')).toBe(3);
     expect(top('王部长披露了什么')).toBe(9);
     expect(top('黄书记说了什么')).toBe(10);
+    // The title's word alone ("书记": Secretary) names the one whose title holds it, at an event named too.
+    expect(top('黄书记开班式上说了啥')).toBe(10);
+    expect(search.read('黄书记多大了').parts[0]?.unsaid?.map((u) => u.name)).toEqual(['Huang Qiang']);
   });
 
   it('asks who someone is by “职位是什么” too', () => {

@@ -8,8 +8,8 @@ import { coveredBy, wordList } from './cover.js';
  */
 
 /** Words that point at the article itself, and words that ask nothing of their own. */
-const ARTICLE = `这篇 这篇文章 文章 本文 该文 全文 原文 这个 这 它 这条 这则 新闻 报道 稿子 内容 消息 这个新闻 这篇报道 里 里面 中
-  是 的 了 什么 啥 吗 呢 吧 啊 呀 请问 请 问 问一下 一下 给 我 能 可以 帮 帮我 下 说说 讲讲 简单 简单地 大概 主要 到底 都 有 哪些 些 个 下吗 呗 哈`;
+const ARTICLE = `这篇 这篇文章 文章 本文 该文 全文 原文 这个 这 它 这条 这则 新闻 报道 稿子 内容 消息 这个新闻 这篇报道 这事 这件事 整个 整篇 全篇 里 里面 中
+  是 系 的 了 什么 啥 吗 呢 吧 啊 呀 请问 请 问 问一下 一下 给 我 能 可以 帮 帮我 下 说说 讲讲 简单 简单地 大概 主要 到底 都 有 哪些 些 个 下吗 呗 哈`;
 
 /** Each topic: the words that ask it (a question asks it when it holds one) and the words it may use besides. */
 const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
@@ -17,7 +17,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'source',
     /谁报道|谁写|作者|来源|出处|哪家媒体|媒体|哪里来|哪来|哪儿来|出自|发表在|刊登|谁发|发布者|哪个网站|原载|转载|哪家|消息源/u,
-    '谁 报道 报道的 写 写的 作者 来源 出处 哪家 媒体 哪里 哪 哪儿 来 来的 出自 发表 发表在 刊登 发 发的 发布 发布者 哪个 网站 原载 转载 消息源 最早 最先 官方',
+    '谁 报道 报道的 写 写的 作者 来源 出处 哪家 媒体 哪里 哪 哪儿 来 来的 出自 发表 发表在 刊登 发 发的 发布 发布者 哪个 网站 原载 转载 消息源 最早 最先 官方 原始 最初 起初 一开始 源头 首发 原本 公众号 微信 微信公众号 微博 账号 号 平台 官网 报纸 来着',
   ],
   [
     'when',
@@ -33,7 +33,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'summary',
     /讲什么|讲了什么|讲的是什么|说了什么|说的是什么|讲啥|讲了啥|说啥|说了啥|大意|主要内容|概括|总结|摘要|要点|关于什么|重点|核心|中心思想|讲的啥|说的啥/u,
-    '讲 讲了 讲的 讲的是 说 说了 说的 说的是 大意 主要内容 概括 总结 摘要 要点 关于 关于什么 重点 核心 中心思想 意思 一句话 简短 简要 大致',
+    '讲 讲了 讲的 讲的是 说 说了 说的 说的是 大意 主要内容 概括 总结 摘要 要点 关于 关于什么 重点 核心 中心思想 意思 一句话 简短 简要 大致 tldr',
   ],
 ];
 

@@ -16,8 +16,8 @@ const ADVICE =
 const UNKNOWABLE = [
   // an age, a birthday
   /多大(?:年纪|岁数|了)?|几岁|年龄|年纪|岁数|出生|生日|哪年生|属相/u,
-  // where someone comes from
-  /哪里人|哪儿人|什么地方人|哪的人|哪个地方的人|老家|籍贯|家乡|祖籍|原籍/u,
+  // where someone comes from, or lives
+  /哪里人|哪儿人|什么地方人|哪的人|哪个地方的人|老家|籍贯|家乡|祖籍|原籍|住(?:在)?(?:哪|什么地方)|家住|住址/u,
   // pay and wealth
   /工资|薪水|薪资|收入|月薪|年薪|挣多少|赚多少|财产|身家/u,
   // family
@@ -35,6 +35,8 @@ const UNKNOWABLE = [
   /现在几点|几点了|今天几号|今天星期几|今天是几月/u,
   // how long someone has held a post, who held it before (not what a predecessor left: "前任的烂摊子")
   /(?:干了|当了|任职)多久|多少年了|(?:前任|上一任)(?:\p{Script=Han}{0,4})(?:是|叫)(?:谁|哪位|什么|啥)|谁是\p{Script=Han}{0,8}(?:前任|上一任)/u,
+  // where someone was moved or sent: the article says who was adjusted or transferred, never to where
+  /(?:调|调到|调去|调往|去了|派到|派去|挪到|安排到|发配到)了?(?:哪|哪里|哪儿|什么地方|什么岗位|什么单位|哪个(?:地方|单位|部门|岗位))(?!一步)/u,
   // what someone did before the events reported: "以前是干啥的", "之前在哪当官"
   /(?:以前|之前|原来|过去|早年|曾经)(?:是|都)?(?:干啥|干什么|干嘛|做什么|做啥|什么职务|担任什么|担任过|任过|当过|干过|在(?:哪|哪里|哪儿)(?:个\p{Script=Han}|些地方)?(?:工作|当官|做官|任职|上班|就职|干))/u,
 ];
@@ -58,7 +60,12 @@ const MECHANISM = /(?:怎么|如何|怎样)(?:工作|运作|运行|运转)|(?:�
 const HOW_MANY = /(?<![第哪])(?:多少|几)(?:个|名|位|项|条|种|批|类)?/u;
 
 /** Asks a name. */
-const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名/u;
+const ASK_NAME = /叫(?:什么|啥)(?:名字|名)?|(?:什么|啥)名字|名字(?:是|叫)(?:什么|啥)|全名|全称/u;
+
+/** Where a question asks a name ("文件全名叫啥": at 全名), in UTF-16 units of the folded question. */
+export function chineseNameAskedAt(question: string): number | undefined {
+  return ASK_NAME.exec(question)?.index;
+}
 
 /** Asks several people to be named: "都叫什么名字", "分别是谁", "名单". */
 const SEVERAL_NAMES = /都叫(?:什么|啥)|名字都|分别叫|分别是谁|都是谁|都有谁|都有哪些人|名单/u;
@@ -110,6 +117,10 @@ function englishOf(question: string): string {
     .trim();
 }
 
+/** "谁说的", "谁最早透露的", "谁开的会": asks who said, made known or did something. */
+const AGENT =
+  /(?:谁|哪位|什么人)(?:最早|最先|先|第一个|首先)?(?:说|讲|提|透露|披露|公开|曝|爆|发|写|报道|宣布|开|定|拍板|决定|搞)/u;
+
 /** A Chinese count of people: "11名", "十一名", "两位", "三个人". */
 function chineseGroupOf(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)\s*(?:名|位|个人|个干部|个官员|人)/u.exec(question);
@@ -118,6 +129,8 @@ function chineseGroupOf(question: string): number | undefined {
   // "是谁透露的调整11名干部": the one asked for comes before the group, and is not it ("谁是那11个人" is).
   const asked = PERSON.exec(question);
   if (asked && asked.index < match.index && !question.slice(asked.index).startsWith('谁是')) return undefined;
+  // "调整11个干部这事是谁说出来的": the one asked for is who said or did it, not the group.
+  if (AGENT.test(question.slice(match.index))) return undefined;
   const n = chineseNumeral(written) ?? 0;
   return n >= 2 ? n : undefined;
 }
@@ -131,7 +144,8 @@ export function chineseFrameOf(question: string): Frame {
   const said = SPEAKER.exec(question);
   const howMany = HOW_MANY.exec(question);
   const group = wants === 'person' ? (chineseGroupOf(question) ?? theirs?.group) : undefined;
-  const names = SEVERAL_NAMES.test(question) || (theirs?.names ?? false);
+  // "发布会上都有谁讲话了": those who each said or did it, each named where they did, are no group to name at once.
+  const names = (SEVERAL_NAMES.test(question) && !AGENT.test(question)) || (theirs?.names ?? false);
   const askName = ASK_NAME.test(question) || (theirs?.askName ?? false);
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),

@@ -14,7 +14,9 @@ import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
 import { termKey } from '../synonyms.js';
 import { tokenize } from '../text.js';
 import type { Understood } from '../understood.js';
-import { readChineseChat } from './chat.js';
+import { readChineseChat, withoutTheCrowd } from './chat.js';
+import { readPicturedEmoji } from './emoji.js';
+import { chineseNameAskedAt } from './frames.js';
 import { compileLexicon, type ChineseLexicon } from './lexicon.js';
 import { isLightWord } from './light-words.js';
 import { HAN } from './script.js';
@@ -85,6 +87,13 @@ const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|
 /** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
 const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
 
+/**
+ * A word naming a kind of thing said ("狠话", "金句"), or the noun typed after one ("狠|话"); not a
+ * language someone speaks ("英语", "方言"), which the article never tells.
+ */
+const SPEECH_KIND = /^\p{Script=Han}{1,3}(?:话|句)$/u;
+const SPEECH_NOUN = /^(?:话|句|句话|的话)$/u;
+
 /** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
 const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
 
@@ -123,6 +132,28 @@ function endingParticle(pieces: readonly QuestionPiece[]): QuestionPiece[] {
   if (!ending || !ENDING_NOT.test(ending.text) || !pieces.slice(0, last).some((p) => p.kind === 'known'))
     return [...pieces];
   return pieces.map((p, i) => (i === last ? { ...p, kind: 'stopword' } : p));
+}
+
+/** A count with or without its measure word: "五", "四条", "两项", "几个". */
+const COUNT = /^[一二三四五六七八九十两几\d]+[个条项种类点样件位名]?$/u;
+
+/**
+ * "五个更都是哪五个", "四条链是哪四条": a count after "哪" restates how many the question already
+ * named, and names nothing itself; and after a count, "个人" is a measure word and "人".
+ */
+function whichCount(pieces: readonly QuestionPiece[]): QuestionPiece[] {
+  return pieces.flatMap((p, i): QuestionPiece[] => {
+    const before = pieces[i - 1];
+    if (!before || p.kind !== 'unknown') return [p];
+    if (before.text === '哪' && COUNT.test(p.text)) return [{ ...p, kind: 'stopword' }];
+    // "11个人": after a count, 个人 is its measure word and 人, not "one's own".
+    if (p.text === '个人' && COUNT.test(before.text.trim()))
+      return [
+        { text: '个', kind: 'stopword' },
+        { text: '人', kind: 'unknown' },
+      ];
+    return [p];
+  });
 }
 
 /**
@@ -291,7 +322,33 @@ export function createChineseQuestions(
   function titledAfter(surname: string, next: QuestionPiece | undefined): boolean {
     const family = lexicon().surname(surname);
     if (!family || next?.kind !== 'known') return false;
-    return thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `));
+    return (
+      thingsNamedBy(next.text).some((t) => people.has(t.name) && t.name.startsWith(`${family} `)) ||
+      titleBearer(family, next.text) !== undefined
+    );
+  }
+
+  /**
+   * "黄书记": the one of the article's people of that surname whose title holds the word, when
+   * only one does; "王部长" is no one, since both Wangs' titles hold "Minister".
+   */
+  function titleBearer(family: string, title: string): NamedThing | undefined {
+    const words = lexicon()
+      .english(title)
+      .map(
+        (english) =>
+          ` ${tokenize(english)
+            .map((t) => t.word)
+            .join(' ')} `,
+      );
+    const bearers = things.filter((t) => {
+      if (!people.has(t.name) || !t.name.startsWith(`${family} `)) return false;
+      const role = ` ${tokenize(t.named.text)
+        .map((w) => w.word)
+        .join(' ')} `;
+      return words.some((w) => w.trim() !== '' && role.includes(w));
+    });
+    return bearers.length === 1 ? bearers[0] : undefined;
   }
 
   /** Whether the article holds a known idea in few paragraphs: it tells where the question points. */
@@ -303,7 +360,7 @@ export function createChineseQuestions(
   }
 
   function pieces(folded: string): QuestionPiece[] {
-    return endingParticle(erhua(lexicon().segmenter.segment(folded)));
+    return whichCount(endingParticle(erhua(lexicon().segmenter.segment(folded))));
   }
 
   function understand(
@@ -335,6 +392,8 @@ export function createChineseQuestions(
       speaker !== undefined && !setting && start >= speaker[0] && end <= speaker[1];
     /** Unknown words right after a question word ("哪些数据"), by concept index. */
     const kinds = new Set<number>();
+    /** Of those, words naming a kind of speech after "what" in a question of what someone said, by concept index. */
+    const speechKinds = new Set<number>();
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
@@ -346,9 +405,16 @@ export function createChineseQuestions(
     let counting: number | undefined;
     let counted: number[] = [];
     let countsNothing = false;
+    const nameAskedAt = frame?.askName ? chineseNameAskedAt(folded) : undefined;
+    /** The last word with a topic before the name asked, and whether it names one of the article's things. */
+    let head: { concepts: number; named: boolean } | undefined;
+    /** Titles a surname before them makes one of the article's people ("黄|书记"), by piece index. */
+    const titled = new Map<number, NamedThing>();
     for (const [k, piece] of list.entries()) {
       const start = offset;
       offset += piece.text.length;
+      if (nameAskedAt !== undefined && offset <= nameAskedAt && piece.kind !== 'stopword' && piece.text.trim() !== '')
+        head = { concepts: concepts.length, named: false };
       if (counting !== undefined) {
         counted = concepts.map((_, i) => i).slice(counting);
         counting = undefined;
@@ -359,11 +425,19 @@ export function createChineseQuestions(
         else if (!COUNT_FILLER.test(piece.text)) countsNothing = true;
       }
       // "王副部长", "黄书记": a surname before the title of one of theirs who bears it is that person, named by the title.
-      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) continue;
+      if (piece.kind === 'unknown' && titledAfter(piece.text, list[k + 1])) {
+        const family = lexicon().surname(piece.text);
+        const bearer = family === undefined ? undefined : titleBearer(family, list[k + 1]!.text);
+        if (bearer) titled.set(k + 1, bearer);
+        continue;
+      }
       const kind = afterQuestionWord && piece.kind === 'unknown';
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
       afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
+      // "说了啥狠话", "讲了什么金句": of what someone said, a word naming a kind of speech only asks what was said.
+      if (kind && frame?.speaker && (SPEECH_KIND.test(piece.text) || SPEECH_NOUN.test(list[k + 1]?.text ?? '')))
+        speechKinds.add(concepts.length);
       if (piece.kind === 'stopword') {
         placed = PLACING.test(piece.text);
         continue;
@@ -416,7 +490,8 @@ export function createChineseQuestions(
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
       const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
-      const named = names && piece.kind === 'known' ? thingsNamedBy(text) : [];
+      const bearer = titled.get(k);
+      const named = bearer ? [bearer] : names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
       const concept: Concept = {
         text,
@@ -432,6 +507,7 @@ export function createChineseQuestions(
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text));
+      if (head && nameAskedAt !== undefined && offset <= nameAskedAt) head.named = named.length > 0;
       if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
         const mention = { thing, first: position, last: position };
@@ -441,6 +517,9 @@ export function createChineseQuestions(
       position++;
     }
     if (counting !== undefined) counted = concepts.map((_, i) => i).slice(counting);
+    // "组织部新出的那个让干部敢闯敢干的文件全名叫啥": a thing whose name is asked, described by one
+    // who does not know it; what describes it helps find where it is named, never counts against.
+    if (head?.named) for (let i = 0; i < head.concepts; i++) if (roles[i] === 'asked') roles[i] = 'context';
     // Backstory helps find the passage a little; its words nothing knows never count against it.
     for (const piece of backstory ? pieces(backstory) : []) {
       if (piece.kind !== 'known') continue;
@@ -453,6 +532,7 @@ export function createChineseQuestions(
     // "吉林发布是什么平台": there a known word only says what kind of answer is wanted.
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
+    for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
     const anchored = concepts.map((c, i) => {
       if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
@@ -483,7 +563,7 @@ export function createChineseQuestions(
 
   return {
     pieces,
-    fold: (text) => askWhether(readChineseChat(lexicon().fold(text))),
+    fold: (text) => askWhether(withoutTheCrowd(readChineseChat(lexicon().fold(readPicturedEmoji(text))))),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>

@@ -7,7 +7,12 @@
  * alone ("只要不贪", "还能翻身不", "有人管没") denies or asks whether of the word beside it, which
  * carries the topic; the article's terms that hold a negation (不作为, 打折扣) are read whole.
  * Chat words that only point at a thing or a time ("啥玩意儿", "的时候", "哪些类型的"), and
- * adverbs of manner or degree typed before a verb ("瞎举报", "贼快"), carry no topic either.
+ * adverbs of manner or degree typed before a verb ("瞎举报", "贼快"), carry no topic either; nor do
+ * the adverbs that say how sure the asker is or how far something goes ("肯定得下", "难道",
+ * "根本", "光给"), nor the words that point at a time or an occasion already spoken of ("那天",
+ * "当时", "此次", "本次"), nor the verbs that ask to be told or listed ("列一下", "展开说说",
+ * "捋一捋"), the asks for plain words ("通俗点讲", "说人话") and the chance asked of ("有没有机会"):
+ * they leave the question's own words to say what it asks.
  */
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   `的 地 得 之 了 着 过 吗 呢 吧 啊 呀 哇 哈 哈哈 哈哈哈 嘛 呗 啦 哦 噢 喔 嘞 么 咯 喽 嗯 诶 欸 哎 唉 呃 耶
@@ -31,7 +36,16 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   挂钩 关联 属于 哪一天 哪一年 哪一次 哪一场 第几场 第几次 第几届 打算 准备 来着 去 这回 这次 那回 那次 啥样 啥样的 咋样的 多大点 直接 马上 立马 就会 会被
   不能 不会 不要 不该 不可以 不许 不准 不得 是吧 对吧 是不是啊 想干嘛 要干嘛
   不 没 没有 别 时候 的时候 那时候 这时候 类型 玩意 玩意儿 啥玩意 啥玩意儿 什么玩意 什么玩意儿 干货 动不动
-  受到 分别 瞎 贼 巨 蛮 行 快点 赶紧 来 经常 常常 往往 老是 时不时 偶尔 总 一向 向来 平时 平常 新 更 按 专门 针对 用 官方 消息 东东 套 这套 那套 挂上钩 挂得上钩 信息 这里面 那里面 最早 最先 容易`
+  受到 分别 瞎 贼 巨 蛮 行 快点 赶紧 来 经常 常常 往往 老是 时不时 偶尔 总 一向 向来 平时 平常 新 更 按 专门 针对 用 官方 消息 东东 套 这套 那套 挂上钩 挂得上钩 信息 这里面 那里面 最早 最先 容易
+  肯定 必定 必然 绝对 估计 八成 多半 恐怕 也许 或许 兴许 难道 莫非 反正 毕竟 本来 原本 果然 居然 竟然 简直 几乎 差不多
+  基本 基本上 确实 的确 当然 根本 完全 全都 统统 只是 仅仅 单单 倒是 偏偏 非得 非要 总算 终于 刚 刚刚 正在 将要 快要
+  就要 依然 仍然 始终 真是 貌似 好歹 迟早 早晚 光 净 都是 全是 就是说 也就是说 换句话说 说实话 讲真 说真的 老实说
+  那天 这天 当天 当日 当时 那时 此时 那会 那会儿 这会儿 那一天 这一天 当场 此次 本次 该次 这一次 那一次 此番 这番 本场
+  此项 该项 这项 那项 这一 那一 此 该 本 全名 全称
+  求 列 列一下 列举 列出 列出来 说说 讲讲 展开说说 展开讲讲 细说 细讲 详细说说 具体说说 聊聊 盘一盘 盘盘 捋一捋 捋捋 梳理一下 机会 可能性
+  事儿 这事儿 那事儿 啥事儿 咋回事儿 怎么回事儿 晓得 唠 唠唠 唠一唠 唠一下 唠嗑 侃侃 聊一聊 咋个 啷个
+  实际 实际上 事实上 遇到 碰到 遇上 碰上 日子 这波 那波 重点 要点 主旨 大意
+  通俗点 通俗地 通俗讲 通俗来说 大白话 简单点 简单讲 简单来说 说人话 讲人话 接地气点 直白点 直白地 系`
     .split(/\s+/)
     .filter(Boolean),
 );
