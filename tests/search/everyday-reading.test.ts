@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { readChat } from '../../src/search/chat.js';
 import { readChineseChat } from '../../src/search/chinese/chat.js';
 import { frameOf } from '../../src/search/frames.js';
+import { GivenNames } from '../../src/search/given-names.js';
 import { ordinalOf } from '../../src/search/ordinals.js';
 import { articleSearch, createSearch } from '../../src/search/search.js';
 
@@ -84,6 +85,20 @@ describe('a person inside an everyday phrase', () => {
 describe('a slip in a word', () => {
   it('reaches all the word typed right reaches, its everyday senses too', () => {
     expect(paragraphs('is seniorty still what matters for a promtion')[0]).toBe(13);
+  });
+});
+
+describe('a slip in a given name after its surname', () => {
+  it('is the name the article gives after that surname (“Huang Feiyoo”, “Wang Qui”)', () => {
+    expect(paragraphs('who is Huang Feiyoo')[0]).toBe(12);
+    expect(paragraphs('wat did Wang Qui say about the reform goals')[0]).toBe(3);
+  });
+
+  it('is the nearer of two names sharing the surname, and leaves other words alone', () => {
+    const given = new GivenNames(['Wang Qi', 'Wang Qiushi']);
+    expect(given.spell('what did Wang Qishi disclose')).toBe('what did Wang Qiushi disclose');
+    expect(given.spell('what did Wang Qui say')).toBe('what did Wang Qi say');
+    expect(given.spell('Wang said what')).toBe('Wang said what');
   });
 });
 
