@@ -458,6 +458,9 @@ function countedConcepts(concepts: readonly Concept[], tokens: readonly Token[],
   return concepts.flatMap((c, i) => (c.first >= 0 && c.first <= end && c.last >= start ? [i] : []));
 }
 
+/** Words that give what follows to someone the question already speaks of. */
+const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'my', 'your', 'our', 'ur']);
+
 /** "China's GDP", "the officials' work style": the concepts of the words written as owning what is asked. */
 function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], text: string): number[] {
   const owning = new Set(
@@ -467,5 +470,7 @@ function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], t
       return /['’]s$/i.test(typed) || plural ? [at] : [];
     }),
   );
-  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) ? [i] : []));
+  // "Their area's economy": a thing owned by one the question already speaks of is theirs, not another's.
+  const ownedAgain = (c: Concept): boolean => POSSESSIVE.has(tokens[c.first - 1]?.word ?? '');
+  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) && !ownedAgain(c) ? [i] : []));
 }
