@@ -82,6 +82,9 @@ const NUMBER =
 const DATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|Recently|Earlier|previously)\b/;
 
+/** A deed recorded as done: "had adjusted 11 provincial-level cadres", "has issued…". */
+const DEED_DONE = /\b(?:had|has|have)\s+(?:been\s+)?\p{L}+ed\b/iu;
+
 /** People described by what they do or are: "those who are capable", "cadres who have been disciplined". */
 const DESCRIPTION = /\b(?:those|cadres|officials|people|leaders|anyone|everyone)\s+who\b/i;
 
@@ -174,7 +177,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const sentence = index.sentences[result.sentence];
     const wanted = sentence && frame?.wants && holdsWanted(sentence.text, frame.wants);
     const described = sentence && frame?.describes && DESCRIPTION.test(sentence.text);
-    const bonus = described ? DESCRIBED_BONUS : wanted ? WANTED_BONUS : 1;
+    // "Did they actually demote anyone": the sentence that records it done ("had adjusted 11…").
+    const recorded = sentence && frame?.done && DEED_DONE.test(sentence.text);
+    const bonus = described ? DESCRIBED_BONUS : wanted || recorded ? WANTED_BONUS : 1;
     decided.push({ result: { ...result, score }, order: result.rank * bonus });
   }
   return decided.sort((a, b) => b.order - a.order || a.result.paragraph - b.result.paragraph).map((d) => d.result);

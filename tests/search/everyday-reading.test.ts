@@ -116,6 +116,24 @@ describe('an English word a slip away from one of the article’s', () => {
   });
 });
 
+describe('a question asking whether a thing was done to anyone', () => {
+  it('is answered first by the sentence that records it done (“had adjusted 11…”)', () => {
+    expect(frameOf('did they actually demote anyone').done).toBe(true);
+    expect(frameOf('has anyone been punished yet').done).toBe(true);
+    expect(frameOf('who will they demote').done).toBeUndefined();
+    expect(paragraphs('did they fire anyone')[0]).toBe(9);
+  });
+
+  it('reads “this time” as when it is asked, no topic', () => {
+    expect(frameOf('did they actually demote anyone this time').shaping.has('time')).toBe(true);
+    expect(
+      paragraphs(
+        'honestly every few years there is another crackdown on lazy bureaucrats and nothing changes. did they actually demote anyone this time or is it all talk again?',
+      )[0],
+    ).toBe(9);
+  });
+});
+
 describe('a question asking what sort of people meet a fate', () => {
   it('is answered first by the passage that describes them (“those who…”)', () => {
     expect(paragraphs('who is going to get promoted')[0]).toBe(4);
