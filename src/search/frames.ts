@@ -252,6 +252,8 @@ const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|fi
 /** Words for something said, which name no topic of their own: "the middlemen comment". */
 const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
 const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
+/** "Seen as", "regarded as", "considered": a verb that frames a judgement, which is what is asked. */
+const SEEN_AS = /\b(seen|viewed|regarded|deemed|considered|thought of)\s+(?:as\b|to be\b)/gi;
 /** "Last year", "this month": a time counted from the asker's now. */
 const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade|time)\b/gi;
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
@@ -364,6 +366,8 @@ export function frameOf(question: string): Frame {
     ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
+    // "are experts seen as important", "is it considered a failure": the verb only frames the judgement
+    ...[...question.matchAll(SEEN_AS)].map((m) => m[1]!.toLowerCase()),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
     // "which came first, the seminar or…": the order of events, asked by their dates

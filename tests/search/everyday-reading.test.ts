@@ -134,6 +134,14 @@ describe('a question asking whether a thing was done to anyone', () => {
   });
 });
 
+describe('a verb that only frames a judgement (“seen as”, “considered”)', () => {
+  it('shapes the question and is not looked for', () => {
+    expect(frameOf('are experts seen as important').shaping.has('seen')).toBe(true);
+    expect(frameOf('is it considered to be a failure').shaping.has('considered')).toBe(true);
+    expect(paragraphs("Are skilled workers and experts seen as important for the province's future?")[0]).toBe(7);
+  });
+});
+
 describe('a question asking what sort of people meet a fate', () => {
   it('is answered first by the passage that describes them (“those who…”)', () => {
     expect(paragraphs('who is going to get promoted')[0]).toBe(4);
