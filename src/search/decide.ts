@@ -145,6 +145,10 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     counted.length > 0 &&
     counted.every((c) => c.alternatives.length === 0 && !GENERIC_COUNTED.has(c.text.toLowerCase()));
   if (uncountable || (frame?.wants === 'number' && understood.countsNothing)) return [];
+  // The question's own ideas the article holds nowhere ("how far away is the moon": "far", "moon").
+  const absent = roles.filter(
+    (r, i) => (r === 'asked' || r === 'name') && ranked.every((result) => (result.strengths[i] ?? 0) === 0),
+  ).length;
   for (const result of ranked) {
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
@@ -156,6 +160,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const inText = result.inText.some((found, i) => found && roles[i] !== 'context' && roles[i] !== 'shaping');
     const asked = result.strengths.filter((s, i) => s > 0 && roles[i] !== 'context' && roles[i] !== 'shaping').length;
     if (!inText && asked < 2) continue;
+    // One word shared where two or more of the question's own are nowhere in the article is a
+    // coincidence of wording ("shy away" for "how far away is the moon"), not an answer.
+    if (asked === 1 && absent >= 2) continue;
     if (namesSomething) {
       // It must speak of the thing named, of each of those named as one ("the Organization
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.

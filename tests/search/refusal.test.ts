@@ -29,6 +29,11 @@ describe('refusing what the article does not say of the things it names', () => 
     expect(top("How will officials be judged on whether their area's economy grows in a healthy way?")).toBe(5);
   });
 
+  it('refuses one word shared where two of the question’s own are nowhere in the article', () => {
+    expect(search.search('how far away is the moon')).toEqual([]);
+    expect(top('who shies away from reform')).toBe(4);
+  });
+
   it('weighs a name the article does not know above the words it shares with the article', () => {
     expect(search.search("did Deng Xiaoping come up with 'seeking truth from facts'")).toEqual([]);
     expect(search.search('what does a deputy minister do in the US government')).toEqual([]);
