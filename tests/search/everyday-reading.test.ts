@@ -220,6 +220,8 @@ describe('yet more ways of asking about the article itself', () => {
     ['whose views does it report', 'people'],
     ['what year is this from', 'when'],
     ['is this about all of china or one province', 'place'],
+    ['is this a national policy or just jilin', 'place'],
+    ['are these rules national or local', 'place'],
     ["what's the article's conclusion", 'summary'],
     ['sum it up in a few words', 'summary'],
     ['who is speaking in this article', 'people'],
