@@ -95,6 +95,13 @@ function pointsBackAt(text: string): boolean {
   );
 }
 
+/**
+ * "Does the plan say anything about such cases?", "…about situations like this?": a question that
+ * closes on a word for cases of the kind its backstory tells asks about what the backstory tells.
+ */
+const SUCH_CASES =
+  /\b(?:such\s+(?:a\s+)?(?:cases?|things?|situations?|incidents?|stories|story|matters?)|(?:cases?|things?|situations?|incidents?|stories)\s+like\s+(?:this|that|these|those|mine|his|hers|ours|theirs)|(?:this|that)\s+(?:kind|sort|type)\s+of\s+(?:thing|case|situation))\W*$/i;
+
 /** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
 /**
@@ -309,7 +316,9 @@ export function understandEnglish(
   // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) || pointsBackAt(text);
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    pointsBackAt(text) ||
+    (part.context !== '' && SUCH_CASES.test(own.trim()));
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
   // "Someone who was punished before: can they ever be trusted again?": what is set before a
   // colon is whom the question's pronoun asks of, every word of it asked with the question's own.

@@ -49,6 +49,15 @@ describe('a long question read for its own words', () => {
     ).toBe(14);
   });
 
+  it('reads “such cases” as the cases its backstory tells', () => {
+    const message =
+      'A neighbour once accused my father, a village official, of corruption out of spite, and it took years to clear his name. Does the Jilin plan say anything about such cases?';
+    expect(paragraphs(message)[0]).toBe(15);
+    expect(
+      paragraphs('My cousin got a parking ticket unfairly last week. Does the article say anything about such cases?'),
+    ).toEqual([]);
+  });
+
   it('reads “he” as the person its backstory named', () => {
     const reading = search.read('Wang Qi spoke at the conference, sure, but how old is he?');
     expect(reading.parts.map((p) => p.kind)).toEqual(['unsaid']);
