@@ -134,7 +134,12 @@ function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: 
   // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
   if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
     return Infinity;
-  return index.posting(verb.stem) ? Infinity : tokens[first]!.start;
+  // A verb the article writes beside the figure is said of it ("the traffic lights guide"); one it
+  // writes only elsewhere ("do sheep really follow a leader") asks of the things themselves.
+  const doing = index.posting(verb.stem);
+  const figure = index.posting(tokens[first]!.stem);
+  const ofFigure = doing && (!figure || [...doing.positions.keys()].some((p) => figure.positions.has(p)));
+  return ofFigure ? Infinity : tokens[first]!.start;
 }
 /** Nouns that name the figure as the article's ("the lion pack idea"), not a doing. */
 const FIGURE_WORDS = new Set([
@@ -219,6 +224,7 @@ export function understandEnglish(
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
   let literalAsked = false;
+  let everydayAt = Infinity;
   if (options.frames) {
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
     // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
@@ -232,6 +238,7 @@ export function understandEnglish(
     );
     const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
     literalAsked = everyday < Infinity;
+    everydayAt = everyday;
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
@@ -368,10 +375,27 @@ export function understandEnglish(
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
     ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
-    ...(frame?.anyOne ? { anyOne: conceptsIn(concepts, tokens, frame.anyOne) } : {}),
+    ...anyOneOf(frame, concepts, tokens, everydayAt),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
   };
+}
+
+/**
+ * The concepts of the kind asked of, which an answer writes in its own words: the kind the frame
+ * reads ("what does a middleman do"), and the figure asked of as the thing itself ("do sheep
+ * really follow a leader" asks of sheep, which no paragraph without them answers).
+ */
+function anyOneOf(
+  frame: Frame | undefined,
+  concepts: readonly Concept[],
+  tokens: readonly Token[],
+  everydayAt: number,
+): { anyOne?: number[] } {
+  const kind = frame?.anyOne ? conceptsIn(concepts, tokens, frame.anyOne) : [];
+  const thing = concepts.flatMap((c, i) => (c.first >= 0 && tokens[c.first]!.start === everydayAt ? [i] : []));
+  const all = [...new Set([...kind, ...thing])];
+  return frame?.anyOne || all.length > 0 ? { anyOne: all } : {};
 }
 
 /** Words that point at a thing spoken of before: "that session", "the same seminar". */

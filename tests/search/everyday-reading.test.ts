@@ -209,6 +209,12 @@ describe('chat shorthand for question words', () => {
 });
 
 describe('officials called by a figure of speech', () => {
+  it('reads the figure doing what the article writes only of others as the thing itself', () => {
+    expect(paragraphs('do sheep really follow a leader')).toEqual([]);
+    expect(paragraphs('how do the traffic lights guide work')[0]).toBe(5);
+    expect(paragraphs('do lions lead sheep')[0]).toBe(11);
+  });
+
   it('reads “call officials lions” as the article’s lions, not real ones', () => {
     expect(paragraphs('lol do they really call officials lions')[0]).toBe(11);
   });
