@@ -397,7 +397,8 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
-    ...(DONE.test(question) ? { done: true } : {}),
+    // (Most questions ask of no "anyone": the cheap test first.)
+    ...(/\b(?:any|some)/i.test(question) && DONE.test(question) ? { done: true } : {}),
     ...comparedOf(question),
     ...anyOneOf(question),
     mention,

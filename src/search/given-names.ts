@@ -7,6 +7,8 @@ import { editDistance } from './edits.js';
  */
 export class GivenNames {
   readonly #bySurname = new Map<string, string[]>();
+  /** Any of the surnames before another word: most questions name no one, and are passed over at once. */
+  readonly #surnames: RegExp;
 
   /** `people`: the article's people, each "Surname Given" as it prints them. */
   constructor(people: Iterable<string>) {
@@ -16,10 +18,13 @@ export class GivenNames {
       const key = surname.toLowerCase();
       this.#bySurname.set(key, [...(this.#bySurname.get(key) ?? []), given]);
     }
+    const names = [...this.#bySurname.keys()].map((s) => s.replace(/[^\p{L}]/gu, ''));
+    this.#surnames = names.length > 0 ? new RegExp(String.raw`\b(?:${names.join('|')})\s+\p{L}`, 'iu') : /(?!)/;
   }
 
   /** The question with each slipped given name written as the article writes it. */
   spell(question: string): string {
+    if (!this.#surnames.test(question)) return question;
     return question.replace(
       /(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\p{L}+)(?![\p{L}\p{N}])/gu,
       (whole, surname: string, gap: string, typed: string) => {
