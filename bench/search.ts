@@ -74,6 +74,10 @@ const SETS: readonly (readonly [string, URL])[] = [
     'realistic, sixth set (tests/search/realistic-6.jsonl)',
     new URL('../tests/search/realistic-6.jsonl', import.meta.url),
   ],
+  [
+    'realistic, seventh set (tests/search/realistic-7.jsonl)',
+    new URL('../tests/search/realistic-7.jsonl', import.meta.url),
+  ],
   ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];

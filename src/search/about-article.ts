@@ -41,7 +41,7 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   [
     'place',
     /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
-    'where province country region city place whole just only one china national nationwide happen happened about',
+    'where province country region city place whole just only one china national nationwide happen happened about policy policies rule rules plan plans reform jilin local',
   ],
   // "Where was this announced": at which of the article's events its news was made known.
   [

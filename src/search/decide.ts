@@ -82,6 +82,9 @@ const NUMBER =
 const DATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|Recently|Earlier|previously)\b/;
 
+/** A deed recorded as done: "had adjusted 11 provincial-level cadres", "has issued…". */
+const DEED_DONE = /\b(?:had|has|have)\s+(?:been\s+)?\p{L}+ed\b/iu;
+
 /** People described by what they do or are: "those who are capable", "cadres who have been disciplined". */
 const DESCRIPTION = /\b(?:those|cadres|officials|people|leaders|anyone|everyone)\s+who\b/i;
 
@@ -142,6 +145,10 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     counted.length > 0 &&
     counted.every((c) => c.alternatives.length === 0 && !GENERIC_COUNTED.has(c.text.toLowerCase()));
   if (uncountable || (frame?.wants === 'number' && understood.countsNothing)) return [];
+  // The question's own ideas the article holds nowhere ("how far away is the moon": "far", "moon").
+  const absent = roles.filter(
+    (r, i) => (r === 'asked' || r === 'name') && ranked.every((result) => (result.strengths[i] ?? 0) === 0),
+  ).length;
   for (const result of ranked) {
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
@@ -153,6 +160,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const inText = result.inText.some((found, i) => found && roles[i] !== 'context' && roles[i] !== 'shaping');
     const asked = result.strengths.filter((s, i) => s > 0 && roles[i] !== 'context' && roles[i] !== 'shaping').length;
     if (!inText && asked < 2) continue;
+    // One word shared where two or more of the question's own are nowhere in the article is a
+    // coincidence of wording ("shy away" for "how far away is the moon"), not an answer.
+    if (asked === 1 && absent >= 2) continue;
     if (namesSomething) {
       // It must speak of the thing named, of each of those named as one ("the Organization
       // Department of the Central Committee" is not Jilin's), and answer enough of what is asked of them.
@@ -174,7 +184,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     const sentence = index.sentences[result.sentence];
     const wanted = sentence && frame?.wants && holdsWanted(sentence.text, frame.wants);
     const described = sentence && frame?.describes && DESCRIPTION.test(sentence.text);
-    const bonus = described ? DESCRIBED_BONUS : wanted ? WANTED_BONUS : 1;
+    // "Did they actually demote anyone": the sentence that records it done ("had adjusted 11…").
+    const recorded = sentence && frame?.done && DEED_DONE.test(sentence.text);
+    const bonus = described ? DESCRIBED_BONUS : wanted || recorded ? WANTED_BONUS : 1;
     decided.push({ result: { ...result, score }, order: result.rank * bonus });
   }
   return decided.sort((a, b) => b.order - a.order || a.result.paragraph - b.result.paragraph).map((d) => d.result);

@@ -95,6 +95,13 @@ function pointsBackAt(text: string): boolean {
   );
 }
 
+/**
+ * "Does the plan say anything about such cases?", "…about situations like this?": a question that
+ * closes on a word for cases of the kind its backstory tells asks about what the backstory tells.
+ */
+const SUCH_CASES =
+  /\b(?:such\s+(?:a\s+)?(?:cases?|things?|situations?|incidents?|stories|story|matters?)|(?:cases?|things?|situations?|incidents?|stories)\s+like\s+(?:this|that|these|those|mine|his|hers|ours|theirs)|(?:this|that)\s+(?:kind|sort|type)\s+of\s+(?:thing|case|situation))\W*$/i;
+
 /** What a question sets aside, up to the end of its clause: "besides the deputy minister,". */
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
 /**
@@ -127,7 +134,12 @@ function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: 
   // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
   if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
     return Infinity;
-  return index.posting(verb.stem) ? Infinity : tokens[first]!.start;
+  // A verb the article writes beside the figure is said of it ("the traffic lights guide"); one it
+  // writes only elsewhere ("do sheep really follow a leader") asks of the things themselves.
+  const doing = index.posting(verb.stem);
+  const figure = index.posting(tokens[first]!.stem);
+  const ofFigure = doing && (!figure || [...doing.positions.keys()].some((p) => figure.positions.has(p)));
+  return ofFigure ? Infinity : tokens[first]!.start;
 }
 /** Nouns that name the figure as the article's ("the lion pack idea"), not a doing. */
 const FIGURE_WORDS = new Set([
@@ -212,6 +224,7 @@ export function understandEnglish(
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
   let literalAsked = false;
+  let everydayAt = Infinity;
   if (options.frames) {
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
     // one ("telling officials to stop being sheep", "act like middlemen") are asked of the figure.
@@ -225,6 +238,7 @@ export function understandEnglish(
     );
     const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
     literalAsked = everyday < Infinity;
+    everydayAt = everyday;
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
@@ -309,7 +323,9 @@ export function understandEnglish(
   // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) || pointsBackAt(text);
+    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    pointsBackAt(text) ||
+    (part.context !== '' && SUCH_CASES.test(own.trim()));
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
   // "Someone who was punished before: can they ever be trusted again?": what is set before a
   // colon is whom the question's pronoun asks of, every word of it asked with the question's own.
@@ -359,10 +375,27 @@ export function understandEnglish(
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
     ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
-    ...(frame?.anyOne ? { anyOne: conceptsIn(concepts, tokens, frame.anyOne) } : {}),
+    ...anyOneOf(frame, concepts, tokens, everydayAt),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
   };
+}
+
+/**
+ * The concepts of the kind asked of, which an answer writes in its own words: the kind the frame
+ * reads ("what does a middleman do"), and the figure asked of as the thing itself ("do sheep
+ * really follow a leader" asks of sheep, which no paragraph without them answers).
+ */
+function anyOneOf(
+  frame: Frame | undefined,
+  concepts: readonly Concept[],
+  tokens: readonly Token[],
+  everydayAt: number,
+): { anyOne?: number[] } {
+  const kind = frame?.anyOne ? conceptsIn(concepts, tokens, frame.anyOne) : [];
+  const thing = concepts.flatMap((c, i) => (c.first >= 0 && tokens[c.first]!.start === everydayAt ? [i] : []));
+  const all = [...new Set([...kind, ...thing])];
+  return frame?.anyOne || all.length > 0 ? { anyOne: all } : {};
 }
 
 /** Words that point at a thing spoken of before: "that session", "the same seminar". */
@@ -458,6 +491,9 @@ function countedConcepts(concepts: readonly Concept[], tokens: readonly Token[],
   return concepts.flatMap((c, i) => (c.first >= 0 && c.first <= end && c.last >= start ? [i] : []));
 }
 
+/** Words that give what follows to someone the question already speaks of. */
+const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'my', 'your', 'our', 'ur']);
+
 /** "China's GDP", "the officials' work style": the concepts of the words written as owning what is asked. */
 function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], text: string): number[] {
   const owning = new Set(
@@ -467,5 +503,7 @@ function ownerConcepts(concepts: readonly Concept[], tokens: readonly Token[], t
       return /['’]s$/i.test(typed) || plural ? [at] : [];
     }),
   );
-  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) ? [i] : []));
+  // "Their area's economy": a thing owned by one the question already speaks of is theirs, not another's.
+  const ownedAgain = (c: Concept): boolean => POSSESSIVE.has(tokens[c.first - 1]?.word ?? '');
+  return concepts.flatMap((c, i) => (c.first >= 0 && owning.has(c.last) && !ownedAgain(c) ? [i] : []));
 }

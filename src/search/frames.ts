@@ -39,6 +39,8 @@ export interface Frame {
   readonly askName?: boolean;
   /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
   readonly describes?: boolean;
+  /** "Did they actually demote anyone", "has anyone been punished": asks whether it was done, which a record of the deed answers. */
+  readonly done?: boolean;
   /**
    * "What is the difference between X and Y": where each thing compared stands, as offsets. Only a
    * passage holding each in its own words compares them.
@@ -250,8 +252,10 @@ const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|fi
 /** Words for something said, which name no topic of their own: "the middlemen comment". */
 const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
 const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
+/** "Seen as", "regarded as", "considered": a verb that frames a judgement, which is what is asked. */
+const SEEN_AS = /\b(seen|viewed|regarded|deemed|considered|thought of)\s+(?:as\b|to be\b)/gi;
 /** "Last year", "this month": a time counted from the asker's now. */
-const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade)\b/gi;
+const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade|time)\b/gi;
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
 const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
 
@@ -267,6 +271,15 @@ const DESCRIBED = new RegExp(
     String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
     // "which qualities help an official get promoted": the sort of people who have them
     String.raw`\b(?:what|which)\s+(?:qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** "Did they actually demote anyone", "has anyone been punished yet": whether a thing was done to anyone. */
+const DONE = new RegExp(
+  [
+    String.raw`\b(?:did|have|has)\s+(?:they|it|jilin|the\s+(?:province|party|department|government))\s+(?:actually\s+|really\s+|ever\s+|already\s+|in\s+fact\s+)?\p{L}+\s+(?:anyone|anybody|any|someone|somebody)\b`,
+    String.raw`\b(?:did|have|has|was|were)\s+(?:anyone|anybody|someone|somebody|any\s+(?:officials?|cadres?|leaders?|people))\s+(?:actually\s+|really\s+|ever\s+|already\s+)?(?:been|get|got|gotten|\p{L}+ed)\b`,
   ].join('|'),
   'iu',
 );
@@ -353,6 +366,8 @@ export function frameOf(question: string): Frame {
     ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
     ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
+    // "are experts seen as important", "is it considered a failure": the verb only frames the judgement
+    ...[...question.matchAll(SEEN_AS)].map((m) => m[1]!.toLowerCase()),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
     // "which came first, the seminar or…": the order of events, asked by their dates
@@ -382,6 +397,8 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
+    // (Most questions ask of no "anyone": the cheap test first.)
+    ...(/\b(?:any|some)/i.test(question) && DONE.test(question) ? { done: true } : {}),
     ...comparedOf(question),
     ...anyOneOf(question),
     mention,

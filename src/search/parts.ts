@@ -159,6 +159,9 @@ export function splitQuestions(
     }
     const question = asked;
     if (question.length <= LONG_SENTENCE && !opensWithBackstory(question)) return question;
+    // "Does the article say anything about X, and do you know any good books on Y?": a long
+    // sentence that opens with a question and joins another is two questions, not backstory and one.
+    if (QUESTION_START.test(question) && question.split(JOIN).filter(asks).length > 1) return question;
     const tail = lastClause(question);
     if (!tail) return question;
     leads.push(question.slice(0, question.length - tail.length));

@@ -11,6 +11,7 @@ import { chineseSmallTalkOf } from './chinese/small-talk.js';
 import { decide, type Decided } from './decide.js';
 import { understandEnglish, type EnglishQuestionTools } from './english-question.js';
 import { ForeignNames } from './foreign-names.js';
+import { GivenNames } from './given-names.js';
 import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { OtherPlaces } from './other-places.js';
@@ -172,6 +173,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     foreign,
     places: new OtherPlaces(options.places ? corpus.elsewhere : []),
   };
+  const givenNames = new GivenNames(options.names ? corpus.people.map((p) => p.name) : []);
   const knownWord = (word: string): boolean => index.words.has(word) || index.asks.words.has(word);
   const people = new Set(corpus.people.map((p) => p.name));
   const chinese = options.chinese
@@ -294,7 +296,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
       const smallTalk = smallTalkOf(query);
       if (smallTalk) return { language: 'en', smallTalk, parts: [] };
     }
-    const text = options.chat ? readChat(query) : query;
+    const text = givenNames.spell(options.chat ? readChat(query) : query);
     const aboutArticle = (part: string): boolean => options.article && articleTopicsOf(part).length > 0;
     const parts = options.parts ? splitQuestions(text, aboutArticle) : [{ text, context: '' }];
     const carried = carryNames(parts, englishPeopleIn, /\b(?:he|him|his|she|her)\b/i);

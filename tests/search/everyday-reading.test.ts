@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { readChat } from '../../src/search/chat.js';
 import { readChineseChat } from '../../src/search/chinese/chat.js';
 import { frameOf } from '../../src/search/frames.js';
+import { GivenNames } from '../../src/search/given-names.js';
 import { ordinalOf } from '../../src/search/ordinals.js';
 import { articleSearch, createSearch } from '../../src/search/search.js';
 
@@ -87,6 +88,20 @@ describe('a slip in a word', () => {
   });
 });
 
+describe('a slip in a given name after its surname', () => {
+  it('is the name the article gives after that surname (“Huang Feiyoo”, “Wang Qui”)', () => {
+    expect(paragraphs('who is Huang Feiyoo')[0]).toBe(12);
+    expect(paragraphs('wat did Wang Qui say about the reform goals')[0]).toBe(3);
+  });
+
+  it('is the nearer of two names sharing the surname, and leaves other words alone', () => {
+    const given = new GivenNames(['Wang Qi', 'Wang Qiushi']);
+    expect(given.spell('what did Wang Qishi disclose')).toBe('what did Wang Qiushi disclose');
+    expect(given.spell('what did Wang Qui say')).toBe('what did Wang Qi say');
+    expect(given.spell('Wang said what')).toBe('Wang said what');
+  });
+});
+
 describe('an English word a slip away from one of the article’s', () => {
   it('is that word, not the article’s: “mayor” is not “major”, “estate” not “state”', () => {
     const unguarded = createSearch(loadCorpus(), { englishWords: false });
@@ -98,6 +113,32 @@ describe('an English word a slip away from one of the article’s', () => {
 
   it('is still corrected when rare enough to be a slip (“minster”)', () => {
     expect(paragraphs('Wang Chi deputy minster what did he say the reform goal is')[0]).toBe(3);
+  });
+});
+
+describe('a question asking whether a thing was done to anyone', () => {
+  it('is answered first by the sentence that records it done (“had adjusted 11…”)', () => {
+    expect(frameOf('did they actually demote anyone').done).toBe(true);
+    expect(frameOf('has anyone been punished yet').done).toBe(true);
+    expect(frameOf('who will they demote').done).toBeUndefined();
+    expect(paragraphs('did they fire anyone')[0]).toBe(9);
+  });
+
+  it('reads “this time” as when it is asked, no topic', () => {
+    expect(frameOf('did they actually demote anyone this time').shaping.has('time')).toBe(true);
+    expect(
+      paragraphs(
+        'honestly every few years there is another crackdown on lazy bureaucrats and nothing changes. did they actually demote anyone this time or is it all talk again?',
+      )[0],
+    ).toBe(9);
+  });
+});
+
+describe('a verb that only frames a judgement (“seen as”, “considered”)', () => {
+  it('shapes the question and is not looked for', () => {
+    expect(frameOf('are experts seen as important').shaping.has('seen')).toBe(true);
+    expect(frameOf('is it considered to be a failure').shaping.has('considered')).toBe(true);
+    expect(paragraphs("Are skilled workers and experts seen as important for the province's future?")[0]).toBe(7);
   });
 });
 
@@ -168,6 +209,12 @@ describe('chat shorthand for question words', () => {
 });
 
 describe('officials called by a figure of speech', () => {
+  it('reads the figure doing what the article writes only of others as the thing itself', () => {
+    expect(paragraphs('do sheep really follow a leader')).toEqual([]);
+    expect(paragraphs('how do the traffic lights guide work')[0]).toBe(5);
+    expect(paragraphs('do lions lead sheep')[0]).toBe(11);
+  });
+
   it('reads “call officials lions” as the article’s lions, not real ones', () => {
     expect(paragraphs('lol do they really call officials lions')[0]).toBe(11);
   });
@@ -179,6 +226,8 @@ describe('yet more ways of asking about the article itself', () => {
     ['whose views does it report', 'people'],
     ['what year is this from', 'when'],
     ['is this about all of china or one province', 'place'],
+    ['is this a national policy or just jilin', 'place'],
+    ['are these rules national or local', 'place'],
     ["what's the article's conclusion", 'summary'],
     ['sum it up in a few words', 'summary'],
     ['who is speaking in this article', 'people'],

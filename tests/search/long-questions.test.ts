@@ -38,6 +38,26 @@ describe('a long question read for its own words', () => {
     expect(asked('who is Wang Qi but who is Huang Qiang')).toHaveLength(2);
   });
 
+  it('reads a long sentence that opens with a question and joins another as two questions', () => {
+    expect(
+      asked('does the article say anything about vanity projects, and do you know any good books on chinese politics?'),
+    ).toHaveLength(2);
+    expect(
+      paragraphs(
+        'does the article say anything about vanity projects, and do you know any good books on chinese politics?',
+      )[0],
+    ).toBe(14);
+  });
+
+  it('reads “such cases” as the cases its backstory tells', () => {
+    const message =
+      'A neighbour once accused my father, a village official, of corruption out of spite, and it took years to clear his name. Does the Jilin plan say anything about such cases?';
+    expect(paragraphs(message)[0]).toBe(15);
+    expect(
+      paragraphs('My cousin got a parking ticket unfairly last week. Does the article say anything about such cases?'),
+    ).toEqual([]);
+  });
+
   it('reads “he” as the person its backstory named', () => {
     const reading = search.read('Wang Qi spoke at the conference, sure, but how old is he?');
     expect(reading.parts.map((p) => p.kind)).toEqual(['unsaid']);

@@ -25,6 +25,13 @@ describe('refusing what the article does not say of the things it names', () => 
   it('refuses what is asked of an owner the article never writes of (“China’s GDP”)', () => {
     expect(search.search("what is China's GDP growth target for high-quality development this year")).toEqual([]);
     expect(top("what is Wang Qi's position")).toBe(3);
+    // What is owned by those the question speaks of ("their area's") is theirs, not another's.
+    expect(top("How will officials be judged on whether their area's economy grows in a healthy way?")).toBe(5);
+  });
+
+  it('refuses one word shared where two of the question’s own are nowhere in the article', () => {
+    expect(search.search('how far away is the moon')).toEqual([]);
+    expect(top('who shies away from reform')).toBe(4);
   });
 
   it('weighs a name the article does not know above the words it shares with the article', () => {
