@@ -191,6 +191,19 @@ describe('reading what the glossary does not list', () => {
   const search = articleSearch();
   const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
 
+  it('reads an everyday word nothing knows as the glossary’s words that hold it mean, only less surely', () => {
+    const keys = (part: string): string[] => lexicon.held(part).map((a) => a.key);
+    expect(keys('躲')).toContain(lexicon.terms('躲事')[0]?.key);
+    expect(lexicon.held('躲').every((a) => a.weight < (lexicon.terms('躲事')[0]?.weight ?? 0))).toBe(true);
+    // Held in words of too many ideas, it tells none; a metaphor's or a name's parts mean nothing apart.
+    expect(keys('放')).toEqual([]);
+    expect(keys('一群')).toEqual([]);
+    expect(keys('吉')).toEqual([]);
+    expect(top('遇到改革就躲着不碰的干部会咋样')).toBe(4);
+    expect(top('只要不贪不腐，干部试错没事吧')).toBe(6);
+    expect(top('狮子一般一群有几只')).toBeUndefined();
+  });
+
   it('reads a name of the article’s people by its sounds, a syllable a character, homophones alike', () => {
     expect(top('王琦是谁')).toBe(3);
     expect(top('王琪是谁')).toBe(3);

@@ -490,6 +490,8 @@ export function createChineseQuestions(
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
       const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
+      const guessed = alternatives.length === 0 && piece.kind === 'unknown' && !lexicon().isElsewhere(text);
+      if (guessed) alternatives.push(...lexicon().held(text));
       const bearer = titled.get(k);
       const named = bearer ? [bearer] : names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
@@ -504,6 +506,7 @@ export function createChineseQuestions(
             ? UNKNOWN_CHARACTER_WEIGHT
             : UNKNOWN_WEIGHT,
         ...(elsewhere ? { foreign: true } : {}),
+        ...(guessed && alternatives.length > 0 ? { guessed: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text));
