@@ -317,6 +317,11 @@ describe('reading what a Chinese question only shapes', () => {
     expect(top('组织部在基层党建上提了哪些目标')).toBe(8);
   });
 
+  it('reads a word nothing knows made of words for saying (比成, 比作) as asking what was said', () => {
+    expect(top('省委书记把干部比成狮子是咋说的')).toBe(11);
+    expect(search.search('李白把月亮比作什么')).toEqual([]);
+  });
+
   it('reads 哪几类 as asking which kinds, not how many', () => {
     expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
   });

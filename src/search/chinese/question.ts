@@ -86,6 +86,11 @@ const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|
 
 /** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
 const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
+/**
+ * A word nothing knows made only of those ("比作", "比成", "说过"): it asks what was said, as the
+ * glossary's own words for saying do, and names no topic.
+ */
+const SPEECH_ONLY = new RegExp(`^(?:${SPEECH.source}|比|过|了|成)+$`, 'u');
 
 /**
  * A word naming a kind of thing said ("狠话", "金句"), or the noun typed after one ("狠|话"); not a
@@ -379,7 +384,8 @@ export function createChineseQuestions(
       concepts.push(concept);
       roles.push(role);
     };
-    const roleOf = (text: string): Role => (frame?.shaping.has(text) ? 'shaping' : 'asked');
+    const roleOf = (text: string, kind?: QuestionPiece['kind']): Role =>
+      frame?.shaping.has(text) || (kind === 'unknown' && SPEECH_ONLY.test(text)) ? 'shaping' : 'asked';
     // Positions count ideas, not characters: Chinese word order is not the article's, so only
     // neighbouring ideas are compared as phrases.
     let position = 0;
@@ -509,7 +515,7 @@ export function createChineseQuestions(
         ...(guessed && alternatives.length > 0 ? { guessed: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
-      push(concept, named.length > 0 ? 'name' : roleOf(text));
+      push(concept, named.length > 0 ? 'name' : roleOf(text, piece.kind));
       if (head && nameAskedAt !== undefined && offset <= nameAskedAt) head.named = named.length > 0;
       if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
