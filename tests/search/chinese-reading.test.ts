@@ -322,6 +322,12 @@ describe('reading what a Chinese question only shapes', () => {
     expect(search.search('李白把月亮比作什么')).toEqual([]);
   });
 
+  it('reads a verb nothing knows in a question of when a named thing happened as only saying it happened', () => {
+    expect(top('那个发布会哪天放的消息')).toBe(2);
+    expect(search.search('王琦哪天生的')).toEqual([]);
+    expect(search.search('黄强哪天去的北京')).toEqual([]);
+  });
+
   it('reads 哪几类 as asking which kinds, not how many', () => {
     expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
   });

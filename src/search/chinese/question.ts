@@ -542,6 +542,12 @@ export function createChineseQuestions(
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
     for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
+    // "发布会哪天放出来的": of a thing named, when it happened; a verb nothing knows only says it happened.
+    if (frame?.wants === 'date' && mentions.length > 0)
+      concepts.forEach((c, i) => {
+        if (roles[i] === 'asked' && c.alternatives.length === 0 && c.unseenWeight === UNKNOWN_CHARACTER_WEIGHT)
+          roles[i] = 'shaping';
+      });
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
     const anchored = concepts.map((c, i) => {
       if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
