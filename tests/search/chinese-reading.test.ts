@@ -328,6 +328,11 @@ describe('reading what a Chinese question only shapes', () => {
     expect(search.search('黄强哪天去的北京')).toEqual([]);
   });
 
+  it('reads an English word for a kind of thing said after the question word (讲的啥 topic) as asking what was said', () => {
+    expect(top('黄强讲的啥 topic')).toBe(10);
+    expect(search.search('黄强说了啥 language')).toEqual([]);
+  });
+
   it('reads 哪几类 as asking which kinds, not how many', () => {
     expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
   });

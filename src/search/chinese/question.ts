@@ -99,6 +99,10 @@ const SPEECH_ONLY = new RegExp(`^(?:${SPEECH.source}|比|过|了|成)+$`, 'u');
 const SPEECH_KIND = /^\p{Script=Han}{1,3}(?:话|句)$/u;
 const SPEECH_NOUN = /^(?:话|句|句话|的话)$/u;
 
+/** English words for a kind of thing said, typed in a Chinese question ("讲的啥 topic"): like 话题, they name no topic. */
+const SAID_KIND =
+  /^(?:topics?|subjects?|points?|messages?|quotes?|words?|remarks?|comments?|speech|content|themes?|gist|ideas?|main points?)$/iu;
+
 /** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
 const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
 
@@ -437,9 +441,12 @@ export function createChineseQuestions(
         if (bearer) titled.set(k + 1, bearer);
         continue;
       }
+      const blank = piece.text.trim() === '';
       const kind = afterQuestionWord && piece.kind === 'unknown';
+      // "讲的啥 topic": an English word typed after the question word names the kind of answer too.
+      const englishKind = afterQuestionWord && piece.kind === 'other' && !blank;
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
-      afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
+      if (!blank) afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
       // "说了啥狠话", "讲了什么金句": of what someone said, a word naming a kind of speech only asks what was said.
       if (kind && frame?.speaker && (SPEECH_KIND.test(piece.text) || SPEECH_NOUN.test(list[k + 1]?.text ?? '')))
@@ -455,10 +462,15 @@ export function createChineseQuestions(
         const found = names ? findMentions(tokens, things, context.vocabulary) : [];
         const inMention = (c: Concept): Mention | undefined =>
           found.find((m) => c.first >= m.first && c.last <= m.last);
-        for (const concept of readQuery(piece.text, context)) {
+        for (const [n, concept] of readQuery(piece.text, context).entries()) {
           const thing = inMention(concept)?.thing;
           const moved = { ...concept, first: concept.first + position, last: concept.last + position };
-          push(thing ? { ...moved, refersTo: thing.paragraphs } : moved, thing ? 'name' : roleOf(concept.text));
+          // Of what someone said, an English word for a kind of thing said after "what" only asks what was said.
+          const spokenKind = englishKind && n === 0 && frame?.speaker && SAID_KIND.test(concept.text);
+          push(
+            thing ? { ...moved, refersTo: thing.paragraphs } : moved,
+            thing ? 'name' : spokenKind ? 'shaping' : roleOf(concept.text),
+          );
         }
         for (const m of found) {
           const mention = { thing: m.thing, first: m.first + position, last: m.last + position };
