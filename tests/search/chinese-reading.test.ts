@@ -333,6 +333,11 @@ describe('reading what a Chinese question only shapes', () => {
     expect(search.search('黄强说了啥 language')).toEqual([]);
   });
 
+  it('reads a word before “是啥” as the kind of answer wanted of a named thing, as one after “什么”', () => {
+    expect(top('王秋实披露的数据是啥')).toBe(9);
+    expect(search.search('黄强的星座是啥')).toEqual([]);
+  });
+
   it('reads 哪几类 as asking which kinds, not how many', () => {
     expect([0, 4]).toContain(top('哪几类干部会被调整下来'));
   });

@@ -103,6 +103,11 @@ const SPEECH_NOUN = /^(?:话|句|句话|的话)$/u;
 const SAID_KIND =
   /^(?:topics?|subjects?|points?|messages?|quotes?|words?|remarks?|comments?|speech|content|themes?|gist|ideas?|main points?)$/iu;
 
+/** "数据是啥", "措施有哪些": a word before these and a question word names the kind of answer, as after "什么". */
+const KIND_THEN = /^(?:是|有|都是|都有|就是|到底是)$/u;
+const kindAskedAfter = (list: readonly QuestionPiece[], at: number): boolean =>
+  KIND_THEN.test(list[at + 1]?.text ?? '') && ANSWER_KIND.test(list[at + 2]?.text ?? '');
+
 /** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
 const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
 
@@ -442,7 +447,7 @@ export function createChineseQuestions(
         continue;
       }
       const blank = piece.text.trim() === '';
-      const kind = afterQuestionWord && piece.kind === 'unknown';
+      const kind = piece.kind === 'unknown' && (afterQuestionWord || kindAskedAfter(list, k));
       // "讲的啥 topic": an English word typed after the question word names the kind of answer too.
       const englishKind = afterQuestionWord && piece.kind === 'other' && !blank;
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
