@@ -27,6 +27,10 @@ describe('reading Chinese into words', () => {
     expect(pieces('幹部犯錯還能正常使用嗎')).toEqual(pieces('干部犯错还能正常使用吗'));
     expect(pieces('黃強在開班式上講了什麼')).toEqual(pieces('黄强在开班式上讲了什么'));
     expect(foldQuestion('「甩手掌櫃」')).toBe(' 甩手掌柜 ');
+    // The particle 么 stays the particle, not Taiwan's 幺 (small); a question ending in it is simplified Chinese.
+    expect(foldQuestion('还能用么')).toBe('还能用么');
+    expect(pieces('干部犯错还能被重用么')).toEqual(pieces('干部犯错还能被重用吗'));
+    expect(articleSearch().read('干部犯错还能被重用么').language).toBe('zh-CN');
   });
 
   it('hands the English of a mixed question to the English reader, the Chinese read around it', () => {
