@@ -334,6 +334,8 @@ describe('reading what a Chinese question only shapes', () => {
     expect(top('那个发布会哪天放的消息')).toBe(2);
     expect(search.search('王琦哪天生的')).toEqual([]);
     expect(search.search('黄强哪天去的北京')).toEqual([]);
+    // Of the setting alone, or a thing someone's, the character asks what it is: 雪 is snow.
+    expect(search.search('吉林的雪什么时候下')).toEqual([]);
   });
 
   it('reads an English word for a kind of thing said after the question word (讲的啥 topic) as asking what was said', () => {

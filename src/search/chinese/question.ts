@@ -412,6 +412,8 @@ export function createChineseQuestions(
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
+    /** Concepts of words typed right after 的, things someone's or something's, by index. */
+    const possessed = new Set<number>();
     /** Concepts read from words the glossary knows, by index. */
     const knownAt = new Set<number>();
     const list = namesApart(joinUnknown(pieces(folded)));
@@ -533,6 +535,7 @@ export function createChineseQuestions(
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
       push(concept, named.length > 0 ? 'name' : roleOf(text, piece.kind));
+      if (list[k - 1]?.text === '的' && concepts.at(-1) === concept) possessed.add(concepts.length - 1);
       if (head && nameAskedAt !== undefined && offset <= nameAskedAt) head.named = named.length > 0;
       if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
@@ -560,10 +563,11 @@ export function createChineseQuestions(
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
     for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
     // "发布会哪天放出来的": of a thing named, when it happened; a verb nothing knows only says it happened.
-    if (frame?.wants === 'date' && mentions.length > 0)
+    // Not of the setting alone, and not a thing someone's ("吉林的雪什么时候下": 雪 is what is asked of).
+    if (frame?.wants === 'date' && mentions.some((m) => !m.thing.setting))
       concepts.forEach((c, i) => {
-        if (roles[i] === 'asked' && c.alternatives.length === 0 && c.unseenWeight === UNKNOWN_CHARACTER_WEIGHT)
-          roles[i] = 'shaping';
+        const verb = c.alternatives.length === 0 && c.unseenWeight === UNKNOWN_CHARACTER_WEIGHT && !possessed.has(i);
+        if (roles[i] === 'asked' && verb) roles[i] = 'shaping';
       });
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
     const anchored = concepts.map((c, i) => {
