@@ -210,6 +210,8 @@ describe('reading what the glossary does not list', () => {
     expect(top('遇到改革就躲着不碰的干部会咋样')).toBe(4);
     expect(top('只要不贪不腐，干部试错没事吧')).toBe(6);
     expect(top('狮子一般一群有几只')).toBeUndefined();
+    // A guess helps the question's known words; alone it answers nothing.
+    expect(search.search('真实的自己是什么样')).toEqual([]);
   });
 
   it('reads a name of the article’s people by its sounds, a syllable a character, homophones alike', () => {
@@ -336,6 +338,8 @@ describe('reading what a Chinese question only shapes', () => {
     expect(search.search('黄强哪天去的北京')).toEqual([]);
     // Of the setting alone, or a thing someone's, the character asks what it is: 雪 is snow.
     expect(search.search('吉林的雪什么时候下')).toEqual([]);
+    // Of a person, it asks what the article never dates.
+    expect(search.search('王琦哪天走的')).toEqual([]);
   });
 
   it('reads an English word for a kind of thing said after the question word (讲的啥 topic) as asking what was said', () => {

@@ -564,13 +564,18 @@ export function createChineseQuestions(
     for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
     // "发布会哪天放出来的": of a thing named, when it happened; a verb nothing knows only says it happened.
     // Not of the setting alone, and not a thing someone's ("吉林的雪什么时候下": 雪 is what is asked of).
-    if (frame?.wants === 'date' && mentions.some((m) => !m.thing.setting))
+    // Of an event, not a person: "王琦哪天走的" asks what the article never dates.
+    if (frame?.wants === 'date' && mentions.some((m) => !m.thing.setting && !people.has(m.thing.name)))
       concepts.forEach((c, i) => {
         const verb = c.alternatives.length === 0 && c.unseenWeight === UNKNOWN_CHARACTER_WEIGHT && !possessed.has(i);
         if (roles[i] === 'asked' && verb) roles[i] = 'shaping';
       });
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
+    // A guess from the words holding a word helps the question's known words, never stands alone:
+    // "真实的自己是什么样" is not asked of the true effectiveness of cadres.
+    const knownIdea = concepts.some((c, i) => !c.guessed && c.alternatives.length > 0 && roles[i] !== 'context');
     const anchored = concepts.map((c, i) => {
+      if (c.guessed && !knownIdea) return { ...c, alternatives: [], guessed: false };
       if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
       if (besideKnown && c.unseenWeight === UNKNOWN_WEIGHT) return { ...c, unseenWeight: UNKNOWN_BESIDE_KNOWN };
       return c;
