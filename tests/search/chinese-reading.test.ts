@@ -38,7 +38,7 @@ describe('reading Chinese into words', () => {
     expect(pieces('吉林 adjust 了 11 个 cadres，为啥')).toEqual(['吉林+', '[adjust]', '[11]', '[cadres,]']);
   });
 
-  it('reads 后 and 前 after a verb as the time of it, no topic: 犯错后 is 犯错', () => {
+  it('reads 后 after a verb as the time of it, no topic: 犯错后 is 犯错', () => {
     expect(pieces('干部犯错后还能用吗')).toEqual(pieces('干部犯错还能用吗'));
   });
 
