@@ -88,6 +88,7 @@ const CHINESE_SETS: readonly (readonly [string, URL])[] = [
   ['Chinese, third set (tests/search/chinese-3.jsonl)', new URL('../tests/search/chinese-3.jsonl', import.meta.url)],
   ['Chinese, fourth set (tests/search/chinese-4.jsonl)', new URL('../tests/search/chinese-4.jsonl', import.meta.url)],
   ['Chinese, fifth set (tests/search/chinese-5.jsonl)', new URL('../tests/search/chinese-5.jsonl', import.meta.url)],
+  ['Chinese, sixth set (tests/search/chinese-6.jsonl)', new URL('../tests/search/chinese-6.jsonl', import.meta.url)],
 ];
 
 function readSet(file: URL): Question[] {

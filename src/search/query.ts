@@ -29,6 +29,11 @@ export interface Concept {
   readonly foreign?: boolean;
   /** How much the idea weighs against coverage when nothing holds it, if not the usual. */
   readonly unseenWeight?: number;
+  /**
+   * Its article terms are only a guess from words that hold it: it weighs as an idea nothing
+   * holds, found or not, so a guess helps where it is found and never lightens the question.
+   */
+  readonly guessed?: boolean;
 }
 
 export interface QueryContext {

@@ -247,7 +247,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     // An idea only our asks hold, never the text, tells no more than one the article lacks.
     const inTextAnywhere = filed.anywhereInText || (concept.refersTo?.size ?? 0) > 0;
     const importance =
-      paragraphs.size === 0
+      paragraphs.size === 0 || concept.guessed
         ? unseen
         : inTextAnywhere
           ? idf(index.paragraphs.length, paragraphs.size)

@@ -129,6 +129,17 @@ describe('chat questions answered, and what the article does not say refused', (
     expect(top('这个文件晓得叫啥子名字不')).toBe(12);
   });
 
+  it('reads Cantonese demonstratives and everyday verbs (呢篇, 嗰個, 揀, 而家) as the plain words they stand for', () => {
+    expect(top('呢篇文章講咩')).toBe(0);
+    expect(top('嗰個發布會係邊日開嘅')).toBe(2);
+    expect(top('吉林省委點樣揀人')).toBe(1);
+  });
+
+  it('reads 文 alone, as chat shortens 文章, as the article itself', () => {
+    expect(top('这篇文讲什么')).toBe(0);
+    expect(top('这帖子说了啥')).toBe(0);
+  });
+
   it('reads the emoji of the article’s pictures as their words, and who each spoke as no group to name at once', () => {
     expect(readPicturedEmoji('🦁带🐑 🚦 吃🍉')).toBe('狮子带羊 红绿灯 吃瓜');
     expect(top('黄书记说的🦁带🐑是啥意思')).toBe(11);

@@ -27,11 +27,19 @@ describe('reading Chinese into words', () => {
     expect(pieces('幹部犯錯還能正常使用嗎')).toEqual(pieces('干部犯错还能正常使用吗'));
     expect(pieces('黃強在開班式上講了什麼')).toEqual(pieces('黄强在开班式上讲了什么'));
     expect(foldQuestion('「甩手掌櫃」')).toBe(' 甩手掌柜 ');
+    // The particle 么 stays the particle, not Taiwan's 幺 (small); a question ending in it is simplified Chinese.
+    expect(foldQuestion('还能用么')).toBe('还能用么');
+    expect(pieces('干部犯错还能被重用么')).toEqual(pieces('干部犯错还能被重用吗'));
+    expect(articleSearch().read('干部犯错还能被重用么').language).toBe('zh-CN');
   });
 
   it('hands the English of a mixed question to the English reader, the Chinese read around it', () => {
     expect(pieces('Huang Qiang 说的 lion pack 是啥')).toEqual(['[huang qiang]', '[lion pack]']);
     expect(pieces('吉林 adjust 了 11 个 cadres，为啥')).toEqual(['吉林+', '[adjust]', '[11]', '[cadres,]']);
+  });
+
+  it('reads 后 after a verb as the time of it, no topic: 犯错后 is 犯错', () => {
+    expect(pieces('干部犯错后还能用吗')).toEqual(pieces('干部犯错还能用吗'));
   });
 
   it('takes stopwords only where word boundaries allow: 地 is not taken out of 地方', () => {
@@ -191,6 +199,21 @@ describe('reading what the glossary does not list', () => {
   const search = articleSearch();
   const top = (question: string): number | undefined => search.search(question)[0]?.paragraph;
 
+  it('reads an everyday word nothing knows as the glossary’s words that hold it mean, only less surely', () => {
+    const keys = (part: string): string[] => lexicon.held(part).map((a) => a.key);
+    expect(keys('躲')).toContain(lexicon.terms('躲事')[0]?.key);
+    expect(lexicon.held('躲').every((a) => a.weight < (lexicon.terms('躲事')[0]?.weight ?? 0))).toBe(true);
+    // Held in words of too many ideas, it tells none; a metaphor's or a name's parts mean nothing apart.
+    expect(keys('放')).toEqual([]);
+    expect(keys('一群')).toEqual([]);
+    expect(keys('吉')).toEqual([]);
+    expect(top('遇到改革就躲着不碰的干部会咋样')).toBe(4);
+    expect(top('只要不贪不腐，干部试错没事吧')).toBe(6);
+    expect(top('狮子一般一群有几只')).toBeUndefined();
+    // A guess helps the question's known words; alone it answers nothing.
+    expect(search.search('真实的自己是什么样')).toEqual([]);
+  });
+
   it('reads a name of the article’s people by its sounds, a syllable a character, homophones alike', () => {
     expect(top('王琦是谁')).toBe(3);
     expect(top('王琪是谁')).toBe(3);
@@ -302,6 +325,31 @@ describe('reading what a Chinese question only shapes', () => {
 
   it('reads what the Organization Department’s Deputy Minister set out as the Department’s', () => {
     expect(top('组织部在基层党建上提了哪些目标')).toBe(8);
+  });
+
+  it('reads a word nothing knows made of words for saying (比成, 比作) as asking what was said', () => {
+    expect(top('省委书记把干部比成狮子是咋说的')).toBe(11);
+    expect(search.search('李白把月亮比作什么')).toEqual([]);
+  });
+
+  it('reads a verb nothing knows in a question of when a named thing happened as only saying it happened', () => {
+    expect(top('那个发布会哪天放的消息')).toBe(2);
+    expect(search.search('王琦哪天生的')).toEqual([]);
+    expect(search.search('黄强哪天去的北京')).toEqual([]);
+    // Of the setting alone, or a thing someone's, the character asks what it is: 雪 is snow.
+    expect(search.search('吉林的雪什么时候下')).toEqual([]);
+    // Of a person, it asks what the article never dates.
+    expect(search.search('王琦哪天走的')).toEqual([]);
+  });
+
+  it('reads an English word for a kind of thing said after the question word (讲的啥 topic) as asking what was said', () => {
+    expect(top('黄强讲的啥 topic')).toBe(10);
+    expect(search.search('黄强说了啥 language')).toEqual([]);
+  });
+
+  it('reads a word before “是啥” as the kind of answer wanted of a named thing, as one after “什么”', () => {
+    expect(top('王秋实披露的数据是啥')).toBe(9);
+    expect(search.search('黄强的星座是啥')).toEqual([]);
   });
 
   it('reads 哪几类 as asking which kinds, not how many', () => {

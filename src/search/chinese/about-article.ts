@@ -7,8 +7,8 @@ import { coveredBy, wordList } from './cover.js';
  * whole question must be made of one topic's words and words about articles.
  */
 
-/** Words that point at the article itself, and words that ask nothing of their own. */
-const ARTICLE = `这篇 这篇文章 文章 本文 该文 全文 原文 这个 这 它 这条 这则 新闻 报道 稿子 内容 消息 这个新闻 这篇报道 这事 这件事 整个 整篇 全篇 里 里面 中
+/** Words that point at the article itself (文 alone, as chat shortens 文章), and words that ask nothing of their own. */
+const ARTICLE = `这篇 这篇文章 文章 这篇文 这文 此文 文 本篇 该篇 这一篇 帖子 这个帖子 本文 该文 全文 原文 这个 这 它 这条 这则 新闻 报道 稿子 内容 消息 这个新闻 这篇报道 这事 这件事 整个 整篇 全篇 里 里面 中
   是 系 的 了 什么 啥 吗 呢 吧 啊 呀 请问 请 问 问一下 一下 给 我 能 可以 帮 帮我 下 说说 讲讲 简单 简单地 大概 主要 到底 都 有 哪些 些 个 下吗 呗 哈`;
 
 /** Each topic: the words that ask it (a question asks it when it holds one) and the words it may use besides. */

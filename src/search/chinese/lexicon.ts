@@ -2,6 +2,7 @@ import type { ChineseCorpus, ChineseGlossaryEntry } from '../../corpus/chinese.j
 import { TRUST, type Alternative } from '../query.js';
 import { Recent } from '../recent.js';
 import { termKey } from '../synonyms.js';
+import { HeldWords } from './holding.js';
 import { HAN } from './script.js';
 import { ChineseSegmenter } from './segment.js';
 import { foldQuestion, foldQuestions } from './simplified.js';
@@ -36,6 +37,8 @@ export interface ChineseLexicon {
   isElsewhere(word: string): boolean;
   /** The glossary's own form of a word typed split (出了错 is 出错); any other word as it is. */
   lemma(word: string): string;
+  /** The article terms of the glossary's words that hold a word nothing knows, trusted less. */
+  held(part: string): readonly Alternative[];
 }
 
 /**
@@ -69,10 +72,17 @@ function splitForms(word: string): string[] {
   return INSIDE.map((inside) => `${first}${inside}${rest.join('')}`);
 }
 
+/**
+ * The kinds of entry whose words mean what their parts say, so a part typed alone means some of
+ * it: not a name (吉 is not Jilin), a metaphor or a slogan (一群 of 一群羊 is no flock of cadres).
+ */
+const LITERAL: ReadonlySet<ChineseGlossaryEntry['kind']> = new Set(['word', 'term']);
+
 export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
   const terms = new Map<string, Alternative[]>();
   const english = new Map<string, readonly string[]>();
   const names = new Set<string>();
+  const literal = new Map<string, Alternative[]>();
   const surnames = new Map<string, string>();
   const variants = variantReader(corpus.variants);
   const foldAll = (texts: readonly string[]): string[] => foldQuestions(texts).map(variants);
@@ -87,6 +97,7 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     const alternatives = [...new Set(entry.en.map(termKey))].map((key) => ({ key, weight }));
     for (let k = 0; k < entry.zh.length; k++) {
       const word = words[next++]!;
+      if (LITERAL.has(entry.kind)) literal.set(word, alternatives);
       terms.set(word, alternatives);
       english.set(word, entry.en);
       if (entry.kind === 'name') names.add(word);
@@ -113,6 +124,7 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     }
   }
   const elsewhere = new Set(foldAll(corpus.elsewhere));
+  const held = new HeldWords(literal);
   const folded = new Recent<string>(16);
   const fold = (text: string): string => variants(foldQuestion(text));
   return {
@@ -125,5 +137,6 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     surname: (character) => surnames.get(character),
     isElsewhere: (word) => elsewhere.has(word),
     lemma: (word) => lemmas.get(word) ?? word,
+    held: (part) => held.of(part),
   };
 }

@@ -86,6 +86,11 @@ const ANSWER_KIND = /^(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种|
 
 /** Words that ask of what was said or meant: "什么意思", "比喻", "指什么". */
 const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指啥|代表|象征|形容|打比方|引用|原文|出处/u;
+/**
+ * A word nothing knows made only of those ("比作", "比成", "说过"): it asks what was said, as the
+ * glossary's own words for saying do, and names no topic.
+ */
+const SPEECH_ONLY = new RegExp(`^(?:${SPEECH.source}|比|过|了|成)+$`, 'u');
 
 /**
  * A word naming a kind of thing said ("狠话", "金句"), or the noun typed after one ("狠|话"); not a
@@ -93,6 +98,15 @@ const SPEECH = /说|讲|话|比喻|比作|意思|含义|指的?是|指什么|指
  */
 const SPEECH_KIND = /^\p{Script=Han}{1,3}(?:话|句)$/u;
 const SPEECH_NOUN = /^(?:话|句|句话|的话)$/u;
+
+/** English words for a kind of thing said, typed in a Chinese question ("讲的啥 topic"): like 话题, they name no topic. */
+const SAID_KIND =
+  /^(?:topics?|subjects?|points?|messages?|quotes?|words?|remarks?|comments?|speech|content|themes?|gist|ideas?|main points?)$/iu;
+
+/** "数据是啥", "措施有哪些": a word before these and a question word names the kind of answer, as after "什么". */
+const KIND_THEN = /^(?:是|有|都是|都有|就是|到底是)$/u;
+const kindAskedAfter = (list: readonly QuestionPiece[], at: number): boolean =>
+  KIND_THEN.test(list[at + 1]?.text ?? '') && ANSWER_KIND.test(list[at + 2]?.text ?? '');
 
 /** Words that may stand between "多少" and what it counts, or end the question: "多少个", "多少呢". */
 const COUNT_FILLER = /^(?:个|名|位|的|了|是|呢|吗|啊|呀|人|些|次|项|条|种)$/u;
@@ -379,7 +393,8 @@ export function createChineseQuestions(
       concepts.push(concept);
       roles.push(role);
     };
-    const roleOf = (text: string): Role => (frame?.shaping.has(text) ? 'shaping' : 'asked');
+    const roleOf = (text: string, kind?: QuestionPiece['kind']): Role =>
+      frame?.shaping.has(text) || (kind === 'unknown' && SPEECH_ONLY.test(text)) ? 'shaping' : 'asked';
     // Positions count ideas, not characters: Chinese word order is not the article's, so only
     // neighbouring ideas are compared as phrases.
     let position = 0;
@@ -397,6 +412,8 @@ export function createChineseQuestions(
     /** Known words right after a question word ("是什么平台"), by concept index. */
     const knownKinds = new Set<number>();
     let afterQuestionWord = false;
+    /** Concepts of words typed right after 的, things someone's or something's, by index. */
+    const possessed = new Set<number>();
     /** Concepts read from words the glossary knows, by index. */
     const knownAt = new Set<number>();
     const list = namesApart(joinUnknown(pieces(folded)));
@@ -431,9 +448,12 @@ export function createChineseQuestions(
         if (bearer) titled.set(k + 1, bearer);
         continue;
       }
-      const kind = afterQuestionWord && piece.kind === 'unknown';
+      const blank = piece.text.trim() === '';
+      const kind = piece.kind === 'unknown' && (afterQuestionWord || kindAskedAfter(list, k));
+      // "讲的啥 topic": an English word typed after the question word names the kind of answer too.
+      const englishKind = afterQuestionWord && piece.kind === 'other' && !blank;
       if (afterQuestionWord && piece.kind === 'known') knownKinds.add(concepts.length);
-      afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
+      if (!blank) afterQuestionWord = piece.kind === 'stopword' && ANSWER_KIND.test(piece.text);
       if (kind) kinds.add(concepts.length);
       // "说了啥狠话", "讲了什么金句": of what someone said, a word naming a kind of speech only asks what was said.
       if (kind && frame?.speaker && (SPEECH_KIND.test(piece.text) || SPEECH_NOUN.test(list[k + 1]?.text ?? '')))
@@ -449,10 +469,15 @@ export function createChineseQuestions(
         const found = names ? findMentions(tokens, things, context.vocabulary) : [];
         const inMention = (c: Concept): Mention | undefined =>
           found.find((m) => c.first >= m.first && c.last <= m.last);
-        for (const concept of readQuery(piece.text, context)) {
+        for (const [n, concept] of readQuery(piece.text, context).entries()) {
           const thing = inMention(concept)?.thing;
           const moved = { ...concept, first: concept.first + position, last: concept.last + position };
-          push(thing ? { ...moved, refersTo: thing.paragraphs } : moved, thing ? 'name' : roleOf(concept.text));
+          // Of what someone said, an English word for a kind of thing said after "what" only asks what was said.
+          const spokenKind = englishKind && n === 0 && frame?.speaker && SAID_KIND.test(concept.text);
+          push(
+            thing ? { ...moved, refersTo: thing.paragraphs } : moved,
+            thing ? 'name' : spokenKind ? 'shaping' : roleOf(concept.text),
+          );
         }
         for (const m of found) {
           const mention = { thing: m.thing, first: m.first + position, last: m.last + position };
@@ -490,6 +515,8 @@ export function createChineseQuestions(
       const alternatives = piece.kind === 'known' ? [...lexicon().terms(text)] : [];
       const asked = askedKey(lexicon().lemma(text));
       if (askField().posting(asked)) alternatives.push({ key: asked, weight: TRUST_ASKED });
+      const guessed = alternatives.length === 0 && piece.kind === 'unknown' && !lexicon().isElsewhere(text);
+      if (guessed) alternatives.push(...lexicon().held(text));
       const bearer = titled.get(k);
       const named = bearer ? [bearer] : names && piece.kind === 'known' ? thingsNamedBy(text) : [];
       const elsewhere = lexicon().isElsewhere(text);
@@ -504,9 +531,11 @@ export function createChineseQuestions(
             ? UNKNOWN_CHARACTER_WEIGHT
             : UNKNOWN_WEIGHT,
         ...(elsewhere ? { foreign: true } : {}),
+        ...(guessed && alternatives.length > 0 ? { guessed: true } : {}),
         ...(named.length === 1 ? { refersTo: named[0]!.paragraphs } : {}),
       };
-      push(concept, named.length > 0 ? 'name' : roleOf(text));
+      push(concept, named.length > 0 ? 'name' : roleOf(text, piece.kind));
+      if (list[k - 1]?.text === '的' && concepts.at(-1) === concept) possessed.add(concepts.length - 1);
       if (head && nameAskedAt !== undefined && offset <= nameAskedAt) head.named = named.length > 0;
       if (piece.kind === 'known' && concepts.at(-1) === concept) knownAt.add(concepts.length - 1);
       for (const thing of named) {
@@ -533,8 +562,20 @@ export function createChineseQuestions(
     if (mentions.length > 0)
       for (const i of knownKinds) if (roles[i] === 'asked' && concepts[i]?.first !== -1) roles[i] = 'shaping';
     for (const i of speechKinds) if (roles[i] === 'asked') roles[i] = 'shaping';
+    // "发布会哪天放出来的": of a thing named, when it happened; a verb nothing knows only says it happened.
+    // Not of the setting alone, and not a thing someone's ("吉林的雪什么时候下": 雪 is what is asked of).
+    // Of an event, not a person: "王琦哪天走的" asks what the article never dates.
+    if (frame?.wants === 'date' && mentions.some((m) => !m.thing.setting && !people.has(m.thing.name)))
+      concepts.forEach((c, i) => {
+        const verb = c.alternatives.length === 0 && c.unseenWeight === UNKNOWN_CHARACTER_WEIGHT && !possessed.has(i);
+        if (roles[i] === 'asked' && verb) roles[i] = 'shaping';
+      });
     const besideKnown = [...knownAt].filter((i) => roles[i] !== 'context' && telling(concepts[i]!)).length >= 2;
+    // A guess from the words holding a word helps the question's known words, never stands alone:
+    // "真实的自己是什么样" is not asked of the true effectiveness of cadres.
+    const knownIdea = concepts.some((c, i) => !c.guessed && c.alternatives.length > 0 && roles[i] !== 'context');
     const anchored = concepts.map((c, i) => {
+      if (c.guessed && !knownIdea) return { ...c, alternatives: [], guessed: false };
       if (mentions.length > 0 && kinds.has(i)) return { ...c, unseenWeight: UNKNOWN_CHARACTER_WEIGHT };
       if (besideKnown && c.unseenWeight === UNKNOWN_WEIGHT) return { ...c, unseenWeight: UNKNOWN_BESIDE_KNOWN };
       return c;

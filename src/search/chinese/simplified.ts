@@ -18,8 +18,15 @@ let converter: ((text: string) => string) | undefined;
  */
 export function foldChinese(text: string): string {
   const toSimplified = (converter ??= loadConverter());
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+  return toSimplified(text.normalize('NFKC').toLowerCase().replace(PARTICLE_ME, '麼'));
 }
+
+/**
+ * The question particle 么 ("能用么"): in Taiwan's writing 么 is 幺 (small), so OpenCC's Taiwan
+ * conversion turns a simplified 么 standing alone into 幺; written as its traditional form 麼 first,
+ * it comes back as the particle.
+ */
+const PARTICLE_ME = /么/gu;
 
 /**
  * Many texts folded in one pass of the converter, which costs far more per call than per

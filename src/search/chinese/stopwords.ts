@@ -10,7 +10,7 @@
  * adverbs of manner or degree typed before a verb ("瞎举报", "贼快"), carry no topic either; nor do
  * the adverbs that say how sure the asker is or how far something goes ("肯定得下", "难道",
  * "根本", "光给"), nor the words that point at a time or an occasion already spoken of ("那天",
- * "当时", "此次", "本次"), nor the verbs that ask to be told or listed ("列一下", "展开说说",
+ * "当时", "此次", "本次", the 后 of "犯错后"), nor the verbs that ask to be told or listed ("列一下", "展开说说",
  * "捋一捋"), the asks for plain words ("通俗点讲", "说人话") and the chance asked of ("有没有机会"):
  * they leave the question's own words to say what it asks.
  */
@@ -25,7 +25,7 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   要 想 能 会 可以 可能 应该 应当 需要 得到 知道 了解 告诉 请 请问 问 问下 问一下 想问 解释 介绍 一下 下 看 看看 看法
   搞 弄 整 做 办 干吗 用来
   文章 文中 原文 这篇 本文 该文 全文 里 里面 中 内容 具体 主要 东西 事 事情 情况 方面 问题 方式 方法 部分 一点 有关 相关
-  一 一个 个 名 位 些 一些 等 等等 们 所 其他 另外 除了 之外 除此之外 还有 以后 之后 以前 之前 现在 今后 目前 已经 曾经 一直 总是 一共 总共 然后 后来
+  一 一个 个 名 位 些 一些 等 等等 们 所 其他 另外 除了 之外 除此之外 还有 以后 之后 以前 之前 后 现在 今后 目前 已经 曾经 一直 总是 一共 总共 然后 后来
   呢么 啥的 什么的 呵呵 嘿嘿 嘻嘻 哟 哒 咧 嗷 咋地 咋的
   什么样 怎么样的 什么样的 这样的 那样的 理解 语境 背景 场合 原话 话 段 那段 这段 那段话 这段话 说法 说白了 简单说 总之 含义 内涵 是指 指啥
   届 次 场 条 项 种 类 批 篇 件 份 点 块 句 一句 一句话 这块 那块 第几 兼 兼任
