@@ -100,6 +100,13 @@ describe('a slip in a given name after its surname', () => {
     expect(given.spell('what did Wang Qui say')).toBe('what did Wang Qi say');
     expect(given.spell('Wang said what')).toBe('Wang said what');
   });
+
+  it('is read wherever the surname stands, after one word or after two', () => {
+    const given = new GivenNames(['Huang Feiyu', 'Wang Qiushi']);
+    expect(given.spell('did Huang Feiyoo say anything')).toBe('did Huang Feiyu say anything');
+    expect(given.spell('so what did wang qiushe say')).toBe('so what did wang Qiushi say');
+    expect(paragraphs('did Huang Feiyoo say anything about party building')[0]).toBe(12);
+  });
 });
 
 describe('an English word a slip away from one of the article’s', () => {
