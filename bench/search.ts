@@ -51,44 +51,31 @@ export interface SetQuality {
   readonly scores: readonly Scores[];
 }
 
+/** A set in tests/search, named as the bench prints it: its name, then where it is. */
+function inTests(name: string, file: string): readonly [string, URL] {
+  return [`${name} (tests/search/${file})`, new URL(`../tests/search/${file}`, import.meta.url)];
+}
+
 /** The English question sets, by the name the bench prints. */
 const SETS: readonly (readonly [string, URL])[] = [
-  ['realistic (tests/search/realistic.jsonl)', new URL('../tests/search/realistic.jsonl', import.meta.url)],
-  [
-    'realistic, second set (tests/search/realistic-2.jsonl)',
-    new URL('../tests/search/realistic-2.jsonl', import.meta.url),
-  ],
-  [
-    'realistic, third set (tests/search/realistic-3.jsonl)',
-    new URL('../tests/search/realistic-3.jsonl', import.meta.url),
-  ],
-  [
-    'realistic, fourth set (tests/search/realistic-4.jsonl)',
-    new URL('../tests/search/realistic-4.jsonl', import.meta.url),
-  ],
-  [
-    'realistic, fifth set (tests/search/realistic-5.jsonl)',
-    new URL('../tests/search/realistic-5.jsonl', import.meta.url),
-  ],
-  [
-    'realistic, sixth set (tests/search/realistic-6.jsonl)',
-    new URL('../tests/search/realistic-6.jsonl', import.meta.url),
-  ],
-  [
-    'realistic, seventh set (tests/search/realistic-7.jsonl)',
-    new URL('../tests/search/realistic-7.jsonl', import.meta.url),
-  ],
-  ['project (tests/search/questions.jsonl)', new URL('../tests/search/questions.jsonl', import.meta.url)],
+  inTests('realistic', 'realistic.jsonl'),
+  inTests('realistic, second set', 'realistic-2.jsonl'),
+  inTests('realistic, third set', 'realistic-3.jsonl'),
+  inTests('realistic, fourth set', 'realistic-4.jsonl'),
+  inTests('realistic, fifth set', 'realistic-5.jsonl'),
+  inTests('realistic, sixth set', 'realistic-6.jsonl'),
+  inTests('realistic, seventh set', 'realistic-7.jsonl'),
+  inTests('project', 'questions.jsonl'),
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];
 /** The Chinese sets: simplified, traditional, chat, terms, names, mixed with English, off-topic. */
 const CHINESE_SETS: readonly (readonly [string, URL])[] = [
-  ['Chinese (tests/search/chinese.jsonl)', new URL('../tests/search/chinese.jsonl', import.meta.url)],
-  ['Chinese, second set (tests/search/chinese-2.jsonl)', new URL('../tests/search/chinese-2.jsonl', import.meta.url)],
-  ['Chinese, third set (tests/search/chinese-3.jsonl)', new URL('../tests/search/chinese-3.jsonl', import.meta.url)],
-  ['Chinese, fourth set (tests/search/chinese-4.jsonl)', new URL('../tests/search/chinese-4.jsonl', import.meta.url)],
-  ['Chinese, fifth set (tests/search/chinese-5.jsonl)', new URL('../tests/search/chinese-5.jsonl', import.meta.url)],
-  ['Chinese, sixth set (tests/search/chinese-6.jsonl)', new URL('../tests/search/chinese-6.jsonl', import.meta.url)],
+  inTests('Chinese', 'chinese.jsonl'),
+  inTests('Chinese, second set', 'chinese-2.jsonl'),
+  inTests('Chinese, third set', 'chinese-3.jsonl'),
+  inTests('Chinese, fourth set', 'chinese-4.jsonl'),
+  inTests('Chinese, fifth set', 'chinese-5.jsonl'),
+  inTests('Chinese, sixth set', 'chinese-6.jsonl'),
 ];
 
 function readSet(file: URL): Question[] {

@@ -223,7 +223,7 @@ export function understandEnglish(
     });
   // A word the article uses only in quotes, asked without its term or quotation marks ("the
   // capital of France"), is most likely meant in its everyday sense: it counts for less.
-  let literalAsked = false;
+  /** Where the question asks of a figure as the thing itself ("how do real lions hunt"), if it does. */
   let everydayAt = Infinity;
   if (options.frames) {
     // The article's figures of speech are said of its cadres: officials asked to be or not to be
@@ -236,13 +236,11 @@ export function understandEnglish(
     const literal = tokens.find(
       (t, at) => LITERAL.has(t.word) && tokens[at + 1] && quotedWords.onlyInQuotes(tokens[at + 1]!),
     );
-    const everyday = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
-    literalAsked = everyday < Infinity;
-    everydayAt = everyday;
+    everydayAt = Math.min(literal?.start ?? Infinity, figureDoing(tokens, quotedWords, index));
     concepts = quotedWords.weigh(concepts, tokens, text, {
       spokenOf,
       figurative,
-      ...(everyday < Infinity ? { everyday } : {}),
+      ...(everydayAt < Infinity ? { everyday: everydayAt } : {}),
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
@@ -350,7 +348,7 @@ export function understandEnglish(
   };
   // "That lion pack speech got me thinking, do lions actually hunt…": asked of the thing itself,
   // the figure its backstory names is only what set the asker thinking.
-  for (const c of part.context && !literalAsked ? readQuery(part.context, context) : []) {
+  for (const c of part.context && everydayAt === Infinity ? readQuery(part.context, context) : []) {
     // The backstory's own words the article lacks ("my uncle complained") never count against it.
     const near = c.first < 0 || stoodFor(c);
     const asked = contextEmphasis === 1 && (c.alternatives.length > 0 || topicSet) && near;

@@ -7,8 +7,6 @@ import { editDistance } from './edits.js';
  */
 export class GivenNames {
   readonly #bySurname = new Map<string, string[]>();
-  /** Any of the surnames before another word: most questions name no one, and are passed over at once. */
-  readonly #surnames: RegExp;
   /** A surname and the word after it, wherever the surname stands. */
   readonly #named: RegExp;
 
@@ -21,7 +19,6 @@ export class GivenNames {
       this.#bySurname.set(key, [...(this.#bySurname.get(key) ?? []), given]);
     }
     const names = [...this.#bySurname.keys()].map((s) => s.replace(/[^\p{L}]/gu, ''));
-    this.#surnames = names.length > 0 ? new RegExp(String.raw`\b(?:${names.join('|')})\s+\p{L}`, 'iu') : /(?!)/;
     this.#named =
       names.length > 0
         ? new RegExp(String.raw`(?<![\p{L}\p{N}])(${names.join('|')})(\s+)(\p{L}+)(?![\p{L}\p{N}])`, 'giu')
@@ -30,7 +27,6 @@ export class GivenNames {
 
   /** The question with each slipped given name written as the article writes it. */
   spell(question: string): string {
-    if (!this.#surnames.test(question)) return question;
     // The surname is matched itself, so "did Huang Feiyoo say" is read as "what did Huang Feiyoo say" is.
     return question.replace(this.#named, (whole, surname: string, gap: string, typed: string) => {
       const given = this.#nearest(surname.toLowerCase(), typed.toLowerCase());
