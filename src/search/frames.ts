@@ -182,6 +182,9 @@ const MENTION_WORDS = [
   'referenced',
 ];
 
+/** "Does Xi come up", "is the lion quote brought up": the verb before "up" only asks whether it is mentioned. */
+const UP_IN_TEXT = /\b(come|comes|came|coming|show|shows|showed|shown|brought|bring|brings|bringing)\s+up\b/gi;
+
 function speakerOf(question: string): { speaker?: readonly [number, number] } {
   for (const pattern of SPEAKER) {
     const match = pattern.exec(question);
@@ -229,6 +232,21 @@ export function countIn(question: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A count of people ("the 11 cadres", "the two of them", "all 11"): not of things ("the five
+ * goals"), which "who laid out the five goals" asks of no group.
+ */
+const OF_PEOPLE =
+  /^\s*(?:(?:[\p{L}-]+\s+){0,2}?(?:cadres|officials|people|persons|leaders|individuals|ones|men|women|guys|members|officers|speakers)\b|\s*(?:$|[?.!,;:]|of\b|who\b|that\b|['’]s\b))/iu;
+
+function countOfPeople(question: string): number | undefined {
+  for (const match of question.matchAll(COUNT)) {
+    if (!OF_PEOPLE.test(question.slice(match.index + match[0].length))) continue;
+    return countIn(match[0]);
+  }
+  return undefined;
+}
+
 /** Asks the posts or titles of those it counts: "which posts did the 11 cadres hold". */
 const EACH_ONES_POST = /\b(?:which|what) (?:posts|positions|jobs|titles|roles|ranks)\b/i;
 
@@ -267,6 +285,8 @@ const DESCRIBED = new RegExp(
   [
     // "who" asking, not "officials who got demoted"
     String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
+    // "who are they going to promote", "who will Jilin pick": the fate asked of, done by them
+    String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:are|is|will|would|do|does|did|should|can)\s+(?:they|it|jilin|the\s+\p{L}+)\s+(?:going\s+to\s+|gonna\s+|want\s+to\s+|plan(?:ning)?\s+to\s+|try(?:ing)?\s+to\s+)?(?:promote|demote|fire|sack|punish|reward|appoint|select|pick|choose|remove|dismiss|hire|favou?r|target|tolerate|support|protect|use)\b`,
     String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?|behaviou?rs?|conduct|actions|qualities|traits|attitudes)\b`,
     String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
     // "which qualities help an official get promoted": the sort of people who have them
@@ -315,6 +335,9 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
   return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
 }
 
+/** "What qualities", "which traits": the word only asks what sort. */
+const SORT_ASKED = /\b(?:what|which)\s+(qualities|traits|characteristics)\b/gi;
+
 /** A word every such question holds: a cheap test before the long one. */
 const DESCRIBING_WORD =
   /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
@@ -349,11 +372,15 @@ const ORDER_WORDS = [
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
   const identity = IDENTITY.test(question);
-  const mention = MENTION.test(question);
+  const upInText = [...question.matchAll(UP_IN_TEXT)].map((m) => m[1]!.toLowerCase());
+  const mention = MENTION.test(question) || upInText.length > 0;
   const order = ORDER.test(question);
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
+    ...upInText,
+    // "does Xi come up at all": "at all" only presses the question
+    ...(/\bat all\b/i.test(question) ? ['all'] : []),
     ...[...question.matchAll(ANSWER_KIND)].flatMap((m) => [m[1], m[2]].flatMap((k) => (k ? [k.toLowerCase()] : []))),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
     // "is it true they'll…": the verdict asked for names no topic
@@ -362,6 +389,8 @@ export function frameOf(question: string): Frame {
     ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
     // "the middlemen comment": words for something said, the saying asked of
     ...(SPEECH.test(question) ? SPEECH_WORDS : []),
+    // "what qualities does it want": the sort of people asked for, which describing them answers
+    ...[...question.matchAll(SORT_ASKED)].map((m) => m[1]!.toLowerCase()),
     // "last year", "this month": a time counted from now, which the article cannot place
     ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
@@ -377,7 +406,7 @@ export function frameOf(question: string): Frame {
   const howMany = HOW_MANY.exec(question);
   // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
   const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
-  const group = eachOne ? countIn(question) : undefined;
+  const group = eachOne ? countOfPeople(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
   const names =
     /\bnames\b|\bname (?:them|all|each)\b|\b(?:any|the) named (?:officials|cadres|people|leaders|individuals)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(

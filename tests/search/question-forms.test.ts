@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { readChat } from '../../src/search/chat.js';
+import { frameOf } from '../../src/search/frames.js';
+import { nthOfList } from '../../src/search/ordinals.js';
+import { articleSearch } from '../../src/search/search.js';
+
+const search = articleSearch();
+const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
+
+describe('chat spellings of question words', () => {
+  it('reads “wen” as “when” and “hw” as “how”', () => {
+    expect(readChat('wen did they meet')).toBe('when did they meet');
+    expect(readChat('hw r cadres judged')).toBe('how are cadres judged');
+    expect([2, 12]).toContain(paragraphs('wen was the presser held')[0]);
+  });
+});
+
+describe('whether the article brings something up', () => {
+  it('reads “come up”, “show up”, “brought up” and “at all” as asking whether it is mentioned', () => {
+    const frame = frameOf('does the lion line come up at all');
+    expect(frame.mention).toBe(true);
+    expect([...frame.shaping]).toEqual(expect.arrayContaining(['come', 'all']));
+    expect(paragraphs('does wang qiushi show up in it at all')[0]).toBe(9);
+    expect(paragraphs('is xi brought up anywhere')[0]).toBe(10);
+  });
+
+  it('still refuses what the article never brings up', () => {
+    expect(paragraphs('does hotpot come up at all')).toEqual([]);
+  });
+});
+
+describe('a count in a question of who', () => {
+  it('is a group to name only when it counts people', () => {
+    expect(frameOf('who set out the five goals').group).toBeUndefined();
+    expect(frameOf('who are the 11 cadres').group).toBe(11);
+    expect(frameOf('who were the 11?').group).toBe(11);
+    expect(paragraphs('which official set out the five goals at the presser')[0]).toBe(3);
+  });
+});
+
+describe('one item of a numbered list', () => {
+  it('reads “the second of the five goals” as “the second goal”', () => {
+    expect(nthOfList('what was the second of the five goals about')).toBe('what was the second goal about');
+    expect(nthOfList('the last one of those measures')).toBe('the last measure');
+    expect(paragraphs('tell me about the fourth of the five goals')[0]).toBe(7);
+  });
+});
+
+describe('who they will promote or demote', () => {
+  it('asks what sort of cadres, which the passage describing them answers', () => {
+    expect(frameOf('who are they going to promote').describes).toBe(true);
+    expect(frameOf('who will jilin demote').describes).toBe(true);
+    expect(frameOf('who are they').describes).toBeUndefined();
+    expect(paragraphs('who will they demote')[0]).toBe(4);
+  });
+});
