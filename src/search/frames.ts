@@ -97,6 +97,8 @@ const UNKNOWABLE = [
   /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
   // who made something first, and its history: the article tells of nothing's origin
   /\b(?:invent|invented|invents|inventor|inventors|founder|founders|founded)\b|\bhistory of\b/i,
+  // who said or used a phrase first: the article reports who says it now, never who first did
+  /\bwho\s+(?:first|originally)\s+(?:said|says|say|used|coined|wrote|came up with|thought of)\b|\b(?:coined|coin(?:ed)? the (?:phrase|term)|origins?\s+of)\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
