@@ -296,7 +296,11 @@ export function understandEnglish(
     // "…in indian villages": another place among them places it there.
     const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
     // A backstory's question may close on the asker's own affairs; another place is still elsewhere.
-    const unknown = !part.context && placed.length > 0 && placed.every((c) => c.alternatives.length === 0);
+    // "How does fault tolerance work in distributed systems": how a thing works somewhere, one
+    // word of where the article lacks, is asked of there.
+    const lacking = (c: Concept): boolean => c.alternatives.length === 0;
+    const unknown =
+      !part.context && placed.length > 0 && (placed.every(lacking) || (frame?.mechanism && placed.some(lacking)));
     if (elsewhere || there || unknown) return undefined;
   }
   const opening = options.frames ? OPENING_SCOPE.exec(text) : null;
@@ -322,6 +326,8 @@ export function understandEnglish(
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
     (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    // "…'three ups and three downs'. anyway what is it actually referring to?": nothing of its own but "it".
+    (ownWords === 0 && part.context !== '' && /\b(?:that|this|it|these|those|they|them)\b/i.test(own)) ||
     pointsBackAt(text) ||
     (part.context !== '' && SUCH_CASES.test(own.trim()));
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
