@@ -25,8 +25,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'when',
-    /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?)\b/,
-    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
+    /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?|recent|how old|old news|latest|up to date)\b/,
+    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down recent recently new latest old how up current',
   ],
   [
     'people',
@@ -40,8 +40,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'place',
-    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
-    'where province country region city place whole just only one china national nationwide happen happened about policy policies rule rules plan plans reform jilin local',
+    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|(?:whole|entire) country|(?:just |only )?one (?:\w+ )?province|all of china|the whole of china|nationwide|national|countrywide|every province|other provinces)\b/,
+    'where province provinces country countrywide region city place whole entire just only one single specific particular certain china national nationwide everywhere every other across apply applies happen happened about policy policies rule rules plan plans reform jilin local',
   ],
   // "Where was this announced": at which of the article's events its news was made known.
   [

@@ -6,6 +6,7 @@ import { articleSearch } from '../../src/search/search.js';
 
 const search = articleSearch();
 const paragraphs = (query: string): number[] => search.search(query, { limit: 3 }).map((r) => r.paragraph);
+const read = (query: string) => search.read(query, { limit: 3 });
 
 describe('chat spellings of question words', () => {
   it('reads “wen” as “when” and “hw” as “how”', () => {
@@ -52,5 +53,44 @@ describe('who they will promote or demote', () => {
     expect(frameOf('who will jilin demote').describes).toBe(true);
     expect(frameOf('who are they').describes).toBeUndefined();
     expect(paragraphs('who will they demote')[0]).toBe(4);
+  });
+});
+
+describe('what the article never tells: who said a phrase first, how a thing works elsewhere', () => {
+  it('refuses who first said or coined a phrase the article only uses', () => {
+    expect(frameOf('who originally said that a lion can lead sheep').unknowable).toBe(true);
+    expect(paragraphs('who coined “image projects”')).toEqual([]);
+    expect(paragraphs('who said the lion pack line')[0]).toBe(11);
+  });
+
+  it('refuses how a thing works in a field the article has no word for', () => {
+    expect(paragraphs('how does fault tolerance work in aircraft engines')).toEqual([]);
+    expect(paragraphs('how does fault tolerance work in jilin')[0]).toBe(15);
+  });
+});
+
+describe('a long question opening with who the asker is', () => {
+  it('reads “As a teacher in another city, I’d like to know…” as the question after it', () => {
+    const query =
+      'As a teacher in another city, I would like to know what they mean by rotating top leaders, since our school has had one head forever.';
+    expect(paragraphs(query)[0]).toBe(14);
+  });
+
+  it('reads a question with nothing of its own but “it” as asking of what the asker quoted', () => {
+    const query =
+      "My aunt keeps saying 'three ups and three downs' at dinner, which sounds like a workout. What is it actually referring to?";
+    expect(paragraphs(query)[0]).toBe(1);
+  });
+});
+
+describe('questions about the article itself', () => {
+  it('reads whether the news is recent as asking when', () => {
+    expect(read('is this recent?').parts[0]?.topic).toBe('when');
+    expect(read('is this old news').parts[0]?.topic).toBe('when');
+  });
+
+  it('reads whether it holds for one province or every one as asking where', () => {
+    expect(read('is this about one particular province or the entire country').parts[0]?.topic).toBe('place');
+    expect(read('does this apply to every province').parts[0]?.topic).toBe('place');
   });
 });
