@@ -378,7 +378,9 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
-    ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
+    ...((frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text))) || onlyNamed(mentions, text)
+      ? { general: true }
+      : {}),
     ...anyOneOf(frame, concepts, tokens, everydayAt),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
@@ -470,6 +472,19 @@ function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text
   const silent = DOES_WHAT.test(text) && mentions.every((m) => !m.thing.speaks && !m.thing.setting);
   return silent || IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
 }
+/**
+ * "What is Xi Jinping Thought about exactly", "what does it teach": asks what a thing holds, which
+ * the text never says of what it names in passing, in one paragraph, and neither quotes nor dates.
+ */
+function onlyNamed(mentions: readonly Mention[], text: string): boolean {
+  return (
+    mentions.length > 0 &&
+    CONTENT_ASKED.test(text) &&
+    mentions.every((m) => !m.thing.speaks && !m.thing.setting && !m.thing.dated && m.thing.paragraphs.size === 1)
+  );
+}
+const CONTENT_ASKED =
+  /\bwhat(?:'s|s| is| are| was| were)\s+[^?]+?\s+about\b\W*(?:exactly|really|actually|then)?\W*$|\bwhat (?:does|do|did) [^?]+? (?:teach|teaches|hold|holds|argue|argues|contain|contains|stand for|preach|preaches)\b/i;
 const DOES_WHAT = /\bwhat (?:does|do) .+ do\b/i;
 const INDEFINITE = new Set(['a', 'an', 'any']);
 const IN_GENERAL = /\b(?:in general|generally|in principle|usually|typically)\b/i;

@@ -94,3 +94,16 @@ describe('questions about the article itself', () => {
     expect(read('does this apply to every province').parts[0]?.topic).toBe('place');
   });
 });
+
+describe('what a thing named in passing holds', () => {
+  it('is not said: “what is Xi Jinping Thought about” gets what the text does say of it, labelled apart', () => {
+    const [part] = read('what is Xi Jinping Thought about, really?').parts;
+    expect(part?.kind).toBe('unsaid');
+    expect(part?.unsaid?.[0]?.paragraph).toBe(10);
+    expect(paragraphs('is xi jinping mentioned')[0]).toBe(10);
+  });
+
+  it('is answered where the text tells of it: the seminar, dated, and its speaker', () => {
+    expect(paragraphs('what was the seminar about')[0]).toBe(10);
+  });
+});
