@@ -39,6 +39,11 @@ export interface Frame {
   readonly askName?: boolean;
   /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
   readonly describes?: boolean;
+  /**
+   * "What qualities does it want", "which traits": words asking only what sort of people, which
+   * describing them answers; not looked for at all ("quality" is not a trait of people).
+   */
+  readonly sortWords?: readonly string[];
   /** "Did they actually demote anyone", "has anyone been punished": asks whether it was done, which a record of the deed answers. */
   readonly done?: boolean;
   /**
@@ -340,6 +345,11 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
 /** "What qualities", "which traits": the word only asks what sort. */
 const SORT_ASKED = /\b(?:what|which)\s+(qualities|traits|characteristics)\b/gi;
 
+function sortWordsOf(question: string): { sortWords?: readonly string[] } {
+  const words = [...question.matchAll(SORT_ASKED)].map((m) => m[1]!.toLowerCase());
+  return words.length > 0 ? { sortWords: words } : {};
+}
+
 /** A word every such question holds: a cheap test before the long one. */
 const DESCRIBING_WORD =
   /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
@@ -391,8 +401,6 @@ export function frameOf(question: string): Frame {
     ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
     // "the middlemen comment": words for something said, the saying asked of
     ...(SPEECH.test(question) ? SPEECH_WORDS : []),
-    // "what qualities does it want": the sort of people asked for, which describing them answers
-    ...[...question.matchAll(SORT_ASKED)].map((m) => m[1]!.toLowerCase()),
     // "last year", "this month": a time counted from now, which the article cannot place
     ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
@@ -428,6 +436,7 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
+    ...sortWordsOf(question),
     // (Most questions ask of no "anyone": the cheap test first.)
     ...(/\b(?:any|some)/i.test(question) && DONE.test(question) ? { done: true } : {}),
     ...comparedOf(question),

@@ -54,6 +54,11 @@ describe('who they will promote or demote', () => {
     expect(frameOf('who are they').describes).toBeUndefined();
     expect(paragraphs('who will they demote')[0]).toBe(4);
   });
+
+  it('reads “what qualities”, “which traits” as asking the sort, not looking for the word', () => {
+    expect(frameOf('which qualities get a cadre moved up').sortWords).toEqual(['qualities']);
+    expect([4, 13]).toContain(paragraphs('what qualities help a cadre get promoted')[0]);
+  });
 });
 
 describe('what the article never tells: who said a phrase first, how a thing works elsewhere', () => {
