@@ -378,7 +378,8 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
-    ...((frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text))) || onlyNamed(mentions, text)
+    ...((frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text))) ||
+    onlyNamed(mentions, text, Boolean(frame?.identity) && roles.every((r) => r === 'name'))
       ? { general: true }
       : {}),
     ...anyOneOf(frame, concepts, tokens, everydayAt),
@@ -476,13 +477,16 @@ function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text
  * "What is Xi Jinping Thought about exactly", "what does it teach": asks what a thing holds, which
  * the text never says of what it names in passing, in one paragraph, and neither quotes nor dates.
  */
-function onlyNamed(mentions: readonly Mention[], text: string): boolean {
+function onlyNamed(mentions: readonly Mention[], text: string, identity: boolean): boolean {
   return (
     mentions.length > 0 &&
-    CONTENT_ASKED.test(text) &&
+    // ("What is X" asks what it is, which naming a body answers, not what a doctrine holds: only
+    // "what", never "who", and of nothing else.)
+    (CONTENT_ASKED.test(text) || (identity && WHAT_IS.test(text))) &&
     mentions.every((m) => !m.thing.speaks && !m.thing.setting && !m.thing.dated && m.thing.paragraphs.size === 1)
   );
 }
+const WHAT_IS = /^\W*(?:(?:so|ok|but|and)\s+)?(?:what|wat|wut)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s/i;
 const CONTENT_ASKED =
   /\bwhat(?:'s|s| is| are| was| were)\s+[^?]+?\s+about\b\W*(?:exactly|really|actually|then)?\W*$|\bwhat (?:does|do|did) [^?]+? (?:teach|teaches|hold|holds|argue|argues|contain|contains|stand for|preach|preaches)\b/i;
 const DOES_WHAT = /\bwhat (?:does|do) .+ do\b/i;

@@ -108,6 +108,13 @@ describe('what a thing named in passing holds', () => {
     expect(paragraphs('is xi jinping mentioned')[0]).toBe(10);
   });
 
+  it('is not said either when asked what such a thing is, though who someone is and a title asked for are', () => {
+    expect(read('what is socialism with chinese characteristics').parts[0]?.kind).toBe('unsaid');
+    expect(paragraphs('who is xi jinping')[0]).toBe(10);
+    expect(paragraphs('what is the full title of the implementation opinions')[0]).toBe(12);
+    expect(paragraphs('what is jilin fabu')[0]).toBe(2);
+  });
+
   it('is answered where the text tells of it: the seminar, dated, and its speaker', () => {
     expect(paragraphs('what was the seminar about')[0]).toBe(10);
   });
