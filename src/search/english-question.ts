@@ -216,7 +216,7 @@ export function understandEnglish(
     .sort((a, b) => a.first - b.first);
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
   let concepts: Concept[] = readQuery(text, context)
-    .filter((c) => !setAside(c.first, c.last) && !frame?.sortWords?.includes(c.text))
+    .filter((c) => !setAside(c.first, c.last) && !frame?.unlooked?.includes(c.text))
     .map((c) => {
       const thing = inMention(c)?.thing;
       return thing ? { ...c, refersTo: thing.paragraphs } : c;

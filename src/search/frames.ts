@@ -40,10 +40,11 @@ export interface Frame {
   /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
   readonly describes?: boolean;
   /**
-   * "What qualities does it want", "which traits": words asking only what sort of people, which
-   * describing them answers; not looked for at all ("quality" is not a trait of people).
+   * Words that only frame what is asked, not looked for at all: "what qualities", "which traits"
+   * ask what sort of people ("quality" is not a trait of people); "do they care about" asks what
+   * the text says of it ("care" is not ¶15's care of cadres).
    */
-  readonly sortWords?: readonly string[];
+  readonly unlooked?: readonly string[];
   /** "Did they actually demote anyone", "has anyone been punished": asks whether it was done, which a record of the deed answers. */
   readonly done?: boolean;
   /**
@@ -114,7 +115,8 @@ const UNKNOWABLE = [
   /\bwhen did .+ (?:become|take office|took office|take over|get promoted|get appointed|get the job|start the job|join)\b|\bsince when\b/i,
   // A copy of a document to get: the article links to nothing and holds no document whole.
   /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
-  /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
+  // (Case counts here: under the "i" flag \p{Lu} is any letter, and "before get promoted" no name.)
+  /\b(?:[Ww]ho|[Ww]hich \w+)\s+(?:was|were|had been)\b.*\b[Bb]efore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|[Hh]uang|[Ww]ang)\b/u,
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
@@ -344,10 +346,13 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
 
 /** "What qualities", "which traits": the word only asks what sort. */
 const SORT_ASKED = /\b(?:what|which)\s+(qualities|traits|characteristics)\b/gi;
+/** "Do they even care about…", "does Jilin care abt…": asks what the text says of it. */
+const CARE_ABOUT =
+  /\b(?:do|does|did|will|would)\s+(?:they|it|jilin|the\s+\p{L}+)\s+(?:even\s+|really\s+|actually\s+|ever\s+)?(care|cares)\s+(?:about|abt|for|if|whether)\b/giu;
 
-function sortWordsOf(question: string): { sortWords?: readonly string[] } {
-  const words = [...question.matchAll(SORT_ASKED)].map((m) => m[1]!.toLowerCase());
-  return words.length > 0 ? { sortWords: words } : {};
+function unlookedOf(question: string): { unlooked?: readonly string[] } {
+  const words = [...question.matchAll(SORT_ASKED), ...question.matchAll(CARE_ABOUT)].map((m) => m[1]!.toLowerCase());
+  return words.length > 0 ? { unlooked: words } : {};
 }
 
 /** A word every such question holds: a cheap test before the long one. */
@@ -436,7 +441,7 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
-    ...sortWordsOf(question),
+    ...unlookedOf(question),
     // (Most questions ask of no "anyone": the cheap test first.)
     ...(/\b(?:any|some)/i.test(question) && DONE.test(question) ? { done: true } : {}),
     ...comparedOf(question),

@@ -56,7 +56,7 @@ describe('who they will promote or demote', () => {
   });
 
   it('reads “what qualities”, “which traits” as asking the sort, not looking for the word', () => {
-    expect(frameOf('which qualities get a cadre moved up').sortWords).toEqual(['qualities']);
+    expect(frameOf('which qualities get a cadre moved up').unlooked).toEqual(['qualities']);
     expect([4, 13]).toContain(paragraphs('what qualities help a cadre get promoted')[0]);
   });
 });
@@ -117,5 +117,24 @@ describe('what a thing named in passing holds', () => {
 
   it('is answered where the text tells of it: the seminar, dated, and its speaker', () => {
     expect(paragraphs('what was the seminar about')[0]).toBe(10);
+  });
+});
+
+describe('a question of what came before, in lowercase', () => {
+  it('is not taken for one asking who held a post before someone', () => {
+    expect(frameOf('can cadres who were disciplined before get promoted again').unknowable).toBe(false);
+    expect(frameOf('who was the minister before wang qiushi').unknowable).toBe(true);
+    expect(paragraphs('can officials who were disciplined before get used again')[0]).toBe(15);
+  });
+});
+
+describe('whether they care about something', () => {
+  it('asks what the text says of it, not of ¶15’s care of cadres', () => {
+    expect(frameOf('does jilin even care about seniority').unlooked).toEqual(['care']);
+    expect([0, 4]).toContain(paragraphs('do they care about officials who are all talk and never deliver')[0]);
+  });
+
+  it('reads playing it safe as shying away', () => {
+    expect(paragraphs('what happens to cadres who play it safe')).toContain(4);
   });
 });
