@@ -1,3 +1,6 @@
+import { editDistance } from './edits.js';
+import { isNearMiss } from './vocabulary.js';
+
 /**
  * Questions about the article itself rather than what it reports: what it is about, its
  * headline, who reported it, when it all happened, who is in it, how long it is.
@@ -85,7 +88,7 @@ export function articleTopicOf(question: string): ArticleTopic | undefined {
  * and its dates), most particular first; none when it asks anything else.
  */
 export function articleTopicsOf(question: string): ArticleTopic[] {
-  const text = question.toLowerCase().replace(/[’‘]/g, "'");
+  const text = spellArticleWords(question.toLowerCase().replace(/[’‘]/g, "'"));
   const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
   const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
   // A topic's word in the plural ("outlets", "publications") is the same word.
@@ -105,4 +108,27 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   const rest = words.filter((w) => !allowedIn(first, w));
   const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedIn(topic, w)));
   return second ? [first, second] : [];
+}
+
+/** The words that say a question is about the article itself, which a slip in one ("artcle") still says. */
+const ARTICLE_WORDS = ['article', 'articles', 'headline', 'summary', 'summarize', 'published', 'reported', 'author'];
+const SPELLED_LIMIT = 4096;
+const spelled = new Map<string, string>();
+
+/** The word an article word was typed for ("aritcle"), or the word itself. */
+function articleWordFor(word: string): string {
+  const known = spelled.get(word);
+  if (known !== undefined) return known;
+  const meant =
+    ARTICLE_WORDS.find(
+      (w) => w[0] === word[0] && Math.abs(w.length - word.length) <= 2 && isNearMiss(word, w, editDistance(word, w, 2)),
+    ) ?? word;
+  if (spelled.size >= SPELLED_LIMIT) spelled.clear();
+  spelled.set(word, meant);
+  return meant;
+}
+
+/** The question with slips in its article words spelled right; words of five letters or more only. */
+function spellArticleWords(text: string): string {
+  return text.replace(/\p{L}{5,}/gu, articleWordFor);
 }

@@ -138,3 +138,12 @@ describe('whether they care about something', () => {
     expect(paragraphs('what happens to cadres who play it safe')).toContain(4);
   });
 });
+
+describe('a slip in the words that point at the article itself', () => {
+  it('still asks about the article: “artcle”, “hedline”, “auther”, “publised”', () => {
+    expect(read('wat is the aritcle abt').parts[0]?.topic).toBe('summary');
+    expect(read('whats the hedline').parts[0]?.topic).toBe('headline');
+    expect(read('who is the auther').parts[0]?.topic).toBe('source');
+    expect(read('when was it publised').parts[0]?.topic).toBe('when');
+  });
+});
