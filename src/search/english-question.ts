@@ -30,6 +30,13 @@ const MANNER =
 /** What closes a question as "in…", "at…" or "for…" without placing it: "at any cost", "for now", "in practice". */
 const CLOSING_IDIOM =
   /^(?:any cost|all costs?|all|first|last|least|most|once|best|worst|the end of the day|the same time|times|general|short|fact|practice|theory|principle|particular|total|sure|now|good|real|reality|the long run|the end|a while|course|a nutshell)$/i;
+/**
+ * "…in economics", "…in hr", "…in distributed systems": a field of knowledge or sport, where the
+ * article's words ("capital chain", "bottom line", "fault tolerance") mean something else.
+ */
+const FIELD =
+  /^(?:the\s+)?(?:(?:field|world|study)\s+of\s+)?(?:economics|finance|financial markets|accounting|marketing|advertising|hr|human resources|psychology|sociology|biology|ecology|zoology|physics|chemistry|math|maths|mathematics|statistics|computing|computer science|programming|software|networking|distributed systems|machine learning|ai|engineering|medicine|law school|sports?|football|soccer|basketball|baseball|hockey|tennis|chess|music|art|philosophy|religion|linguistics|logistics|retail|real estate|investing|crypto|video games|gaming)\W*$/i;
+
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -292,7 +299,8 @@ export function understandEnglish(
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
-    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '');
+    const elsewhere =
+      /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '') || FIELD.test(scope[1] ?? '');
     // "…in indian villages": another place among them places it there.
     const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
     // A backstory's question may close on the asker's own affairs; another place is still elsewhere.

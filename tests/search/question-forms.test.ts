@@ -147,3 +147,11 @@ describe('a slip in the words that point at the article itself', () => {
     expect(read('when was it publised').parts[0]?.topic).toBe('when');
   });
 });
+
+describe('an article term asked in a field of knowledge', () => {
+  it('is refused: the words mean something else there', () => {
+    expect(paragraphs('what is the capital chain in finance')).toEqual([]);
+    expect(paragraphs('what does bottom line mean in accounting')).toEqual([]);
+    expect(paragraphs('what is the capital chain')[0]).toBe(7);
+  });
+});
