@@ -88,8 +88,18 @@ export function articleTopicOf(question: string): ArticleTopic | undefined {
  * and its dates), most particular first; none when it asks anything else.
  */
 export function articleTopicsOf(question: string): ArticleTopic[] {
-  const text = spellArticleWords(question.toLowerCase().replace(/[’‘]/g, "'"));
-  const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+  const lowered = question.toLowerCase().replace(/[’‘]/g, "'");
+  const typed = wordsOf(lowered);
+  // Every word must be some topic's: one of no topic ("cadres") asks of what the article reports,
+  // unless it is a slip for an article word ("artcle").
+  let text = lowered;
+  for (const word of typed) {
+    if (inAnyTopic(word)) continue;
+    const meant = word.length >= 5 && /^\p{L}+$/u.test(word) ? articleWordFor(word) : word;
+    if (meant === word || !inAnyTopic(meant)) return [];
+    text = text.replace(new RegExp(String.raw`\b${word}\b`, 'u'), meant);
+  }
+  const words = text === lowered ? typed : wordsOf(text);
   const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
   // A topic's word in the plural ("outlets", "publications") is the same word.
   const allowedIn = (topic: ArticleTopic, word: string): boolean => {
@@ -128,7 +138,17 @@ function articleWordFor(word: string): string {
   return meant;
 }
 
-/** The question with slips in its article words spelled right; words of five letters or more only. */
-function spellArticleWords(text: string): string {
-  return text.replace(/\p{L}{5,}/gu, articleWordFor);
+function wordsOf(text: string): string[] {
+  return (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+}
+
+const ANY_TOPIC = new Set([...ALLOWED.values()].flatMap((words) => [...words]));
+
+/** Whether some topic allows the word, as `allowedIn` reads it. */
+function inAnyTopic(word: string): boolean {
+  return (
+    ADVERB.test(word) ||
+    ANY_TOPIC.has(word) ||
+    (word.length > 3 && word.endsWith('s') && ANY_TOPIC.has(word.slice(0, -1)))
+  );
 }
