@@ -144,7 +144,6 @@ export class QuotedWords {
   ): Concept[] {
     const stems = new Set(tokens.map((t) => t.stem));
     const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
-    const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
     return concepts.map((c) => {
       if (c.alternatives.length === 0 || c.first < 0) return c;
       const asThing =
@@ -164,3 +163,8 @@ export class QuotedWords {
 /** Words that ask of a quoted line itself ("who said the lion stuff", "the part about…"). */
 const SPOKEN =
   /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|comment|comments|remark|remarks|line about|bit about|part about)\b/i;
+
+/** The posting keys of a word as asked: the word itself, every inflection of it, its stem. */
+function keysOf(t: Token): string[] {
+  return [exactKey(t.word), baseKey(t.base), t.stem];
+}

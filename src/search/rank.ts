@@ -194,6 +194,9 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   };
 }
 
+/** Two ideas not both in a paragraph: shared, as most pairs in most paragraphs are. */
+const APART: { best: number; bySentence: ReadonlyMap<number, number> } = { best: 0, bySentence: new Map() };
+
 /**
  * How closely two query ideas stand together in a paragraph, overall and in each sentence
  * (of the first idea): 1 when the text spaces them as the query does ("Minister of
@@ -205,13 +208,13 @@ function near(
   b: Resolved,
   paragraph: number,
   sentenceOf: readonly number[],
-): { best: number; bySentence: Map<number, number> } {
+): { best: number; bySentence: ReadonlyMap<number, number> } {
+  const xs = a.filed.places[paragraph];
+  const ys = b.filed.places[paragraph];
+  if (!xs || !ys) return APART;
   const queryGap = b.concept.first - a.concept.last;
   const bySentence = new Map<number, number>();
   let best = 0;
-  const xs = a.filed.places[paragraph];
-  const ys = b.filed.places[paragraph];
-  if (!xs || !ys) return { best, bySentence };
   for (const [x, xLength] of xs) {
     let local = 0;
     for (const [y, yLength] of ys) {
@@ -289,20 +292,8 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     }
   }
   // Each sentence's score for the paragraph at hand, and the sentences scored, in the order first scored.
-  const sentenceScore = new Float64Array(index.sentences.length);
-  const isScored = new Uint8Array(index.sentences.length);
-  const scored: number[] = [];
-  const addSentence = (sentence: number, value: number): void => {
-    if (isScored[sentence] === 0) {
-      isScored[sentence] = 1;
-      scored.push(sentence);
-    }
-    sentenceScore[sentence]! += value;
-  };
-  const clearSentences = (): void => {
-    for (const s of scored) sentenceScore[s] = isScored[s] = 0;
-    scored.length = 0;
-  };
+  const scratch = scratchOf(index);
+  const { sentenceScore, scored } = scratch;
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
@@ -323,7 +314,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
         strength = Math.max(strength, found.trust);
         const { sentences } = found;
         for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(sentences[i]!, sentences[i + 1]! * found.trust * sentenceWeight);
+          addSentence(scratch, sentences[i]!, sentences[i + 1]! * found.trust * sentenceWeight);
         }
       }
       if (strength === 0 && r.concept.refersTo?.has(number)) {
@@ -338,7 +329,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
         strength = Math.max(strength, found.trust * ASK_TRUST);
         const { sentences } = found;
         for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(sentences[i]!, ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * found.trust);
+          addSentence(scratch, sentences[i]!, ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * found.trust);
         }
       }
       paragraphScore += best + ASK_FIELD_WEIGHT * bestAsked;
@@ -346,7 +337,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       strengths.push(strength);
     }
     if (covered === 0) {
-      clearSentences();
+      clearSentences(scratch);
       continue;
     }
 
@@ -358,7 +349,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const bonus = PHRASE_BONUS * (a.importance + b.importance);
       paragraphScore += best * bonus;
       // The sentence holding the phrase gets the same credit, so the excerpt shows it.
-      for (const [sentence, closeness] of bySentence) addSentence(sentence, closeness * bonus);
+      for (const [sentence, closeness] of bySentence) addSentence(scratch, sentence, closeness * bonus);
     }
 
     let sentence = firstSentenceOf(index, number);
@@ -367,7 +358,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const value = sentenceScore[s]!;
       if (value > bestSentence) [sentence, bestSentence] = [s, value];
     }
-    clearSentences();
+    clearSentences(scratch);
     const coverage = covered / totalImportance;
     paragraphScore += ONE_ASK_BONUS * (bestAsk.get(number) ?? 0) * totalImportance;
     results.push({
@@ -381,6 +372,37 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     });
   }
   return { importances, ranked: results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph) };
+}
+
+/** Per-sentence scores, zeroed after each paragraph: one set per index, as ranking never runs twice at once. */
+interface Scratch {
+  readonly sentenceScore: Float64Array;
+  readonly isScored: Uint8Array;
+  readonly scored: number[];
+}
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const length = index.sentences.length;
+    scratch = { sentenceScore: new Float64Array(length), isScored: new Uint8Array(length), scored: [] };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+function addSentence({ sentenceScore, isScored, scored }: Scratch, sentence: number, value: number): void {
+  if (isScored[sentence] === 0) {
+    isScored[sentence] = 1;
+    scored.push(sentence);
+  }
+  sentenceScore[sentence]! += value;
+}
+
+function clearSentences({ sentenceScore, isScored, scored }: Scratch): void {
+  for (const s of scored) sentenceScore[s] = isScored[s] = 0;
+  scored.length = 0;
 }
 
 const firstSentences = new WeakMap<SearchIndex, Map<number, number>>();
