@@ -53,21 +53,29 @@ function bm25(tf: number, length: number, average: number, weight: number): numb
   return (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / average));
 }
 
-interface Found {
-  readonly key: string;
-  readonly trust: number;
-  /** BM25 of the form's occurrences in the paragraph's words, for a weight of 1. */
-  readonly score: number;
-  /** Sentence index, then BM25 of the form's occurrences in it for a weight of 1, in turn. */
-  readonly sentences: readonly number[];
+/**
+ * An idea's forms found in one paragraph's words, summed up for any weight: ranking scales
+ * each number by the idea's weight (a positive factor keeps every maximum where it was).
+ */
+interface FoundInText {
+  /** The posting keys of the forms found, for highlighting. */
+  readonly keys: string[];
+  /** The best form's BM25 times its trust, for a weight of 1. */
+  best: number;
+  /** The surest form's trust. */
+  strength: number;
+  /** Each form's sentences in turn: sentence index, then its BM25 times the form's trust, for a weight of 1. */
+  readonly sentences: number[];
 }
 
-interface AskedFound {
-  readonly trust: number;
-  /** BM25 of the form in this paragraph's asks of its field, for a weight of 1. */
-  readonly score: number;
-  /** As `Found.sentences`, for the sentences the asks point at. */
-  readonly sentences: readonly number[];
+/** An idea's forms found in one paragraph's asks, summed up as `FoundInText`. */
+interface FoundInAsks {
+  /** The best form's BM25 in the asks times its trust, for a weight of 1. */
+  best: number;
+  /** The surest form's trust. */
+  trust: number;
+  /** Each form's sentences in turn: sentence index, BM25 for a weight of 1, the form's trust. */
+  readonly sentences: number[];
 }
 
 /** By paragraph number; a hole where the paragraph holds none. */
@@ -75,10 +83,10 @@ type ByParagraph<T> = readonly (T | undefined)[];
 
 /** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
 interface Filed {
-  /** Each of the idea's forms found in a paragraph's words. */
-  readonly inText: ByParagraph<readonly Found[]>;
-  /** Each of the idea's forms found in a paragraph's asks. */
-  readonly inAsks: ByParagraph<readonly AskedFound[]>;
+  /** The idea's forms found in a paragraph's words. */
+  readonly inText: ByParagraph<FoundInText>;
+  /** The idea's forms found in a paragraph's asks. */
+  readonly inAsks: ByParagraph<FoundInAsks>;
   /** Where the idea starts in a paragraph's words, and how many tokens it spans, each place once. */
   readonly places: ByParagraph<readonly (readonly [position: number, length: number])[]>;
   /** Whether the idea stands in any paragraph's words. */
@@ -102,12 +110,6 @@ interface Resolved {
   readonly emphasis: number;
 }
 
-function grouped<T>(list: (T[] | undefined)[], at: number, value: T): void {
-  const here = list[at];
-  if (here) here.push(value);
-  else list[at] = [value];
-}
-
 const FILED_LIMIT = 4096;
 /** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
 const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
@@ -126,21 +128,14 @@ function filedOf(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   return filed;
 }
 
-/** Sentence index and BM25 for a weight of 1, in turn, of each sentence's occurrences. */
-function sentenceScores(
-  index: SearchIndex,
-  counts: readonly (readonly [sentence: number, count: number])[],
-  most = Infinity,
-): number[] {
-  return counts.flatMap(([sentence, count]) => [
-    sentence,
-    bm25(Math.min(count, most), index.sentenceLengths[sentence] ?? 1, index.averageSentenceLength, 1),
-  ]);
+/** BM25 for a weight of 1 of a sentence's occurrences of a form. */
+function sentenceScore(index: SearchIndex, sentence: number, count: number): number {
+  return bm25(count, index.sentenceLengths[sentence] ?? 1, index.averageSentenceLength, 1);
 }
 
 function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
-  const inText: Found[][] = [];
-  const inAsks: AskedFound[][] = [];
+  const inText: FoundInText[] = [];
+  const inAsks: FoundInAsks[] = [];
   const placeSets: Map<number, readonly [number, number]>[] = [];
   const paragraphs = new Set<number>();
   const sentences = new Set<number>();
@@ -152,12 +147,12 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
       for (const [paragraph, positions] of posting.positions) {
         paragraphs.add(paragraph);
         const length = index.paragraphs[paragraph]?.tokens.length ?? 0;
-        grouped(inText, paragraph, {
-          key,
-          trust: weight,
-          score: bm25(positions.length, length, index.averageParagraphLength, 1),
-          sentences: sentenceScores(index, posting.sentencesIn.get(paragraph) ?? []),
-        });
+        const found = (inText[paragraph] ??= { keys: [], best: 0, strength: 0, sentences: [] });
+        found.keys.push(key);
+        found.best = Math.max(found.best, bm25(positions.length, length, index.averageParagraphLength, 1) * weight);
+        found.strength = Math.max(found.strength, weight);
+        for (const [sentence, count] of posting.sentencesIn.get(paragraph) ?? [])
+          found.sentences.push(sentence, sentenceScore(index, sentence, count) * weight);
         const places = (placeSets[paragraph] ??= new Map<number, readonly [number, number]>());
         for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
       }
@@ -168,11 +163,12 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
       for (const sentence of asked.sentenceCounts.keys()) sentences.add(sentence);
       for (const [paragraph, tf] of asked.counts) {
         paragraphs.add(paragraph);
-        grouped(inAsks, paragraph, {
-          trust: weight,
-          score: bm25(tf, field.lengths[paragraph] ?? 0, field.averageLength, 1),
-          sentences: sentenceScores(index, asked.sentencesIn.get(paragraph) ?? [], 2),
-        });
+        const found = (inAsks[paragraph] ??= { best: 0, trust: 0, sentences: [] });
+        found.best = Math.max(found.best, bm25(tf, field.lengths[paragraph] ?? 0, field.averageLength, 1) * weight);
+        found.trust = Math.max(found.trust, weight);
+        // One sentence asked of many times counts as asked twice.
+        for (const [sentence, count] of asked.sentencesIn.get(paragraph) ?? [])
+          found.sentences.push(sentence, sentenceScore(index, sentence, Math.min(count, 2)), weight);
       }
     }
     if (field) {
@@ -308,13 +304,14 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const sentenceWeight = r.sentenceImportance * r.emphasis;
       let best = 0;
       let strength = 0;
-      for (const found of r.filed.inText[number] ?? []) {
-        matched.add(found.key);
-        best = Math.max(best, found.score * found.trust * weight);
-        strength = Math.max(strength, found.trust);
+      const found = r.filed.inText[number];
+      if (found) {
+        for (const key of found.keys) matched.add(key);
+        best = found.best * weight;
+        strength = found.strength;
         const { sentences } = found;
         for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(scratch, sentences[i]!, sentences[i + 1]! * found.trust * sentenceWeight);
+          addSentence(scratch, sentences[i]!, sentences[i + 1]! * sentenceWeight);
         }
       }
       if (strength === 0 && r.concept.refersTo?.has(number)) {
@@ -324,12 +321,17 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       }
       inText.push(strength > 0);
       let bestAsked = 0;
-      for (const found of r.filed.inAsks[number] ?? []) {
-        bestAsked = Math.max(bestAsked, found.score * found.trust * weight);
-        strength = Math.max(strength, found.trust * ASK_TRUST);
-        const { sentences } = found;
-        for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(scratch, sentences[i]!, ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * found.trust);
+      const asked = r.filed.inAsks[number];
+      if (asked) {
+        bestAsked = asked.best * weight;
+        strength = Math.max(strength, asked.trust * ASK_TRUST);
+        const { sentences } = asked;
+        for (let i = 0; i < sentences.length; i += 3) {
+          addSentence(
+            scratch,
+            sentences[i]!,
+            ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * sentences[i + 2]!,
+          );
         }
       }
       paragraphScore += best + ASK_FIELD_WEIGHT * bestAsked;
