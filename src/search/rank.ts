@@ -270,21 +270,26 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   // One ask that holds most of the question is stronger than the same words strewn over many.
   const bestAsk = new Map<number, number>();
   if (asks) {
-    const byAsk = new Map<AskField, Map<number, number>>();
+    const fields = new Set<AskScratch>();
     for (const r of resolved) {
       // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
       if (r.importance < COMMON_IDEA) continue;
       for (const [field, held] of r.filed.holding) {
-        let weights = byAsk.get(field);
-        if (!weights) byAsk.set(field, (weights = new Map<number, number>()));
-        for (const at of held) weights.set(at, (weights.get(at) ?? 0) + r.importance * r.emphasis);
+        const ask = askScratchOf(field);
+        fields.add(ask);
+        for (const at of held) {
+          if (ask.weights[at] === 0) ask.touched.push(at);
+          ask.weights[at]! += r.importance * r.emphasis;
+        }
       }
     }
-    for (const [field, weights] of byAsk) {
-      for (const [at, weight] of weights) {
+    for (const { field, weights, touched } of fields) {
+      for (const at of touched) {
         const paragraph = field.paragraphOfAsk[at]!;
-        bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+        bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weights[at]! / totalImportance));
+        weights[at] = 0;
       }
+      touched.length = 0;
     }
   }
   // Each sentence's score for the paragraph at hand, and the sentences scored, in the order first scored.
@@ -390,6 +395,24 @@ function scratchOf(index: SearchIndex): Scratch {
     const length = index.sentences.length;
     scratch = { sentenceScore: new Float64Array(length), isScored: new Uint8Array(length), scored: [] };
     scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** Each ask's weight for the question at hand, zeroed after it: one set per field, as for sentences. */
+interface AskScratch {
+  readonly field: AskField;
+  readonly weights: Float64Array;
+  /** The asks weighed, each once. */
+  readonly touched: number[];
+}
+const askScratches = new WeakMap<AskField, AskScratch>();
+
+function askScratchOf(field: AskField): AskScratch {
+  let scratch = askScratches.get(field);
+  if (!scratch) {
+    scratch = { field, weights: new Float64Array(field.paragraphOfAsk.length), touched: [] };
+    askScratches.set(field, scratch);
   }
   return scratch;
 }
