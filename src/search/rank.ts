@@ -38,8 +38,8 @@ export interface Ranked {
   readonly inText: readonly boolean[];
   /** How closely the query's ideas stand together here, in [0, 1]. */
   readonly closeness: number;
-  /** Posting keys of the query found in this paragraph, for highlighting. */
-  readonly matched: ReadonlySet<string>;
+  /** Posting keys of the query found in this paragraph's words, idea by idea, for highlighting. */
+  readonly matched: readonly (readonly string[])[];
 }
 
 export interface Ranking {
@@ -114,11 +114,25 @@ const FILED_LIMIT = 4096;
 /** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
 const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
 
+/** A weight as the signature writes it: the same few trusts recur, and writing a number out is slow. */
+const weightTexts = new Map<number, string>();
+
+function weightText(weight: number): string {
+  let text = weightTexts.get(weight);
+  if (text === undefined) {
+    text = String(weight);
+    if (weightTexts.size >= FILED_LIMIT) weightTexts.clear();
+    weightTexts.set(weight, text);
+  }
+  return text;
+}
+
 /** Each form of an idea filed by paragraph, from the cache when the same forms were filed before. */
 function filedOf(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   let cache = filedCache.get(index);
   if (!cache) filedCache.set(index, (cache = new Map<string, Filed>()));
-  const signature = `${asks ? 'a' : '-'}${concept.alternatives.map((a) => `${a.key}:${a.weight}`).join('|')}`;
+  let signature = asks ? 'a' : '-';
+  for (const { key, weight } of concept.alternatives) signature += `${key}:${weightText(weight)}|`;
   let filed = cache.get(signature);
   if (!filed) {
     filed = file(concept, index, asks);
@@ -303,7 +317,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     let covered = 0;
     const strengths: number[] = [];
     const inText: boolean[] = [];
-    const matched = new Set<string>();
+    const matched: (readonly string[])[] = [];
     for (const r of resolved) {
       const weight = r.importance * r.emphasis;
       const sentenceWeight = r.sentenceImportance * r.emphasis;
@@ -311,7 +325,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       let strength = 0;
       const found = r.filed.inText[number];
       if (found) {
-        for (const key of found.keys) matched.add(key);
+        matched.push(found.keys);
         best = found.best * weight;
         strength = found.strength;
         const { sentences } = found;
