@@ -1,7 +1,7 @@
 import { baseKey, exactKey, type SearchIndex } from './index.js';
 import { STOPWORDS } from './stopwords.js';
 import type { SynonymTable } from './synonyms.js';
-import { tokenize, type Token } from './text.js';
+import { formsOf, tokenize, type Token } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** How much a way of reaching an article term is trusted. */
@@ -93,8 +93,13 @@ function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
  */
 function joinedWords(word: string, index: SearchIndex): string[] {
   if (word.length < 6 || !/^\p{L}+$/u.test(word)) return [];
+  // Letters of the plain alphabet are one word each side of the cut, read directly (as tokenizing
+  // "fr eezing", "fre ezing"… would, one text per cut); other scripts are tokenized.
+  const plain = /^[A-Za-z]+$/.test(word);
   for (let cut = 2; cut <= word.length - 2; cut++) {
-    const parts = tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
+    const parts = plain
+      ? [formsOf(word.slice(0, cut)), formsOf(word.slice(cut))].filter((f) => f !== null)
+      : tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
     if (parts.length !== 2 || parts.some((t) => STOPWORDS.has(t.word) || !index.posting(t.stem))) continue;
     const phrase = parts.map((t) => t.stem).join(' ');
     return index.has(phrase) ? [phrase] : parts.map((t) => t.stem);

@@ -39,7 +39,7 @@ const forms = new Map<string, Forms | null>();
  * repeat, and folding and stemming each again is most of the index's build time. Null when
  * nothing of the segment is left to compare (an apostrophe alone).
  */
-function formsOf(segment: string): Forms | null {
+export function formsOf(segment: string): Forms | null {
   let cached = forms.get(segment);
   if (cached === undefined) {
     const word = foldWord(segment);
