@@ -55,7 +55,8 @@ function phraseEnd(
   setting: ReadonlySet<string>,
 ): number {
   let k = at;
-  for (const [n, word] of words.entries()) {
+  for (let n = 0; n < words.length; n++) {
+    const word = words[n]!;
     while (n > 0 && tokens[k] && tokens[k]!.base !== word && setting.has(tokens[k]!.word)) k++;
     const typed = tokens[k]?.base;
     // "how long they have been there" is "how long you have been there": a person is a person.
