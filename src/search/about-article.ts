@@ -83,6 +83,14 @@ export function articleTopicOf(question: string): ArticleTopic | undefined {
   return articleTopicsOf(question)[0];
 }
 
+/** Whether a word may stand in a question asking this topic; a topic's word in the plural ("outlets") is the same word. */
+function allowedIn(topic: ArticleTopic, word: string): boolean {
+  const allowed = ALLOWED.get(topic)!;
+  // An adverb says how it is asked ("quoted directly", "originally"), never what of.
+  if (ADVERB.test(word)) return true;
+  return allowed.has(word) || (word.length > 3 && word.endsWith('s') && allowed.has(word.slice(0, -1)));
+}
+
 /**
  * Every topic the question asks about the article ("who reported this and when": its source
  * and its dates), most particular first; none when it asks anything else.
@@ -101,13 +109,6 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   }
   const words = text === lowered ? typed : wordsOf(text);
   const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
-  // A topic's word in the plural ("outlets", "publications") is the same word.
-  const allowedIn = (topic: ArticleTopic, word: string): boolean => {
-    const allowed = ALLOWED.get(topic)!;
-    // An adverb says how it is asked ("quoted directly", "originally"), never what of.
-    if (ADVERB.test(word)) return true;
-    return allowed.has(word) || (word.length > 3 && word.endsWith('s') && allowed.has(word.slice(0, -1)));
-  };
   // One topic's words alone, or, for two asked at once, the words of either.
   // A topic whose words are the whole question comes first ("when was this published" asks when).
   const single = asked.find((topic) => words.every((w) => allowedIn(topic, w)));

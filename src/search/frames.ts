@@ -64,6 +64,22 @@ export interface Frame {
 const LEAD = String.raw`^(?:(?:so|ok|okay|hey|but|and|also|well|wait|like|quick question|question)[,:\s]+)*`;
 
 /** Advice for the asker: the article tells no one how to live, work or cook. */
+/**
+ * A pattern tried only on a question holding one of the words it cannot match without: most
+ * questions hold none, and the long patterns (".*" between two words) are the frame's slowest.
+ * (`test` takes the question lowercased, as the words are written.)
+ */
+interface Gated {
+  test(question: string, lower?: string): boolean;
+}
+
+function gated(words: readonly string[], pattern: RegExp): Gated {
+  return {
+    test: (question, lower = question.toLowerCase()) =>
+      words.some((word) => lower.includes(word)) && pattern.test(question),
+  };
+}
+
 const ADVICE = new RegExp(
   LEAD +
     String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)|\b(?:would|will|do|should|must) (?:i|we) (?:need|require)\b`,
@@ -74,8 +90,10 @@ const ADVICE = new RegExp(
  * The best of anything, which the article never ranks: "what are the best universities", "which
  * board is best for beginners".
  */
-const BEST =
-  /\b(?:what|which)\b.*\b(?:is|are|'s|s)\s+(?:the\s+)?best\b|\b(?:what|which)(?:'s|s| is| are)? the best\b|\bbest\s+[\p{L}-]+\s+(?:for|in|to|near)\b/iu;
+const BEST = gated(
+  ['best'],
+  /\b(?:what|which)\b.*\b(?:is|are|'s|s)\s+(?:the\s+)?best\b|\b(?:what|which)(?:'s|s| is| are)? the best\b|\bbest\s+[\p{L}-]+\s+(?:for|in|to|near)\b/iu,
+);
 
 /**
  * The asker's own things ("for my startup", "under my words"): a short question about them asks
@@ -87,7 +105,7 @@ const OWN = /\b(?:my|our)\s+(?!own\b)\p{L}/iu;
  * What the article gives of no one and nothing: ages, how long things lasted, pay; the next
  * meeting (it reports what was said, not what comes next); the time now.
  */
-const UNKNOWABLE = [
+const UNKNOWABLE: readonly Gated[] = [
   /\bhow old\b|\b(?:age|born|birthday|birthplace)\b/i,
   /\bhow long (?:has|have|had|did|will|does|do|was|were)\b/i,
   /\b(?:salary|salaries|paid|earn|earns|income|make money|makes money|net worth)\b/i,
@@ -96,7 +114,10 @@ const UNKNOWABLE = [
   /\b(?:go|went|goes|gone) to (?:school|college|university|uni)\b|\bstud(?:y|ied|ies) (?:abroad|overseas)\b|\b(?:alma mater|graduated? from|grew up|grow up|married|hobby|hobbies|wife|husband)\b/i,
   /\bwhere did .+ (?:study|studied|school|college|university)\b/i,
   // someone's earlier career: the article gives each person's post now, none they held before
-  /\b(?:where|what) did \p{L}+(?: \p{L}+)? (?:work|serve)\b.*\bbefore\b|\b(?:previous|prior|earlier) (?:job|jobs|post|posts|positions?)\b/iu,
+  gated(
+    ['before', 'previous', 'prior', 'earlier'],
+    /\b(?:where|what) did \p{L}+(?: \p{L}+)? (?:work|serve)\b.*\bbefore\b|\b(?:previous|prior|earlier) (?:job|jobs|post|posts|positions?)\b/iu,
+  ),
   // the weather
   /\b(?:weather|temperature|forecast)\b/i,
   // the economy's and the population's figures: the article gives none
@@ -115,8 +136,11 @@ const UNKNOWABLE = [
   /\bwhen did .+ (?:become|take office|took office|take over|get promoted|get appointed|get the job|start the job|join)\b|\bsince when\b/i,
   // A copy of a document to get: the article links to nothing and holds no document whole.
   /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
-  // (Case counts here: under the "i" flag \p{Lu} is any letter, and "before get promoted" no name.)
-  /\b(?:[Ww]ho|[Ww]hich \w+)\s+(?:was|were|had been)\b.*\b[Bb]efore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|[Hh]uang|[Ww]ang)\b/u,
+  gated(
+    ['before'],
+    // (Case counts here: under the "i" flag \p{Lu} is any letter, and "before get promoted" no name.)
+    /\b(?:[Ww]ho|[Ww]hich \w+)\s+(?:was|were|had been)\b.*\b[Bb]efore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|[Hh]uang|[Ww]ang)\b/u,
+  ),
 ];
 
 const WANTS: readonly (readonly [Frame['wants'] & string, RegExp])[] = [
@@ -272,19 +296,22 @@ function mechanismOf(question: string): { mechanism?: readonly [number, number] 
 }
 
 /** "Is it true…", "is that right": asks for a verdict on what follows or came before. */
-const VERDICT =
-  /\b(?:is|was|are|were)\s+(?:it|that|this|they|those|these)\s+(?:really\s+)?(?:true|right|correct|accurate|real)\b/i;
+const VERDICT = gated(
+  ['true', 'right', 'correct', 'accurate', 'real'],
+  /\b(?:is|was|are|were)\s+(?:it|that|this|they|those|these)\s+(?:really\s+)?(?:true|right|correct|accurate|real)\b/i,
+);
 /** "Real numbers", "any hard figures": a count asked for. */
 const COUNT_WANTED = /\b(?:real|actual|any|concrete|hard|exact)\s+(?:numbers?|figures|stats|statistics)\b/i;
 /** Words for something said, which name no topic of their own: "the middlemen comment". */
 const SPEECH_WORDS = ['comment', 'comments', 'remark', 'remarks'];
 const SPEECH = new RegExp(String.raw`\b(?:${SPEECH_WORDS.join('|')})\b`, 'i');
 /** "Seen as", "regarded as", "considered": a verb that frames a judgement, which is what is asked. */
+const SEEN_AS_WORDS = ['seen', 'viewed', 'regarded', 'deemed', 'considered', 'thought'];
 const SEEN_AS = /\b(seen|viewed|regarded|deemed|considered|thought of)\s+(?:as\b|to be\b)/gi;
 /** "Last year", "this month": a time counted from the asker's now. */
 const RELATIVE_TIME = /\b(last|this|next|past)\s+(year|years|month|months|week|weeks|decade|time)\b/gi;
 /** "They keep mentioning", "I keep seeing": a verb of recurring before another verb. */
-const KEEPS = /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu;
+const KEEPS = gated(['keep', 'kept'], /\b(?:keep|keeps|kept)\s+\p{L}+ing\b/iu);
 
 /**
  * "Who gets promoted", "who will be given the big jobs", "what kinds of officials…", "which ones
@@ -363,8 +390,10 @@ const DESCRIBING_WORD =
  * "Which came first, the seminar or the press conference", "was the seminar before the press
  * conference": asks the order of events, which only their dates tell.
  */
-const ORDER =
-  /\b(?:which|what)\b.*\b(?:came|comes|come|happened|happens|was held|took place|occurred)\s+(?:first|earlier|last|later|second)\b|\b(?:was|were|did|is)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:held\s+|happen\s+|take place\s+)?(?:before|after|earlier than|later than)\s+the\b|\bin what order\b|\border of (?:the )?events\b/i;
+const ORDER = gated(
+  ['came', 'come', 'happen', 'held', 'took place', 'occurred', 'before', 'after', 'earlier', 'later', 'order'],
+  /\b(?:which|what)\b.*\b(?:came|comes|come|happened|happens|was held|took place|occurred)\s+(?:first|earlier|last|later|second)\b|\b(?:was|were|did|is)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:held\s+|happen\s+|take place\s+)?(?:before|after|earlier than|later than)\s+the\b|\bin what order\b|\border of (?:the )?events\b/i,
+);
 const ORDER_WORDS = [
   'came',
   'comes',
@@ -388,10 +417,11 @@ const ORDER_WORDS = [
 
 /** Reads a question's form. */
 export function frameOf(question: string): Frame {
+  const lower = question.toLowerCase();
   const identity = IDENTITY.test(question);
   const upInText = [...question.matchAll(UP_IN_TEXT)].map((m) => m[1]!.toLowerCase());
   const mention = MENTION.test(question) || upInText.length > 0;
-  const order = ORDER.test(question);
+  const order = ORDER.test(question, lower);
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
@@ -401,7 +431,7 @@ export function frameOf(question: string): Frame {
     ...[...question.matchAll(ANSWER_KIND)].flatMap((m) => [m[1], m[2]].flatMap((k) => (k ? [k.toLowerCase()] : []))),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
     // "is it true they'll…": the verdict asked for names no topic
-    ...(VERDICT.test(question) ? ['true', 'right', 'correct', 'accurate', 'real'] : []),
+    ...(VERDICT.test(question, lower) ? ['true', 'right', 'correct', 'accurate', 'real'] : []),
     // "like real numbers", "any hard figures": a count wanted, no topic
     ...(COUNT_WANTED.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []),
     // "the middlemen comment": words for something said, the saying asked of
@@ -409,9 +439,11 @@ export function frameOf(question: string): Frame {
     // "last year", "this month": a time counted from now, which the article cannot place
     ...[...question.matchAll(RELATIVE_TIME)].flatMap((m) => [m[1]!.toLowerCase(), m[2]!.toLowerCase()]),
     // "they keep mentioning", "I keep seeing": the verb only says it recurs
-    ...(KEEPS.test(question) ? ['keep', 'keeps', 'kept'] : []),
+    ...(KEEPS.test(question, lower) ? ['keep', 'keeps', 'kept'] : []),
     // "are experts seen as important", "is it considered a failure": the verb only frames the judgement
-    ...[...question.matchAll(SEEN_AS)].map((m) => m[1]!.toLowerCase()),
+    ...(SEEN_AS_WORDS.some((word) => lower.includes(word)) ? [...question.matchAll(SEEN_AS)] : []).map((m) =>
+      m[1]!.toLowerCase(),
+    ),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
     // "which came first, the seminar or…": the order of events, asked by their dates
@@ -428,9 +460,9 @@ export function frameOf(question: string): Frame {
       question,
     );
   return {
-    advice: ADVICE.test(question) || BEST.test(question),
+    advice: ADVICE.test(question) || BEST.test(question, lower),
     ...(OWN.test(question) ? { own: true } : {}),
-    unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)),
+    unknowable: UNKNOWABLE.some((pattern) => pattern.test(question, lower)),
     ...(wants ? { wants } : {}),
     ...(wants === 'date' && (order || WHEN.test(question)) ? { when: true } : {}),
     identity,

@@ -1,5 +1,5 @@
 import type { Range } from '../corpus/range.js';
-import { keyLength, type SearchIndex } from './index.js';
+import type { SearchIndex } from './index.js';
 
 export type { Range };
 
@@ -19,8 +19,10 @@ function rangesIn(
   if (!paragraph) return [];
   const ranges: [number, number][] = [];
   for (const key of keys) {
-    const positions = index.posting(key)?.positions.get(paragraphNumber) ?? [];
-    const length = keyLength(key);
+    const posting = index.posting(key);
+    const positions = posting?.positions.get(paragraphNumber);
+    if (!posting || !positions) continue;
+    const { length } = posting;
     for (const position of positions) {
       if (sentence !== undefined && paragraph.sentenceOfToken[position] !== sentence) continue;
       const first = paragraph.tokens[position];

@@ -93,6 +93,15 @@ function isSingleWordKey(key: string): boolean {
   return key.startsWith('=') || key.startsWith('~');
 }
 
+/** A posting key's first stem (or its whole word key), as `starts` files it. */
+function firstStemOf(key: string): string {
+  const space = isSingleWordKey(key) ? -1 : key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/** Postings kept per index before the map starts again: the article's words and phrases are far fewer. */
+const POSTINGS_LIMIT = 20_000;
+
 /** BM25's idf: a term in every document weighs little, a rare one a lot; never negative. */
 export function idf(documents: number, containing: number): number {
   return Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
@@ -185,10 +194,18 @@ export function buildIndex(
   }
 
   // A term's posting is made the first time it is looked for, and kept: most terms never are.
-  const postings = new Map<string, Posting | undefined>();
+  // A term the text lacks is kept as null (one lookup answers it next time) unless its first
+  // word is not in the text at all, which one lookup of `starts` answers: so the questions'
+  // stray words never fill the map.
+  const postings = new Map<string, Posting | null>();
   const posting = (key: string): Posting | undefined => {
-    if (!postings.has(key)) postings.set(key, computePosting(key));
-    return postings.get(key);
+    const kept = postings.get(key);
+    if (kept !== undefined) return kept ?? undefined;
+    if (!starts.has(firstStemOf(key))) return undefined;
+    const made = computePosting(key) ?? null;
+    if (postings.size >= POSTINGS_LIMIT) postings.clear();
+    postings.set(key, made);
+    return made ?? undefined;
   };
   const askField = buildAskField(
     asks,

@@ -96,6 +96,16 @@ export function hasContent(text: string): boolean {
 /** "When I interned at a city bureau, promotions went…": a sentence set in a time, told, not asked. */
 const TOLD_WHEN = new RegExp(String.raw`^\W*(?:back\s+)?when\s+(?!${AUX}\b)[^?]*\.\s*$`, 'i');
 
+/** Whether a stretch asks something: a word to look for, or the article itself. */
+function asks(text: string, aboutArticle: (text: string) => boolean): boolean {
+  return hasContent(text) || aboutArticle(text);
+}
+
+/** "i work in hr and im curious, how are they…": a sentence opening on the asker, not a question word. */
+function opensWithBackstory(question: string): boolean {
+  return !QUESTION_START.test(question.trim()) && /^\W*(?:i|i'm|im|my|we|our)\b/i.test(question);
+}
+
 function isQuestion(sentence: string): boolean {
   // "…but I'm genuinely curious:" only leads up to the question.
   if (/:\s*$/.test(sentence) || TOLD_WHEN.test(sentence)) return false;
@@ -125,12 +135,11 @@ export function splitQuestions(
   /** Whether a stretch asks about the article itself ("tldr?"), which is a question with no word to look for. */
   aboutArticle: (text: string) => boolean = () => false,
 ): QuestionPart[] {
-  const asks = (text: string): boolean => hasContent(text) || aboutArticle(text);
   const sentences = message
     .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter(Boolean);
-  const withContent = sentences.filter(asks);
+  const withContent = sentences.filter((text) => asks(text, aboutArticle));
   let questions = [message.trim()];
   if (withContent.length > 1) {
     const asking = withContent.filter(isQuestion);
@@ -141,8 +150,6 @@ export function splitQuestions(
   // One long sentence of backstory that ends in its question: "Not sure if this is the right
   // channel but I've been wondering, since …, which newspaper published it".
   // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
-  const opensWithBackstory = (question: string): boolean =>
-    !QUESTION_START.test(question.trim()) && /^\W*(?:i|i'm|im|my|we|our)\b/i.test(question);
   // Each question of the message is read so: "I'd love to know how many…, because…. Was there a figure?"
   const leads: string[] = [];
   questions = questions.map((whole) => {
@@ -161,7 +168,8 @@ export function splitQuestions(
     if (question.length <= LONG_SENTENCE && !opensWithBackstory(question)) return question;
     // "Does the article say anything about X, and do you know any good books on Y?": a long
     // sentence that opens with a question and joins another is two questions, not backstory and one.
-    if (QUESTION_START.test(question) && question.split(JOIN).filter(asks).length > 1) return question;
+    if (QUESTION_START.test(question) && question.split(JOIN).filter((text) => asks(text, aboutArticle)).length > 1)
+      return question;
     const tail = lastClause(question);
     if (!tail) return question;
     leads.push(question.slice(0, question.length - tail.length));
@@ -187,8 +195,8 @@ export function splitQuestions(
       const parallel = parts.length > 0 && parallelClause(previous, text);
       previous = text;
       if (parallel) parts[parts.length - 1] += ` and ${text}`;
-      else if (parts.length > 0 && !asks(text)) parts[parts.length - 1] += ` ${text}`;
-      else if (parts.length > 0 && !asks(parts.at(-1)!)) parts[parts.length - 1] += ` ${text}`;
+      else if (parts.length > 0 && !asks(text, aboutArticle)) parts[parts.length - 1] += ` ${text}`;
+      else if (parts.length > 0 && !asks(parts.at(-1)!, aboutArticle)) parts[parts.length - 1] += ` ${text}`;
       else parts.push(text);
     }
   }

@@ -1,7 +1,7 @@
 import { baseKey, exactKey, type SearchIndex } from './index.js';
 import { STOPWORDS } from './stopwords.js';
 import type { SynonymTable } from './synonyms.js';
-import { tokenize, type Token } from './text.js';
+import { formsOf, tokenize, type Token } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** How much a way of reaching an article term is trusted. */
@@ -55,7 +55,8 @@ function phraseEnd(
   setting: ReadonlySet<string>,
 ): number {
   let k = at;
-  for (const [n, word] of words.entries()) {
+  for (let n = 0; n < words.length; n++) {
+    const word = words[n]!;
     while (n > 0 && tokens[k] && tokens[k]!.base !== word && setting.has(tokens[k]!.word)) k++;
     const typed = tokens[k]?.base;
     // "how long they have been there" is "how long you have been there": a person is a person.
@@ -93,8 +94,13 @@ function ownTerms(index: SearchIndex, tokens: readonly Token[]): Alternative[] {
  */
 function joinedWords(word: string, index: SearchIndex): string[] {
   if (word.length < 6 || !/^\p{L}+$/u.test(word)) return [];
+  // Letters of the plain alphabet are one word each side of the cut, read directly (as tokenizing
+  // "fr eezing", "fre ezing"… would, one text per cut); other scripts are tokenized.
+  const plain = /^[A-Za-z]+$/.test(word);
   for (let cut = 2; cut <= word.length - 2; cut++) {
-    const parts = tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
+    const parts = plain
+      ? [formsOf(word.slice(0, cut)), formsOf(word.slice(cut))].filter((f) => f !== null)
+      : tokenize(`${word.slice(0, cut)} ${word.slice(cut)}`);
     if (parts.length !== 2 || parts.some((t) => STOPWORDS.has(t.word) || !index.posting(t.stem))) continue;
     const phrase = parts.map((t) => t.stem).join(' ');
     return index.has(phrase) ? [phrase] : parts.map((t) => t.stem);
@@ -150,6 +156,31 @@ export function readQuery(query: string, context: QueryContext): Concept[] {
   return conceptsOf(tokens, content, context);
 }
 
+/** Adds the idea at tokens first..last unless one with the same forms (or, with none, the same words) came before. */
+function pushConcept(
+  concepts: Concept[],
+  seen: Set<string>,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  alternatives: Alternative[],
+): void {
+  let text = tokens[first]!.word;
+  for (let at = first + 1; at <= last; at++) text += ` ${tokens[at]!.word}`;
+  const signature =
+    alternatives.length === 0
+      ? `?${text}`
+      : alternatives.length === 1
+        ? alternatives[0]!.key
+        : alternatives
+            .map((a) => a.key)
+            .sort()
+            .join('|');
+  if (seen.has(signature)) return;
+  seen.add(signature);
+  concepts.push({ text, alternatives, first, last });
+}
+
 /** Stretches of the query between quotation marks of any kind. */
 function quotedStretches(query: string): [number, number][] {
   return [...query.matchAll(/“([^”]*)”|‘([^’]*)’|"([^"]*)"|'([^']*)'(?!\w)/g)].map((m) => [
@@ -165,21 +196,6 @@ function conceptsOf(
 ): Concept[] {
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const push = (first: number, last: number, alternatives: Alternative[]): void => {
-    const text = tokens
-      .slice(first, last + 1)
-      .map((t) => t.word)
-      .join(' ');
-    const signature = alternatives.length
-      ? alternatives
-          .map((a) => a.key)
-          .sort()
-          .join('|')
-      : `?${text}`;
-    if (seen.has(signature)) return;
-    seen.add(signature);
-    concepts.push({ text, alternatives, first, last });
-  };
 
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
@@ -192,7 +208,7 @@ function conceptsOf(
     if (rule) {
       const alternatives = ownTerms(index, tokens.slice(i, end + 1));
       for (const key of rule.means) if (index.has(key)) addUnique(alternatives, key, TRUST.synonym);
-      push(i, end, alternatives);
+      pushConcept(concepts, seen, tokens, i, end, alternatives);
       i = end + 1;
       continue;
     }
@@ -201,7 +217,7 @@ function conceptsOf(
     // The word as typed counts fully; other words of its stem a little less.
     const own = ownTerms(index, [token]);
     if (own.some((a) => a.weight > TRUST.stem)) {
-      push(at, at, own);
+      pushConcept(concepts, seen, tokens, at, at, own);
       continue;
     }
     // A word the text holds only by its stem may be a slip for one it holds ("officals" is not "office").
@@ -216,7 +232,7 @@ function conceptsOf(
       for (const a of meant(c.word, index, synonyms)) addUnique(alternatives, a.key, a.weight * TRUST.fuzzy);
     }
     if (own.length > 0) {
-      push(at, at, alternatives);
+      pushConcept(concepts, seen, tokens, at, at, alternatives);
       continue;
     }
     // "hte", "waht", "abotu": two letters of a word with no topic swapped, nothing to look for.
@@ -227,7 +243,7 @@ function conceptsOf(
       for (const key of joinedWords(token.word, index)) addUnique(alternatives, key, TRUST.fuzzy);
     // An adverb the article does not use ("simply", "automatically") says how, not what.
     if (alternatives.length === 0 && /^\p{L}{3,}ly$/u.test(token.word)) continue;
-    push(at, at, alternatives);
+    pushConcept(concepts, seen, tokens, at, at, alternatives);
   }
   return concepts;
 }

@@ -94,24 +94,22 @@ export class QuotedWords {
    * `asThing` ("红绿灯是怎么工作的" asks how the thing itself works): whatever else is asked.
    */
   weighForeign(concepts: readonly Concept[], trust: number, asThing = false): Concept[] {
-    const stemsOf = (c: Concept): string[] =>
-      c.alternatives
-        .filter((a) => !a.key.startsWith(ASKED_ELSEWHERE))
-        .flatMap((a) => a.key.replace(/^[=~]/, '').split(' '))
-        .map((w) => tokenize(w)[0]?.stem ?? w);
+    // Each idea's stems, worked out only if some idea is found standing for quoted words alone.
+    let stems: (readonly string[])[] | undefined;
     return concepts.map((c, i) => {
       const own = c.alternatives.filter((a) => !a.key.startsWith(ASKED_ELSEWHERE)).map((a) => a.key);
       const words = own.filter((key) => /^[=~]/.test(key));
       // A phrase of the article's words ("lion pack") asked whole is the article's own term,
       // unless the question asks how the thing itself works.
       if (words.length === 0 && !asThing) return c;
-      const others = new Set(concepts.flatMap((d, k) => (k === i ? [] : stemsOf(d))));
       const phrases = own.filter((key) => !/^[=~]/.test(key));
-      const alone =
-        own.length > 0 &&
-        words.every((key) => this.quoted(key) && (asThing || this.aloneInQuestion(key, others))) &&
-        phrases.every((key) => key.split(' ').every((stem) => STOPWORDS.has(stem) || this.quoted(stem)));
-      if (!alone) return c;
+      if (own.length === 0 || !words.every((key) => this.quoted(key))) return c;
+      if (!phrases.every((key) => key.split(' ').every((stem) => STOPWORDS.has(stem) || this.quoted(stem)))) return c;
+      if (!asThing) {
+        stems ??= concepts.map(stemsOf);
+        const others = new Set(stems.flatMap((list, k) => (k === i ? [] : list)));
+        if (!words.every((key) => this.aloneInQuestion(key, others))) return c;
+      }
       return { ...c, alternatives: c.alternatives.map((a) => ({ ...a, weight: a.weight * trust })) };
     });
   }
@@ -144,7 +142,6 @@ export class QuotedWords {
   ): Concept[] {
     const stems = new Set(tokens.map((t) => t.stem));
     const quotedByAsker = spokenOf || /[“”"‘’]|(?:^|\s)'/.test(text) || SPOKEN.test(text);
-    const keysOf = (t: Token): string[] => [exactKey(t.word), baseKey(t.base), t.stem];
     return concepts.map((c) => {
       if (c.alternatives.length === 0 || c.first < 0) return c;
       const asThing =
@@ -164,3 +161,16 @@ export class QuotedWords {
 /** Words that ask of a quoted line itself ("who said the lion stuff", "the part about…"). */
 const SPOKEN =
   /\b(?:said|say|says|saying|quote|quoted|quotes|speech|metaphor|analogy|comment|comments|remark|remarks|line about|bit about|part about)\b/i;
+
+/** The posting keys of a word as asked: the word itself, every inflection of it, its stem. */
+function keysOf(t: Token): string[] {
+  return [exactKey(t.word), baseKey(t.base), t.stem];
+}
+
+/** The stems of an idea's own forms (not those asked of another language's paragraphs). */
+function stemsOf(c: Concept): string[] {
+  return c.alternatives
+    .filter((a) => !a.key.startsWith(ASKED_ELSEWHERE))
+    .flatMap((a) => a.key.replace(/^[=~]/, '').split(' '))
+    .map((w) => tokenize(w)[0]?.stem ?? w);
+}

@@ -38,8 +38,8 @@ export interface Ranked {
   readonly inText: readonly boolean[];
   /** How closely the query's ideas stand together here, in [0, 1]. */
   readonly closeness: number;
-  /** Posting keys of the query found in this paragraph, for highlighting. */
-  readonly matched: ReadonlySet<string>;
+  /** Posting keys of the query found in this paragraph's words, idea by idea, for highlighting. */
+  readonly matched: readonly (readonly string[])[];
 }
 
 export interface Ranking {
@@ -53,21 +53,29 @@ function bm25(tf: number, length: number, average: number, weight: number): numb
   return (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / average));
 }
 
-interface Found {
-  readonly key: string;
-  readonly trust: number;
-  /** BM25 of the form's occurrences in the paragraph's words, for a weight of 1. */
-  readonly score: number;
-  /** Sentence index, then BM25 of the form's occurrences in it for a weight of 1, in turn. */
-  readonly sentences: readonly number[];
+/**
+ * An idea's forms found in one paragraph's words, summed up for any weight: ranking scales
+ * each number by the idea's weight (a positive factor keeps every maximum where it was).
+ */
+interface FoundInText {
+  /** The posting keys of the forms found, for highlighting. */
+  readonly keys: string[];
+  /** The best form's BM25 times its trust, for a weight of 1. */
+  best: number;
+  /** The surest form's trust. */
+  strength: number;
+  /** Each form's sentences in turn: sentence index, then its BM25 times the form's trust, for a weight of 1. */
+  readonly sentences: number[];
 }
 
-interface AskedFound {
-  readonly trust: number;
-  /** BM25 of the form in this paragraph's asks of its field, for a weight of 1. */
-  readonly score: number;
-  /** As `Found.sentences`, for the sentences the asks point at. */
-  readonly sentences: readonly number[];
+/** An idea's forms found in one paragraph's asks, summed up as `FoundInText`. */
+interface FoundInAsks {
+  /** The best form's BM25 in the asks times its trust, for a weight of 1. */
+  best: number;
+  /** The surest form's trust. */
+  trust: number;
+  /** Each form's sentences in turn: sentence index, BM25 for a weight of 1, the form's trust. */
+  readonly sentences: number[];
 }
 
 /** By paragraph number; a hole where the paragraph holds none. */
@@ -75,10 +83,10 @@ type ByParagraph<T> = readonly (T | undefined)[];
 
 /** An idea's forms filed by paragraph: what depends only on the forms, not on the question. */
 interface Filed {
-  /** Each of the idea's forms found in a paragraph's words. */
-  readonly inText: ByParagraph<readonly Found[]>;
-  /** Each of the idea's forms found in a paragraph's asks. */
-  readonly inAsks: ByParagraph<readonly AskedFound[]>;
+  /** The idea's forms found in a paragraph's words. */
+  readonly inText: ByParagraph<FoundInText>;
+  /** The idea's forms found in a paragraph's asks. */
+  readonly inAsks: ByParagraph<FoundInAsks>;
   /** Where the idea starts in a paragraph's words, and how many tokens it spans, each place once. */
   readonly places: ByParagraph<readonly (readonly [position: number, length: number])[]>;
   /** Whether the idea stands in any paragraph's words. */
@@ -102,21 +110,29 @@ interface Resolved {
   readonly emphasis: number;
 }
 
-function grouped<T>(list: (T[] | undefined)[], at: number, value: T): void {
-  const here = list[at];
-  if (here) here.push(value);
-  else list[at] = [value];
-}
-
 const FILED_LIMIT = 4096;
 /** Ideas recur from question to question ("officials", "promoted"): each is filed once per index. */
 const filedCache = new WeakMap<SearchIndex, Map<string, Filed>>();
+
+/** A weight as the signature writes it: the same few trusts recur, and writing a number out is slow. */
+const weightTexts = new Map<number, string>();
+
+function weightText(weight: number): string {
+  let text = weightTexts.get(weight);
+  if (text === undefined) {
+    text = String(weight);
+    if (weightTexts.size >= FILED_LIMIT) weightTexts.clear();
+    weightTexts.set(weight, text);
+  }
+  return text;
+}
 
 /** Each form of an idea filed by paragraph, from the cache when the same forms were filed before. */
 function filedOf(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   let cache = filedCache.get(index);
   if (!cache) filedCache.set(index, (cache = new Map<string, Filed>()));
-  const signature = `${asks ? 'a' : '-'}${concept.alternatives.map((a) => `${a.key}:${a.weight}`).join('|')}`;
+  let signature = asks ? 'a' : '-';
+  for (const { key, weight } of concept.alternatives) signature += `${key}:${weightText(weight)}|`;
   let filed = cache.get(signature);
   if (!filed) {
     filed = file(concept, index, asks);
@@ -126,21 +142,14 @@ function filedOf(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   return filed;
 }
 
-/** Sentence index and BM25 for a weight of 1, in turn, of each sentence's occurrences. */
-function sentenceScores(
-  index: SearchIndex,
-  counts: readonly (readonly [sentence: number, count: number])[],
-  most = Infinity,
-): number[] {
-  return counts.flatMap(([sentence, count]) => [
-    sentence,
-    bm25(Math.min(count, most), index.sentenceLengths[sentence] ?? 1, index.averageSentenceLength, 1),
-  ]);
+/** BM25 for a weight of 1 of a sentence's occurrences of a form. */
+function sentenceScore(index: SearchIndex, sentence: number, count: number): number {
+  return bm25(count, index.sentenceLengths[sentence] ?? 1, index.averageSentenceLength, 1);
 }
 
 function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
-  const inText: Found[][] = [];
-  const inAsks: AskedFound[][] = [];
+  const inText: FoundInText[] = [];
+  const inAsks: FoundInAsks[] = [];
   const placeSets: Map<number, readonly [number, number]>[] = [];
   const paragraphs = new Set<number>();
   const sentences = new Set<number>();
@@ -152,12 +161,12 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
       for (const [paragraph, positions] of posting.positions) {
         paragraphs.add(paragraph);
         const length = index.paragraphs[paragraph]?.tokens.length ?? 0;
-        grouped(inText, paragraph, {
-          key,
-          trust: weight,
-          score: bm25(positions.length, length, index.averageParagraphLength, 1),
-          sentences: sentenceScores(index, posting.sentencesIn.get(paragraph) ?? []),
-        });
+        const found = (inText[paragraph] ??= { keys: [], best: 0, strength: 0, sentences: [] });
+        found.keys.push(key);
+        found.best = Math.max(found.best, bm25(positions.length, length, index.averageParagraphLength, 1) * weight);
+        found.strength = Math.max(found.strength, weight);
+        for (const [sentence, count] of posting.sentencesIn.get(paragraph) ?? [])
+          found.sentences.push(sentence, sentenceScore(index, sentence, count) * weight);
         const places = (placeSets[paragraph] ??= new Map<number, readonly [number, number]>());
         for (const position of positions) places.set(position * 16 + posting.length, [position, posting.length]);
       }
@@ -168,11 +177,12 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
       for (const sentence of asked.sentenceCounts.keys()) sentences.add(sentence);
       for (const [paragraph, tf] of asked.counts) {
         paragraphs.add(paragraph);
-        grouped(inAsks, paragraph, {
-          trust: weight,
-          score: bm25(tf, field.lengths[paragraph] ?? 0, field.averageLength, 1),
-          sentences: sentenceScores(index, asked.sentencesIn.get(paragraph) ?? [], 2),
-        });
+        const found = (inAsks[paragraph] ??= { best: 0, trust: 0, sentences: [] });
+        found.best = Math.max(found.best, bm25(tf, field.lengths[paragraph] ?? 0, field.averageLength, 1) * weight);
+        found.trust = Math.max(found.trust, weight);
+        // One sentence asked of many times counts as asked twice.
+        for (const [sentence, count] of asked.sentencesIn.get(paragraph) ?? [])
+          found.sentences.push(sentence, sentenceScore(index, sentence, Math.min(count, 2)), weight);
       }
     }
     if (field) {
@@ -194,6 +204,9 @@ function file(concept: Concept, index: SearchIndex, asks: boolean): Filed {
   };
 }
 
+/** Two ideas not both in a paragraph: shared, as most pairs in most paragraphs are. */
+const APART: { best: number; bySentence: ReadonlyMap<number, number> } = { best: 0, bySentence: new Map() };
+
 /**
  * How closely two query ideas stand together in a paragraph, overall and in each sentence
  * (of the first idea): 1 when the text spaces them as the query does ("Minister of
@@ -205,13 +218,13 @@ function near(
   b: Resolved,
   paragraph: number,
   sentenceOf: readonly number[],
-): { best: number; bySentence: Map<number, number> } {
+): { best: number; bySentence: ReadonlyMap<number, number> } {
+  const xs = a.filed.places[paragraph];
+  const ys = b.filed.places[paragraph];
+  if (!xs || !ys) return APART;
   const queryGap = b.concept.first - a.concept.last;
   const bySentence = new Map<number, number>();
   let best = 0;
-  const xs = a.filed.places[paragraph];
-  const ys = b.filed.places[paragraph];
-  if (!xs || !ys) return { best, bySentence };
   for (const [x, xLength] of xs) {
     let local = 0;
     for (const [y, yLength] of ys) {
@@ -271,38 +284,31 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
   // One ask that holds most of the question is stronger than the same words strewn over many.
   const bestAsk = new Map<number, number>();
   if (asks) {
-    const byAsk = new Map<AskField, Map<number, number>>();
+    const fields = new Set<AskScratch>();
     for (const r of resolved) {
       // An idea in nearly every paragraph ("officials") tells no ask apart, and is in hundreds of them.
       if (r.importance < COMMON_IDEA) continue;
       for (const [field, held] of r.filed.holding) {
-        let weights = byAsk.get(field);
-        if (!weights) byAsk.set(field, (weights = new Map<number, number>()));
-        for (const at of held) weights.set(at, (weights.get(at) ?? 0) + r.importance * r.emphasis);
+        const ask = askScratchOf(field);
+        fields.add(ask);
+        for (const at of held) {
+          if (ask.weights[at] === 0) ask.touched.push(at);
+          ask.weights[at]! += r.importance * r.emphasis;
+        }
       }
     }
-    for (const [field, weights] of byAsk) {
-      for (const [at, weight] of weights) {
+    for (const { field, weights, touched } of fields) {
+      for (const at of touched) {
         const paragraph = field.paragraphOfAsk[at]!;
-        bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weight / totalImportance));
+        bestAsk.set(paragraph, Math.max(bestAsk.get(paragraph) ?? 0, weights[at]! / totalImportance));
+        weights[at] = 0;
       }
+      touched.length = 0;
     }
   }
   // Each sentence's score for the paragraph at hand, and the sentences scored, in the order first scored.
-  const sentenceScore = new Float64Array(index.sentences.length);
-  const isScored = new Uint8Array(index.sentences.length);
-  const scored: number[] = [];
-  const addSentence = (sentence: number, value: number): void => {
-    if (isScored[sentence] === 0) {
-      isScored[sentence] = 1;
-      scored.push(sentence);
-    }
-    sentenceScore[sentence]! += value;
-  };
-  const clearSentences = (): void => {
-    for (const s of scored) sentenceScore[s] = isScored[s] = 0;
-    scored.length = 0;
-  };
+  const scratch = scratchOf(index);
+  const { sentenceScore, scored } = scratch;
   const results: Ranked[] = [];
   for (const paragraph of index.paragraphs) {
     const number = paragraph.number;
@@ -311,19 +317,20 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     let covered = 0;
     const strengths: number[] = [];
     const inText: boolean[] = [];
-    const matched = new Set<string>();
+    const matched: (readonly string[])[] = [];
     for (const r of resolved) {
       const weight = r.importance * r.emphasis;
       const sentenceWeight = r.sentenceImportance * r.emphasis;
       let best = 0;
       let strength = 0;
-      for (const found of r.filed.inText[number] ?? []) {
-        matched.add(found.key);
-        best = Math.max(best, found.score * found.trust * weight);
-        strength = Math.max(strength, found.trust);
+      const found = r.filed.inText[number];
+      if (found) {
+        matched.push(found.keys);
+        best = found.best * weight;
+        strength = found.strength;
         const { sentences } = found;
         for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(sentences[i]!, sentences[i + 1]! * found.trust * sentenceWeight);
+          addSentence(scratch, sentences[i]!, sentences[i + 1]! * sentenceWeight);
         }
       }
       if (strength === 0 && r.concept.refersTo?.has(number)) {
@@ -333,12 +340,17 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       }
       inText.push(strength > 0);
       let bestAsked = 0;
-      for (const found of r.filed.inAsks[number] ?? []) {
-        bestAsked = Math.max(bestAsked, found.score * found.trust * weight);
-        strength = Math.max(strength, found.trust * ASK_TRUST);
-        const { sentences } = found;
-        for (let i = 0; i < sentences.length; i += 2) {
-          addSentence(sentences[i]!, ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * found.trust);
+      const asked = r.filed.inAsks[number];
+      if (asked) {
+        bestAsked = asked.best * weight;
+        strength = Math.max(strength, asked.trust * ASK_TRUST);
+        const { sentences } = asked;
+        for (let i = 0; i < sentences.length; i += 3) {
+          addSentence(
+            scratch,
+            sentences[i]!,
+            ASK_FIELD_WEIGHT * sentenceWeight * sentences[i + 1]! * sentences[i + 2]!,
+          );
         }
       }
       paragraphScore += best + ASK_FIELD_WEIGHT * bestAsked;
@@ -346,7 +358,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       strengths.push(strength);
     }
     if (covered === 0) {
-      clearSentences();
+      clearSentences(scratch);
       continue;
     }
 
@@ -358,7 +370,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const bonus = PHRASE_BONUS * (a.importance + b.importance);
       paragraphScore += best * bonus;
       // The sentence holding the phrase gets the same credit, so the excerpt shows it.
-      for (const [sentence, closeness] of bySentence) addSentence(sentence, closeness * bonus);
+      for (const [sentence, closeness] of bySentence) addSentence(scratch, sentence, closeness * bonus);
     }
 
     let sentence = firstSentenceOf(index, number);
@@ -367,7 +379,7 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
       const value = sentenceScore[s]!;
       if (value > bestSentence) [sentence, bestSentence] = [s, value];
     }
-    clearSentences();
+    clearSentences(scratch);
     const coverage = covered / totalImportance;
     paragraphScore += ONE_ASK_BONUS * (bestAsk.get(number) ?? 0) * totalImportance;
     results.push({
@@ -381,6 +393,55 @@ export function rank(concepts: readonly Concept[], index: SearchIndex, { asks }:
     });
   }
   return { importances, ranked: results.sort((a, b) => b.rank - a.rank || a.paragraph - b.paragraph) };
+}
+
+/** Per-sentence scores, zeroed after each paragraph: one set per index, as ranking never runs twice at once. */
+interface Scratch {
+  readonly sentenceScore: Float64Array;
+  readonly isScored: Uint8Array;
+  readonly scored: number[];
+}
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const length = index.sentences.length;
+    scratch = { sentenceScore: new Float64Array(length), isScored: new Uint8Array(length), scored: [] };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** Each ask's weight for the question at hand, zeroed after it: one set per field, as for sentences. */
+interface AskScratch {
+  readonly field: AskField;
+  readonly weights: Float64Array;
+  /** The asks weighed, each once. */
+  readonly touched: number[];
+}
+const askScratches = new WeakMap<AskField, AskScratch>();
+
+function askScratchOf(field: AskField): AskScratch {
+  let scratch = askScratches.get(field);
+  if (!scratch) {
+    scratch = { field, weights: new Float64Array(field.paragraphOfAsk.length), touched: [] };
+    askScratches.set(field, scratch);
+  }
+  return scratch;
+}
+
+function addSentence({ sentenceScore, isScored, scored }: Scratch, sentence: number, value: number): void {
+  if (isScored[sentence] === 0) {
+    isScored[sentence] = 1;
+    scored.push(sentence);
+  }
+  sentenceScore[sentence]! += value;
+}
+
+function clearSentences({ sentenceScore, isScored, scored }: Scratch): void {
+  for (const s of scored) sentenceScore[s] = isScored[s] = 0;
+  scored.length = 0;
 }
 
 const firstSentences = new WeakMap<SearchIndex, Map<number, number>>();

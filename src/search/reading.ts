@@ -132,7 +132,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
         sentence: sentence.number,
         score: Math.round(previous * 1000) / 1000,
         excerpt: sentence.text,
-        ranges: matchedRanges(index, r.sentence, r.matched),
+        ranges: matchedRanges(index, r.sentence, new Set(r.matched.flat())),
       };
     });
   }

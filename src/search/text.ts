@@ -39,7 +39,7 @@ const forms = new Map<string, Forms | null>();
  * repeat, and folding and stemming each again is most of the index's build time. Null when
  * nothing of the segment is left to compare (an apostrophe alone).
  */
-function formsOf(segment: string): Forms | null {
+export function formsOf(segment: string): Forms | null {
   let cached = forms.get(segment);
   if (cached === undefined) {
     const word = foldWord(segment);
@@ -138,17 +138,19 @@ const recentTokens = new Recent<readonly Token[]>(32);
 
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
-  const add = (segment: string, start: number): void => {
-    const found = formsOf(segment);
-    if (found)
-      tokens.push({ word: found.word, base: found.base, stem: found.stem, start, end: start + segment.length });
-  };
   if (PLAIN.test(text)) {
-    scanPlain(text, (start, end) => add(text.slice(start, end), start));
+    scanPlain(text, (start, end) => addToken(tokens, text.slice(start, end), start));
     return tokens;
   }
-  for (const { segment, index, isWordLike } of words.segment(text)) if (isWordLike) add(segment, index);
+  for (const { segment, index, isWordLike } of words.segment(text)) if (isWordLike) addToken(tokens, segment, index);
   return tokens;
+}
+
+// A module function rather than a closure per text: closures made on every call are the hot
+// path's most frequent allocation.
+function addToken(tokens: Token[], segment: string, start: number): void {
+  const found = formsOf(segment);
+  if (found) tokens.push({ word: found.word, base: found.base, stem: found.stem, start, end: start + segment.length });
 }
 
 /** Only the inflection bases of a text's words: what the synonyms table matches on, without stemming. */

@@ -137,7 +137,8 @@ function chineseGroupOf(question: string): number | undefined {
 
 export function chineseFrameOf(question: string): Frame {
   const english = englishOf(question);
-  const theirs = english === '' ? undefined : frameOf(english);
+  // Digits and marks alone ("11名") hold nothing the English frames read.
+  const theirs = /\p{L}/u.test(english) ? frameOf(english) : undefined;
   const identity = IDENTITY.test(question);
   const mention = MENTION.test(question);
   const wants = WANTS.find(([, pattern]) => pattern.test(question))?.[0] ?? theirs?.wants;

@@ -21,6 +21,8 @@ export function splitChineseQuestions(message: string, hasContent: (text: string
     .split(SENTENCE_END)
     .map((s) => s.trim())
     .filter(Boolean);
+  // One sentence is one question, whatever it holds: no need to read it for content.
+  if (sentences.length <= 1) return [{ text: message.trim(), context: '' }];
   const pieces: string[] = [];
   for (const sentence of sentences) {
     if (pieces.length > 0 && !hasContent(sentence)) pieces[pieces.length - 1] += sentence;

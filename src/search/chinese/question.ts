@@ -8,6 +8,7 @@ import { askFieldOver, ASKED_ELSEWHERE, type SearchIndex } from '../index.js';
 import { findMentions, type Mention, type NamedThing } from '../named.js';
 import { otherChineseRanks } from '../ordinals.js';
 import { hasContent } from '../parts.js';
+import { Recent } from '../recent.js';
 import { STOPWORDS } from '../stopwords.js';
 import { readQuery, TRUST, type Concept, type QueryContext } from '../query.js';
 import { ALONE_TRUST, type QuotedWords } from '../quoted-words.js';
@@ -602,9 +603,14 @@ export function createChineseQuestions(
     };
   }
 
+  // A message and its one question are the same text, folded once.
+  const folded = new Recent<string>(16);
+  const foldAsked = (text: string): string =>
+    askWhether(withoutTheCrowd(readChineseChat(lexicon().fold(readPicturedEmoji(text)))));
+
   return {
     pieces,
-    fold: (text) => askWhether(withoutTheCrowd(readChineseChat(lexicon().fold(readPicturedEmoji(text))))),
+    fold: (text) => folded.of(text, foldAsked),
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>

@@ -93,6 +93,13 @@ interface Step {
 const better = (a: Step, b: Step | undefined): boolean =>
   !b || a.unknown < b.unknown || (a.unknown === b.unknown && a.pieces < b.pieces);
 
+/** Reading on from `here` (at character `from`) to `end` with a piece of this kind, if that is the better way there. */
+function relax(best: (Step | undefined)[], here: Step, from: number, end: number, kind: Kind): void {
+  const unknown = here.unknown + (kind === 'unknown' ? end - from : 0);
+  const step: Step = { unknown, pieces: here.pieces + 1, from, kind };
+  if (better(step, best[end])) best[end] = step;
+}
+
 /**
  * Splits a question into pieces, reading as much of its Chinese as possible as words the glossary
  * knows. Intl.Segmenter alone splits 论资排辈 into four characters and joins 搞了 into one word;
@@ -137,12 +144,7 @@ export class ChineseSegmenter {
     for (let i = 0; i < chars.length; i++) {
       const here = best[i];
       if (!here) continue;
-      const relax = (end: number, kind: Kind): void => {
-        const unknown = here.unknown + (kind === 'unknown' ? end - i : 0);
-        const step: Step = { unknown, pieces: here.pieces + 1, from: i, kind };
-        if (better(step, best[end])) best[end] = step;
-      };
-      relax(i + 1, HAN.test(chars[i]!) ? 'unknown' : 'other');
+      relax(best, here, i, i + 1, HAN.test(chars[i]!) ? 'unknown' : 'other');
       let node = this.#trie.get(chars[i]!);
       let word = chars[i]!;
       for (let end = i + 2; node && end <= chars.length; end++) {
@@ -150,15 +152,15 @@ export class ChineseSegmenter {
         if (!node) break;
         word += chars[end - 1]!;
         if (!node.has(WORD_END)) continue;
-        if (this.#known.has(word)) relax(end, 'known');
-        else if (readable.has(i) && readable.has(end)) relax(end, 'stopword');
+        if (this.#known.has(word)) relax(best, here, i, end, 'known');
+        else if (readable.has(i) && readable.has(end)) relax(best, here, i, end, 'stopword');
       }
       // One character alone is a word only where the segmenter says so (羊 in 羊群, not in 羊肉),
       // or where the rest of its segment is words too (调了).
       const single = chars[i]!;
       if (!readable.has(i) || !readable.has(i + 1)) continue;
-      if (this.#known.has(single)) relax(i + 1, 'known');
-      else if (CHINESE_STOPWORDS.has(single)) relax(i + 1, 'stopword');
+      if (this.#known.has(single)) relax(best, here, i, i + 1, 'known');
+      else if (CHINESE_STOPWORDS.has(single)) relax(best, here, i, i + 1, 'stopword');
     }
     return joinRuns(walkBack(best, chars), chars, boundaries);
   }

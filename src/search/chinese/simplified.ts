@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ConverterFunction, ConverterOptions } from 'opencc-js/core';
+import { Recent } from '../recent.js';
 
 /** OpenCC's traditional-to-simplified build, loaded on first use: a bot never asked in Chinese never reads its tables. */
 function loadConverter(): ConverterFunction {
@@ -17,6 +18,13 @@ let converter: ((text: string) => string) | undefined;
  * which also takes Taiwan's variant forms (著 for 着, 裡 for 里).
  */
 export function foldChinese(text: string): string {
+  return recentlyFolded.of(text, convert);
+}
+
+/** A question is folded to tell its script, then again to be read: the converter runs once. */
+const recentlyFolded = new Recent<string>(16);
+
+function convert(text: string): string {
   const toSimplified = (converter ??= loadConverter());
   return toSimplified(text.normalize('NFKC').toLowerCase().replace(PARTICLE_ME, '麼'));
 }
