@@ -1,3 +1,6 @@
+import { editDistance } from './edits.js';
+import { isNearMiss } from './vocabulary.js';
+
 /**
  * Questions about the article itself rather than what it reports: what it is about, its
  * headline, who reported it, when it all happened, who is in it, how long it is.
@@ -25,8 +28,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'when',
-    /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?)\b/,
-    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down',
+    /\b(?:when|what date|which date|what day|what year|which year|timeline|dates?|recent|how old|old news|latest|up to date)\b/,
+    'when from published written posted out timeline happen happened happening take took place occur occurred events event date dates day days year time all these go went down recent recently new latest old how up current',
   ],
   [
     'people',
@@ -40,8 +43,8 @@ const TOPICS: readonly (readonly [ArticleTopic, RegExp, string])[] = [
   ],
   [
     'place',
-    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|whole country|(?:just|only) one province|one province|all of china|the whole of china|nationwide|national)\b/,
-    'where province country region city place whole just only one china national nationwide happen happened about policy policies rule rules plan plans reform jilin local',
+    /\b(?:where did (?:this|it|all this) happen|(?:which|what) (?:province|country|region|city|place)|(?:whole|entire) country|(?:just |only )?one (?:\w+ )?province|all of china|the whole of china|nationwide|national|countrywide|every province|other provinces)\b/,
+    'where province provinces country countrywide region city place whole entire just only one single specific particular certain china national nationwide everywhere every other across apply applies happen happened about policy policies rule rules plan plans reform jilin local',
   ],
   // "Where was this announced": at which of the article's events its news was made known.
   [
@@ -93,8 +96,18 @@ function allowedIn(topic: ArticleTopic, word: string): boolean {
  * and its dates), most particular first; none when it asks anything else.
  */
 export function articleTopicsOf(question: string): ArticleTopic[] {
-  const text = question.toLowerCase().replace(/[’‘]/g, "'");
-  const words = (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+  const lowered = question.toLowerCase().replace(/[’‘]/g, "'");
+  const typed = wordsOf(lowered);
+  // Every word must be some topic's: one of no topic ("cadres") asks of what the article reports,
+  // unless it is a slip for an article word ("artcle").
+  let text = lowered;
+  for (const word of typed) {
+    if (inAnyTopic(word)) continue;
+    const meant = word.length >= 5 && /^\p{L}+$/u.test(word) ? articleWordFor(word) : word;
+    if (meant === word || !inAnyTopic(meant)) return [];
+    text = text.replace(new RegExp(String.raw`\b${word}\b`, 'u'), meant);
+  }
+  const words = text === lowered ? typed : wordsOf(text);
   const asked = TOPICS.filter(([, asks]) => asks.test(text)).map(([topic]) => topic);
   // One topic's words alone, or, for two asked at once, the words of either.
   // A topic whose words are the whole question comes first ("when was this published" asks when).
@@ -106,4 +119,37 @@ export function articleTopicsOf(question: string): ArticleTopic[] {
   const rest = words.filter((w) => !allowedIn(first, w));
   const second = others.find((topic) => rest.every((w) => BARE.has(w) && allowedIn(topic, w)));
   return second ? [first, second] : [];
+}
+
+/** The words that say a question is about the article itself, which a slip in one ("artcle") still says. */
+const ARTICLE_WORDS = ['article', 'articles', 'headline', 'summary', 'summarize', 'published', 'reported', 'author'];
+const SPELLED_LIMIT = 4096;
+const spelled = new Map<string, string>();
+
+/** The word an article word was typed for ("aritcle"), or the word itself. */
+function articleWordFor(word: string): string {
+  const known = spelled.get(word);
+  if (known !== undefined) return known;
+  const meant =
+    ARTICLE_WORDS.find(
+      (w) => w[0] === word[0] && Math.abs(w.length - word.length) <= 2 && isNearMiss(word, w, editDistance(word, w, 2)),
+    ) ?? word;
+  if (spelled.size >= SPELLED_LIMIT) spelled.clear();
+  spelled.set(word, meant);
+  return meant;
+}
+
+function wordsOf(text: string): string[] {
+  return (text.replace(/tl;dr/g, 'tldr').match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+}
+
+const ANY_TOPIC = new Set([...ALLOWED.values()].flatMap((words) => [...words]));
+
+/** Whether some topic allows the word, as `allowedIn` reads it. */
+function inAnyTopic(word: string): boolean {
+  return (
+    ADVERB.test(word) ||
+    ANY_TOPIC.has(word) ||
+    (word.length > 3 && word.endsWith('s') && ANY_TOPIC.has(word.slice(0, -1)))
+  );
 }

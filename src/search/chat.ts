@@ -8,6 +8,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   wut: 'what',
   wht: 'what',
   whn: 'when',
+  wen: 'when',
+  hw: 'how',
   wher: 'where',
   whr: 'where',
   wats: 'what is',

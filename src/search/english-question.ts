@@ -30,6 +30,13 @@ const MANNER =
 /** What closes a question as "in…", "at…" or "for…" without placing it: "at any cost", "for now", "in practice". */
 const CLOSING_IDIOM =
   /^(?:any cost|all costs?|all|first|last|least|most|once|best|worst|the end of the day|the same time|times|general|short|fact|practice|theory|principle|particular|total|sure|now|good|real|reality|the long run|the end|a while|course|a nutshell)$/i;
+/**
+ * "…in economics", "…in hr", "…in distributed systems": a field of knowledge or sport, where the
+ * article's words ("capital chain", "bottom line", "fault tolerance") mean something else.
+ */
+const FIELD =
+  /^(?:the\s+)?(?:(?:field|world|study)\s+of\s+)?(?:economics|finance|financial markets|accounting|marketing|advertising|hr|human resources|psychology|sociology|biology|ecology|zoology|physics|chemistry|math|maths|mathematics|statistics|computing|computer science|programming|software|networking|distributed systems|machine learning|ai|engineering|medicine|law school|sports?|football|soccer|basketball|baseball|hockey|tennis|chess|music|art|philosophy|religion|linguistics|logistics|retail|real estate|investing|crypto|video games|gaming)\W*$/i;
+
 /** Only a short question's closing place says where it asks: a long one's may be the asker's own. */
 const SCOPED_WORDS = 10;
 /** Words that place what follows: a name after them is a setting. */
@@ -216,7 +223,7 @@ export function understandEnglish(
     .sort((a, b) => a.first - b.first);
   const inMention = (c: Concept): Mention | undefined => mentions.find((m) => c.first >= m.first && c.last <= m.last);
   let concepts: Concept[] = readQuery(text, context)
-    .filter((c) => !setAside(c.first, c.last))
+    .filter((c) => !setAside(c.first, c.last) && !frame?.unlooked?.includes(c.text))
     .map((c) => {
       const thing = inMention(c)?.thing;
       return thing ? { ...c, refersTo: thing.paragraphs } : c;
@@ -292,11 +299,16 @@ export function understandEnglish(
   if (scope && options.frames) {
     const start = scope.index + scope[0].length - (scope[1]?.length ?? 0);
     const placed = concepts.filter((c) => c.first >= 0 && tokens[c.first]!.start >= start);
-    const elsewhere = /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '');
+    const elsewhere =
+      /^(?:the )?(?:us|usa|uk|west|states|china|the country)\W*$/i.test(scope[1] ?? '') || FIELD.test(scope[1] ?? '');
     // "…in indian villages": another place among them places it there.
     const there = placed.some((c) => c.foreign && strangers.some((n) => tokens[c.first]?.start === n.start));
     // A backstory's question may close on the asker's own affairs; another place is still elsewhere.
-    const unknown = !part.context && placed.length > 0 && placed.every((c) => c.alternatives.length === 0);
+    // "How does fault tolerance work in distributed systems": how a thing works somewhere, one
+    // word of where the article lacks, is asked of there.
+    const lacking = (c: Concept): boolean => c.alternatives.length === 0;
+    const unknown =
+      !part.context && placed.length > 0 && (placed.every(lacking) || (frame?.mechanism && placed.some(lacking)));
     if (elsewhere || there || unknown) return undefined;
   }
   const opening = options.frames ? OPENING_SCOPE.exec(text) : null;
@@ -322,6 +334,8 @@ export function understandEnglish(
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
     (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    // "…'three ups and three downs'. anyway what is it actually referring to?": nothing of its own but "it".
+    (ownWords === 0 && part.context !== '' && /\b(?:that|this|it|these|those|they|them)\b/i.test(own)) ||
     pointsBackAt(text) ||
     (part.context !== '' && SUCH_CASES.test(own.trim()));
   // "Who was the second one": one of those the backstory spoke of last, picked by the question's own words.
@@ -372,7 +386,10 @@ export function understandEnglish(
     speakers,
     counted: countedConcepts(concepts, tokens, frame?.counted),
     owners: ownerConcepts(concepts, tokens, text),
-    ...(frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text)) ? { general: true } : {}),
+    ...((frame?.identity && (frame.anyOneDoes || asksOfKind(mentions, tokens, text))) ||
+    onlyNamed(mentions, text, Boolean(frame?.identity) && roles.every((r) => r === 'name'))
+      ? { general: true }
+      : {}),
     ...anyOneOf(frame, concepts, tokens, everydayAt),
     ...(frame?.compared ? { compared: frame.compared.map((span) => conceptsIn(concepts, tokens, span)) } : {}),
     together: namedAsOne(mentions, tokens, text),
@@ -464,6 +481,22 @@ function asksOfKind(mentions: readonly Mention[], tokens: readonly Token[], text
   const silent = DOES_WHAT.test(text) && mentions.every((m) => !m.thing.speaks && !m.thing.setting);
   return silent || IN_GENERAL.test(text) || mentions.some((m) => INDEFINITE.has(tokens[m.first - 1]?.word ?? ''));
 }
+/**
+ * "What is Xi Jinping Thought about exactly", "what does it teach": asks what a thing holds, which
+ * the text never says of what it names in passing, in one paragraph, and neither quotes nor dates.
+ */
+function onlyNamed(mentions: readonly Mention[], text: string, identity: boolean): boolean {
+  return (
+    mentions.length > 0 &&
+    // ("What is X" asks what it is, which naming a body answers, not what a doctrine holds: only
+    // "what", never "who", and of nothing else.)
+    (CONTENT_ASKED.test(text) || (identity && WHAT_IS.test(text))) &&
+    mentions.every((m) => !m.thing.speaks && !m.thing.setting && !m.thing.dated && m.thing.paragraphs.size === 1)
+  );
+}
+const WHAT_IS = /^\W*(?:(?:so|ok|but|and)\s+)?(?:what|wat|wut)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s/i;
+const CONTENT_ASKED =
+  /\bwhat(?:'s|s| is| are| was| were)\s+[^?]+?\s+about\b\W*(?:exactly|really|actually|then)?\W*$|\bwhat (?:does|do|did) [^?]+? (?:teach|teaches|hold|holds|argue|argues|contain|contains|stand for|preach|preaches)\b/i;
 const DOES_WHAT = /\bwhat (?:does|do) .+ do\b/i;
 const INDEFINITE = new Set(['a', 'an', 'any']);
 const IN_GENERAL = /\b(?:in general|generally|in principle|usually|typically)\b/i;

@@ -39,6 +39,12 @@ export interface Frame {
   readonly askName?: boolean;
   /** "Who gets promoted", "what kind of officials…": asks what sort of people, which a description of them answers. */
   readonly describes?: boolean;
+  /**
+   * Words that only frame what is asked, not looked for at all: "what qualities", "which traits"
+   * ask what sort of people ("quality" is not a trait of people); "do they care about" asks what
+   * the text says of it ("care" is not ¶15's care of cadres).
+   */
+  readonly unlooked?: readonly string[];
   /** "Did they actually demote anyone", "has anyone been punished": asks whether it was done, which a record of the deed answers. */
   readonly done?: boolean;
   /**
@@ -118,6 +124,8 @@ const UNKNOWABLE: readonly Gated[] = [
   /\b(?:gdp|population|per capita|inhabitants|budget|tax revenue)\b/i,
   // who made something first, and its history: the article tells of nothing's origin
   /\b(?:invent|invented|invents|inventor|inventors|founder|founders|founded)\b|\bhistory of\b/i,
+  // who said or used a phrase first: the article reports who says it now, never who first did
+  /\bwho\s+(?:first|originally)\s+(?:said|says|say|used|coined|wrote|came up with|thought of)\b|\b(?:coined|coin(?:ed)? the (?:phrase|term)|origins?\s+of)\b/i,
   // what something is known for: the article gives nothing's reputation
   /\b(?:known|famous|renowned|noted|best known) for\b/i,
   /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btoday'?s date\b|\bwhat day is (?:it|today)\b/i,
@@ -130,7 +138,8 @@ const UNKNOWABLE: readonly Gated[] = [
   /\b(?:download\w*|subscri(?:be|bes|bing|ption)|pdf)\b|\bfull text\b/i,
   gated(
     ['before'],
-    /\b(?:who|which \w+)\s+(?:was|were|had been)\b.*\bbefore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|huang|wang)\b/iu,
+    // (Case counts here: under the "i" flag \p{Lu} is any letter, and "before get promoted" no name.)
+    /\b(?:[Ww]ho|[Ww]hich \w+)\s+(?:was|were|had been)\b.*\b[Bb]efore\s+(?:him|her|them|\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|[Hh]uang|[Ww]ang)\b/u,
   ),
 ];
 
@@ -206,6 +215,9 @@ const MENTION_WORDS = [
   'referenced',
 ];
 
+/** "Does Xi come up", "is the lion quote brought up": the verb before "up" only asks whether it is mentioned. */
+const UP_IN_TEXT = /\b(come|comes|came|coming|show|shows|showed|shown|brought|bring|brings|bringing)\s+up\b/gi;
+
 function speakerOf(question: string): { speaker?: readonly [number, number] } {
   for (const pattern of SPEAKER) {
     const match = pattern.exec(question);
@@ -253,6 +265,21 @@ export function countIn(question: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A count of people ("the 11 cadres", "the two of them", "all 11"): not of things ("the five
+ * goals"), which "who laid out the five goals" asks of no group.
+ */
+const OF_PEOPLE =
+  /^\s*(?:(?:[\p{L}-]+\s+){0,2}?(?:cadres|officials|people|persons|leaders|individuals|ones|men|women|guys|members|officers|speakers)\b|\s*(?:$|[?.!,;:]|of\b|who\b|that\b|['’]s\b))/iu;
+
+function countOfPeople(question: string): number | undefined {
+  for (const match of question.matchAll(COUNT)) {
+    if (!OF_PEOPLE.test(question.slice(match.index + match[0].length))) continue;
+    return countIn(match[0]);
+  }
+  return undefined;
+}
+
 /** Asks the posts or titles of those it counts: "which posts did the 11 cadres hold". */
 const EACH_ONES_POST = /\b(?:which|what) (?:posts|positions|jobs|titles|roles|ranks)\b/i;
 
@@ -294,6 +321,8 @@ const DESCRIBED = new RegExp(
   [
     // "who" asking, not "officials who got demoted"
     String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:gets?|got|will(?:\s+be|\s+get)?|would(?:\s+be|\s+get)?|(?:is|are)\s+going\s+to\s+(?:be|get)|should(?:\s+be|\s+get)?|deserves?|is\s+likely\s+to)\s+\p{L}`,
+    // "who are they going to promote", "who will Jilin pick": the fate asked of, done by them
+    String.raw`(?:^\W*|[,;:?!.]\s+|\b(?:and|so|but|wait|ok|now)\s+)who\s+(?:are|is|will|would|do|does|did|should|can)\s+(?:they|it|jilin|the\s+\p{L}+)\s+(?:going\s+to\s+|gonna\s+|want\s+to\s+|plan(?:ning)?\s+to\s+|try(?:ing)?\s+to\s+)?(?:promote|demote|fire|sack|punish|reward|appoint|select|pick|choose|remove|dismiss|hire|favou?r|target|tolerate|support|protect|use)\b`,
     String.raw`\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:officials?|people|cadres?|leaders?|persons?|staff|civil\s+servants?|behaviou?rs?|conduct|actions|qualities|traits|attitudes)\b`,
     String.raw`\bwhich\s+(?:officials|ones|cadres|people|leaders)\s+(?:will|would|get|gets|are|should)\b`,
     // "which qualities help an official get promoted": the sort of people who have them
@@ -342,6 +371,17 @@ function anyOneOf(question: string): { anyOne?: readonly [number, number]; anyOn
   return { anyOne: [start, start + kind.length], ...(does ? { anyOneDoes: true } : {}) };
 }
 
+/** "What qualities", "which traits": the word only asks what sort. */
+const SORT_ASKED = /\b(?:what|which)\s+(qualities|traits|characteristics)\b/gi;
+/** "Do they even care about…", "does Jilin care abt…": asks what the text says of it. */
+const CARE_ABOUT =
+  /\b(?:do|does|did|will|would)\s+(?:they|it|jilin|the\s+\p{L}+)\s+(?:even\s+|really\s+|actually\s+|ever\s+)?(care|cares)\s+(?:about|abt|for|if|whether)\b/giu;
+
+function unlookedOf(question: string): { unlooked?: readonly string[] } {
+  const words = [...question.matchAll(SORT_ASKED), ...question.matchAll(CARE_ABOUT)].map((m) => m[1]!.toLowerCase());
+  return words.length > 0 ? { unlooked: words } : {};
+}
+
 /** A word every such question holds: a cheap test before the long one. */
 const DESCRIBING_WORD =
   /\b(?:who|which|kinds?|types?|sorts?|qualities|traits|attitudes|behaviou?rs|skills|characteristics)\b/i;
@@ -379,11 +419,15 @@ const ORDER_WORDS = [
 export function frameOf(question: string): Frame {
   const lower = question.toLowerCase();
   const identity = IDENTITY.test(question);
-  const mention = MENTION.test(question);
+  const upInText = [...question.matchAll(UP_IN_TEXT)].map((m) => m[1]!.toLowerCase());
+  const mention = MENTION.test(question) || upInText.length > 0;
   const order = ORDER.test(question, lower);
   const shaping = new Set([
     ...(identity ? IDENTITY_WORDS : []),
     ...(mention ? MENTION_WORDS : []),
+    ...upInText,
+    // "does Xi come up at all": "at all" only presses the question
+    ...(/\bat all\b/i.test(question) ? ['all'] : []),
     ...[...question.matchAll(ANSWER_KIND)].flatMap((m) => [m[1], m[2]].flatMap((k) => (k ? [k.toLowerCase()] : []))),
     ...(MECHANISM.test(question) ? ['work', 'function', 'operate'] : []),
     // "is it true they'll…": the verdict asked for names no topic
@@ -409,7 +453,7 @@ export function frameOf(question: string): Frame {
   const howMany = HOW_MANY.exec(question);
   // "Which posts did the 11 cadres hold": each one's post is asked, as each one's name would be.
   const eachOne = wants === 'person' || EACH_ONES_POST.test(question);
-  const group = eachOne ? countIn(question) : undefined;
+  const group = eachOne ? countOfPeople(question) : undefined;
   const askName = /\bwhat(?:'s| is| are| was| were)? the (?:full )?names? of\b/i.test(question);
   const names =
     /\bnames\b|\bname (?:them|all|each)\b|\b(?:any|the) named (?:officials|cadres|people|leaders|individuals)\b|\blist(?: of| all| every)? (?:the |all the )?(?:officials|cadres|people|leaders)\b/i.test(
@@ -429,6 +473,7 @@ export function frameOf(question: string): Frame {
     ...(names ? { names } : {}),
     ...(askName ? { askName } : {}),
     ...(DESCRIBING_WORD.test(question) && DESCRIBED.test(question) ? { describes: true } : {}),
+    ...unlookedOf(question),
     // (Most questions ask of no "anyone": the cheap test first.)
     ...(/\b(?:any|some)/i.test(question) && DONE.test(question) ? { done: true } : {}),
     ...comparedOf(question),

@@ -93,3 +93,18 @@ export function otherChineseRanks(concepts: readonly Concept[]): Concept[] {
     return { text: c.text, alternatives: [], first: c.first, last: c.last, foreign: true };
   });
 }
+
+/**
+ * "The second of the five goals", "the last one of those measures": one item of a list the
+ * article numbers, asked as "the second goal" is (the count and the list's own words only say
+ * which list).
+ */
+const NTH_OF_LIST =
+  /\b(first|second|third|fourth|fifth|last)\s+(?:one\s+)?of\s+(?:the|those|these|its|their|his|her)\s+(?:(?:two|three|four|five|\d+)\s+)?(?:[\p{L}“”"'-]+\s+)?(goal|measure|point|aim|step|thing|priorit)(?:s|ies)\b/giu;
+
+export function nthOfList(question: string): string {
+  return question.replace(
+    NTH_OF_LIST,
+    (_whole, nth: string, item: string) => `${nth} ${item === 'priorit' ? 'priority' : item}`,
+  );
+}

@@ -61,7 +61,7 @@ const REASON =
  * about…,", "that speech got me thinking,", "I wonder,". ("Since November 21, how many…" is a time, and asked.)
  */
 const SCENE =
-  /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
+  /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|as\s+(?:a|an|someone|somebody|one)\b[^,?()]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
@@ -160,7 +160,7 @@ export function splitQuestions(
     // "Since that piece talks about accountability, how should I…": the clause before sets the scene.
     const scene = SCENE.exec(asked);
     const rest = scene ? asked.slice(scene[0].length) : '';
-    if (scene && QUESTION_START.test(rest) && hasContent(rest)) {
+    if (scene && (QUESTION_START.test(rest) || ASKING.test(rest)) && hasContent(rest)) {
       leads.push(scene[0].replace(/[,\s]+$/, ''));
       return rest;
     }

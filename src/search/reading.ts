@@ -16,6 +16,7 @@ import { countIn, frameOf, spellFrameWords, type Frame } from './frames.js';
 import { matchedRanges, type Range } from './highlight.js';
 import { OtherPlaces } from './other-places.js';
 import { findMentions, namedThings, type Mention, type NamedThing } from './named.js';
+import { nthOfList } from './ordinals.js';
 import { splitQuestions, type QuestionPart } from './parts.js';
 import type { QueryContext } from './query.js';
 import { QuotedWords } from './quoted-words.js';
@@ -234,7 +235,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     const carried = part.carried ? `${asked} (${part.carried})` : asked;
     const article = options.article ? aboutArticle(asked, articleTopicsOf(carried), limit) : undefined;
     if (article) return withContext(part, article);
-    const text = options.frames ? spellFrameWords(carried, knownWord) : carried;
+    const text = options.frames ? nthOfList(spellFrameWords(carried, knownWord)) : carried;
     const frame = options.frames ? frameOf(text) : undefined;
     const understood =
       frame?.advice || asksAboutServerRoles(text) ? undefined : understandEnglish(part, text, frame, english, options);

@@ -18,9 +18,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question
   lmao lmfao rofl tbh ngl rn fr imo imho omg smh btw jk bruh nah nope yep yup hmm um uh kinda sorta basically
   literally honestly seriously anyway anyways though probably maybe stuff bit bits part deal want wants wanted
-  meaning meanings definition define defined refer refers context sense good better best great nice
+  meaning meanings definition define defined refer refers referring referred context sense good better best great nice
   anymore ever even yet again now today guy dude man woman lady person fellow going gonna wanna gotta cuz coz
   anywhere somewhere everywhere go goes went gone
+  id i'd know knows knew wonder wondering wondered curious
   whether toward towards regarding concerning via per among amongst upon during since until while although because unless`
     .split(/\s+/)
     .filter(Boolean),
