@@ -79,3 +79,22 @@ describe('Chinese chat words', () => {
     expect(paragraphs).toContain(top(question));
   });
 });
+
+describe('what the article cannot tell, told from what it does', () => {
+  it('refuses a figure of the economy, not GDP as what officials are judged by', () => {
+    expect(search.search('吉林的GDP去年排全国第几')).toEqual([]);
+    expect(search.search('吉林今年GDP增长多少？')).toEqual([]);
+    expect(top('现在考核干部政绩是咋考的，还只看GDP吗')).toBe(5);
+    expect(top('吉林考核干部还拼GDP吗')).toBe(5);
+  });
+
+  it('refuses what someone did before, however the verb is inflected', () => {
+    expect(search.search('黄强之前在哪个省当过官')).toEqual([]);
+    expect(search.search('黄强以前在哪里当官')).toEqual([]);
+  });
+
+  it('reads 写 as a verb of saying, so what a writer wrote is asked of the writer', () => {
+    expect(top('Wang Qiushi 在 Party Building Research 上写了啥')).toBe(9);
+    expect(top('王秋实在党建研究上写了啥')).toBe(9);
+  });
+});
