@@ -21,6 +21,12 @@ describe('the backstory in the clauses of one run-on Chinese sentence', () => {
     );
   });
 
+  it('keeps a clause where the asker asks in their own voice, and what others told them', () => {
+    expect(split('我想知道黄强是谁，他说了什么')[0]?.context).toBe('');
+    expect(split('我很关心基层党建，这次改革有什么新要求')[0]?.context).toBe('');
+    expect(split('听说吉林要撸一批干部，撸了多少个')[0]?.context).toBe('');
+  });
+
   it('reads a remark after the question, pointing back at it or owning to an opinion, as backstory', () => {
     expect(split('问责会不会搞扩大化啊 基层最怕这个了，一出事就层层甩锅')).toEqual([
       { text: '问责会不会搞扩大化啊', context: '基层最怕这个了，一出事就层层甩锅' },

@@ -17,6 +17,13 @@ const OF_THEMSELVES = /[我俺咱]|本人|身[为為]|作[为為]一(?:[个個]|
 /** The asker owning to an opinion or a feeling about what they tell. */
 const OPINION =
   /[说說][实實][话話]|[实實][话話][说說]|[讲講]真|[说說]真的|老[实實][说說]|真不少|哈哈|笑死|[离離][谱譜]|[无無][语語]|吐槽/u;
+/**
+ * The asker asking in their own voice ("我想知道黄强是谁", "我很关心基层党建"): what they want to
+ * know, not their story. (What others told them, "听说吉林调整了一批干部", is most often what
+ * the question asks about, and stays in it.)
+ */
+const ASKING_THEMSELVES = /想知道|想[问問]|[请請][问問]|[问問]一?下|求[问問]|[请請]教|想了解|[关關][心注]|好奇/u;
+
 /** A remark on what was just asked: "最怕这个了", "这种事", "那个". */
 const POINTING_BACK = /[这這](?:[个個]|[种種]|些|[样樣]|事)|那(?:[个個]|[种種]|事)|此事/u;
 
@@ -53,7 +60,9 @@ export function readClauses(
   let first = 0;
   // Before the question, the asker's own story, even where it holds a question of its own
   // ("一直搞不懂…是怎么升迁的"), when a clause after it asks.
-  while (first < last && (OF_THEMSELVES.test(clauses[first]!) || OPINION.test(clauses[first]!))) first++;
+  const story = (clause: string): boolean =>
+    (OF_THEMSELVES.test(clause) || OPINION.test(clause)) && !ASKING_THEMSELVES.test(clause);
+  while (first < last && story(clauses[first]!)) first++;
   // After it, a remark: from the first clause that points back at what was asked, or owns to an opinion.
   const remark = clauses.findIndex((c, i) => i > last && (POINTING_BACK.test(c) || OPINION.test(c)));
   const end = remark > last ? remark : clauses.length;
