@@ -21,7 +21,15 @@ describe('the backstory in the clauses of one run-on Chinese sentence', () => {
     );
   });
 
+  it('reads the asker’s state of mind, told with the “I” left out, as backstory', () => {
+    expect(split('看了新闻有点懵，说实话没太看懂，那个五个大力选拔具体是指哪五个')[0]?.text).toBe(
+      '那个五个大力选拔具体是指哪五个',
+    );
+    expect(split('不过我还挺好奇的，吉林说的那些不作为的干部咋处理')[0]?.text).toBe('吉林说的那些不作为的干部咋处理');
+  });
+
   it('keeps a clause where the asker asks in their own voice, and what others told them', () => {
+    expect(split('我很好奇吉林怎么考核，还看GDP吗')[0]?.context).toBe('');
     expect(split('我想知道黄强是谁，他说了什么')[0]?.context).toBe('');
     expect(split('我很关心基层党建，这次改革有什么新要求')[0]?.context).toBe('');
     expect(split('听说吉林要撸一批干部，撸了多少个')[0]?.context).toBe('');

@@ -2,7 +2,7 @@
  * A chat message often asks in one run-on sentence, its clauses strung with commas or spaces:
  * "说实话体制内躺平的人真不少，我老家那边尤其明显 吉林这回说的，躺平的干部会咋样". The clauses in
  * which the asker speaks of themselves before the question ("我老家那边", "身为台湾人一直搞不懂…"),
- * or owns to an opinion ("说实话…"), and the remarks after it ("基层最怕这个了，一出事就层层甩锅"), are
+ * owns to an opinion ("说实话…") or says how they feel ("看了新闻有点懵"), and the remarks after it ("基层最怕这个了，一出事就层层甩锅"), are
  * backstory: read as such, their words help find the passage and never count against it, and
  * what they name (a home town, Taiwan) is not what is asked.
  */
@@ -17,6 +17,9 @@ const OF_THEMSELVES = /[我俺咱]|本人|身[为為]|作[为為]一(?:[个個]|
 /** The asker owning to an opinion or a feeling about what they tell. */
 const OPINION =
   /[说說][实實][话話]|[实實][话話][说說]|[讲講]真|[说說]真的|老[实實][说說]|真不少|哈哈|笑死|[离離][谱譜]|[无無][语語]|吐槽/u;
+/** The asker's state of mind, said with the "I" left out as Chinese leaves it: "看了新闻有点懵", "没太看懂". */
+const FEELING =
+  /懵|[看搞听聽读讀弄]不[懂明]|[没沒]太?[看搞听聽读讀弄]?[懂明]|不太?明白|想不[通明]|[纳納]闷|困惑|好奇|感[觉覺]|[觉覺]得/u;
 /**
  * The asker asking in their own voice ("我想知道黄强是谁", "我很关心基层党建"): what they want to
  * know, not their story. (What others told them, "听说吉林调整了一批干部", is most often what
@@ -60,8 +63,10 @@ export function readClauses(
   let first = 0;
   // Before the question, the asker's own story, even where it holds a question of its own
   // ("一直搞不懂…是怎么升迁的"), when a clause after it asks.
+  // A feeling told is a story; asked about, a question: "我还挺好奇的", but "你觉得吉林这招管用吗".
   const story = (clause: string): boolean =>
-    (OF_THEMSELVES.test(clause) || OPINION.test(clause)) && !ASKING_THEMSELVES.test(clause);
+    ((OF_THEMSELVES.test(clause) || OPINION.test(clause)) && !ASKING_THEMSELVES.test(clause)) ||
+    (FEELING.test(clause) && !asks(clause));
   while (first < last && story(clauses[first]!)) first++;
   // After it, a remark: from the first clause that points back at what was asked, or owns to an opinion.
   const remark = clauses.findIndex((c, i) => i > last && (POINTING_BACK.test(c) || OPINION.test(c)));
