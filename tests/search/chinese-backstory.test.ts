@@ -47,6 +47,12 @@ describe('the backstory in the clauses of one run-on Chinese sentence', () => {
     expect(split('吉林这回说的，躺平的干部会咋样，会被撸下来不')[0]?.context).toBe('');
   });
 
+  it('asks a question and the other answer offered after it (“还是…”) as one', () => {
+    expect(split('幹部考核會看什麼？還是一樣只看年資？')).toEqual([
+      { text: '幹部考核會看什麼？還是一樣只看年資？', context: '' },
+    ]);
+  });
+
   it('tells a question in traditional characters or Cantonese that asks without a question mark', () => {
     expect(split('幹部犯錯了還能晉升嗎？容錯機制怎麼搞').map((p) => p.text)).toEqual([
       '幹部犯錯了還能晉升嗎？',

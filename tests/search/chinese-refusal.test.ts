@@ -80,6 +80,14 @@ describe('Chinese chat words', () => {
   });
 });
 
+describe('the words Taiwan writes for the article’s ideas', () => {
+  it('reads 年資, 究責 and 拔擢 as 资历, 追责 and 提拔', () => {
+    expect([4, 13]).toContain(top('吉林會拔擢哪些幹部'));
+    expect(top('官員做錯事會被究責嗎')).toBe(15);
+    expect(top('幹部考核會看什麼？還是一樣只看年資？')).toBe(13);
+  });
+});
+
 describe('what the article cannot tell, told from what it does', () => {
   it('refuses a figure of the economy, not GDP as what officials are judged by', () => {
     expect(search.search('吉林的GDP去年排全国第几')).toEqual([]);
