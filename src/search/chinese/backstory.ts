@@ -11,6 +11,9 @@
 const CLAUSE_END =
   /(?<=[，,])\s*|(?<=\p{Script=Han}(?:[\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)*)\s+(?=[\p{P}\p{S}]*\p{Script=Han})|(?<=\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u200d|\ufe0f)*)(?=\p{Script=Han})/u;
 
+/** What a sentence of more than one clause holds somewhere: a comma, a space or an emoji. */
+const BREAKS = /[，,\s\p{Extended_Pictographic}]/u;
+
 // Read on the message as typed, so in either script: 身为 or 身為, 这个 or 這個.
 /** The asker speaking of themselves: "我", "我们单位", "身为台湾人", "作为一个…". */
 const OF_THEMSELVES = /[我俺咱]|本人|身[为為]|作[为為]一(?:[个個]|名)/u;
@@ -47,7 +50,29 @@ export function readClauses(
   asks: (clause: string) => boolean,
   hasContent: (clause: string) => boolean,
 ): ClausesRead {
+  const whole = { question: sentence, backstory: '' };
+  if (!BREAKS.test(sentence)) return whole;
   const clauses = sentence.split(CLAUSE_END).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return whole;
+  // A feeling told is a story; asked about, a question: "我还挺好奇的", but "你觉得吉林这招管用吗".
+  const story = (clause: string): boolean =>
+    ((OF_THEMSELVES.test(clause) || OPINION.test(clause)) && !ASKING_THEMSELVES.test(clause)) ||
+    (FEELING.test(clause) && !asks(clause));
+  const remarks = (clause: string): boolean => POINTING_BACK.test(clause) || OPINION.test(clause);
+  // Most sentences open with no story and close with no remark: read them whole, their words
+  // not segmented again clause by clause.
+  if (!story(clauses[0]!) && !clauses.slice(1).some(remarks)) return whole;
+  let last = clauses.length - 1;
+  while (last >= 0 && !(asks(clauses[last]!) && hasContent(clauses[last]!))) last--;
+  if (last < 0) return whole;
+  let first = 0;
+  // Before the question, the asker's own story, even where it holds a question of its own
+  // ("一直搞不懂…是怎么升迁的"), when a clause after it asks.
+  while (first < last && story(clauses[first]!)) first++;
+  // After it, a remark: from the first clause that points back at what was asked, or owns to an opinion.
+  const remark = clauses.findIndex((c, i) => i > last && remarks(c));
+  const end = remark > last ? remark : clauses.length;
+  if (first === 0 && end === clauses.length) return whole;
   // Where each clause starts in the sentence, so the question is kept as typed.
   const starts: number[] = [];
   let from = 0;
@@ -55,23 +80,6 @@ export function readClauses(
     starts.push((from = sentence.indexOf(clause, from)));
     from += clause.length;
   }
-  const whole = { question: sentence, backstory: '' };
-  if (clauses.length < 2) return whole;
-  const asking = clauses.map((c) => asks(c) && hasContent(c));
-  const last = asking.lastIndexOf(true);
-  if (last < 0) return whole;
-  let first = 0;
-  // Before the question, the asker's own story, even where it holds a question of its own
-  // ("一直搞不懂…是怎么升迁的"), when a clause after it asks.
-  // A feeling told is a story; asked about, a question: "我还挺好奇的", but "你觉得吉林这招管用吗".
-  const story = (clause: string): boolean =>
-    ((OF_THEMSELVES.test(clause) || OPINION.test(clause)) && !ASKING_THEMSELVES.test(clause)) ||
-    (FEELING.test(clause) && !asks(clause));
-  while (first < last && story(clauses[first]!)) first++;
-  // After it, a remark: from the first clause that points back at what was asked, or owns to an opinion.
-  const remark = clauses.findIndex((c, i) => i > last && (POINTING_BACK.test(c) || OPINION.test(c)));
-  const end = remark > last ? remark : clauses.length;
-  if (first === 0 && end === clauses.length) return whole;
   const question = sentence.slice(starts[first], end < clauses.length ? starts[end] : undefined).trim();
   if (!hasContent(question)) return whole;
   return { question, backstory: [...clauses.slice(0, first), ...clauses.slice(end)].join('').trim() };

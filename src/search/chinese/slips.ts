@@ -34,7 +34,8 @@ export class SoundSlips {
   #byGap: Map<string, string[]> | undefined;
   /** How each glossary word is said, worked out the first time it might be slipped in. */
   readonly #sounds = new Map<string, readonly string[]>();
-  readonly #readings = new Recent<readonly string[]>(256);
+  /** How each character nothing knows may be said: a few thousand characters at most are ever typed. */
+  readonly #readings = new Recent<readonly string[]>(4096);
 
   /** `words`: the glossary's words in folded form, read the first time a slip is looked for. */
   constructor(words: () => Iterable<string>) {
@@ -81,17 +82,22 @@ export class SoundSlips {
   #slipAt(text: string, at: number, cuts: readonly number[]): Slip | undefined {
     const byGap = this.#gapped();
     const { firsts, lasts } = this.#ends!;
-    // A word opens with a character a glossary word opens with, or with the slip; ends likewise.
-    const starts = cuts.filter((c) => c <= at && at - c < LONGEST && (c === at || firsts.has(text[c]!)));
-    const ends = cuts.filter((c) => c > at && c - at <= LONGEST && (c === at + 1 || lasts.has(text[c - 1]!)));
-    const own = { start: cuts.filter((c) => c <= at).at(-1), end: cuts.find((c) => c > at) };
+    // The slip's own word of the dictionary runs from cuts[own] to cuts[own + 1].
+    let own = 0;
+    while (own + 2 < cuts.length && cuts[own + 1]! <= at) own++;
+    const ownStart = cuts[own]!;
+    const ownEnd = cuts[own + 1]!;
     let longest = 0;
     const fits = new Map<string, Slip>();
-    for (const start of starts) {
-      for (const end of ends) {
-        if (end - start < Math.max(2, longest) || end - start > LONGEST) continue;
+    for (let k = own; k >= 0 && at - cuts[k]! < LONGEST; k--) {
+      const start = cuts[k]!;
+      // A word opens with a character a glossary word opens with, or with the slip; ends likewise.
+      if (start !== at && !firsts.has(text[start]!)) continue;
+      for (let e = own + 1; e < cuts.length && cuts[e]! - start <= LONGEST; e++) {
+        const end = cuts[e]!;
+        if (end - start < Math.max(2, longest) || (end !== at + 1 && !lasts.has(text[end - 1]!))) continue;
         // 公式 is a word of its own: the dictionary reads it whole.
-        if (start === own.start && end === own.end) continue;
+        if (start === ownStart && end === ownEnd) continue;
         const words = byGap.get(text.slice(start, at) + GAP + text.slice(at + 1, end));
         if (!words || !HAN_ONLY.test(text.slice(start, end))) continue;
         for (const word of words) {
