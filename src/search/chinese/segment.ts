@@ -145,7 +145,7 @@ export class ChineseSegmenter {
 
   #segmentAnew(text: string): QuestionPiece[] {
     const chars = [...text];
-    const boundaries = this.boundaries(text);
+    const boundaries = this.#boundaries.of(text, () => wordBoundaries(chars));
     const readable = readableBoundaries(chars, boundaries, (w) => this.#known.has(w) || CHINESE_STOPWORDS.has(w));
     const best: (Step | undefined)[] = [{ unknown: 0, pieces: 0, from: -1, kind: 'other' }];
     for (let i = 0; i < chars.length; i++) {
