@@ -77,6 +77,7 @@ const CHINESE_SETS: readonly (readonly [string, URL])[] = [
   inTests('Chinese, fourth set', 'chinese-4.jsonl'),
   inTests('Chinese, fifth set', 'chinese-5.jsonl'),
   inTests('Chinese, sixth set', 'chinese-6.jsonl'),
+  inTests('Chinese, seventh set', 'chinese-7.jsonl'),
 ];
 
 function readSet(file: URL): Question[] {
@@ -144,6 +145,7 @@ const COMPONENTS: readonly (readonly [string, SearchOptions])[] = [
   ['without places elsewhere in lowercase (elsewhere.json)', { places: false }],
   ['without small talk', { smallTalk: false }],
   ['without Chinese', { chinese: false }],
+  ['without Chinese slips of sound (鸡层 for 基层)', { slips: false }],
 ];
 
 /** Plain BM25 over whole paragraphs (MiniSearch, fuzzy 0.15): the baseline; it never refuses what shares a word. */

@@ -93,6 +93,7 @@ export interface ReadingOptions {
   readonly places: boolean;
   readonly smallTalk: boolean;
   readonly chinese: boolean;
+  readonly slips: boolean;
 }
 
 export interface Reader {
@@ -100,6 +101,8 @@ export interface Reader {
   readonly things: readonly NamedThing[];
   /** What reads questions in Chinese; undefined when Chinese is switched off. */
   readonly chinese?: ChineseQuestions;
+  /** A folded Chinese question with its slips of sound respelled, unless they are switched off. */
+  respelled(folded: string): string;
 }
 
 export function createReader(corpus: Corpus, context: QueryContext, options: ReadingOptions): Reader {
@@ -243,16 +246,20 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
     return withContext(part, reading);
   }
 
+  const respelled = (folded: string): string => (chinese && options.slips ? chinese.respelled(folded) : folded);
+
   function readChinesePart(questions: ChineseQuestions, part: QuestionPart, limit: number): PartReading {
     const asked = part.text;
     // The person "他" stands for is read in its place; the part is still shown as asked.
-    const folded = questions.fold(part.carried ? asked.replace(/[他她](?!们)/u, ` ${part.carried} `) : asked);
+    const folded = respelled(
+      questions.fold(part.carried ? asked.replace(/[他她](?!们)/u, ` ${part.carried} `) : asked),
+    );
     const article = options.article ? aboutArticle(asked, chineseArticleTopicsOf(folded), limit) : undefined;
     if (article) return withContext(part, article);
     const frame: Frame | undefined = options.frames ? chineseFrameOf(folded) : undefined;
     if (frame?.advice) return withContext(part, notCovered(asked));
     const understood = questions.understand(folded, {
-      context: questions.fold(part.context),
+      context: respelled(questions.fold(part.context)),
       ...(frame ? { frame } : {}),
       names: options.names,
       quoted: QUOTED.test(asked),
@@ -347,6 +354,7 @@ export function createReader(corpus: Corpus, context: QueryContext, options: Rea
   return {
     things,
     ...(chinese ? { chinese } : {}),
+    respelled,
     read(query, limit) {
       return chinese && hasHan(query) ? readChinese(chinese, query, limit) : readEnglish(query, limit);
     },

@@ -84,6 +84,8 @@ export interface SearchOptions {
   readonly smallTalk?: boolean;
   /** Questions in Chinese, simplified, traditional or mixed with English, read through the Chinese glossary and asks. */
   readonly chinese?: boolean;
+  /** A Chinese word typed with the wrong character of the right sound (鸡层 for 基层) read as the glossary's word. */
+  readonly slips?: boolean;
 }
 
 /** Every part's passages merged: the parts' best first, in the order asked, one per paragraph. */
@@ -134,6 +136,7 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
     places: options.places ?? true,
     smallTalk: options.smallTalk ?? true,
     chinese: options.chinese ?? true,
+    slips: options.slips ?? true,
   }));
   const { chinese } = reader;
   const read = (query: string, limit: number): Reading => reader.read(checkQuery(query), limit);
@@ -147,7 +150,7 @@ export function createSearch(corpus: Corpus, options: SearchOptions = {}): Searc
       if (query.trim() === '' || [...query].length > MAX_QUERY_LENGTH) return [];
       const concepts =
         chinese && hasHan(query)
-          ? chinese.understand(chinese.fold(query), { names: false }).concepts
+          ? chinese.understand(reader.respelled(chinese.fold(query)), { names: false }).concepts
           : readQuery(query, context);
       const keys = new Set(concepts.flatMap((c) => c.alternatives.map((a) => a.key)));
       return paragraphRanges(index, paragraph, keys);

@@ -79,3 +79,30 @@ describe('Chinese chat words', () => {
     expect(paragraphs).toContain(top(question));
   });
 });
+
+describe('the words Taiwan writes for the article’s ideas', () => {
+  it('reads 年資, 究責 and 拔擢 as 资历, 追责 and 提拔', () => {
+    expect([4, 13]).toContain(top('吉林會拔擢哪些幹部'));
+    expect(top('官員做錯事會被究責嗎')).toBe(15);
+    expect(top('幹部考核會看什麼？還是一樣只看年資？')).toBe(13);
+  });
+});
+
+describe('what the article cannot tell, told from what it does', () => {
+  it('refuses a figure of the economy, not GDP as what officials are judged by', () => {
+    expect(search.search('吉林的GDP去年排全国第几')).toEqual([]);
+    expect(search.search('吉林今年GDP增长多少？')).toEqual([]);
+    expect(top('现在考核干部政绩是咋考的，还只看GDP吗')).toBe(5);
+    expect(top('吉林考核干部还拼GDP吗')).toBe(5);
+  });
+
+  it('refuses what someone did before, however the verb is inflected', () => {
+    expect(search.search('黄强之前在哪个省当过官')).toEqual([]);
+    expect(search.search('黄强以前在哪里当官')).toEqual([]);
+  });
+
+  it('reads 写 as a verb of saying, so what a writer wrote is asked of the writer', () => {
+    expect(top('Wang Qiushi 在 Party Building Research 上写了啥')).toBe(9);
+    expect(top('王秋实在党建研究上写了啥')).toBe(9);
+  });
+});

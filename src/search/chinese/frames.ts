@@ -38,8 +38,14 @@ const UNKNOWABLE = [
   // where someone was moved or sent: the article says who was adjusted or transferred, never to where
   /(?:调|调到|调去|调往|去了|派到|派去|挪到|安排到|发配到)了?(?:哪|哪里|哪儿|什么地方|什么岗位|什么单位|哪个(?:地方|单位|部门|岗位))(?!一步)/u,
   // what someone did before the events reported: "以前是干啥的", "之前在哪当官"
-  /(?:以前|之前|原来|过去|早年|曾经)(?:是|都)?(?:干啥|干什么|干嘛|做什么|做啥|什么职务|担任什么|担任过|任过|当过|干过|在(?:哪|哪里|哪儿)(?:个\p{Script=Han}|些地方)?(?:工作|当官|做官|任职|上班|就职|干))/u,
+  /(?:以前|之前|原来|过去|早年|曾经)(?:是|都)?(?:干啥|干什么|干嘛|做什么|做啥|什么职务|担任什么|担任过|任过|当过|干过|在(?:哪|哪里|哪儿)(?:个\p{Script=Han}|些地方)?(?:工作|[当做][过了]?官|任职|上班|就职|干))/u,
 ];
+
+/**
+ * GDP as what officials are judged by ("只看GDP", "唯GDP论英雄"): what the article's evaluations
+ * speak of, not a figure of the economy asked for.
+ */
+const YARDSTICK = /(?:看|唯|拼|比|靠|按|以)(?:gdp|生产总值)|(?:gdp|生产总值)论英雄/gu;
 
 /** Asks for a person. */
 const PERSON = /谁|哪位|哪些人|什么人|叫什么名字|名字是什么|叫啥/u;
@@ -136,7 +142,8 @@ function chineseGroupOf(question: string): number | undefined {
 }
 
 export function chineseFrameOf(question: string): Frame {
-  const english = englishOf(question);
+  const figures = question.replace(YARDSTICK, ' ');
+  const english = englishOf(figures);
   // Digits and marks alone ("11名") hold nothing the English frames read.
   const theirs = /\p{L}/u.test(english) ? frameOf(english) : undefined;
   const identity = IDENTITY.test(question);
@@ -150,7 +157,7 @@ export function chineseFrameOf(question: string): Frame {
   const askName = ASK_NAME.test(question) || (theirs?.askName ?? false);
   return {
     advice: ADVICE.test(question) || (theirs?.advice ?? false),
-    unknowable: UNKNOWABLE.some((pattern) => pattern.test(question)) || (theirs?.unknowable ?? false),
+    unknowable: UNKNOWABLE.some((pattern) => pattern.test(figures)) || (theirs?.unknowable ?? false),
     ...(wants ? { wants } : {}),
     identity: identity || (theirs?.identity ?? false),
     ...(said?.[1] ? { speaker: [0, said[1].length] as const } : {}),

@@ -6,6 +6,7 @@ import { HeldWords } from './holding.js';
 import { HAN } from './script.js';
 import { ChineseSegmenter } from './segment.js';
 import { foldQuestion, foldQuestions } from './simplified.js';
+import { SoundSlips } from './slips.js';
 import { variantReader } from './variants.js';
 
 /** How much a Chinese word's English rendering is trusted, by the kind of entry it comes from. */
@@ -39,6 +40,11 @@ export interface ChineseLexicon {
   lemma(word: string): string;
   /** The article terms of the glossary's words that hold a word nothing knows, trusted less. */
   held(part: string): readonly Alternative[];
+  /**
+   * The text with the words typed with a wrong character of the same sound (鸡层 for 基层) written
+   * as the glossary writes them, or undefined when it has none.
+   */
+  respell(text: string): string | undefined;
 }
 
 /**
@@ -125,10 +131,13 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
   }
   const elsewhere = new Set(foldAll(corpus.elsewhere));
   const held = new HeldWords(literal);
+  // The words as the glossary writes them, not the forms chat splits them into.
+  const slips = new SoundSlips(() => [...terms.keys()].filter((word) => !lemmas.has(word)));
   const folded = new Recent<string>(16);
   const fold = (text: string): string => variants(foldQuestion(text));
+  const segmenter = new ChineseSegmenter([...terms.keys(), ...elsewhere]);
   return {
-    segmenter: new ChineseSegmenter([...terms.keys(), ...elsewhere]),
+    segmenter,
     fold: (text) => folded.of(text, fold),
     foldAll,
     terms: (word) => terms.get(word) ?? [],
@@ -138,5 +147,11 @@ export function compileLexicon(corpus: ChineseCorpus): ChineseLexicon {
     isElsewhere: (word) => elsewhere.has(word),
     lemma: (word) => lemmas.get(word) ?? word,
     held: (part) => held.of(part),
+    respell(text) {
+      const pieces = segmenter.segment(text);
+      if (!pieces.some((p) => p.kind === 'unknown')) return undefined;
+      const read = pieces.map((p) => ({ text: p.text, unknown: p.kind === 'unknown' }));
+      return slips.respell(read, segmenter.boundaries(text));
+    },
   };
 }

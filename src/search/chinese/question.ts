@@ -69,6 +69,8 @@ export interface ChineseReading {
 export interface ChineseQuestions {
   /** The question folded (simplified, lower case, Chinese punctuation as spaces). */
   fold(text: string): string;
+  /** A folded question with the words it slips in (鸡层 for 基层) written as the glossary writes them. */
+  respelled(folded: string): string;
   /** The folded question in pieces: words the glossary knows, stopwords, unknown words, English. */
   pieces(folded: string): QuestionPiece[];
   /** Whether a stretch of a message holds any word to look for. */
@@ -374,6 +376,15 @@ export function createChineseQuestions(
     return paragraphs.size > 0 && paragraphs.size <= TELLING_PARAGRAPHS;
   }
 
+  /**
+   * The folded question with each stretch nothing knows that slips for a glossary word (鸡层 for
+   * 基层) written as that word; a slip keeps the length, so places in the question stay where
+   * they were.
+   */
+  function respelled(folded: string): string {
+    return lexicon().respell(folded) ?? folded;
+  }
+
   function pieces(folded: string): QuestionPiece[] {
     return whichCount(endingParticle(erhua(lexicon().segmenter.segment(folded))));
   }
@@ -611,6 +622,7 @@ export function createChineseQuestions(
   return {
     pieces,
     fold: (text) => folded.of(text, foldAsked),
+    respelled,
     hasContent: (text) =>
       pieces(lexicon().fold(text)).some((p) => (p.kind === 'other' ? hasContent(p.text) : p.kind !== 'stopword')),
     peopleIn: (folded) =>
@@ -626,8 +638,9 @@ export function createChineseQuestions(
     warm() {
       askField();
       understand(lexicon().fold('干部'), { names: true });
-      // pinyin-pro's dictionaries, read the first time a name is said.
+      // pinyin-pro's dictionaries, read the first time a name is said or a word slips.
       personNamed('王琦');
+      lexicon().respell('鸡层');
     },
   };
 }

@@ -136,9 +136,16 @@ export class ChineseSegmenter {
     return this.#recent.of(text, (t) => this.#segmentAnew(t));
   }
 
+  readonly #boundaries = new Recent<ReadonlySet<number>>(16);
+
+  /** Where the Unicode word rules, with ICU's Chinese dictionary, put word boundaries in a text, in code points. */
+  boundaries(text: string): ReadonlySet<number> {
+    return this.#boundaries.of(text, (t) => wordBoundaries([...t]));
+  }
+
   #segmentAnew(text: string): QuestionPiece[] {
     const chars = [...text];
-    const boundaries = wordBoundaries(chars);
+    const boundaries = this.#boundaries.of(text, () => wordBoundaries(chars));
     const readable = readableBoundaries(chars, boundaries, (w) => this.#known.has(w) || CHINESE_STOPWORDS.has(w));
     const best: (Step | undefined)[] = [{ unknown: 0, pieces: 0, from: -1, kind: 'other' }];
     for (let i = 0; i < chars.length; i++) {

@@ -32,3 +32,15 @@ export function romanised(name: string): { readonly sounds: string; readonly syl
     .replace(/[^a-z]/gu, '');
   return { sounds, syllables: sounds.match(/[aeiouv]+/gu)?.length ?? 0 };
 }
+
+/** How a word is said, one toneless syllable a character, each read as the word around it reads it (重 of 重大 is zhong). */
+export function wordSoundsOf(word: string): string[] {
+  pinyin ??= loadPinyin();
+  return pinyin(word, { toneType: 'none', type: 'array', v: true });
+}
+
+/** Every way one character may be said, toneless: 重 is zhong or chong. */
+export function readingsOf(character: string): string[] {
+  pinyin ??= loadPinyin();
+  return pinyin(character, { toneType: 'none', type: 'array', v: true, multiple: true });
+}
