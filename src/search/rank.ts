@@ -404,13 +404,17 @@ interface Scratch {
 const scratches = new WeakMap<SearchIndex, Scratch>();
 
 function scratchOf(index: SearchIndex): Scratch {
-  let scratch = scratches.get(index);
-  if (!scratch) {
+  return keptFor(scratches, index, () => {
     const length = index.sentences.length;
-    scratch = { sentenceScore: new Float64Array(length), isScored: new Uint8Array(length), scored: [] };
-    scratches.set(index, scratch);
-  }
-  return scratch;
+    return { sentenceScore: new Float64Array(length), isScored: new Uint8Array(length), scored: [] };
+  });
+}
+
+/** The value kept for a key, made the first time it is asked for. */
+function keptFor<K extends object, V>(kept: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = kept.get(key);
+  if (value === undefined) kept.set(key, (value = make()));
+  return value;
 }
 
 /** Each ask's weight for the question at hand, zeroed after it: one set per field, as for sentences. */
@@ -423,12 +427,11 @@ interface AskScratch {
 const askScratches = new WeakMap<AskField, AskScratch>();
 
 function askScratchOf(field: AskField): AskScratch {
-  let scratch = askScratches.get(field);
-  if (!scratch) {
-    scratch = { field, weights: new Float64Array(field.paragraphOfAsk.length), touched: [] };
-    askScratches.set(field, scratch);
-  }
-  return scratch;
+  return keptFor(askScratches, field, () => ({
+    field,
+    weights: new Float64Array(field.paragraphOfAsk.length),
+    touched: [],
+  }));
 }
 
 function addSentence({ sentenceScore, isScored, scored }: Scratch, sentence: number, value: number): void {
