@@ -82,7 +82,7 @@ function gated(words: readonly string[], pattern: RegExp): Gated {
 
 const ADVICE = new RegExp(
   LEAD +
-    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)|\b(?:would|will|do|should|must) (?:i|we) (?:need|require)\b`,
+    String.raw`(?:(?:how|where) (?:do|can|should|could|would|might|will) (?:i|we|me)\b|(?:how|where) to\b|what(?: is|'s|s)? (?:the|a|some) (?:best|good|better|right|easiest|quickest) ways?\b|(?:the |a )?(?:best|good) ways? to\b|(?:is|are) there (?:a|any) (?:good |easy |simple |quick )?ways? to\b|any ways? to\b|(?:any )?tips\b|should i\b|can i\b|could i\b|what should i\b|(?:can you )?(?:recommend|suggest)\b|help me\b|i (?:want|need) to (?:know how|learn)\b|best\b)|\b(?:would|will|do|should|must) (?:i|we) (?:need|require)\b`,
   'i',
 );
 
@@ -444,6 +444,8 @@ export function frameOf(question: string): Frame {
     ...(SEEN_AS_WORDS.some((word) => lower.includes(word)) ? [...question.matchAll(SEEN_AS)] : []).map((m) =>
       m[1]!.toLowerCase(),
     ),
+    // "all this got announced", "all of that": the pronoun, not a topic
+    ...(/\ball (?:of )?(?:this|that|these|those)\b/i.test(question) ? ['all'] : []),
     // "list all the officials…": the verb asks for a list, it names no topic
     ...(/^\W*list\b/i.test(question) ? ['list'] : []),
     // "which came first, the seminar or…": the order of events, asked by their dates

@@ -13,7 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   any some such very just also too only own same each both other others
   please tell explain summarize summarise recap show give say says said mean meant means according
   article text report piece thing things something anything way
-  happen happens happened happening supposed kind kinds sort really actually exact exactly still instead lot lots much many
+  happen happens happened happening supposed kind kinds sort really actually actual exact exactly still instead lot lots much many
   up out off make makes making made help helps helping everyone everybody anyone anybody someone somebody
   hey hi hello bot pls plz thanks thank thx ok okay yeah yes guys bro like just lol tldr eli5 quick question
   lmao lmfao rofl tbh ngl rn fr imo imho omg smh btw jk bruh nah nope yep yup hmm um uh kinda sorta basically

@@ -155,3 +155,23 @@ describe('an article term asked in a field of knowledge', () => {
     expect(paragraphs('what is the capital chain')[0]).toBe(7);
   });
 });
+
+describe('words that only point or stress', () => {
+  it('reads “all this”, “all of that” as the pronoun and “actual” as stress, not as topics', () => {
+    expect([...frameOf('when was the press conference where all this got announced').shaping]).toContain('all');
+    expect(paragraphs('when was the press conference where all this got announced')[0]).toBe(2);
+    expect(paragraphs('what is Huang Qiang’s actual job')[0]).toBe(10);
+  });
+});
+
+describe('what the asker wants done for themselves', () => {
+  it('refuses “is there a way to…” as advice, as it does “how do I…”', () => {
+    expect(frameOf('is there a way to fix it without taking it apart').advice).toBe(true);
+    expect(frameOf('any way to get the stains out').advice).toBe(true);
+    expect(
+      paragraphs(
+        'My keyboard got coffee on it this morning. Is there a way to fix it without taking the whole thing apart?',
+      ),
+    ).toEqual([]);
+  });
+});
