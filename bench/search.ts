@@ -66,6 +66,7 @@ const SETS: readonly (readonly [string, URL])[] = [
   inTests('realistic, sixth set', 'realistic-6.jsonl'),
   inTests('realistic, seventh set', 'realistic-7.jsonl'),
   inTests('realistic, eighth set', 'realistic-8.jsonl'),
+  inTests('realistic, ninth set (long questions)', 'realistic-9.jsonl'),
   inTests('project', 'questions.jsonl'),
   ['dev (../shared/eval/dev-questions.jsonl)', new URL('../../shared/eval/dev-questions.jsonl', import.meta.url)],
 ];
