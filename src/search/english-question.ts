@@ -2,7 +2,7 @@ import type { Role } from './decide.js';
 import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
-import { hasContent, type QuestionPart } from './parts.js';
+import { hasContent, JUDGES_BEFORE, type QuestionPart } from './parts.js';
 import type { SearchIndex } from './index.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
@@ -113,10 +113,10 @@ const SUCH_CASES =
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
 /**
  * "…, or is it all slogans?": the answer the asker fears, offered after the question, is doubt
- * voiced, not more to look for.
+ * voiced, not more to look for; so is their doubt of whoever told them ("…, or is he mixing things up?").
  */
 const OTHER_ANSWER =
-  /,?\s+or\s+(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b[^?!.]*/i;
+  /,?\s+or\s+(?:(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b|(?:is|was|are|were|am|did|does|do|has|have)\s+(?:he|she|they|i|my\s+\p{L}+)\s+(?:just\s+|totally\s+|completely\s+)?(?:mixing|confusing|wrong|mistaken|misremembering|remembering it wrong|exaggerating|making (?:it|that|this|things) up|made (?:it|that|this) up|(?:get|got|getting) (?:it|that|this|things) wrong)\b)[^?!.]*/iu;
 /** A question's opening up to its subject: "does", "how did the", "so is". */
 const SUBJECT_BEFORE =
   /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
@@ -333,7 +333,11 @@ export function understandEnglish(
   // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    // ("what else was in that bit": a word for a stretch of text after the pronoun still points.)
+    (ownWords <= 1 &&
+      /\b(?:that|this|it|these|those|them)(?:\s+(?:bit|bits|part|parts|line|lines|section|passage|quote|phrase|one))?\W*$/i.test(
+        own.trim(),
+      )) ||
     // "…'three ups and three downs'. anyway what is it actually referring to?": nothing of its own but "it".
     (ownWords === 0 && part.context !== '' && /\b(?:that|this|it|these|those|they|them)\b/i.test(own)) ||
     pointsBackAt(text) ||
@@ -450,7 +454,12 @@ const QUOTED_IN_BACKSTORY = /“[^”]+”|‘[^’]+’|"[^"]+"|(?<!\w)'[^']+'(
 /** Where the backstory's last clause with words to look for starts. */
 function lastClauseStart(backstory: string): number {
   const starts = [0, ...[...backstory.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)];
-  return starts.reverse().find((start) => hasContent(backstory.slice(start))) ?? 0;
+  // "That sounds made up to me": the asker's verdict on what came before is not what "that" stands for.
+  return (
+    starts
+      .reverse()
+      .find((start) => hasContent(backstory.slice(start)) && !JUDGES_BEFORE.test(backstory.slice(start))) ?? 0
+  );
 }
 /** A sentence's end, or a new clause of the asker's own ("…, and I keep seeing"); not "age and years". */
 const CLAUSE_BREAK = /[.?!;:]\s+|(?:,|,?\s+(?:and|but|so|because))\s+(?=(?:i|we|i'm|im|i've|ive|there|they)\b)/gi;

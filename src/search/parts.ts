@@ -63,6 +63,25 @@ const REASON =
 const SCENE =
   /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|as\s+(?:a|an|someone|somebody|one)\b[^,?()]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
 
+/** "Who was it?", "what does that even mean?": a question that asks only of what came before. */
+const BACK_QUESTION = new RegExp(
+  String.raw`^\W*(?:(?:so|and|but|ok|okay|well)[,\s]+)*(?:${WH}|${AUX})\b[^?]*\b(?:it|that|this|they|them|those|these)\b[^?]*\?\s*$`,
+  'i',
+);
+
+/** A sentence that only judges the one before it: "That sounds totally made up", "this seems odd to me". */
+export const JUDGES_BEFORE =
+  /^\W*(?:that|this|it|which)\s+(?:(?:all|just|honestly|really)\s+)?(?:sounds?|seems?|feels?|looks?)\b[^.?!;]*[.?!;]?\s*$/i;
+
+/** "She asked who…", "my dad wanted to know whether…": the teller of a question asked in the story. */
+const REPORTED = new RegExp(
+  String.raw`^[^?]*?\b(?:asked|asks|wanted to know|wants to know|wondered|was wondering)(?:\s+(?:me|us|him|her|them))?\s+(?=(?:${WH}|whether|if)\b)`,
+  'i',
+);
+/** "…and I had no clue", "…but I couldn't tell her": the asker's own word after a reported question. */
+const OWN_AFTER =
+  /\s*,?\s+(?:and|but|so)\s+(?:i|we)\s+(?:had|have|has|did|didn't|didnt|do|don't|dont|could|couldn't|couldnt|can't|cant|was|am|really|honestly|just)\b.*$/is;
+
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
   const starts = [...sentence.matchAll(CLAUSE)].map((m) => m.index + m[0].length);
@@ -146,6 +165,18 @@ export function splitQuestions(
     // Backstory with no sentence that asks: the last one is the question.
     questions = asking.length > 0 ? asking : [withContent.at(-1)!];
   }
+  // "…She asked who spoke at the press event. Who was it?": a question with nothing of its own that
+  // points back asks what the sentence before it named; the asker's musings asked without a
+  // question mark ("I wonder if anything's changing") are then only its backstory.
+  // ("That sounds made up to me" between them only judges what it points at.)
+  const back = sentences.findIndex((s, i) => i > 0 && BACK_QUESTION.test(s) && !asks(s, aboutArticle));
+  const named = sentences
+    .slice(0, Math.max(0, back))
+    .reverse()
+    .find((s) => !JUDGES_BEFORE.test(s));
+  if (withContent.length > 1 && named !== undefined && asks(named, aboutArticle)) {
+    questions = [...questions.filter((q) => q !== named && (q.includes('?') || QUESTION_START.test(q))), named];
+  }
   let context = sentences.filter((s) => !questions.includes(s)).join(' ');
   // One long sentence of backstory that ends in its question: "Not sure if this is the right
   // channel but I've been wondering, since …, which newspaper published it".
@@ -157,6 +188,19 @@ export function splitQuestions(
     const reason = REASON.exec(whole);
     const asked = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
     if (reason && asked !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    // "She asked who the people … were and I had no clue": the question asked in a reported
+    // sentence, without the teller and the asker's own word after it.
+    const reported = REPORTED.exec(asked);
+    if (reported && hasContent(asked.slice(reported[0].length))) {
+      const rest = asked.slice(reported[0].length);
+      const own = OWN_AFTER.exec(rest);
+      const question = own && hasContent(rest.slice(0, own.index)) ? rest.slice(0, own.index) : rest;
+      leads.push(
+        asked.slice(0, reported[0].length).trim(),
+        ...(question === rest ? [] : [rest.slice(question.length)]),
+      );
+      return question;
+    }
     // "Since that piece talks about accountability, how should I…": the clause before sets the scene.
     const scene = SCENE.exec(asked);
     const rest = scene ? asked.slice(scene[0].length) : '';
