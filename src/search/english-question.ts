@@ -137,7 +137,8 @@ function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: 
   if (at > first) while (tokens[at] && /^(?:\p{L}{3,}ly|really|ever|even|still|just)$/u.test(tokens[at]!.word)) at++;
   const verb = tokens[at];
   const after = tokens[at + 1];
-  if (at === first || !verb || STOPWORDS.has(verb.word) || FIGURE_WORDS.has(verb.word)) return Infinity;
+  if (at === first || !verb || (STOPWORDS.has(verb.word) && !THINGS_DO.has(verb.word)) || FIGURE_WORDS.has(verb.word))
+    return Infinity;
   // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
   if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
     return Infinity;
@@ -166,6 +167,8 @@ const FIGURE_WORDS = new Set([
   'speech',
 ]);
 const DOES = new Set(['do', 'does', 'did']);
+/** Common verbs only the things themselves do, never the article's figure: "how do traffic lights know when…". */
+const THINGS_DO = new Set(['know', 'happen', 'get', 'go', 'come']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Words that say the next is meant as the thing itself: "real lions", "actual landlords". */
@@ -251,6 +254,11 @@ export function understandEnglish(
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
+    // "How do traffic lights know when to change": what the things themselves do, in a word too
+    // common to look for, is still asked, and the article never says it of them.
+    const doing = everydayAt < Infinity ? tokens.findIndex((t) => t.start > everydayAt && THINGS_DO.has(t.word)) : -1;
+    if (doing >= 0)
+      concepts.push({ text: tokens[doing]!.word, alternatives: [], first: doing, last: doing, foreign: true });
   }
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
