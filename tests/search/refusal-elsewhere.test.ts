@@ -40,6 +40,12 @@ describe('refusing general knowledge asked in the article’s words', () => {
     expect(top('how do the traffic lights guide work')).toBe(5);
   });
 
+  it('refuses what a kind is, named in words the article holds only in part', () => {
+    expect(search.search('what is a supply chain')).toEqual([]);
+    expect(search.search('what is a supply chain in simple words')).toEqual([]);
+    expect(top('what is a talent chain')).toBe(7);
+  });
+
   it('refuses the figure doing, in a common word, what only the thing itself does', () => {
     expect(search.search('how do traffic lights actually know when to change?')).toEqual([]);
     expect(search.search('how do lions know when to attack')).toEqual([]);
