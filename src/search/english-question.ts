@@ -285,7 +285,10 @@ export function understandEnglish(
   // Another place, in capitals or not ("Shanghai's rules", "how does guangdong select…").
   // "Is it about Jilin or some other province" offers the other place as the answer it doubts.
   const elsewhere = places.in(tokens, text).filter(({ start }) => !OR_ELSE.test(text.slice(0, start)));
-  const strangers = options.names ? [...foreign.in(text), ...elsewhere] : [];
+  // ("In plain English": a word only saying how to answer names nothing.)
+  const strangers = (options.names ? [...foreign.in(text), ...elsewhere] : []).filter(
+    ({ name }) => !frame?.unlooked?.includes(name.toLowerCase()),
+  );
   // "Does Zhejiang also have…": a question whose subject is a name the article does not know
   // asks about that other thing, whatever it shares with the article.
   if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;

@@ -108,6 +108,13 @@ describe('a long question that points back at its backstory', () => {
     expect(paragraphs(`${told} Does this piece talk about that at all, or did she get it wrong?`)).toEqual(plain);
   });
 
+  it('reads “in normal words”, “in plain English” as how to answer, so the question still points back', () => {
+    const story = "They keep saying 'two coverages' and 'two roles' and my eyes glazed over.";
+    expect(paragraphs(`${story} In normal words, which part of the plan is that from?`)[0]).toBe(8);
+    expect(paragraphs(`${story} In plain English, which part of the plan is that from?`)[0]).toBe(8);
+    expect(paragraphs('what is xi jinping thought in simple terms')).toEqual([]);
+  });
+
   it('reads “that bit”, “that part” as pointing back', () => {
     expect(
       paragraphs('A friend said officials should want to act and dare to act. What else was in that bit?')[0],
