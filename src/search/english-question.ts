@@ -365,7 +365,9 @@ export function understandEnglish(
   // The word pointing back stands for what the backstory spoke of last, not for the asker's own
   // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
   const backstory = tokenize(part.context);
-  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
+  // ("…Does that mean X? In my experience that never happens.": not the asker's word after it.)
+  const said = part.before ?? part.context.length;
+  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context.slice(0, said)) : 0;
   // What the asker put in quotation marks ("'image projects' come up a lot") is what it stands for.
   const quoted = [...part.context.matchAll(QUOTED_IN_BACKSTORY)]
     .map((m) => [m.index, m.index + m[0].length] as const)
@@ -373,7 +375,7 @@ export function understandEnglish(
   const stoodFor = (c: Concept): boolean => {
     const at = backstory[c.first]?.start ?? 0;
     if (quoted.length > 0) return quoted.some(([start, end]) => at >= start && at < end);
-    return at >= nearest;
+    return at >= nearest && at < said;
   };
   // "That lion pack speech got me thinking, do lions actually hunt…": asked of the thing itself,
   // the figure its backstory names is only what set the asker thinking.

@@ -7,6 +7,11 @@ export interface QuestionPart {
   readonly text: string;
   /** Sentences of the message around its questions: backstory, opinion ("my uncle worked…"). */
   readonly context: string;
+  /**
+   * How much of `context` stood before the question, when more of it follows ("…Does that mean
+   * X? In my experience that never happens."): what the question points back at is in there.
+   */
+  readonly before?: number;
   /** A person an earlier question of the message named, whom this one calls "he" or "she". */
   readonly carried?: string;
 }
@@ -178,6 +183,9 @@ export function splitQuestions(
     questions = [...questions.filter((q) => q !== named && (q.includes('?') || QUESTION_START.test(q))), named];
   }
   let context = sentences.filter((s) => !questions.includes(s)).join(' ');
+  const first = sentences.findIndex((s) => questions.includes(s));
+  const told = first > 0 && sentences.slice(first).some((s) => !questions.includes(s) && hasContent(s));
+  const before = told ? sentences.slice(0, first).join(' ').length : undefined;
   // One long sentence of backstory that ends in its question: "Not sure if this is the right
   // channel but I've been wondering, since …, which newspaper published it".
   // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
@@ -253,5 +261,9 @@ export function splitQuestions(
       .trim();
     return !seen.has(folded) && seen.add(folded);
   });
-  return unique.slice(0, MOST_PARTS).map((text) => ({ text, context: hasContent(context) ? context : '' }));
+  return unique
+    .slice(0, MOST_PARTS)
+    .map((text) =>
+      hasContent(context) ? { text, context, ...(before === undefined ? {} : { before }) } : { text, context: '' },
+    );
 }

@@ -115,6 +115,13 @@ describe('a long question that points back at its backstory', () => {
     expect(paragraphs('what is xi jinping thought in simple terms')).toEqual([]);
   });
 
+  it('reads what the question points back at before it, not in the asker’s word after it', () => {
+    const message =
+      'They talk about breaking implicit steps. Does that mean officials can skip levels now? In my experience that never, ever happens.';
+    expect(splitQuestions(message)[0]!.before).toBe('They talk about breaking implicit steps.'.length);
+    expect(paragraphs(message)[0]).toBe(13);
+  });
+
   it('reads “that bit”, “that part” as pointing back', () => {
     expect(
       paragraphs('A friend said officials should want to act and dare to act. What else was in that bit?')[0],
