@@ -72,6 +72,10 @@ function askedShare(
   const strengths = ranked.strengths.map((s) => (s > STEM_ONLY ? s : 0));
   return share({ ...ranked, strengths }, importances, roles, (r) => r === 'asked', backstory);
 }
+/** Whether a concept was typed in more than one word. */
+function spansWords(concept: Understood['concepts'][number] | undefined): boolean {
+  return concept !== undefined && concept.first >= 0 && concept.last > concept.first;
+}
 /** The least trust of a word the text holds as typed, or inflected. */
 const OWN_WORD = 0.95;
 /** The trust of a word found only by its Porter stem. */
@@ -171,8 +175,11 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
       if (asksSomething && askedShare(result, importances, roles, settingOnly) < MIN_ASKED) continue;
     }
     // "What does a middleman do": a paragraph answers of a kind only in words of its own about it,
-    // not through another word of the question ("business") or what people ask of it.
-    if ((understood.anyOne ?? []).some((i) => !result.inText[i])) continue;
+    // not through another word of the question ("business") or what people ask of it; a kind
+    // named in several words ("a supply chain") is another kind unless it holds them all.
+    const anotherKind = (i: number): boolean =>
+      !result.inText[i] || (spansWords(understood.concepts[i]) && (result.strengths[i] ?? 0) < OWN_WORD);
+    if ((understood.anyOne ?? []).some(anotherKind)) continue;
     // "The difference between X and Y": a paragraph compares only what it holds in its own words,
     // not the article's nearest thing for each ("a supply chain" is none of its chains).
     const compared = understood.compared ?? [];

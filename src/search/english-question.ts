@@ -2,7 +2,7 @@ import type { Role } from './decide.js';
 import type { ForeignNames } from './foreign-names.js';
 import type { Frame } from './frames.js';
 import { findMentions, type Mention, type NamedThing } from './named.js';
-import { hasContent, type QuestionPart } from './parts.js';
+import { hasContent, JUDGES_BEFORE, type QuestionPart } from './parts.js';
 import type { SearchIndex } from './index.js';
 import { termKey } from './synonyms.js';
 import { otherRanks } from './ordinals.js';
@@ -113,10 +113,10 @@ const SUCH_CASES =
 const ASIDE = /\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+[^,;?!.]+/i;
 /**
  * "…, or is it all slogans?": the answer the asker fears, offered after the question, is doubt
- * voiced, not more to look for.
+ * voiced, not more to look for; so is their doubt of whoever told them ("…, or is he mixing things up?").
  */
 const OTHER_ANSWER =
-  /,?\s+or\s+(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b[^?!.]*/i;
+  /,?\s+or\s+(?:(?:is|was|are|were)\s+(?:it|this|that|they|these|those)\s+(?:all|just|only|mostly|simply|really)\b|(?:is|was|are|were|am|did|does|do|has|have)\s+(?:he|she|they|i|my\s+\p{L}+)\s+(?:just\s+|totally\s+|completely\s+)?(?:mixing|confusing|wrong|mistaken|misremembering|remembering it wrong|exaggerating|making (?:it|that|this|things) up|made (?:it|that|this) up|(?:get|got|getting) (?:it|that|this|things) wrong)\b)[^?!.]*/iu;
 /** A question's opening up to its subject: "does", "how did the", "so is". */
 const SUBJECT_BEFORE =
   /^\W*(?:(?:so|and|but|also|ok|wait)\W+)*(?:(?:how|why|when|where|what|which)\s+)?(?:does|did|do|is|are|was|were|has|have|can|could|will|would|should)\s+(?:the\s+)?$/i;
@@ -137,7 +137,8 @@ function figureDoing(tokens: readonly Token[], quotedWords: QuotedWords, index: 
   if (at > first) while (tokens[at] && /^(?:\p{L}{3,}ly|really|ever|even|still|just)$/u.test(tokens[at]!.word)) at++;
   const verb = tokens[at];
   const after = tokens[at + 1];
-  if (at === first || !verb || STOPWORDS.has(verb.word) || FIGURE_WORDS.has(verb.word)) return Infinity;
+  if (at === first || !verb || (STOPWORDS.has(verb.word) && !THINGS_DO.has(verb.word)) || FIGURE_WORDS.has(verb.word))
+    return Infinity;
   // A verb closes its clause or is followed by its preposition: "behave in", "hunt together".
   if (after && !STOPWORDS.has(after.word) && !/ly$|^(?:when|where|why|how|what|if|whether)$/.test(after.word))
     return Infinity;
@@ -166,6 +167,8 @@ const FIGURE_WORDS = new Set([
   'speech',
 ]);
 const DOES = new Set(['do', 'does', 'did']);
+/** Common verbs only the things themselves do, never the article's figure: "how do traffic lights know when…". */
+const THINGS_DO = new Set(['know', 'happen', 'get', 'go', 'come']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Words that say the next is meant as the thing itself: "real lions", "actual landlords". */
@@ -251,6 +254,11 @@ export function understandEnglish(
       mechanism: frame?.mechanism,
       trust: ALONE_TRUST,
     });
+    // "How do traffic lights know when to change": what the things themselves do, in a word too
+    // common to look for, is still asked, and the article never says it of them.
+    const doing = everydayAt < Infinity ? tokens.findIndex((t) => t.start > everydayAt && THINGS_DO.has(t.word)) : -1;
+    if (doing >= 0)
+      concepts.push({ text: tokens[doing]!.word, alternatives: [], first: doing, last: doing, foreign: true });
   }
   // What someone "set out" or "talked about" is what they said: with a speaker named, the verb
   // only shapes the question.
@@ -277,7 +285,10 @@ export function understandEnglish(
   // Another place, in capitals or not ("Shanghai's rules", "how does guangdong select…").
   // "Is it about Jilin or some other province" offers the other place as the answer it doubts.
   const elsewhere = places.in(tokens, text).filter(({ start }) => !OR_ELSE.test(text.slice(0, start)));
-  const strangers = options.names ? [...foreign.in(text), ...elsewhere] : [];
+  // ("In plain English": a word only saying how to answer names nothing.)
+  const strangers = (options.names ? [...foreign.in(text), ...elsewhere] : []).filter(
+    ({ name }) => !frame?.unlooked?.includes(name.toLowerCase()),
+  );
   // "Does Zhejiang also have…": a question whose subject is a name the article does not know
   // asks about that other thing, whatever it shares with the article.
   if (strangers.some(({ start }) => SUBJECT_BEFORE.test(text.slice(0, start)))) return undefined;
@@ -333,7 +344,11 @@ export function understandEnglish(
   // ("…stop doing that, or is it just talk?": the doubt voiced after it is set aside.)
   const own = aside ? text.slice(0, aside.index) + text.slice(aside.index + aside[0].length) : text;
   const pointsBack =
-    (ownWords <= 1 && /\b(?:that|this|it|these|those|them)\W*$/i.test(own.trim())) ||
+    // ("what else was in that bit": a word for a stretch of text after the pronoun still points.)
+    (ownWords <= 1 &&
+      /\b(?:that|this|it|these|those|them)(?:\s+(?:bit|bits|part|parts|line|lines|section|passage|quote|phrase|one))?\W*$/i.test(
+        own.trim(),
+      )) ||
     // "…'three ups and three downs'. anyway what is it actually referring to?": nothing of its own but "it".
     (ownWords === 0 && part.context !== '' && /\b(?:that|this|it|these|those|they|them)\b/i.test(own)) ||
     pointsBackAt(text) ||
@@ -350,7 +365,9 @@ export function understandEnglish(
   // The word pointing back stands for what the backstory spoke of last, not for the asker's own
   // affairs before it ("writing a term paper on…, and I keep seeing the lion metaphor quoted").
   const backstory = tokenize(part.context);
-  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context) : 0;
+  // ("…Does that mean X? In my experience that never happens.": not the asker's word after it.)
+  const said = part.before ?? part.context.length;
+  const nearest = contextEmphasis === 1 ? lastClauseStart(part.context.slice(0, said)) : 0;
   // What the asker put in quotation marks ("'image projects' come up a lot") is what it stands for.
   const quoted = [...part.context.matchAll(QUOTED_IN_BACKSTORY)]
     .map((m) => [m.index, m.index + m[0].length] as const)
@@ -358,7 +375,7 @@ export function understandEnglish(
   const stoodFor = (c: Concept): boolean => {
     const at = backstory[c.first]?.start ?? 0;
     if (quoted.length > 0) return quoted.some(([start, end]) => at >= start && at < end);
-    return at >= nearest;
+    return at >= nearest && at < said;
   };
   // "That lion pack speech got me thinking, do lions actually hunt…": asked of the thing itself,
   // the figure its backstory names is only what set the asker thinking.
@@ -450,7 +467,12 @@ const QUOTED_IN_BACKSTORY = /“[^”]+”|‘[^’]+’|"[^"]+"|(?<!\w)'[^']+'(
 /** Where the backstory's last clause with words to look for starts. */
 function lastClauseStart(backstory: string): number {
   const starts = [0, ...[...backstory.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)];
-  return starts.reverse().find((start) => hasContent(backstory.slice(start))) ?? 0;
+  // "That sounds made up to me": the asker's verdict on what came before is not what "that" stands for.
+  return (
+    starts
+      .reverse()
+      .find((start) => hasContent(backstory.slice(start)) && !JUDGES_BEFORE.test(backstory.slice(start))) ?? 0
+  );
 }
 /** A sentence's end, or a new clause of the asker's own ("…, and I keep seeing"); not "age and years". */
 const CLAUSE_BREAK = /[.?!;:]\s+|(?:,|,?\s+(?:and|but|so|because))\s+(?=(?:i|we|i'm|im|i've|ive|there|they)\b)/gi;

@@ -378,7 +378,11 @@ const CARE_ABOUT =
   /\b(?:do|does|did|will|would)\s+(?:they|it|jilin|the\s+\p{L}+)\s+(?:even\s+|really\s+|actually\s+|ever\s+)?(care|cares)\s+(?:about|abt|for|if|whether)\b/giu;
 
 function unlookedOf(question: string): { unlooked?: readonly string[] } {
-  const words = [...question.matchAll(SORT_ASKED), ...question.matchAll(CARE_ABOUT)].map((m) => m[1]!.toLowerCase());
+  const words = [
+    ...[...question.matchAll(SORT_ASKED), ...question.matchAll(CARE_ABOUT)].map((m) => m[1]!.toLowerCase()),
+    // "in normal words", "in plain English": how to answer, no topic
+    ...[...question.matchAll(PLAIN_WORDS)].flatMap((m) => m[0].toLowerCase().split(/\s+/).slice(1)),
+  ];
   return words.length > 0 ? { unlooked: words } : {};
 }
 
@@ -416,6 +420,10 @@ const ORDER_WORDS = [
 ];
 
 /** Reads a question's form. */
+/** "In normal words", "in plain English", "in layman's terms": how the asker wants it said. */
+const PLAIN_WORDS =
+  /\bin (?:plain|simple|simpler|normal|everyday|layman's|laymans|layman|easy|basic|regular|ordinary) (?:english|terms|words|language)\b/gi;
+
 export function frameOf(question: string): Frame {
   const lower = question.toLowerCase();
   const identity = IDENTITY.test(question);

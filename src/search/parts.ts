@@ -7,6 +7,11 @@ export interface QuestionPart {
   readonly text: string;
   /** Sentences of the message around its questions: backstory, opinion ("my uncle worked…"). */
   readonly context: string;
+  /**
+   * How much of `context` stood before the question, when more of it follows ("…Does that mean
+   * X? In my experience that never happens."): what the question points back at is in there.
+   */
+  readonly before?: number;
   /** A person an earlier question of the message named, whom this one calls "he" or "she". */
   readonly carried?: string;
 }
@@ -62,6 +67,25 @@ const REASON =
  */
 const SCENE =
   /^\W*(?:(?:since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|then|when|the (?:press|seminar|conference|meeting|reform|plenary)))|because|given that|seeing as|now that)\b[^,?]*|as\s+(?:a|an|someone|somebody|one)\b[^,?()]*|[^,?]*\b(?:got me thinking|made me wonder|i wonder|i was wondering|i'm wondering|im wondering))\s*,\s+/i;
+
+/** "Who was it?", "what does that even mean?": a question that asks only of what came before. */
+const BACK_QUESTION = new RegExp(
+  String.raw`^\W*(?:(?:so|and|but|ok|okay|well)[,\s]+)*(?:${WH}|${AUX})\b[^?]*\b(?:it|that|this|they|them|those|these)\b[^?]*\?\s*$`,
+  'i',
+);
+
+/** A sentence that only judges the one before it: "That sounds totally made up", "this seems odd to me". */
+export const JUDGES_BEFORE =
+  /^\W*(?:that|this|it|which)\s+(?:(?:all|just|honestly|really)\s+)?(?:sounds?|seems?|feels?|looks?)\b[^.?!;]*[.?!;]?\s*$/i;
+
+/** "She asked who…", "my dad wanted to know whether…": the teller of a question asked in the story. */
+const REPORTED = new RegExp(
+  String.raw`^[^?]*?\b(?:asked|asks|wanted to know|wants to know|wondered|was wondering)(?:\s+(?:me|us|him|her|them))?\s+(?=(?:${WH}|whether|if)\b)`,
+  'i',
+);
+/** "…and I had no clue", "…but I couldn't tell her": the asker's own word after a reported question. */
+const OWN_AFTER =
+  /\s*,?\s+(?:and|but|so)\s+(?:i|we)\s+(?:had|have|has|did|didn't|didnt|do|don't|dont|could|couldn't|couldnt|can't|cant|was|am|really|honestly|just)\b.*$/is;
 
 /** The last clause of a sentence that opens with a question word, when it has words to look for. */
 function lastClause(sentence: string): string | undefined {
@@ -146,7 +170,22 @@ export function splitQuestions(
     // Backstory with no sentence that asks: the last one is the question.
     questions = asking.length > 0 ? asking : [withContent.at(-1)!];
   }
+  // "…She asked who spoke at the press event. Who was it?": a question with nothing of its own that
+  // points back asks what the sentence before it named; the asker's musings asked without a
+  // question mark ("I wonder if anything's changing") are then only its backstory.
+  // ("That sounds made up to me" between them only judges what it points at.)
+  const back = sentences.findIndex((s, i) => i > 0 && BACK_QUESTION.test(s) && !asks(s, aboutArticle));
+  const named = sentences
+    .slice(0, Math.max(0, back))
+    .reverse()
+    .find((s) => !JUDGES_BEFORE.test(s));
+  if (withContent.length > 1 && named !== undefined && asks(named, aboutArticle)) {
+    questions = [...questions.filter((q) => q !== named && (q.includes('?') || QUESTION_START.test(q))), named];
+  }
   let context = sentences.filter((s) => !questions.includes(s)).join(' ');
+  const first = sentences.findIndex((s) => questions.includes(s));
+  const told = first > 0 && sentences.slice(first).some((s) => !questions.includes(s) && hasContent(s));
+  const before = told ? sentences.slice(0, first).join(' ').length : undefined;
   // One long sentence of backstory that ends in its question: "Not sure if this is the right
   // channel but I've been wondering, since …, which newspaper published it".
   // So does a shorter one that opens with its backstory: "i work in hr and im curious, how are they…".
@@ -157,6 +196,19 @@ export function splitQuestions(
     const reason = REASON.exec(whole);
     const asked = reason && hasContent(whole.slice(0, reason.index)) ? whole.slice(0, reason.index) : whole;
     if (reason && asked !== whole) leads.push(reason[0].replace(/^,\s*/, ''));
+    // "She asked who the people … were and I had no clue": the question asked in a reported
+    // sentence, without the teller and the asker's own word after it.
+    const reported = REPORTED.exec(asked);
+    if (reported && hasContent(asked.slice(reported[0].length))) {
+      const rest = asked.slice(reported[0].length);
+      const own = OWN_AFTER.exec(rest);
+      const question = own && hasContent(rest.slice(0, own.index)) ? rest.slice(0, own.index) : rest;
+      leads.push(
+        asked.slice(0, reported[0].length).trim(),
+        ...(question === rest ? [] : [rest.slice(question.length)]),
+      );
+      return question;
+    }
     // "Since that piece talks about accountability, how should I…": the clause before sets the scene.
     const scene = SCENE.exec(asked);
     const rest = scene ? asked.slice(scene[0].length) : '';
@@ -209,5 +261,9 @@ export function splitQuestions(
       .trim();
     return !seen.has(folded) && seen.add(folded);
   });
-  return unique.slice(0, MOST_PARTS).map((text) => ({ text, context: hasContent(context) ? context : '' }));
+  return unique
+    .slice(0, MOST_PARTS)
+    .map((text) =>
+      hasContent(context) ? { text, context, ...(before === undefined ? {} : { before }) } : { text, context: '' },
+    );
 }

@@ -74,6 +74,61 @@ describe('a long question read for its own words', () => {
   });
 });
 
+describe('a long question that points back at its backstory', () => {
+  it('reads a question asked in a reported sentence without its teller or the asker’s word after it', () => {
+    const message =
+      "My dad asked me who held the press conference on November 21 and I couldn't tell him. Do you know?";
+    expect(asked(message)).toEqual(['who held the press conference on November 21']);
+    expect(paragraphs(message)[0]).toBe(2);
+  });
+
+  it('reads a question with nothing of its own as asking what the sentence before it named', () => {
+    const message =
+      'As someone who follows this, I wonder if anything changes. They say they will check how cadres behave in society. What does that even mean?';
+    expect(asked(message)).toEqual(['They say they will check how cadres behave in society.']);
+    expect(paragraphs(message)[0]).toBe(13);
+  });
+
+  it('passes over the asker’s verdict to what it judges', () => {
+    const message =
+      'My cousin says there is a list of mistakes officials are allowed to make. That seems too good to be true. Does the text say that?';
+    expect(asked(message)).toEqual(['My cousin says there is a list of mistakes officials are allowed to make.']);
+    expect(
+      paragraphs(
+        'My cousin says there is a list of mistakes officials are allowed to make. That seems too good to be true. Is there really a list like that?',
+      )[0],
+    ).toBe(15);
+  });
+
+  it('sets aside the asker’s doubt of whoever told them, voiced after the question', () => {
+    const told = 'My teacher said officials get rotated because of rules about top leaders switching posts.';
+    const plain = paragraphs(`${told} Does this piece talk about that at all?`);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(paragraphs(`${told} Does this piece talk about that at all, or is he mixing things up?`)).toEqual(plain);
+    expect(paragraphs(`${told} Does this piece talk about that at all, or did she get it wrong?`)).toEqual(plain);
+  });
+
+  it('reads “in normal words”, “in plain English” as how to answer, so the question still points back', () => {
+    const story = "They keep saying 'two coverages' and 'two roles' and my eyes glazed over.";
+    expect(paragraphs(`${story} In normal words, which part of the plan is that from?`)[0]).toBe(8);
+    expect(paragraphs(`${story} In plain English, which part of the plan is that from?`)[0]).toBe(8);
+    expect(paragraphs('what is xi jinping thought in simple terms')).toEqual([]);
+  });
+
+  it('reads what the question points back at before it, not in the asker’s word after it', () => {
+    const message =
+      'They talk about breaking implicit steps. Does that mean officials can skip levels now? In my experience that never, ever happens.';
+    expect(splitQuestions(message)[0]!.before).toBe('They talk about breaking implicit steps.'.length);
+    expect(paragraphs(message)[0]).toBe(13);
+  });
+
+  it('reads “that bit”, “that part” as pointing back', () => {
+    expect(
+      paragraphs('A friend said officials should want to act and dare to act. What else was in that bit?')[0],
+    ).toBe(14);
+  });
+});
+
 describe('a long question about the article itself', () => {
   it('“where was this announced”: at the article’s events, whatever the backstory says', () => {
     expect(

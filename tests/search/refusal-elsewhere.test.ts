@@ -40,6 +40,18 @@ describe('refusing general knowledge asked in the article’s words', () => {
     expect(top('how do the traffic lights guide work')).toBe(5);
   });
 
+  it('refuses what a kind is, named in words the article holds only in part', () => {
+    expect(search.search('what is a supply chain')).toEqual([]);
+    expect(search.search('what is a supply chain in simple words')).toEqual([]);
+    expect(top('what is a talent chain')).toBe(7);
+  });
+
+  it('refuses the figure doing, in a common word, what only the thing itself does', () => {
+    expect(search.search('how do traffic lights actually know when to change?')).toEqual([]);
+    expect(search.search('how do lions know when to attack')).toEqual([]);
+    expect(top('what do the traffic lights mean')).toBe(5);
+  });
+
   it('reads a question that opens somewhere the article never goes as asked there', () => {
     const question =
       'The article talks about fault tolerance. In software engineering, how do fault-tolerant systems work?';
