@@ -153,6 +153,9 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
   const absent = roles.filter(
     (r, i) => (r === 'asked' || r === 'name') && ranked.every((result) => (result.strengths[i] ?? 0) === 0),
   ).length;
+  // The kinds asked of ("what does a middleman do"), and those of them typed in several words.
+  const anyOne = understood.anyOne ?? [];
+  const inWords = new Set(anyOne.filter((i) => spansWords(understood.concepts[i])));
   for (const result of ranked) {
     const coverage = share(result, importances, roles, (r) => r === 'name' || r === 'asked');
     const score = Math.min(1, coverage * (0.85 + 0.15 * result.closeness));
@@ -177,9 +180,7 @@ export function decide(ranking: Ranking, understood: Understood, index: SearchIn
     // "What does a middleman do": a paragraph answers of a kind only in words of its own about it,
     // not through another word of the question ("business") or what people ask of it; a kind
     // named in several words ("a supply chain") is another kind unless it holds them all.
-    const anotherKind = (i: number): boolean =>
-      !result.inText[i] || (spansWords(understood.concepts[i]) && (result.strengths[i] ?? 0) < OWN_WORD);
-    if ((understood.anyOne ?? []).some(anotherKind)) continue;
+    if (anyOne.some((i) => !result.inText[i] || (inWords.has(i) && (result.strengths[i] ?? 0) < OWN_WORD))) continue;
     // "The difference between X and Y": a paragraph compares only what it holds in its own words,
     // not the article's nearest thing for each ("a supply chain" is none of its chains).
     const compared = understood.compared ?? [];
